@@ -1,0 +1,50 @@
+import { defineRule } from '../src/core/rule.js';
+
+const SECTIONS = ['parties', 'purposes', 'data', 'flows'] as const;
+
+export default defineRule({
+  id: 'duplicate-id',
+  meta: {
+    title: 'Ids must be unique within their section',
+    description: 'Reports a party, purpose, data item or flow whose id is already used by another entry in the same section.',
+    rationale: 'Other entries refer to parties, purposes and data by id. If two share an id, nobody can tell which one a flow, retention period or approval means.',
+    fix: 'Give each entry its own id, and update the references that meant the second one.',
+    severity: 'error',
+    severityReason: 'References become ambiguous, so the agreement cannot be read consistently.',
+    tags: ['format'],
+    presets: ['recommended', 'strict'],
+    citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
+    defaultOptions: {},
+    messages: {
+      duplicate: 'The id "{{id}}" is already used by another entry in `{{section}}`; give each entry its own id.',
+    },
+    examples: {
+      valid: [{ title: 'distinct ids', agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: meo, name: Medical Examiner Office }\n' }],
+      invalid: [
+        {
+          title: 'two parties with one id',
+          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: surgery, name: Another Surgery }\n',
+          findings: [{ messageId: 'duplicate', range: '6:11-6:18' }],
+        },
+      ],
+    },
+  },
+  check({ agreement, report }) {
+    for (const section of SECTIONS) {
+      const first = new Map<string, number>();
+      (agreement[section] ?? []).forEach((entry, i) => {
+        const earlier = first.get(entry.id);
+        if (earlier === undefined) {
+          first.set(entry.id, i);
+          return;
+        }
+        report({
+          messageId: 'duplicate',
+          data: { id: entry.id, section },
+          at: [section, i, 'id'],
+          related: [{ at: [section, earlier, 'id'], message: `"${entry.id}" is first used here.` }],
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { defineDocumentRule } from '../src/core/rule.js';
+
+export default defineDocumentRule({
+  id: 'waiver-invalid',
+  meta: {
+    title: 'Waivers must name a rule, give a reason, and be current',
+    description: 'Reports inline `dsalint-disable-next-line` comments and `waivers:` config entries that have no reason, no approver, no expiry, have expired, name an unknown rule, or waive nothing.',
+    rationale:
+      'A waiver records that an accountable person accepted a risk. Without a reason and an approver it records nothing; without an expiry it lasts for ever. ' +
+      'An expired waiver no longer suppresses its finding, so the risk is put back in front of the reviewers.',
+    fix: 'Write `# dsalint-disable-next-line <rule-id> -- <reason>` on the line before the finding, or add a `waivers:` entry with `rule`, `files`, `reason`, `approved_by` and `expires`. Renew or remove expired waivers.',
+    severity: 'error',
+    severityReason: 'A waiver without a reason hides a finding without the accountable decision that should go with it.',
+    tags: ['governance', 'accountability'],
+    presets: ['recommended', 'strict'],
+    citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
+    defaultOptions: {},
+    messages: {
+      'no-reason': 'This waiver of {{rules}} gives no reason, so it does not suppress anything; add " -- <why the risk is accepted>".',
+      'inline-no-rule': 'This waiver names no rule; write the rule id after dsalint-disable-next-line.',
+      'unknown-rule': 'This waiver names {{rules}}, which is not a dsalint rule; run `dsalint rules` for the ids.',
+      unused: { text: 'This waiver of {{rules}} matches no finding; remove it if the risk it accepted has gone.', severity: 'info' },
+      'no-approver': { text: 'Waiver {{index}} of {{rules}} does not say who approved it; add `approved_by`.', severity: 'warning' },
+      'no-expiry': { text: 'Waiver {{index}} of {{rules}} has no `expires` date, so it never lapses; add one so the risk is looked at again.', severity: 'warning' },
+      expired: { text: 'Waiver {{index}} of {{rules}} expired on {{expires}} and no longer suppresses findings; renew it with a fresh decision or remove it.', severity: 'warning' },
+    },
+    examples: {
+      valid: [
+        {
+          title: 'an inline waiver with a reason',
+          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\nflows:\n  # dsalint-disable-next-line reference-unresolved -- the ME office joins in v2; agreed by the CG, 2026-03-01\n  - { id: f1, from: surgery, to: meo }\n',
+        },
+      ],
+      invalid: [
+        {
+          title: 'an inline waiver without a reason',
+          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\nflows:\n  # dsalint-disable-next-line reference-unresolved\n  - { id: f1, from: surgery, to: meo }\n',
+          findings: [{ messageId: 'no-reason', range: '7:3-7:51' }],
+        },
+      ],
+    },
+  },
+  // The engine and runner report waiver problems: they see every finding and every config.
+  check() {},
+});

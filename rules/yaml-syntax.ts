@@ -1,0 +1,72 @@
+import { defineDocumentRule } from '../src/core/rule.js';
+
+/** Plain-English hints for the parser's commonest complaints. */
+const HINTS: Record<string, string> = {
+  BAD_INDENT: 'Check the indentation: items of the same list or mapping must line up.',
+  TAB_AS_INDENT: 'YAML does not allow tabs for indentation; use spaces.',
+  MISSING_CHAR: 'A quote or bracket is not closed.',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a colon missing, or a quote not closed?',
+  BLOCK_AS_IMPLICIT_KEY: 'Text that contains a colon followed by a space must be in quotes; otherwise check for a missing colon or uneven indentation.',
+  UNEXPECTED_TOKEN: 'Something here is not valid YAML; text with a colon followed by a space must be in quotes.',
+  BAD_SCALAR_START: 'Text that starts with a special character (such as @, ` or %) must be in quotes.',
+  DUPLICATE_KEY: 'A key appears twice in the same mapping.',
+};
+
+export default defineDocumentRule({
+  id: 'yaml-syntax',
+  meta: {
+    title: 'The file must be valid YAML holding one agreement',
+    description: 'Reports YAML syntax errors, a second document in the same file, and a Markdown agreement without YAML front matter.',
+    rationale:
+      'If the YAML is broken, nobody can be sure what the agreement says: a person reads the text one way and software another. ' +
+      'One file holds one agreement, so that every finding, approval and waiver refers to exactly one document.',
+    fix: 'Go to the line and column shown and correct the YAML there. Put text that contains a colon followed by a space in quotes. Split a file with several `---` documents into one file per agreement. A Markdown agreement must start with `---`, the YAML, then `---`.',
+    severity: 'error',
+    severityReason: 'Nothing else in the file can be checked reliably until it parses.',
+    tags: ['format'],
+    presets: ['recommended', 'strict'],
+    citations: [{ instrument: 'YAML 1.2.2 specification', url: 'https://yaml.org/spec/1.2.2/' }],
+    defaultOptions: {},
+    messages: {
+      syntax: 'YAML syntax error: {{detail}}',
+      'extra-document': 'This file holds more than one YAML document; dsalint reads only the first. Put each agreement in a file of its own.',
+      'no-front-matter': 'This Markdown file has no YAML front matter. Start it with a line `---`, then the agreement in YAML, then another `---` line.',
+      warning: 'YAML warning: {{detail}}',
+    },
+    examples: {
+      valid: [{ title: 'well-formed YAML', agreement: 'dsalint: 1\nid: EX-001\ntitle: "Medical examiner scrutiny: community deaths"\n' }],
+      invalid: [
+        {
+          title: 'an unquoted colon in a value',
+          agreement: 'dsalint: 1\nid: EX-001\ntitle: Medical examiner scrutiny: community deaths\n',
+          findings: [{ messageId: 'syntax', range: '3:8-3:9' }],
+        },
+        {
+          title: 'two documents in one file',
+          agreement: 'dsalint: 1\nid: EX-001\ntitle: First\n---\ndsalint: 1\nid: EX-002\ntitle: Second\n',
+          findings: [{ messageId: 'extra-document', range: '4:1-4:4' }],
+        },
+      ],
+    },
+  },
+  check({ facts, source, report }) {
+    if (!source.hasFrontMatter) {
+      report({ messageId: 'no-front-matter', at: { offsets: [0, Math.max(0, source.text.search(/\r|\n|$/))] } });
+      return;
+    }
+    const base = source.yamlOffset;
+    for (const error of facts.parsed.errors) {
+      if (error.code === 'DUPLICATE_KEY') continue; // yaml-duplicate-key reports these
+      const detail = `${error.message.split('\n')[0]?.replace(/\.$/, '')}. ${HINTS[error.code] ?? ''}`.trim();
+      report({ messageId: 'syntax', data: { detail }, at: { offsets: [base + error.pos[0], base + error.pos[1]] } });
+    }
+    for (const warning of facts.parsed.warnings) {
+      if (warning.code === 'TAG_RESOLVE_FAILED') continue; // yaml-custom-tag reports these
+      report({ messageId: 'warning', data: { detail: warning.message.split('\n')[0] ?? '' }, at: { offsets: [base + warning.pos[0], base + warning.pos[1]] } });
+    }
+    for (const [start] of facts.parsed.extraDocuments) {
+      // Point at the `---` that starts the extra document.
+      report({ messageId: 'extra-document', at: { offsets: [base + start, base + start + 3] } });
+    }
+  },
+});

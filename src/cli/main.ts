@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+/**
+ * The `dsalint` command. `main` takes its arguments and streams explicitly, so tests run it
+ * in-process; the bin wrapper at the bottom is the only place that touches `process`.
+ *
+ * Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config
+ * or I/O error (including a file that could not be linted). People's messages go to stderr,
+ * reports to stdout or --output.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { writeFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { RULES } from '../../rules/index.js';
+import { FORMATS, TERMINAL_FORMATS, type Format } from '../reporters/index.js';
+import { executeLint } from '../core/lint-command.js';
+import { ConfigError, defaultConfig, describeEffectiveConfig, findConfigFile, isIsoDate, loadConfigFile } from '../core/config.js';
+import { today, type FailOn } from '../core/run.js';
+import { ruleHelpText } from '../core/rule-docs.js';
+import { buildAgreementSchema } from '../schema/build-schema.js';
+import { buildConfigSchema } from '../core/config-schema.js';
+import { starterAgreement } from '../core/starter.js';
+import { suggest } from '../schema/validate.js';
+import { VERSION } from '../generated/version.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colour by default). */
+  readonly stdoutIsTTY: boolean;
+}
+
+class ExitError extends Error {
+  constructor(readonly code: 0 | 1 | 2, message: string) {
+    super(message);
+  }
+}
+
+function parseDateOption(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('must be a date written YYYY-MM-DD, such as 2026-04-01.');
+  return value;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number, 0 or more.');
+  return Number(value);
+}
+
+async function writeOutput(io: CliIo, file: string | undefined, text: string, force: boolean): Promise<void> {
+  if (!file) {
+    io.stdout(text);
+    return;
+  }
+  const target = resolve(io.cwd, file);
+  const exists = await stat(target).then(() => true, () => false);
+  if (exists && !force) throw new ExitError(2, `${file} already exists; dsalint does not overwrite files unless you add --force.`);
+  try {
+    await writeFile(target, text);
+  } catch (error) {
+    throw new ExitError(2, `could not write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+}
+
+function useColor(io: CliIo, requested: boolean, toFile: boolean): boolean {
+  if (!requested || toFile) return false;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  return io.stdoutIsTTY;
+}
+
+export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Command {
+  const program = new Command();
+  program
+    .name('dsalint')
+    .description('Lint data sharing agreements for UK health and care.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run dsalint --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('lint')
+    .description('Check agreements (*.dsa.yaml, *.dsa.yml, *.dsa.md) and report findings.')
+    .argument('[paths...]', 'files or folders to lint', [])
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists', false)
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('-q, --quiet', 'report errors only', false)
+    .option('--no-color', 'no colour in terminal output')
+    .option('--as-of <date>', 'judge dates as of this day (YYYY-MM-DD) instead of today', parseDateOption)
+    .option('-c, --config <file>', 'use this config file for every agreement instead of finding .dsalint.yaml')
+    .action(async (paths: string[], opts: { format: Format; output?: string; force: boolean; failOn: FailOn; maxWarnings?: number; quiet: boolean; color: boolean; asOf?: string; config?: string }) => {
+      const result = await executeLint({
+        paths,
+        cwd: io.cwd,
+        ...(opts.config ? { configPath: opts.config } : {}),
+        ...(opts.asOf ? { asOf: opts.asOf } : {}),
+        format: opts.format,
+        failOn: opts.failOn,
+        ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+        quiet: opts.quiet,
+        color: TERMINAL_FORMATS.has(opts.format) && useColor(io, opts.color, Boolean(opts.output)),
+      });
+      const linted = result.run.files.filter((f) => !/\.dsalint\.ya?ml$/.test(f.path));
+      if (linted.length === 0) {
+        throw new ExitError(2, `no agreement files found in ${paths.length ? paths.join(', ') : '.'} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md; node_modules and .git are skipped).`);
+      }
+      await writeOutput(io, opts.output, result.report, opts.force);
+      for (const file of result.run.files) {
+        if (file.failure && opts.format !== 'stylish') io.stderr(`dsalint: ${file.failure.message}\n`);
+      }
+      setExit(result.exitCode);
+    });
+
+  program
+    .command('rules')
+    .description('List every rule with its default severity and presets.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((opts: { format: 'table' | 'json' }) => {
+      if (opts.format === 'json') {
+        const rows = RULES.map((r) => ({ id: r.id, title: r.meta.title, severity: r.meta.severity, kind: r.meta.kind ?? 'problem', presets: r.meta.presets, tags: r.meta.tags }));
+        io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      const idWidth = Math.max(...RULES.map((r) => r.id.length));
+      const lines = RULES.map((r) => {
+        const presets = r.meta.presets.includes('recommended') ? 'recommended' : 'strict';
+        const severity = r.meta.kind === 'review' ? 'review' : r.meta.severity;
+        return `${r.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${presets.padEnd(11)}  ${r.meta.title}`;
+      });
+      io.stdout(`${'RULE'.padEnd(idWidth)}  SEVERITY  PRESET       TITLE\n${lines.join('\n')}\n\n${RULES.length} rules. "strict" adds the advisory rules to "recommended". Run dsalint explain <rule> for details.\n`);
+    });
+
+  program
+    .command('explain')
+    .description('Explain a rule: why it matters, how to fix it, and the law or guidance behind it.')
+    .argument('<rule>', 'rule id')
+    .action((id: string) => {
+      const rule = RULES.find((r) => r.id === id);
+      if (!rule) {
+        const guess = suggest(id, RULES.map((r) => r.id));
+        throw new ExitError(2, `there is no rule "${id}".${guess ? ` Did you mean "${guess}"?` : ''} Run dsalint rules for the list.`);
+      }
+      io.stdout(`${ruleHelpText(rule)}\n`);
+    });
+
+  program
+    .command('init')
+    .description('Write a commented starter agreement.')
+    .argument('[file]', 'where to write it', 'agreement.dsa.yaml')
+    .option('--force', 'overwrite the file if it exists', false)
+    .action(async (file: string, opts: { force: boolean }) => {
+      await writeOutput(io, file, starterAgreement(), opts.force);
+      io.stderr(`Wrote ${file}. Edit it, then run: dsalint lint ${file}\n`);
+    });
+
+  program
+    .command('schema')
+    .description('Print the JSON Schema of the agreement format (or of .dsalint.yaml with --config).')
+    .option('--config', 'print the config file schema instead', false)
+    .action((opts: { config: boolean }) => {
+      io.stdout(`${JSON.stringify(opts.config ? buildConfigSchema(RULES) : buildAgreementSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command('print-config')
+    .description('Show the configuration that applies to a file.')
+    .argument('<file>', 'an agreement file')
+    .option('-c, --config <file>', 'use this config file instead of finding .dsalint.yaml')
+    .option('--as-of <date>', 'the date to show as the judging date', parseDateOption)
+    .action(async (file: string, opts: { config?: string; asOf?: string }) => {
+      const absolute = resolve(io.cwd, file);
+      const configFile = opts.config ? resolve(io.cwd, opts.config) : await findConfigFile(resolve(absolute, '..'));
+      const config = configFile ? await loadConfigFile(configFile, RULES, opts.config ?? configFile) : defaultConfig(io.cwd);
+      const effective = describeEffectiveConfig(config, RULES, absolute, opts.asOf ?? config.asOf ?? today());
+      io.stdout(`${JSON.stringify(effective, null, 2)}\n`);
+    });
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. Never throws for user errors. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: 0 | 1 | 2 = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0; usage errors are our exit code 2.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ExitError) {
+      io.stderr(`dsalint: ${error.message}\n`);
+      return error.code;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`dsalint: invalid config: ${error.format()}\n`);
+      return 2;
+    }
+    io.stderr(`dsalint: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const code = await main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,341 @@
+/**
+ * `.dsalint.yaml`: discovery, validation (with the config file's own line:column), presets,
+ * per-glob overrides and waivers. A bad config is a `ConfigError`, which the CLI turns
+ * into exit code 2.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { AnyRule, Preset } from './rule.js';
+import { PRESETS } from './rule.js';
+import type { Range, Severity } from './types.js';
+import { SEVERITIES } from './types.js';
+import { parseYaml } from './parse.js';
+import { AgreementLocator, Locator, formatPath, parsePath, type AgreementPath } from './locate.js';
+import { suggest, createAjv } from '../schema/validate.js';
+
+export const CONFIG_FILE_NAMES = ['.dsalint.yaml', '.dsalint.yml'] as const;
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export type RuleSetting = Severity | 'off';
+
+export interface RuleConfig {
+  readonly severity?: RuleSetting;
+  readonly options?: Record<string, unknown>;
+}
+
+export interface Waiver {
+  readonly rule: string;
+  readonly files: readonly string[];
+  readonly at?: AgreementPath;
+  readonly reason?: string;
+  readonly approvedBy?: string;
+  readonly expires?: string;
+  /** Where the entry is, for findings about the waiver itself. */
+  readonly range: Range;
+  readonly index: number;
+}
+
+export interface Config {
+  /** The config file, or undefined for the built-in default. */
+  readonly file?: string;
+  /** Folder globs are relative to. */
+  readonly baseDir: string;
+  readonly text?: string;
+  readonly presets: readonly Preset[];
+  readonly asOf?: string;
+  readonly maxFileSize: number;
+  readonly ignore: readonly string[];
+  readonly rules: Readonly<Record<string, RuleConfig>>;
+  readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleConfig>> }[];
+  readonly waivers: readonly Waiver[];
+}
+
+export interface EffectiveRule {
+  readonly rule: AnyRule;
+  /** The configured severity, overriding message severities; undefined keeps the rule's own. */
+  readonly severity?: Severity;
+  readonly options: unknown;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly position: { line: number; column: number } | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** `file:line:column: message`, the form editors and terminals link. */
+  format(): string {
+    const where = this.position ? `${this.file}:${this.position.line}:${this.position.column}` : this.file;
+    return `${where}: ${this.message}`;
+  }
+}
+
+export function defaultConfig(baseDir: string): Config {
+  return { baseDir, presets: ['recommended'], maxFileSize: DEFAULT_MAX_FILE_SIZE, ignore: [], rules: {}, overrides: [], waivers: [] };
+}
+
+/** Find the config for a file: the nearest `.dsalint.yaml` in its folder or above, stopping at a repository root. */
+export async function findConfigFile(startDir: string): Promise<string | undefined> {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (await isFile(candidate)) return candidate;
+    }
+    if (await exists(join(dir, '.git'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+export async function loadConfigFile(path: string, rules: readonly AnyRule[], displayPath = path): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(displayPath, undefined, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  return parseConfig(text, displayPath, dirname(resolve(path)), rules);
+}
+
+const TOP_LEVEL_KEYS = ['extends', 'as_of', 'max_file_size', 'ignore', 'rules', 'overrides', 'waivers'];
+const WAIVER_KEYS = ['rule', 'files', 'at', 'reason', 'approved_by', 'expires'];
+
+export function parseConfig(rawText: string, displayPath: string, baseDir: string, rules: readonly AnyRule[]): Config {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const parsed = parseYaml(text);
+  const locator = new AgreementLocator(parsed.document, text, 0, new Locator(text));
+  const fail = (path: AgreementPath, message: string, part: 'key' | 'value' = 'value'): never => {
+    throw new ConfigError(displayPath, locator.rangeOfPath(path, part).start, message);
+  };
+  const firstError = parsed.errors[0];
+  if (firstError) {
+    throw new ConfigError(displayPath, locator.rangeOfYamlOffsets(firstError.pos[0], firstError.pos[1]).start, `invalid YAML: ${firstError.message.split('\n')[0]}`);
+  }
+  const duplicate = parsed.duplicateKeys[0];
+  if (duplicate) {
+    throw new ConfigError(displayPath, locator.rangeOfYamlOffsets(duplicate.duplicate[0], duplicate.duplicate[1]).start, `the key "${duplicate.key}" appears twice.`);
+  }
+  const data = parsed.data ?? {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail([], 'the config must be a mapping of keys to values.');
+  const raw = data as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      const guess = suggest(key, TOP_LEVEL_KEYS);
+      fail([key], `unknown key "${key}".${guess ? ` Did you mean "${guess}"?` : ` Allowed keys: ${TOP_LEVEL_KEYS.join(', ')}.`}`, 'key');
+    }
+  }
+
+  const presets = parseExtends(raw['extends'], fail);
+  const asOf = raw['as_of'] === undefined ? undefined : parseDate(raw['as_of'], ['as_of'], fail);
+  const maxFileSize = raw['max_file_size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(raw['max_file_size'], fail);
+  const ignore = raw['ignore'] === undefined ? [] : parseGlobs(raw['ignore'], ['ignore'], fail);
+  const ruleIndex = new Map(rules.map((r) => [r.id, r]));
+  const ajv = createAjv();
+  const ruleSettings = raw['rules'] === undefined ? {} : parseRules(raw['rules'], ['rules'], ruleIndex, ajv, fail);
+
+  const overrides: Config['overrides'][number][] = [];
+  if (raw['overrides'] !== undefined) {
+    if (!Array.isArray(raw['overrides'])) fail(['overrides'], '"overrides" must be a list of { files, rules } entries.');
+    (raw['overrides'] as unknown[]).forEach((entry, i) => {
+      const at = ['overrides', i];
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail(at, 'each override must be a mapping with "files" and "rules".');
+      const o = entry as Record<string, unknown>;
+      for (const key of Object.keys(o)) if (key !== 'files' && key !== 'rules') fail([...at, key], `unknown key "${key}" in an override; use "files" and "rules".`, 'key');
+      if (o['files'] === undefined) fail(at, 'this override needs "files": the globs it applies to.', 'key');
+      if (o['rules'] === undefined) fail(at, 'this override needs "rules": the settings it applies.', 'key');
+      overrides.push({ files: parseGlobs(o['files'], [...at, 'files'], fail), rules: parseRules(o['rules'], [...at, 'rules'], ruleIndex, ajv, fail) });
+    });
+  }
+
+  const waivers: Waiver[] = [];
+  if (raw['waivers'] !== undefined) {
+    if (!Array.isArray(raw['waivers'])) fail(['waivers'], '"waivers" must be a list.');
+    (raw['waivers'] as unknown[]).forEach((entry, i) => {
+      const at: AgreementPath = ['waivers', i];
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail(at, 'each waiver must be a mapping with rule, files, reason, approved_by and expires.');
+      const w = entry as Record<string, unknown>;
+      for (const key of Object.keys(w)) {
+        if (!WAIVER_KEYS.includes(key)) {
+          const guess = suggest(key, WAIVER_KEYS);
+          fail([...at, key], `unknown key "${key}" in a waiver.${guess ? ` Did you mean "${guess}"?` : ''}`, 'key');
+        }
+      }
+      if (typeof w['rule'] !== 'string') fail(w['rule'] === undefined ? at : [...at, 'rule'], 'a waiver needs "rule": the rule id it waives.', w['rule'] === undefined ? 'key' : 'value');
+      const ruleId = w['rule'] as string;
+      if (!ruleIndex.has(ruleId)) fail([...at, 'rule'], unknownRuleMessage(ruleId, ruleIndex));
+      if (w['files'] === undefined) fail(at, 'a waiver needs "files": the agreements it applies to.', 'key');
+      const optionalText = (key: string): string | undefined => {
+        const value = w[key];
+        if (value === undefined || value === null) return undefined;
+        if (typeof value !== 'string') fail([...at, key], `"${key}" must be text.`);
+        return (value as string).trim() === '' ? undefined : (value as string);
+      };
+      const atPath = optionalText('at');
+      waivers.push({
+        rule: ruleId,
+        files: parseGlobs(w['files'], [...at, 'files'], fail),
+        ...(atPath !== undefined ? { at: parsePath(atPath) } : {}),
+        reason: optionalText('reason'),
+        approvedBy: optionalText('approved_by'),
+        expires: w['expires'] === undefined ? undefined : parseDate(w['expires'], [...at, 'expires'], fail),
+        range: locator.rangeOfPath(at, 'value'),
+        index: i,
+      });
+    });
+  }
+  return { file: displayPath, baseDir, text, presets, asOf, maxFileSize, ignore, rules: ruleSettings, overrides, waivers };
+}
+
+type Fail = (path: AgreementPath, message: string, part?: 'key' | 'value') => never;
+
+function parseExtends(value: unknown, fail: Fail): Preset[] {
+  if (value === undefined) return ['recommended'];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((item, i) => {
+    if (typeof item !== 'string' || !PRESETS.includes(item as Preset)) {
+      fail(Array.isArray(value) ? ['extends', i] : ['extends'], `"${String(item)}" is not a preset; use ${PRESETS.join(' or ')}.`);
+    }
+    return item as Preset;
+  });
+}
+
+function parseDate(value: unknown, path: AgreementPath, fail: Fail): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) fail(path, `"${formatPath(path)}" must be a date written YYYY-MM-DD, such as 2026-04-01.`);
+  return value as string;
+}
+
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+function parseSize(value: unknown, fail: Fail): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  const match = typeof value === 'string' ? /^(\d+(?:\.\d+)?)\s*(B|KiB|MiB|KB|MB)?$/.exec(value.trim()) : null;
+  if (!match) fail(['max_file_size'], '"max_file_size" must be a number of bytes or a size such as 5MiB.');
+  const units: Record<string, number> = { B: 1, KB: 1000, MB: 1000 * 1000, KiB: 1024, MiB: 1024 * 1024 };
+  return Math.round(Number(match![1]) * (units[match![2] ?? 'B'] ?? 1));
+}
+
+function parseGlobs(value: unknown, path: AgreementPath, fail: Fail): string[] {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || list.some((g) => typeof g !== 'string' || g.trim() === '')) fail(path, `"${formatPath(path)}" must be a glob or a list of globs, such as "agreements/**/*.dsa.yaml".`);
+  return list as string[];
+}
+
+function unknownRuleMessage(id: string, ruleIndex: ReadonlyMap<string, AnyRule>): string {
+  const guess = suggest(id, [...ruleIndex.keys()]);
+  return `there is no rule "${id}".${guess ? ` Did you mean "${guess}"?` : ' Run `dsalint rules` for the list.'}`;
+}
+
+function parseRules(value: unknown, path: AgreementPath, ruleIndex: ReadonlyMap<string, AnyRule>, ajv: Ajv2020, fail: Fail): Record<string, RuleConfig> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, '"rules" must map rule ids to a severity (off, error, warning, info) or { severity, options }.');
+  const out: Record<string, RuleConfig> = {};
+  for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+    const rule = ruleIndex.get(id);
+    if (!rule) fail([...path, id], unknownRuleMessage(id, ruleIndex), 'key');
+    if (typeof setting === 'string') {
+      if (!isSetting(setting)) fail([...path, id], `"${setting}" is not a severity; use off, error, warning or info.`);
+      out[id] = { severity: setting as RuleSetting };
+      continue;
+    }
+    if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) fail([...path, id], 'use a severity (off, error, warning, info) or { severity, options }.');
+    const entry = setting as Record<string, unknown>;
+    for (const key of Object.keys(entry)) if (key !== 'severity' && key !== 'options') fail([...path, id, key], `unknown key "${key}"; use "severity" and "options".`, 'key');
+    if (entry['severity'] !== undefined && !isSetting(entry['severity'])) fail([...path, id, 'severity'], `"${String(entry['severity'])}" is not a severity; use off, error, warning or info.`);
+    let options: Record<string, unknown> | undefined;
+    if (entry['options'] !== undefined) {
+      if (!rule!.meta.optionsSchema) fail([...path, id, 'options'], `the rule ${id} takes no options.`, 'key');
+      const validate = ajv.compile(rule!.meta.optionsSchema!);
+      if (!validate(entry['options'])) {
+        const error = validate.errors?.[0];
+        const errorPath = [...path, id, 'options', ...parsePath(error?.instancePath ?? '')];
+        const detail = error?.keyword === 'additionalProperties'
+          ? `unknown option "${String(error.params['additionalProperty'])}"; the options are ${Object.keys((rule!.meta.optionsSchema!['properties'] ?? {}) as object).join(', ')}.`
+          : `option ${formatPath(errorPath.slice(path.length + 2)) || 'value'} ${error?.message ?? 'is not valid'}.`;
+        fail(errorPath, detail);
+      }
+      options = entry['options'] as Record<string, unknown>;
+    }
+    out[id] = { ...(entry['severity'] !== undefined ? { severity: entry['severity'] as RuleSetting } : {}), ...(options ? { options } : {}) };
+  }
+  return out;
+}
+
+function isSetting(value: unknown): value is RuleSetting {
+  return value === 'off' || SEVERITIES.includes(value as Severity);
+}
+
+/** The path of `file` relative to the config's folder, with forward slashes, for glob matching. */
+export function pathForGlobs(config: Config, absoluteFile: string): string {
+  return relative(config.baseDir, absoluteFile).split(sep).join('/');
+}
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+export function matchesAny(globs: readonly string[], path: string): boolean {
+  return globs.some((glob) => {
+    let matcher = matcherCache.get(glob);
+    if (!matcher) {
+      matcher = picomatch(glob, { dot: true });
+      matcherCache.set(glob, matcher);
+    }
+    return matcher(path);
+  });
+}
+
+/** The rules that apply to one file, with severities and options resolved. */
+export function effectiveRules(config: Config, rules: readonly AnyRule[], absoluteFile: string): EffectiveRule[] {
+  const relativePath = pathForGlobs(config, absoluteFile);
+  const layers = [config.rules, ...config.overrides.filter((o) => matchesAny(o.files, relativePath)).map((o) => o.rules)];
+  const effective: EffectiveRule[] = [];
+  for (const rule of rules) {
+    let enabled = rule.meta.presets.some((p) => config.presets.includes(p));
+    let severity: Severity | undefined;
+    let options: Record<string, unknown> = {};
+    for (const layer of layers) {
+      const setting = layer[rule.id];
+      if (!setting) continue;
+      if (setting.severity === 'off') enabled = false;
+      else if (setting.severity) {
+        enabled = true;
+        severity = setting.severity;
+      } else if (setting.options) enabled = true;
+      if (setting.options) options = { ...options, ...setting.options };
+    }
+    if (!enabled) continue;
+    effective.push({ rule, severity, options: { ...(rule.meta.defaultOptions as object), ...options } });
+  }
+  return effective;
+}
+
+/** The effective config for one file, as `print-config` shows it. */
+export function describeEffectiveConfig(config: Config, rules: readonly AnyRule[], absoluteFile: string, asOf: string): Record<string, unknown> {
+  const effective = effectiveRules(config, rules, absoluteFile);
+  const relativePath = pathForGlobs(config, absoluteFile);
+  return {
+    config_file: config.file ?? null,
+    extends: config.presets,
+    as_of: asOf,
+    max_file_size: config.maxFileSize,
+    rules: Object.fromEntries(effective.map((e) => [e.rule.id, { severity: e.severity ?? e.rule.meta.severity, options: e.options }])),
+    waivers: config.waivers
+      .filter((w) => matchesAny(w.files, relativePath))
+      .map((w) => ({ rule: w.rule, at: w.at ? formatPath(w.at) : null, reason: w.reason ?? null, approved_by: w.approvedBy ?? null, expires: w.expires ?? null })),
+  };
+}
+

@@ -1,0 +1,242 @@
+/**
+ * Lints one agreement: parse, run document rules, validate, run agreement rules, then turn
+ * every report into a located finding, apply waivers and sort. Pure apart from the rules'
+ * own code: no I/O happens here.
+ */
+import { createHash } from 'node:crypto';
+import type { Agreement } from '../generated/agreement.js';
+import type { AgreementSource } from './source.js';
+import { MAX_ALIASES, parseYaml, type ParsedYaml } from './parse.js';
+import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
+import { interpolate, messageSpec, type AnyRule, type Report, type Target } from './rule.js';
+import type { EffectiveRule, Waiver } from './config.js';
+import type { Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
+import type { SchemaProblem, SchemaValidator } from '../schema/validate.js';
+import { findInlineWaivers, type InlineWaiver } from './waivers.js';
+
+export const WAIVER_RULE_ID = 'waiver-invalid';
+
+export interface LintOptions {
+  readonly rules: readonly EffectiveRule[];
+  readonly asOf: string;
+  readonly validator: SchemaValidator;
+  /** Config waivers whose `files` match this agreement. */
+  readonly waivers: readonly Waiver[];
+  /** Where the config lives, for suppression records. */
+  readonly configFile?: string;
+  /** Every rule id, enabled or not, so a waiver for a disabled rule is not "unknown". */
+  readonly registeredRuleIds: ReadonlySet<string>;
+}
+
+export interface LintOutcome {
+  readonly findings: Finding[];
+  readonly notes: string[];
+  readonly agreement?: Agreement;
+  readonly failure?: FileFailure;
+  /** Indices of config waivers that suppressed something here. */
+  readonly usedWaivers: ReadonlySet<number>;
+}
+
+/** Extra context document rules get: the parse and the schema verdict. */
+export interface DocumentFacts {
+  readonly parsed: ParsedYaml;
+  /** Undefined when the YAML could not be turned into data, so the schema was not checked. */
+  readonly schemaProblems?: readonly SchemaProblem[];
+}
+
+interface RawReport {
+  readonly effective: EffectiveRule;
+  readonly report: Report<string>;
+}
+
+export function lintSource(source: AgreementSource, options: LintOptions): LintOutcome {
+  const parsed = parseYaml(source.yamlText);
+  const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
+  const canValidate = parsed.errors.length === 0 && parsed.conversionError === undefined && parsed.aliases.length <= MAX_ALIASES && source.hasFrontMatter;
+  const schemaProblems = canValidate ? options.validator.validate(parsed.data) : undefined;
+  const facts: DocumentFacts = { parsed, ...(schemaProblems ? { schemaProblems } : {}) };
+
+  const raw: RawReport[] = [];
+  const notes: string[] = [];
+  let failure: FileFailure | undefined;
+  const runRule = (effective: EffectiveRule, context: object): void => {
+    const rule = effective.rule;
+    const report = (r: Report<string>): void => {
+      messageSpec(rule, r.messageId); // throws, naming the rule, on an unknown message id
+      raw.push({ effective, report: r });
+    };
+    try {
+      (rule.check as (c: unknown) => void)({ ...context, options: effective.options, asOf: options.asOf, report });
+    } catch (error) {
+      failure = { code: 'internal', message: `dsalint's rule ${rule.id} failed on this file; this is a bug in dsalint, please report it: ${(error as Error).message}` };
+    }
+  };
+
+  const baseContext = { source, document: parsed.document, data: parsed.data, facts };
+  for (const effective of options.rules) if (effective.rule.stage === 'document') runRule(effective, baseContext);
+
+  let agreement: Agreement | undefined;
+  if (schemaProblems && schemaProblems.length === 0) {
+    agreement = parsed.data as Agreement;
+    for (const effective of options.rules) if (effective.rule.stage === 'agreement') runRule(effective, { ...baseContext, agreement });
+  } else if (schemaProblems && schemaProblems.length > 0) {
+    notes.push('The domain rules were not run because the agreement does not match the format. Fix the schema findings and run dsalint again.');
+  } else {
+    notes.push('Only the YAML checks ran: the agreement could not be read as YAML data.');
+  }
+
+  const findings: Finding[] = [];
+  const occurrences = new Map<string, number>();
+  for (const { effective, report } of raw) {
+    const location = locate(report.at, locator, source);
+    const related: RelatedLocation[] = (report.related ?? []).map((r) => ({ ...locate(r.at, locator, source), message: r.message }));
+    const spec = messageSpec(effective.rule, report.messageId);
+    const stable = stablePath(targetPath(report.at), parsed.data) ?? snippet(source.text, location.range);
+    const key = `${effective.rule.id}|${report.messageId}|${source.path}|${stable}`;
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    findings.push({
+      ruleId: effective.rule.id,
+      messageId: report.messageId,
+      severity: effective.severity ?? spec.severity ?? effective.rule.meta.severity,
+      kind: spec.kind ?? effective.rule.meta.kind ?? 'problem',
+      message: interpolate(spec.text, report.data),
+      location,
+      related,
+      fingerprint: createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 32),
+    });
+  }
+
+  const usedWaivers = new Set<number>();
+  const waived = applyWaivers(findings, source, options, usedWaivers);
+  waived.sort(compareFindings);
+  return { findings: waived, notes, usedWaivers, ...(agreement ? { agreement } : {}), ...(failure ? { failure } : {}) };
+}
+
+function targetPath(target: Target): AgreementPath | undefined {
+  if (Array.isArray(target)) return target as AgreementPath;
+  const t = target as { path?: AgreementPath };
+  return t.path;
+}
+
+function locate(target: Target, locator: AgreementLocator, source: AgreementSource): { path?: string; range: Range } {
+  if (Array.isArray(target)) {
+    const path = target as AgreementPath;
+    return { path: formatPath(path), range: checked(locator.rangeOfPath(path), source) };
+  }
+  const t = target as { path?: AgreementPath; part?: 'key' | 'value' | 'pair'; offsets?: readonly [number, number] };
+  if (t.offsets) {
+    return { ...(t.path ? { path: formatPath(t.path) } : {}), range: checked(locator.rangeOfOffsets(t.offsets[0], t.offsets[1]), source) };
+  }
+  const path = t.path ?? [];
+  return { path: formatPath(path), range: checked(locator.rangeOfPath(path, t.part), source) };
+}
+
+/** The engine vouches for every range it hands out: inside the file and in order. */
+function checked(range: Range, source: AgreementSource): Range {
+  if (range.startOffset < 0 || range.endOffset > source.text.length || range.startOffset > range.endOffset) {
+    throw new Error(`invalid range ${range.startOffset}-${range.endOffset} in ${source.path}`);
+  }
+  return range;
+}
+
+/** Path with list indices replaced by item ids, so inserting a flow does not move fingerprints. */
+function stablePath(path: AgreementPath | undefined, data: unknown): string | undefined {
+  if (!path) return undefined;
+  let node: unknown = data;
+  let out = '';
+  for (const segment of path) {
+    const next = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+    if (typeof segment === 'number') {
+      const id = next !== null && typeof next === 'object' ? (next as { id?: unknown }).id : undefined;
+      out += typeof id === 'string' ? `[id=${id}]` : `[${segment}]`;
+    } else {
+      out += `.${segment}`;
+    }
+    node = next;
+  }
+  return out;
+}
+
+function snippet(text: string, range: Range): string {
+  return text.slice(range.startOffset, Math.min(range.endOffset, range.startOffset + 200));
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.location.range.startOffset - b.location.range.startOffset ||
+    a.location.range.endOffset - b.location.range.endOffset ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function pathCovers(prefix: AgreementPath, path: string | undefined): boolean {
+  if (path === undefined) return false;
+  const p = formatPath(prefix);
+  return path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
+}
+
+function applyWaivers(findings: Finding[], source: AgreementSource, options: LintOptions, used: Set<number>): Finding[] {
+  const inline = findInlineWaivers(source.text, source.yamlText, source.yamlOffset, source.markdown);
+  const waiverRule = options.rules.find((r) => r.rule.id === WAIVER_RULE_ID);
+  const inlineUsed = new Set<InlineWaiver>();
+  const out: Finding[] = findings.map((finding) => {
+    const line = finding.location.range.start;
+    const lineStartOffset = finding.location.range.startOffset - (line.column - 1);
+    const inlineMatch = inline.find((w) => w.reason && w.coversLineAt === lineStartOffset && w.rules.includes(finding.ruleId));
+    if (inlineMatch) {
+      inlineUsed.add(inlineMatch);
+      const suppression: Suppression = { source: 'inline', reason: inlineMatch.reason!, file: source.path, range: source.locator.range(...inlineMatch.offsets) };
+      return { ...finding, suppression };
+    }
+    const configMatch = options.waivers.find(
+      (w) => w.rule === finding.ruleId && w.reason && !(w.expires && w.expires < options.asOf) && (!w.at || pathCovers(w.at, finding.location.path)),
+    );
+    if (configMatch) {
+      used.add(configMatch.index);
+      const suppression: Suppression = {
+        source: 'config',
+        reason: configMatch.reason!,
+        ...(configMatch.approvedBy ? { approvedBy: configMatch.approvedBy } : {}),
+        ...(configMatch.expires ? { expires: configMatch.expires } : {}),
+        ...(options.configFile ? { file: options.configFile } : {}),
+        range: configMatch.range,
+      };
+      return { ...finding, suppression };
+    }
+    return finding;
+  });
+  if (!waiverRule) return out;
+
+  // Findings about the inline waivers themselves: they are part of the record too.
+  const enabled = new Set(options.rules.map((r) => r.rule.id));
+  for (const waiver of inline) {
+    const report = (messageId: string, data: Record<string, string>): void => {
+      const spec = messageSpec(waiverRule.rule, messageId);
+      const range = source.locator.range(...waiver.offsets);
+      out.push({
+        ruleId: WAIVER_RULE_ID,
+        messageId,
+        severity: waiverRule.severity ?? spec.severity ?? waiverRule.rule.meta.severity,
+        kind: 'problem',
+        message: interpolate(spec.text, data),
+        location: { range },
+        related: [],
+        fingerprint: createHash('sha256').update(`${WAIVER_RULE_ID}|${messageId}|${source.path}|${source.text.slice(range.startOffset, range.endOffset)}`).digest('hex').slice(0, 32),
+      });
+    };
+    const rules = waiver.rules.join(', ');
+    if (waiver.rules.length === 0) report('inline-no-rule', {});
+    else if (!waiver.reason) report('no-reason', { rules });
+    else {
+      const unknown = waiver.rules.filter((r) => !options.registeredRuleIds.has(r));
+      if (unknown.length > 0) report('unknown-rule', { rules: unknown.join(', ') });
+      // Only a waiver whose rules all ran can be known to be unused.
+      else if (!inlineUsed.has(waiver) && waiver.rules.every((r) => enabled.has(r))) report('unused', { rules });
+    }
+  }
+  return out;
+}
+
+export type { AnyRule };

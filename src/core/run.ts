@@ -1,0 +1,252 @@
+/**
+ * The one entry point the CLI and the GitHub Action share: find agreements, resolve each
+ * file's config, lint, and assemble a deterministic `LintRun`.
+ */
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { RULES } from '../../rules/index.js';
+import type { AnyRule } from './rule.js';
+import { interpolate, messageSpec } from './rule.js';
+import { buildAgreementSchema } from '../schema/build-schema.js';
+import { SchemaValidator } from '../schema/validate.js';
+import { ConfigError, defaultConfig, effectiveRules, findConfigFile, loadConfigFile, matchesAny, pathForGlobs, type Config } from './config.js';
+import { compareFindings, lintSource, WAIVER_RULE_ID } from './engine.js';
+import { AGREEMENT_FILE_PATTERN, describeIoError, readAgreementFile } from './source.js';
+import { summariseRule } from './rule-docs.js';
+import type { Counts, FileResult, Finding, LintRun, Severity } from './types.js';
+import { SEVERITY_RANK } from './types.js';
+import { VERSION } from '../generated/version.js';
+import { REPOSITORY_URL } from './rule-docs.js';
+
+export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+export interface RunOptions {
+  /** Files and folders to lint; default the current folder. */
+  readonly paths: readonly string[];
+  readonly cwd: string;
+  /** `--config`: one config for every file, instead of discovery. */
+  readonly configPath?: string;
+  /** `--as-of`, overriding any config. */
+  readonly asOf?: string;
+  readonly rules?: readonly AnyRule[];
+}
+
+export class UsageError extends Error {}
+
+let cachedValidator: SchemaValidator | undefined;
+function validator(): SchemaValidator {
+  cachedValidator ??= new SchemaValidator(buildAgreementSchema());
+  return cachedValidator;
+}
+
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function displayPath(cwd: string, absolute: string): string {
+  const rel = relative(cwd, absolute);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+interface Candidate {
+  readonly absolute: string;
+  readonly display: string;
+  /** Named on the command line (linted whatever its name) rather than found in a folder. */
+  readonly explicit: boolean;
+}
+
+/** Walk folders without following symbolic links, so nothing outside the given paths is read. */
+async function discover(paths: readonly string[], cwd: string, failures: FileResult[]): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      failures.push(failureResult(displayPath(cwd, dir), 'unreadable', `${displayPath(cwd, dir)} could not be read: ${describeIoError(error)}.`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(full);
+      } else if (entry.isFile() && AGREEMENT_FILE_PATTERN.test(entry.name)) {
+        found.push({ absolute: full, display: displayPath(cwd, full), explicit: false });
+      }
+    }
+  };
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let info;
+    try {
+      info = await lstat(absolute);
+    } catch (error) {
+      failures.push(failureResult(path.split(sep).join('/'), 'unreadable', `${path} could not be read: ${describeIoError(error)}.`));
+      continue;
+    }
+    if (info.isSymbolicLink()) {
+      // A link named on the command line is the user's choice; follow it once.
+      const target = await realpath(absolute).catch(() => undefined);
+      const targetInfo = target ? await lstat(target).catch(() => undefined) : undefined;
+      if (targetInfo?.isFile()) found.push({ absolute, display: displayPath(cwd, absolute), explicit: true });
+      else if (targetInfo?.isDirectory() && target) await walk(target);
+      else failures.push(failureResult(displayPath(cwd, absolute), 'unreadable', `${path} is a broken symbolic link.`));
+    } else if (info.isDirectory()) {
+      await walk(absolute);
+    } else {
+      found.push({ absolute, display: displayPath(cwd, absolute), explicit: true });
+    }
+  }
+  const unique = new Map<string, Candidate>();
+  for (const c of found) if (!unique.has(c.absolute)) unique.set(c.absolute, c);
+  return [...unique.values()];
+}
+
+function failureResult(path: string, code: NonNullable<FileResult['failure']>['code'], message: string): FileResult {
+  return { path, findings: [], notes: [], failure: { code, message } };
+}
+
+export async function runLint(options: RunOptions): Promise<LintRun> {
+  const rules = options.rules ?? RULES;
+  const registeredRuleIds = new Set(rules.map((r) => r.id));
+  const failures: FileResult[] = [];
+  const candidates = await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures);
+
+  const explicitConfig = options.configPath
+    ? await loadConfigFile(resolve(options.cwd, options.configPath), rules, options.configPath)
+    : undefined;
+  const configByFile = new Map<string, Config>();
+  const configsUsed = new Map<string, Config>();
+  const configFor = async (absolute: string): Promise<Config> => {
+    if (explicitConfig) return explicitConfig;
+    const file = await findConfigFile(dirname(absolute));
+    if (!file) return defaultConfig(options.cwd);
+    let config = configByFile.get(file);
+    if (!config) {
+      config = await loadConfigFile(file, rules, displayPath(options.cwd, file));
+      configByFile.set(file, config);
+    }
+    return config;
+  };
+
+  const results: FileResult[] = [...failures];
+  const usedWaivers = new Map<Config, Set<number>>();
+  const runAsOf = options.asOf ?? explicitConfig?.asOf ?? today();
+  for (const candidate of candidates) {
+    const config = await configFor(candidate.absolute);
+    const relativeToConfig = pathForGlobs(config, candidate.absolute);
+    if (!candidate.explicit && matchesAny(config.ignore, relativeToConfig)) continue;
+    if (config.file) configsUsed.set(config.file, config);
+    const asOf = options.asOf ?? config.asOf ?? runAsOf;
+    const read = await readAgreementFile(candidate.absolute, candidate.display, config.maxFileSize);
+    if ('failure' in read) {
+      results.push({ path: candidate.display, findings: [], notes: [], failure: read.failure });
+      continue;
+    }
+    const waivers = config.waivers.filter((w) => matchesAny(w.files, relativeToConfig));
+    const outcome = lintSource(read.source, {
+      rules: effectiveRules(config, rules, candidate.absolute),
+      asOf,
+      validator: validator(),
+      waivers,
+      registeredRuleIds,
+      ...(config.file ? { configFile: config.file } : {}),
+    });
+    let used = usedWaivers.get(config);
+    if (!used) usedWaivers.set(config, (used = new Set()));
+    for (const index of outcome.usedWaivers) used.add(index);
+    results.push({
+      path: candidate.display,
+      findings: outcome.findings,
+      notes: outcome.notes,
+      ...(outcome.failure ? { failure: outcome.failure } : {}),
+      ...(outcome.agreement ? { agreement: outcome.agreement } : {}),
+    });
+  }
+
+  for (const config of configsUsed.values()) {
+    const findings = configWaiverFindings(config, rules, usedWaivers.get(config) ?? new Set(), options.asOf ?? config.asOf ?? runAsOf);
+    if (findings.length) results.push({ path: config.file!, findings, notes: [] });
+  }
+
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    tool: { name: 'dsalint', version: VERSION, informationUri: REPOSITORY_URL },
+    asOf: runAsOf,
+    files: results,
+    rules: rules.map(summariseRule),
+  };
+}
+
+/** Findings about config waivers themselves, reported in the config file. */
+function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: ReadonlySet<number>, asOf: string): Finding[] {
+  const waiverRule = rules.find((r) => r.id === WAIVER_RULE_ID);
+  if (!waiverRule || !config.file) return [];
+  const enabled = effectiveRules(config, [waiverRule], config.baseDir)[0];
+  if (!enabled) return [];
+  const findings: Finding[] = [];
+  for (const waiver of config.waivers) {
+    const report = (messageId: string): void => {
+      const spec = messageSpec(waiverRule, messageId);
+      const data = { rules: waiver.rule, index: `${waiver.index + 1}`, expires: waiver.expires ?? '' };
+      findings.push({
+        ruleId: WAIVER_RULE_ID,
+        messageId,
+        severity: enabled.severity ?? spec.severity ?? waiverRule.meta.severity,
+        kind: 'problem',
+        message: interpolate(spec.text, data),
+        location: { path: `waivers[${waiver.index}]`, range: waiver.range },
+        related: [],
+        fingerprint: createHash('sha256').update(`${WAIVER_RULE_ID}|${messageId}|${config.file}|${waiver.rule}|${waiver.files.join(',')}`).digest('hex').slice(0, 32),
+      });
+    };
+    if (!waiver.reason) report('no-reason');
+    else if (waiver.expires && waiver.expires < asOf) report('expired');
+    else {
+      if (!waiver.approvedBy) report('no-approver');
+      if (!waiver.expires) report('no-expiry');
+      if (!used.has(waiver.index)) report('unused');
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+export function countFindings(run: LintRun): Counts {
+  let error = 0;
+  let warning = 0;
+  let info = 0;
+  let review = 0;
+  let suppressed = 0;
+  let failures = 0;
+  for (const file of run.files) {
+    if (file.failure) failures++;
+    for (const f of file.findings) {
+      if (f.suppression) suppressed++;
+      else if (f.kind === 'review') review++;
+      else if (f.severity === 'error') error++;
+      else if (f.severity === 'warning') warning++;
+      else info++;
+    }
+  }
+  return { error, warning, info, review, suppressed, failures };
+}
+
+export type FailOn = Severity | 'never';
+
+/**
+ * 0: nothing at or above the fail level. 1: findings at or above it (or more warnings than
+ * allowed). 2: a file could not be linted at all.
+ */
+export function exitCodeFor(run: LintRun, failOn: FailOn, maxWarnings?: number): 0 | 1 | 2 {
+  if (run.files.some((f) => f.failure)) return 2;
+  const active = run.files.flatMap((f) => f.findings).filter((f) => !f.suppression);
+  if (failOn !== 'never' && active.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])) return 1;
+  if (maxWarnings !== undefined && active.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+  return 0;
+}
+
+export { ConfigError };

@@ -1,0 +1,130 @@
+/**
+ * Reading an agreement file: bounded, defensive, and never executing anything in it.
+ * A file that cannot be linted at all (unreadable, binary, too large, not UTF-8) becomes a
+ * `FileFailure`; anything readable becomes an `AgreementSource` for the engine.
+ */
+import { open } from 'node:fs/promises';
+import type { Root as MdastRoot } from 'mdast';
+import type { FileFailure } from './types.js';
+import { Locator } from './locate.js';
+
+export type SourceKind = 'yaml' | 'markdown';
+
+export interface AgreementSource {
+  /** Display path, relative to the run's root, with forward slashes. */
+  readonly path: string;
+  /** The whole file, without a byte order mark. Every offset in dsalint indexes this. */
+  readonly text: string;
+  readonly kind: SourceKind;
+  /** The YAML part: the whole file, or a Markdown file's front matter. */
+  readonly yamlText: string;
+  /** Where `yamlText` starts in `text`. */
+  readonly yamlOffset: number;
+  /** Markdown only: the parsed document (positions are offsets into `text`). */
+  readonly markdown?: MdastRoot;
+  /** Markdown only: false when the file has no front matter. */
+  readonly hasFrontMatter: boolean;
+  readonly locator: Locator;
+}
+
+export const AGREEMENT_FILE_PATTERN = /\.dsa\.(ya?ml|md)$/i;
+
+export function sourceKindOf(path: string): SourceKind {
+  return /\.(md|markdown)$/i.test(path) ? 'markdown' : 'yaml';
+}
+
+/** Bytes read to decide that a file is binary. */
+const SNIFF_BYTES = 8192;
+
+export type ReadResult = { readonly source: AgreementSource } | { readonly failure: FileFailure };
+
+export async function readAgreementFile(absolutePath: string, displayPath: string, maxBytes: number): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    const handle = await open(absolutePath, 'r');
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) return { failure: { code: 'unreadable', message: `${displayPath} is not a regular file.` } };
+      if (stat.size > maxBytes) {
+        return {
+          failure: {
+            code: 'too-large',
+            message: `${displayPath} is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for one agreement; it was not read. Split it, or raise max_file_size in .dsalint.yaml.`,
+          },
+        };
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { failure: { code: 'unreadable', message: `${displayPath} could not be read: ${describeIoError(error)}.` } };
+  }
+  return decodeAgreement(bytes, displayPath);
+}
+
+/** Decode and split a file already in memory (also used by tests and the Action). */
+export async function decodeAgreement(bytes: Uint8Array, displayPath: string): Promise<ReadResult> {
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  if (sniff.includes(0)) {
+    return { failure: { code: 'binary', message: `${displayPath} looks like a binary file (it contains NUL bytes), not a YAML or Markdown agreement.` } };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const at = new Locator(lossy).position(Math.max(0, lossy.indexOf('\uFFFD')));
+    return {
+      failure: {
+        code: 'invalid-utf8',
+        message: `${displayPath}:${at.line}:${at.column} is not valid UTF-8. Save the file as UTF-8 and try again.`,
+      },
+    };
+  }
+  return { source: await sourceFromText(text, displayPath) };
+}
+
+export async function sourceFromText(rawText: string, displayPath: string, kind: SourceKind = sourceKindOf(displayPath)): Promise<AgreementSource> {
+  // TextDecoder drops a BOM; a string handed in directly may still carry one.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const locator = new Locator(text);
+  if (kind === 'yaml') {
+    return { path: displayPath, text, kind, yamlText: text, yamlOffset: 0, hasFrontMatter: true, locator };
+  }
+  const { parseMarkdown } = await import('./markdown.js');
+  const { tree, frontMatter } = parseMarkdown(text);
+  return {
+    path: displayPath,
+    text,
+    kind,
+    yamlText: frontMatter?.text ?? '',
+    yamlOffset: frontMatter?.offset ?? 0,
+    markdown: tree,
+    hasFrontMatter: frontMatter !== undefined,
+    locator,
+  };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
+  return `${bytes} bytes`;
+}
+
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return code ? `error ${code}` : String((error as Error | undefined)?.message ?? error);
+  }
+}

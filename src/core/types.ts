@@ -1,0 +1,112 @@
+/**
+ * The data every part of dsalint passes around: findings, file results and a whole run.
+ * Reporters are pure functions of a `LintRun`; nothing here holds text formatting.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * `problem`: the agreement is wrong as written. `review`: a judgement a Caldicott Guardian
+ * or DPO must make; dsalint cannot decide it (SARIF `kind: review`).
+ */
+export type FindingKind = 'problem' | 'review';
+
+/** 1-based line and column. Columns count UTF-16 code units (SARIF `utf16CodeUnits`). */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A span of a file. `end` is exclusive. Offsets are UTF-16 indices into the file text. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+  readonly startOffset: number;
+  readonly endOffset: number;
+}
+
+/** Where a finding points: a range, and the agreement path when it is inside the YAML. */
+export interface Location {
+  /** Dotted path into the agreement, such as `flows[0].access.mode`; empty for the root. */
+  readonly path?: string;
+  readonly range: Range;
+}
+
+export interface RelatedLocation extends Location {
+  readonly message: string;
+}
+
+export interface Suppression {
+  /** `inline`: a `dsalint-disable-next-line` comment; `config`: a `waivers:` entry. */
+  readonly source: 'inline' | 'config';
+  readonly reason: string;
+  readonly approvedBy?: string;
+  readonly expires?: string;
+  /** Where the waiver is written (file and range), for reports. */
+  readonly file?: string;
+  readonly range?: Range;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly severity: Severity;
+  readonly kind: FindingKind;
+  readonly message: string;
+  readonly location: Location;
+  readonly related: readonly RelatedLocation[];
+  /** Stable across unrelated edits: rule, file and the id-based path, hashed. */
+  readonly fingerprint: string;
+  readonly suppression?: Suppression;
+}
+
+/** A file dsalint could not lint at all: unreadable, binary, too large, not UTF-8. */
+export interface FileFailure {
+  readonly code: 'unreadable' | 'binary' | 'too-large' | 'invalid-utf8' | 'internal';
+  readonly message: string;
+}
+
+export interface FileResult {
+  /** Path relative to the run's root, with forward slashes. */
+  readonly path: string;
+  readonly findings: readonly Finding[];
+  readonly failure?: FileFailure;
+  /** Notes about the run of this file, such as domain checks skipped. */
+  readonly notes: readonly string[];
+  /** The agreement as parsed, when it passed the schema; reports summarise it. */
+  readonly agreement?: unknown;
+  /** Markdown body text offsets etc. are not kept: reports need only the above. */
+}
+
+export interface RuleSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly kind: FindingKind;
+  readonly tags: readonly string[];
+  readonly presets: readonly string[];
+  readonly helpMarkdown: string;
+  readonly helpText: string;
+  readonly helpUri: string;
+}
+
+export interface LintRun {
+  readonly tool: { readonly name: string; readonly version: string; readonly informationUri: string };
+  /** The date rules were judged on (YYYY-MM-DD). */
+  readonly asOf: string;
+  readonly files: readonly FileResult[];
+  /** Every registered rule, in registry order: SARIF needs them all, with stable indices. */
+  readonly rules: readonly RuleSummary[];
+}
+
+export interface Counts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+  readonly review: number;
+  readonly suppressed: number;
+  readonly failures: number;
+}

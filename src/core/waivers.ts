@@ -1,0 +1,92 @@
+/**
+ * Inline waivers: `# dsalint-disable-next-line <rule>[, <rule>] -- <reason>` in YAML, or
+ * `<!-- dsalint-disable-next-line <rule> -- <reason> -->` in a Markdown body. A waiver
+ * covers findings that start on the next line holding content.
+ */
+import { Parser } from 'yaml';
+import type { Root } from 'mdast';
+
+export interface InlineWaiver {
+  readonly rules: readonly string[];
+  readonly reason?: string;
+  /** Offsets of the comment in the file text. */
+  readonly offsets: readonly [number, number];
+  /** Offset of the first character of the line the waiver covers, or -1 when none follows. */
+  readonly coversLineAt: number;
+}
+
+const DIRECTIVE = /dsalint-disable-next-line\b(.*)$/s;
+
+function parseDirective(body: string): { rules: string[]; reason?: string } | undefined {
+  const match = DIRECTIVE.exec(body);
+  if (!match) return undefined;
+  const rest = (match[1] ?? '').replace(/-->\s*$/, '');
+  const split = rest.indexOf('--');
+  const rulesPart = split >= 0 ? rest.slice(0, split) : rest;
+  const reason = split >= 0 ? rest.slice(split + 2).trim() : '';
+  const rules = rulesPart.split(/[\s,]+/).filter(Boolean);
+  return { rules, ...(reason ? { reason } : {}) };
+}
+
+/** Every comment token in a YAML text, with its offset (the CST keeps them all). */
+function yamlComments(yamlText: string): { offset: number; source: string }[] {
+  const comments: { offset: number; source: string }[] = [];
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      comments.push({ offset: token.offset, source: token.source });
+      return;
+    }
+    for (const child of Object.values(value)) walk(child);
+  };
+  for (const token of new Parser().parse(yamlText)) walk(token);
+  return comments.sort((a, b) => a.offset - b.offset);
+}
+
+/** The start of the next line after `offset` that holds something other than space or a comment. */
+function nextContentLine(text: string, offset: number): number {
+  let lineStart = nextLineStart(text, offset);
+  while (lineStart >= 0 && lineStart < text.length) {
+    const end = lineEnd(text, lineStart);
+    const line = text.slice(lineStart, end).trim();
+    if (line !== '' && !line.startsWith('#') && !line.startsWith('<!--')) return lineStart;
+    lineStart = nextLineStart(text, end);
+  }
+  return -1;
+}
+
+function lineEnd(text: string, from: number): number {
+  const match = /\r\n|\r|\n/.exec(text.slice(from));
+  return match ? from + match.index : text.length;
+}
+
+function nextLineStart(text: string, from: number): number {
+  const match = /\r\n|\r|\n/.exec(text.slice(from));
+  return match ? from + match.index + match[0].length : -1;
+}
+
+export function findInlineWaivers(text: string, yamlText: string, yamlOffset: number, markdown?: Root): InlineWaiver[] {
+  const waivers: InlineWaiver[] = [];
+  if (yamlText.includes('dsalint-disable')) {
+    for (const comment of yamlComments(yamlText)) {
+      const directive = parseDirective(comment.source.replace(/^#/, ''));
+      if (!directive) continue;
+      const start = comment.offset + yamlOffset;
+      waivers.push({ ...directive, offsets: [start, start + comment.source.length], coversLineAt: nextContentLine(text, start) });
+    }
+  }
+  if (markdown && text.includes('dsalint-disable')) {
+    for (const node of markdown.children) {
+      if (node.type !== 'html') continue;
+      const directive = parseDirective(node.value.replace(/^<!--/, ''));
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (!directive || start === undefined || end === undefined) continue;
+      waivers.push({ ...directive, offsets: [start, end], coversLineAt: nextContentLine(text, start) });
+    }
+  }
+  return waivers;
+}

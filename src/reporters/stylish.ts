@@ -1,0 +1,63 @@
+/**
+ * The terminal report: findings grouped by file as `line:col  severity  message  rule-id`,
+ * then the counts.
+ */
+import type { Finding, LintRun } from '../core/types.js';
+import { countFindings } from '../core/run.js';
+import type { Reporter } from './types.js';
+
+const ANSI = { red: 31, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1, underline: 4, green: 32 } as const;
+type Style = keyof typeof ANSI;
+
+function painter(color: boolean): (style: Style, text: string) => string {
+  return (style, text) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+}
+
+function label(f: Finding): { text: string; style: Style } {
+  if (f.suppression) return { text: 'waived', style: 'gray' };
+  if (f.kind === 'review') return { text: 'review', style: 'magenta' };
+  return { text: f.severity, style: f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue' };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
+  const paint = painter(color);
+  const out: string[] = [];
+  for (const file of run.files) {
+    const findings = file.findings.filter((f) => !quiet || (f.severity === 'error' && !f.suppression && f.kind !== 'review'));
+    if (findings.length === 0 && !file.failure && (quiet || file.notes.length === 0)) continue;
+    out.push(paint('underline', file.path));
+    if (file.failure) out.push(`  ${paint('red', 'error')}  ${file.failure.message}`);
+    const rows = findings.map((f) => {
+      const l = label(f);
+      const message = f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message;
+      return { where: `${f.location.range.start.line}:${f.location.range.start.column}`, l, message, rule: f.ruleId };
+    });
+    const whereWidth = Math.max(0, ...rows.map((r) => r.where.length));
+    const labelWidth = Math.max(0, ...rows.map((r) => r.l.text.length));
+    for (const r of rows) {
+      out.push(`  ${paint('gray', r.where.padEnd(whereWidth))}  ${paint(r.l.style, r.l.text.padEnd(labelWidth))}  ${r.message}  ${paint('gray', r.rule)}`);
+    }
+    if (!quiet) for (const note of file.notes) out.push(`  ${paint('gray', `note: ${note}`)}`);
+    out.push('');
+  }
+  const c = countFindings(run);
+  const problems = c.error + c.warning + c.info;
+  const parts = [plural(c.error, 'error'), plural(c.warning, 'warning')];
+  if (c.info) parts.push(`${c.info} info`);
+  const extras: string[] = [];
+  if (c.review) extras.push(`${c.review} to review`);
+  if (c.suppressed) extras.push(`${c.suppressed} waived`);
+  if (c.failures) extras.push(`${plural(c.failures, 'file')} not linted`);
+  const files = run.files.filter((f) => !f.path.endsWith('.dsalint.yaml') && !f.path.endsWith('.dsalint.yml')).length;
+  if (problems === 0 && c.review === 0 && c.failures === 0) {
+    out.push(paint('green', `✔ ${plural(files, 'agreement')} checked, no problems${c.suppressed ? ` (${c.suppressed} waived)` : ''}.`));
+  } else {
+    const summary = `✖ ${plural(problems, 'problem')} (${parts.join(', ')})${extras.length ? `, ${extras.join(', ')}` : ''} in ${plural(files, 'agreement')}.`;
+    out.push(paint(c.error || c.failures ? 'red' : 'yellow', paint('bold', summary)));
+  }
+  return `${out.join('\n')}\n`;
+};

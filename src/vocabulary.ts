@@ -1,0 +1,550 @@
+/**
+ * The controlled vocabularies of the agreement format, as data.
+ *
+ * This is the single source: the JSON Schema enums are generated from these lists
+ * (src/schema/build-schema.ts) and the rules read the marks on each term (care type,
+ * special category, restricted, opt-out applicability). Sources are in
+ * ../shared/domain/vocabulary.md; terms marked `unverified` there keep that mark here so
+ * that user-facing text can word them carefully.
+ */
+
+export interface Term {
+  readonly value: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly unverified?: boolean;
+}
+
+function values<T extends Term>(terms: readonly T[]): string[] {
+  return terms.map((t) => t.value);
+}
+
+function indexBy<T extends Term>(terms: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(terms.map((t) => [t.value, t]));
+}
+
+// ---------------------------------------------------------------------------------------
+// Agreement lifecycle
+
+export const AGREEMENT_STATUSES: readonly Term[] = [
+  { value: 'draft', label: 'Draft', description: 'Being written; not in force.' },
+  { value: 'active', label: 'Active', description: 'In force: data may flow under it.' },
+  { value: 'suspended', label: 'Suspended', description: 'Temporarily not in force; no data may flow.' },
+  { value: 'expired', label: 'Expired', description: 'Its term has ended.' },
+  { value: 'withdrawn', label: 'Withdrawn', description: 'Ended early by the parties.' },
+];
+
+export const LEGAL_FRAMEWORKS: readonly Term[] = [
+  {
+    value: 'uk_gdpr_pre_duaa',
+    label: 'UK GDPR before the Data (Use and Access) Act 2025 changes',
+    description: 'Assessed against UK GDPR as it stood before 5 February 2026 (Art 6(4) compatibility test).',
+  },
+  {
+    value: 'uk_gdpr_post_duaa_2026',
+    label: 'UK GDPR as amended by the Data (Use and Access) Act 2025',
+    description: 'Assessed against UK GDPR from 5 February 2026 (Art 8A and Annex 2, Art 6(1)(ea)).',
+  },
+];
+
+/** The day DUAA 2025 ss70, 71 and 85 came into force (SI 2026/82 reg 2). */
+export const DUAA_COMMENCEMENT = '2026-02-05';
+
+// ---------------------------------------------------------------------------------------
+// Parties
+
+export const PARTY_ROLES: readonly Term[] = [
+  { value: 'controller', label: 'Controller', description: 'Decides the purposes and means of processing on its own.' },
+  { value: 'joint_controller', label: 'Joint controller', description: 'Decides purposes and means jointly with another controller (UK GDPR Art 26).' },
+  { value: 'processor', label: 'Processor', description: 'Processes only on a controller\'s documented instructions (UK GDPR Art 28).' },
+  { value: 'sub_processor', label: 'Sub-processor', description: 'A processor engaged by a processor, with the controller\'s prior written authorisation.' },
+];
+
+export interface OrgType extends Term {
+  /** Provides health or social care to individuals, so can be in a patient's direct care team. */
+  readonly directCare: boolean;
+  /** Staff are health or social work professionals, or owe a duty of confidentiality (Art 9(3), DPA 2018 s11(1)). */
+  readonly dutyOfConfidentiality: boolean;
+  /** A health or adult social care organisation in England (national data opt-out and DSPT apply). */
+  readonly healthOrCare: boolean;
+  /** Normally a public authority (cannot rely on legitimate interests for its tasks). */
+  readonly publicAuthority: boolean;
+}
+
+export const ORG_TYPES: readonly OrgType[] = [
+  { value: 'gp_practice', label: 'GP practice', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'pcn', label: 'Primary care network', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'gp_federation', label: 'GP federation', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'icb', label: 'Integrated care board', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'commissioning_support_unit', label: 'Commissioning support unit', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'nhs_trust_acute', label: 'NHS acute trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'nhs_trust_community', label: 'NHS community trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'nhs_trust_mental_health', label: 'NHS mental health trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'ambulance_trust', label: 'NHS ambulance trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'independent_health_provider', label: 'Independent health care provider', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
+  { value: 'medical_examiner_office', label: 'Medical examiner office', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'local_authority_adult_social_care', label: 'Local authority adult social care', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'local_authority_childrens_services', label: 'Local authority children\'s services', directCare: false, dutyOfConfidentiality: true, healthOrCare: false, publicAuthority: true },
+  { value: 'local_authority_public_health', label: 'Local authority public health', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'safeguarding_team', label: 'Safeguarding team (designated professionals)', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'safeguarding_adults_board', label: 'Safeguarding Adults Board', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
+  { value: 'safeguarding_children_partnership', label: 'Safeguarding children partnership', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
+  { value: 'adult_social_care_provider', label: 'Adult social care provider', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
+  { value: 'community_pharmacy', label: 'Community pharmacy', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
+  { value: 'sexual_health_service', label: 'Sexual health service', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'fertility_clinic', label: 'HFEA-licensed fertility clinic', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
+  { value: 'coroner', label: 'Coroner', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
+  { value: 'police', label: 'Police force', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
+  { value: 'university_or_researcher', label: 'University or research organisation', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
+  { value: 'nhs_england', label: 'NHS England', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'ukhsa', label: 'UK Health Security Agency', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'regulator', label: 'Regulator (for example CQC, GMC)', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
+  { value: 'commercial_supplier', label: 'Commercial supplier', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: false },
+  { value: 'vcse', label: 'Voluntary, community or social enterprise organisation', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: false },
+];
+export const ORG_TYPE = indexBy(ORG_TYPES);
+
+export const DSPT_STATUSES: readonly Term[] = [
+  { value: 'standards_exceeded', label: 'Standards Exceeded', unverified: true },
+  { value: 'standards_met', label: 'Standards Met' },
+  { value: 'approaching_standards', label: 'Approaching Standards', description: 'Requires a published improvement plan.' },
+  { value: 'standards_not_met', label: 'Standards Not Met', unverified: true },
+  { value: 'not_published', label: 'Not published', description: 'No current assessment.' },
+];
+
+export const SIGNOFF_ROLES: readonly Term[] = [
+  { value: 'caldicott_guardian', label: 'Caldicott Guardian' },
+  { value: 'dpo', label: 'Data Protection Officer' },
+  { value: 'siro', label: 'Senior Information Risk Owner' },
+  { value: 'ig_lead', label: 'Information governance lead' },
+  { value: 'information_asset_owner', label: 'Information asset owner' },
+  { value: 'authorised_signatory', label: 'Authorised signatory' },
+];
+
+// ---------------------------------------------------------------------------------------
+// Purposes
+
+export type CareType = 'direct' | 'secondary' | 'safeguarding' | 'mixed';
+export type OptOutApplies = 'yes' | 'no' | 'depends';
+
+export interface PurposeCategory extends Term {
+  readonly careType: CareType;
+  /** Whether the national data opt-out applies to confidential patient information used for it. */
+  readonly ndoo: OptOutApplies;
+  /** Whether a GP Type 1 objection stops identifiable data leaving the practice for it. */
+  readonly type1: OptOutApplies;
+  /** Concerns identified individuals one case at a time, never a whole list. */
+  readonly perCase: boolean;
+  /** Commercial, marketing or insurance use of patient data. */
+  readonly commercial?: boolean;
+  /** National policy expects de-identified data unless there is no alternative. */
+  readonly deidentifiedExpected?: boolean;
+}
+
+export const PURPOSE_CATEGORIES: readonly PurposeCategory[] = [
+  { value: 'individual_care', label: 'Individual (direct) care', careType: 'direct', ndoo: 'no', type1: 'no', perCase: false },
+  { value: 'safeguarding', label: 'Safeguarding an individual at risk', careType: 'safeguarding', ndoo: 'no', type1: 'no', perCase: true, unverified: true },
+  { value: 'safeguarding_review', label: 'Safeguarding review (SAR, child safeguarding practice review, DHR)', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: true },
+  { value: 'medical_examiner_scrutiny', label: 'Medical examiner scrutiny of a death', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: true },
+  { value: 'coroner', label: 'Coroner\'s investigation', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: true },
+  { value: 'legal_court_order', label: 'Court order or legal claim', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: true },
+  { value: 'law_enforcement', label: 'Prevention or detection of crime', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: true },
+  { value: 'population_health_management', label: 'Population health management', careType: 'mixed', ndoo: 'yes', type1: 'yes', perCase: false },
+  { value: 'risk_stratification_case_finding', label: 'Risk stratification for case finding', careType: 'direct', ndoo: 'depends', type1: 'yes', perCase: false, unverified: true },
+  { value: 'risk_stratification_commissioning', label: 'Risk stratification for commissioning', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, deidentifiedExpected: true },
+  { value: 'planning_commissioning', label: 'Planning and commissioning', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, deidentifiedExpected: true },
+  { value: 'invoice_validation', label: 'Invoice validation', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, deidentifiedExpected: true },
+  { value: 'research', label: 'Research', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false },
+  { value: 'clinical_audit_local', label: 'Local clinical audit by the care team', careType: 'direct', ndoo: 'no', type1: 'no', perCase: false, unverified: true },
+  { value: 'national_clinical_audit', label: 'National clinical audit', careType: 'secondary', ndoo: 'depends', type1: 'yes', perCase: false },
+  { value: 'service_evaluation', label: 'Service evaluation', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, deidentifiedExpected: true },
+  { value: 'public_health', label: 'Public health (communicable disease and other risks)', careType: 'secondary', ndoo: 'no', type1: 'depends', perCase: false },
+  { value: 'official_statistics', label: 'Official statistics (ONS)', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: false },
+  { value: 'disease_registration', label: 'Cancer, congenital anomaly or rare disease registration', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: false },
+  { value: 'regulatory', label: 'Regulation (CQC, professional regulators)', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: true, unverified: true },
+  { value: 'marketing', label: 'Marketing', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, commercial: true },
+  { value: 'commercial', label: 'Commercial use', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, commercial: true },
+  { value: 'insurance', label: 'Insurance', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, commercial: true },
+];
+export const PURPOSE_CATEGORY = indexBy(PURPOSE_CATEGORIES);
+
+// ---------------------------------------------------------------------------------------
+// Lawful bases
+
+export const ARTICLE_6_BASES: readonly Term[] = [
+  { value: 'a_consent', label: 'Art 6(1)(a) consent' },
+  { value: 'b_contract', label: 'Art 6(1)(b) contract with the data subject' },
+  { value: 'c_legal_obligation', label: 'Art 6(1)(c) legal obligation' },
+  { value: 'd_vital_interests', label: 'Art 6(1)(d) vital interests' },
+  { value: 'e_public_task', label: 'Art 6(1)(e) public task' },
+  {
+    value: 'ea_recognised_legitimate_interest',
+    label: 'Art 6(1)(ea) recognised legitimate interest',
+    description: 'Inserted by the Data (Use and Access) Act 2025 s70, in force from 5 February 2026.',
+  },
+  { value: 'f_legitimate_interests', label: 'Art 6(1)(f) legitimate interests' },
+];
+
+export interface Article9Condition extends Term {
+  /** The condition needs a basis in UK law: a DPA 2018 Schedule 1 condition (s10). */
+  readonly needsSchedule1: boolean;
+}
+
+export const ARTICLE_9_CONDITIONS: readonly Article9Condition[] = [
+  { value: 'a_explicit_consent', label: 'Art 9(2)(a) explicit consent', needsSchedule1: false },
+  { value: 'b_employment_social_protection', label: 'Art 9(2)(b) employment, social security and social protection', needsSchedule1: true },
+  { value: 'c_vital_interests', label: 'Art 9(2)(c) vital interests', needsSchedule1: false },
+  { value: 'd_not_for_profit', label: 'Art 9(2)(d) not-for-profit bodies', needsSchedule1: false },
+  { value: 'e_made_public', label: 'Art 9(2)(e) manifestly made public', needsSchedule1: false },
+  { value: 'f_legal_claims', label: 'Art 9(2)(f) legal claims or judicial acts', needsSchedule1: false },
+  { value: 'g_substantial_public_interest', label: 'Art 9(2)(g) substantial public interest', needsSchedule1: true },
+  { value: 'h_health_or_social_care', label: 'Art 9(2)(h) health or social care', needsSchedule1: true },
+  { value: 'i_public_health', label: 'Art 9(2)(i) public health', needsSchedule1: true },
+  { value: 'j_archiving_research_statistics', label: 'Art 9(2)(j) archiving, research and statistics', needsSchedule1: true },
+];
+export const ARTICLE_9_CONDITION = indexBy(ARTICLE_9_CONDITIONS);
+
+export interface Schedule1Condition extends Term {
+  /** The Schedule 1 part the condition sits in. */
+  readonly part: 1 | 2;
+  /** Needs an appropriate policy document (DPA 2018 Sch 1 para 5 and Part 4). */
+  readonly needsPolicyDocument: boolean;
+  /** The Art 9(2) conditions this Schedule 1 condition can complete. */
+  readonly completes: readonly string[];
+}
+
+export const DPA_SCHEDULE_1_CONDITIONS: readonly Schedule1Condition[] = [
+  { value: 'part1_para1', label: 'DPA 2018 Sch 1 Part 1 para 1 (employment, social security and social protection)', part: 1, needsPolicyDocument: true, completes: ['b_employment_social_protection'] },
+  { value: 'part1_para2', label: 'DPA 2018 Sch 1 Part 1 para 2 (health or social care purposes)', part: 1, needsPolicyDocument: false, completes: ['h_health_or_social_care'] },
+  { value: 'part1_para3', label: 'DPA 2018 Sch 1 Part 1 para 3 (public health)', part: 1, needsPolicyDocument: false, completes: ['i_public_health'] },
+  { value: 'part1_para4', label: 'DPA 2018 Sch 1 Part 1 para 4 (research and statistics)', part: 1, needsPolicyDocument: false, completes: ['j_archiving_research_statistics'] },
+  { value: 'part2_para6', label: 'DPA 2018 Sch 1 Part 2 para 6 (statutory and government purposes)', part: 2, needsPolicyDocument: true, completes: ['g_substantial_public_interest'], unverified: true },
+  { value: 'part2_para10', label: 'DPA 2018 Sch 1 Part 2 para 10 (preventing or detecting unlawful acts)', part: 2, needsPolicyDocument: true, completes: ['g_substantial_public_interest'], unverified: true },
+  { value: 'part2_para17', label: 'DPA 2018 Sch 1 Part 2 para 17 (counselling)', part: 2, needsPolicyDocument: true, completes: ['g_substantial_public_interest'], unverified: true },
+  { value: 'part2_para18', label: 'DPA 2018 Sch 1 Part 2 para 18 (safeguarding of children and individuals at risk)', part: 2, needsPolicyDocument: true, completes: ['g_substantial_public_interest'] },
+];
+export const DPA_SCHEDULE_1_CONDITION = indexBy(DPA_SCHEDULE_1_CONDITIONS);
+
+export interface CommonLawBasis extends Term {
+  /** Only available for individual care. */
+  readonly directCareOnly?: boolean;
+  /** The national data opt-out does not apply to disclosures on this basis. */
+  readonly ndooExempt: boolean;
+}
+
+export const COMMON_LAW_BASES: readonly CommonLawBasis[] = [
+  { value: 'implied_consent', label: 'Implied consent (individual care only)', directCareOnly: true, ndooExempt: true },
+  { value: 'explicit_consent', label: 'Explicit consent', ndooExempt: true },
+  { value: 's251_support', label: 'Section 251 support (NHS Act 2006, COPI Regulations 2002)', ndooExempt: false },
+  { value: 'copi_reg3_public_health', label: 'COPI Regulations 2002 reg 3 (communicable disease and public health risks)', ndooExempt: true },
+  { value: 'legal_requirement', label: 'Legal requirement (a statute requires or permits the disclosure)', ndooExempt: true },
+  { value: 'court_order', label: 'Court order', ndooExempt: true },
+  { value: 'overriding_public_interest', label: 'Overriding public interest (decided case by case)', ndooExempt: true },
+  { value: 'not_confidential', label: 'Not confidential (anonymised, or not given in confidence)', ndooExempt: true },
+];
+export const COMMON_LAW_BASIS = indexBy(COMMON_LAW_BASES);
+
+export const ANNEX_2_CONDITIONS: readonly Term[] = [
+  { value: 'public_task_disclosure_request', label: 'Disclosure requested for a public task' },
+  { value: 'archiving_disclosure_request', label: 'Disclosure requested for archiving in the public interest' },
+  { value: 'public_security', label: 'Public security' },
+  { value: 'emergencies', label: 'Emergencies' },
+  { value: 'crime', label: 'Crime' },
+  { value: 'vital_interests', label: 'Vital interests' },
+  { value: 'safeguarding_vulnerable_individuals', label: 'Safeguarding vulnerable individuals' },
+  { value: 'taxation', label: 'Taxation' },
+  { value: 'legal_obligation', label: 'Legal obligation' },
+];
+
+export const COMPATIBILITY_FACTORS: readonly Term[] = [
+  { value: 'link_between_purposes', label: 'Link between the original and new purposes' },
+  { value: 'context_and_relationship', label: 'Context of collection and relationship with the data subject' },
+  { value: 'nature_of_data', label: 'Nature of the data (special category or criminal offence data)' },
+  { value: 'consequences_for_data_subjects', label: 'Possible consequences for data subjects' },
+  { value: 'safeguards', label: 'Appropriate safeguards (for example encryption, pseudonymisation)' },
+];
+
+// ---------------------------------------------------------------------------------------
+// Data
+
+export interface DataCategory extends Term {
+  /** UK GDPR Art 9(1) special category data. */
+  readonly special: boolean;
+  /** A statute restricts disclosure or makes it an offence. */
+  readonly restricted?: 'gra_s22' | 'hfea_s33a' | 'abortion_regs_reg5';
+  /** NHS guidance asks for heightened care. */
+  readonly heightened?: boolean;
+  /** A direct identifier. */
+  readonly identifier?: boolean;
+  /** May contain information about or from other people. */
+  readonly thirdParty?: boolean;
+  /** Free text by nature. */
+  readonly freeText?: boolean;
+  /** Means the whole record rather than named items. */
+  readonly wholeRecord?: boolean;
+  /** Criminal offence data (UK GDPR Art 10). */
+  readonly criminal?: boolean;
+}
+
+export const DATA_CATEGORIES: readonly DataCategory[] = [
+  { value: 'nhs_number', label: 'NHS number', special: false, identifier: true },
+  { value: 'name', label: 'Name and previous names', special: false, identifier: true },
+  { value: 'date_of_birth', label: 'Date of birth', special: false, identifier: true },
+  { value: 'address_postcode', label: 'Address and full postcode', special: false, identifier: true },
+  { value: 'contact_details', label: 'Telephone and email', special: false, identifier: true },
+  { value: 'demographics_admin', label: 'Sex, registration dates, practice code', special: false },
+  { value: 'ethnicity', label: 'Ethnic origin', special: true },
+  { value: 'religion', label: 'Religion or belief', special: true },
+  { value: 'next_of_kin_carer', label: 'Next of kin, carers and contacts', special: false, thirdParty: true },
+  { value: 'diagnoses_problems', label: 'Coded problems and diagnoses', special: true },
+  { value: 'medications', label: 'Current and past prescriptions', special: true },
+  { value: 'allergies', label: 'Allergies and adverse reactions', special: true },
+  { value: 'test_results', label: 'Pathology and imaging results', special: true },
+  { value: 'immunisations', label: 'Vaccinations', special: true },
+  { value: 'procedures_referrals', label: 'Procedures, referrals and hospital letters', special: true, thirdParty: true },
+  { value: 'recent_consultations', label: 'Recent consultation entries', special: true, thirdParty: true, freeText: true },
+  { value: 'consultation_free_text', label: 'Free-text consultation notes', special: true, thirdParty: true, heightened: true, freeText: true },
+  { value: 'correspondence_documents', label: 'Scanned letters and attachments', special: true, thirdParty: true, freeText: true },
+  { value: 'mental_health', label: 'Mental health diagnoses and Mental Health Act status', special: true, heightened: true },
+  { value: 'substance_misuse', label: 'Alcohol and drug use', special: true, heightened: true },
+  { value: 'sexual_health_sti', label: 'Sexually transmitted infection diagnoses and tests', special: true, heightened: true },
+  { value: 'hiv_status', label: 'HIV diagnosis and treatment', special: true, heightened: true },
+  { value: 'contraception_pregnancy', label: 'Contraception, pregnancy and maternity', special: true },
+  { value: 'termination_of_pregnancy', label: 'Termination of pregnancy', special: true, heightened: true, restricted: 'abortion_regs_reg5' },
+  { value: 'fertility_treatment', label: 'HFEA-licensed fertility treatment and donor information', special: true, restricted: 'hfea_s33a' },
+  { value: 'gender_identity', label: 'Current gender identity and gender-affirming care', special: true, heightened: true },
+  { value: 'gender_history', label: 'Previous gender and gender recognition (protected information)', special: true, restricted: 'gra_s22' },
+  { value: 'genetic', label: 'Genetic test results and family genetic history', special: true, heightened: true },
+  { value: 'safeguarding', label: 'Safeguarding codes, alerts and conference reports', special: true, thirdParty: true, heightened: true, criminal: true },
+  { value: 'criminal_offence_data', label: 'Criminal allegations, proceedings or convictions', special: false, criminal: true, heightened: true },
+  { value: 'third_party_information', label: 'Information about or from other people', special: false, thirdParty: true },
+  { value: 'social_circumstances', label: 'Housing, employment and social care circumstances', special: false },
+  { value: 'disability_learning_disability', label: 'Disability and reasonable adjustments', special: true },
+  { value: 'death_details', label: 'Date, place and cause of death', special: true },
+  { value: 'opt_out_codes', label: 'Type 1 and national data opt-out status', special: false },
+  { value: 'appointments_activity', label: 'Appointment history', special: false },
+  { value: 'full_record', label: 'The whole record ("all data")', special: true, thirdParty: true, heightened: true, freeText: true, wholeRecord: true },
+];
+export const DATA_CATEGORY = indexBy(DATA_CATEGORIES);
+
+export const IDENTIFIABILITY: readonly Term[] = [
+  { value: 'identifiable', label: 'Identifiable' },
+  { value: 'pseudonymised', label: 'Pseudonymised (still personal data)' },
+  { value: 'anonymised', label: 'Anonymised to the ICO standard' },
+  { value: 'aggregate', label: 'Aggregate counts' },
+];
+
+export const DATA_PROTECTIONS: readonly Term[] = [
+  { value: 'third_party_redaction', label: 'Third-party information is redacted before sharing' },
+  { value: 'sensitive_code_filter', label: 'Sensitive codes (for example sexual health, gender history) are filtered out' },
+  { value: 'clinician_review', label: 'A clinician reviews the extract before it is sent' },
+  { value: 'free_text_excluded', label: 'Free text is excluded' },
+];
+
+// ---------------------------------------------------------------------------------------
+// Population, flows and access
+
+export const POPULATION_SCOPES: readonly Term[] = [
+  { value: 'per_case', label: 'One identified person per request' },
+  { value: 'defined_cohort', label: 'A cohort defined by inclusion criteria' },
+  { value: 'all_registered', label: 'Every registered patient' },
+];
+
+export const VITAL_STATUSES: readonly Term[] = [
+  { value: 'living', label: 'Living patients' },
+  { value: 'deceased', label: 'Deceased patients' },
+  { value: 'both', label: 'Living and deceased patients' },
+];
+
+export const OPT_OUT_HANDLING: readonly Term[] = [
+  { value: 'applied', label: 'Applied: objecting patients are removed before sharing' },
+  { value: 'not_applied', label: 'Not applied' },
+  { value: 'not_applicable', label: 'Does not apply to this sharing' },
+  { value: 'cag_exempt', label: 'Exempted by the Confidentiality Advisory Group' },
+];
+
+export const VULNERABLE_GROUPS: readonly Term[] = [
+  { value: 'children', label: 'Children' },
+  { value: 'adults_at_risk', label: 'Adults at risk' },
+  { value: 'people_lacking_capacity', label: 'People lacking mental capacity' },
+  { value: 'people_in_detention', label: 'People in detention' },
+];
+
+export const ACCESS_MODES: readonly Term[] = [
+  { value: 'extract', label: 'A one-off file extract' },
+  { value: 'feed', label: 'A scheduled or automated feed' },
+  { value: 'per_request', label: 'A disclosure per reviewed request' },
+  { value: 'live_system_access', label: 'Interactive access to the source system (Smartcard, GP Connect, shared record portal)' },
+];
+
+export const ACCESS_DURATIONS: readonly Term[] = [
+  { value: 'one_off', label: 'One-off' },
+  { value: 'time_limited', label: 'Time-limited' },
+  { value: 'standing', label: 'Standing (no end)' },
+];
+
+export const ACCESS_TRIGGERS: readonly Term[] = [
+  { value: 'per_case', label: 'Per case' },
+  { value: 'scheduled', label: 'Scheduled' },
+  { value: 'on_demand', label: 'On demand' },
+];
+
+export const TRANSFER_METHODS: readonly Term[] = [
+  { value: 'nhsmail', label: 'NHSmail (secure email)' },
+  { value: 'secure_file_transfer', label: 'Secure file transfer (for example MESH, SFTP)' },
+  { value: 'api', label: 'Authenticated API (for example GP Connect)' },
+  { value: 'shared_care_record', label: 'Shared care record portal' },
+  { value: 'clinical_system', label: 'Within the clinical system' },
+  { value: 'unencrypted_email', label: 'Unencrypted email' },
+  { value: 'fax', label: 'Fax' },
+  { value: 'post_unsecured', label: 'Post without tracking' },
+  { value: 'removable_media_unencrypted', label: 'Unencrypted removable media' },
+];
+
+/** Transfer methods that are weak by nature, whatever the `encrypted` flag says. */
+export const WEAK_TRANSFER_METHODS: ReadonlySet<string> = new Set(['unencrypted_email', 'fax', 'post_unsecured', 'removable_media_unencrypted']);
+
+export const TRANSFER_MECHANISMS: readonly Term[] = [
+  { value: 'uk_adequacy_regulations', label: 'UK adequacy regulations' },
+  { value: 'idta', label: 'International data transfer agreement' },
+  { value: 'uk_addendum_eu_sccs', label: 'UK addendum to the EU standard contractual clauses' },
+  { value: 'binding_corporate_rules', label: 'Binding corporate rules' },
+  { value: 'exception', label: 'An Art 49 exception (name it in `exception`)' },
+];
+
+// ---------------------------------------------------------------------------------------
+// Retention, security, processors
+
+export interface RecordType extends Term {
+  /** Minimum period in the Records Management Code (ISO 8601), where it is a fixed period. */
+  readonly codePeriod?: string;
+  readonly start?: string;
+}
+
+export const RECORD_TYPES: readonly RecordType[] = [
+  { value: 'gp_patient_record', label: 'GP patient record (living, registered)', description: 'Kept for the life of the registration.' },
+  { value: 'gp_patient_record_deceased', label: 'GP record of a deceased patient', codePeriod: 'P10Y', start: 'death' },
+  { value: 'adult_health_record', label: 'Adult health record', codePeriod: 'P8Y', start: 'support ended or person last seen' },
+  { value: 'adult_social_care_record', label: 'Adult social care record', codePeriod: 'P8Y', start: 'support ended or person last seen' },
+  { value: 'childrens_record', label: 'Children\'s record', description: 'Until the 25th birthday (26th if 17 at the end of treatment).' },
+  { value: 'mental_health_record', label: 'Mental health record', codePeriod: 'P20Y', start: 'end of treatment', unverified: true },
+  { value: 'maternity_record', label: 'Maternity record', codePeriod: 'P25Y', start: 'care ceased' },
+  { value: 'safeguarding_record', label: 'Safeguarding record', unverified: true },
+  { value: 'medical_examiner_case_file', label: 'Medical examiner case file', unverified: true },
+  { value: 'research_dataset', label: 'Research dataset' },
+  { value: 'derived_analytics', label: 'Derived or analytical dataset' },
+];
+export const RECORD_TYPE = indexBy(RECORD_TYPES);
+
+export const RETENTION_START_EVENTS: readonly Term[] = [
+  { value: 'receipt', label: 'When the data is received' },
+  { value: 'case_closed', label: 'When the case is closed' },
+  { value: 'death', label: 'The patient\'s death' },
+  { value: 'last_contact', label: 'Support ended or person last seen' },
+  { value: 'study_end', label: 'The end of the study' },
+  { value: 'agreement_end', label: 'The end of the agreement' },
+  { value: 'creation', label: 'When the record is created' },
+];
+
+export const DISPOSAL_METHODS: readonly Term[] = [
+  { value: 'secure_destruction', label: 'Secure destruction' },
+  { value: 'return_to_controller', label: 'Return to the controller' },
+  { value: 'anonymise', label: 'Anonymise' },
+  { value: 'transfer_to_place_of_deposit', label: 'Transfer to a place of deposit' },
+];
+
+export const SECURITY_MEASURES: readonly Term[] = [
+  { value: 'role_based_access', label: 'Role-based access control' },
+  { value: 'mfa', label: 'Multi-factor authentication' },
+  { value: 'audit_logging', label: 'Audit logging of access' },
+  { value: 'legitimate_relationship', label: 'Legitimate-relationship checks' },
+  { value: 'encryption_in_transit', label: 'Encryption in transit' },
+  { value: 'encryption_at_rest', label: 'Encryption at rest' },
+  { value: 'staff_training', label: 'Data security training for staff' },
+  { value: 'pseudonymisation', label: 'Pseudonymisation' },
+  { value: 'access_review', label: 'Regular review of who has access' },
+  { value: 'third_party_redaction', label: 'Redaction of third-party information' },
+  { value: 'penetration_testing', label: 'Penetration testing' },
+];
+
+export const ART28_TERMS: readonly Term[] = [
+  { value: 'documented_instructions', label: 'Processes only on documented instructions' },
+  { value: 'confidentiality', label: 'Staff are bound by confidentiality' },
+  { value: 'security', label: 'Art 32 security measures' },
+  { value: 'sub_processor_conditions', label: 'Conditions for engaging sub-processors' },
+  { value: 'data_subject_rights_assistance', label: 'Assists with data subjects\' rights' },
+  { value: 'assist_controller_arts32_36', label: 'Assists the controller with Arts 32 to 36' },
+  { value: 'end_of_contract_delete_or_return', label: 'Deletes or returns data at the end of the contract' },
+  { value: 'audits_information', label: 'Provides information and allows audits' },
+];
+
+export const JOINT_CONTROLLER_RESPONSIBILITIES: readonly Term[] = [
+  { value: 'rights_requests', label: 'Handling data subjects\' rights requests' },
+  { value: 'privacy_information', label: 'Giving privacy information (Arts 13 and 14)' },
+  { value: 'breach_notification', label: 'Notifying breaches' },
+  { value: 'security', label: 'Security' },
+  { value: 'dpia', label: 'Data protection impact assessment' },
+];
+
+export const DPIA_HIGH_RISK_INDICATORS: readonly Term[] = [
+  { value: 'innovative_technology', label: 'Innovative technology' },
+  { value: 'denial_of_service', label: 'Decisions that deny a service' },
+  { value: 'large_scale_profiling', label: 'Large-scale profiling' },
+  { value: 'biometric', label: 'Biometric data' },
+  { value: 'genetic', label: 'Genetic data' },
+  { value: 'data_matching', label: 'Data matching or linkage' },
+  { value: 'invisible_processing', label: 'Invisible processing' },
+  { value: 'tracking', label: 'Tracking', unverified: true },
+  { value: 'targeting_children_or_vulnerable', label: 'Targeting children or vulnerable people' },
+  { value: 'risk_of_physical_harm', label: 'Risk of physical harm', unverified: true },
+  { value: 'large_scale_special_category', label: 'Large-scale special category data' },
+];
+
+/** Every vocabulary by the name the schema's `$defs` use for it. */
+export const VOCABULARIES = {
+  agreementStatus: AGREEMENT_STATUSES,
+  legalFramework: LEGAL_FRAMEWORKS,
+  partyRole: PARTY_ROLES,
+  orgType: ORG_TYPES,
+  dsptStatus: DSPT_STATUSES,
+  signoffRole: SIGNOFF_ROLES,
+  purposeCategory: PURPOSE_CATEGORIES,
+  article6: ARTICLE_6_BASES,
+  article9: ARTICLE_9_CONDITIONS,
+  dpaSchedule1: DPA_SCHEDULE_1_CONDITIONS,
+  commonLaw: COMMON_LAW_BASES,
+  annex2Condition: ANNEX_2_CONDITIONS,
+  compatibilityFactor: COMPATIBILITY_FACTORS,
+  dataCategory: DATA_CATEGORIES,
+  identifiability: IDENTIFIABILITY,
+  dataProtection: DATA_PROTECTIONS,
+  populationScope: POPULATION_SCOPES,
+  vitalStatus: VITAL_STATUSES,
+  optOutHandling: OPT_OUT_HANDLING,
+  vulnerableGroup: VULNERABLE_GROUPS,
+  accessMode: ACCESS_MODES,
+  accessDuration: ACCESS_DURATIONS,
+  accessTrigger: ACCESS_TRIGGERS,
+  transferMethod: TRANSFER_METHODS,
+  transferMechanism: TRANSFER_MECHANISMS,
+  recordType: RECORD_TYPES,
+  retentionStart: RETENTION_START_EVENTS,
+  disposalMethod: DISPOSAL_METHODS,
+  securityMeasure: SECURITY_MEASURES,
+  art28Term: ART28_TERMS,
+  jointControllerResponsibility: JOINT_CONTROLLER_RESPONSIBILITIES,
+  dpiaHighRiskIndicator: DPIA_HIGH_RISK_INDICATORS,
+} as const satisfies Record<string, readonly Term[]>;
+
+export type VocabularyName = keyof typeof VOCABULARIES;
+
+export function vocabularyValues(name: VocabularyName): string[] {
+  return values(VOCABULARIES[name]);
+}
+
+/** The human label for a vocabulary value, or the value itself when unknown. */
+export function labelOf(name: VocabularyName, value: string | undefined): string {
+  if (value === undefined) return '';
+  const term = (VOCABULARIES[name] as readonly Term[]).find((t) => t.value === value);
+  return term ? term.label : value;
+}

@@ -1,0 +1,40 @@
+/**
+ * Every rule's documented examples are executed: valid examples produce no finding from
+ * the rule, invalid ones exactly the findings (message id and range) they list. The docs
+ * cannot drift from the behaviour.
+ */
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { findingsOf, lintText } from './helpers/lint.js';
+
+describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s examples', (_id, rule) => {
+  const valid = rule.meta.examples.valid;
+  const invalid = rule.meta.examples.invalid;
+
+  it('has at least one passing and one failing example', () => {
+    expect(valid.length).toBeGreaterThan(0);
+    expect(invalid.length).toBeGreaterThan(0);
+  });
+
+  it.each(valid.map((e) => [e.title, e] as const))('passes: %s', async (_title, example) => {
+    const outcome = await lintText(example.agreement, {
+      rules: [rule],
+      options: example.options ? { [rule.id]: example.options } : {},
+      ...(example.asOf ? { asOf: example.asOf } : {}),
+      ...(example.markdown ? { markdown: true } : {}),
+    });
+    expect(outcome.failure).toBeUndefined();
+    expect(findingsOf(outcome, rule.id)).toEqual([]);
+  });
+
+  it.each(invalid.map((e) => [e.title, e] as const))('fails: %s', async (_title, example) => {
+    const outcome = await lintText(example.agreement, {
+      rules: [rule],
+      options: example.options ? { [rule.id]: example.options } : {},
+      ...(example.asOf ? { asOf: example.asOf } : {}),
+      ...(example.markdown ? { markdown: true } : {}),
+    });
+    expect(outcome.failure).toBeUndefined();
+    expect(findingsOf(outcome, rule.id)).toEqual(example.findings.map((f) => `${f.messageId} ${f.range}`));
+  });
+});
