@@ -69,18 +69,25 @@ export interface OrgType extends Term {
   readonly healthOrCare: boolean;
   /** Normally a public authority (cannot rely on legitimate interests for its tasks). */
   readonly publicAuthority: boolean;
+  /** An NHS body (trust or ICB) expected to have a Senior Information Risk Owner who owns information risk. */
+  readonly siroExpected?: boolean;
+  /**
+   * Receives individual disclosures under its own statutory powers and is not normally expected to publish a
+   * DSPT assessment (unless it is given access to an NHS system). A judgement, not a published list.
+   */
+  readonly dsptNotExpected?: boolean;
 }
 
 export const ORG_TYPES: readonly OrgType[] = [
   { value: 'gp_practice', label: 'GP practice', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
   { value: 'pcn', label: 'Primary care network', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
   { value: 'gp_federation', label: 'GP federation', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
-  { value: 'icb', label: 'Integrated care board', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'icb', label: 'Integrated care board', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true, siroExpected: true },
   { value: 'commissioning_support_unit', label: 'Commissioning support unit', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
-  { value: 'nhs_trust_acute', label: 'NHS acute trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
-  { value: 'nhs_trust_community', label: 'NHS community trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
-  { value: 'nhs_trust_mental_health', label: 'NHS mental health trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
-  { value: 'ambulance_trust', label: 'NHS ambulance trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
+  { value: 'nhs_trust_acute', label: 'NHS acute trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true, siroExpected: true },
+  { value: 'nhs_trust_community', label: 'NHS community trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true, siroExpected: true },
+  { value: 'nhs_trust_mental_health', label: 'NHS mental health trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true, siroExpected: true },
+  { value: 'ambulance_trust', label: 'NHS ambulance trust', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true, siroExpected: true },
   { value: 'independent_health_provider', label: 'Independent health care provider', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
   { value: 'medical_examiner_office', label: 'Medical examiner office', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
   { value: 'local_authority_adult_social_care', label: 'Local authority adult social care', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
@@ -93,24 +100,30 @@ export const ORG_TYPES: readonly OrgType[] = [
   { value: 'community_pharmacy', label: 'Community pharmacy', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
   { value: 'sexual_health_service', label: 'Sexual health service', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
   { value: 'fertility_clinic', label: 'HFEA-licensed fertility clinic', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
-  { value: 'coroner', label: 'Coroner', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
-  { value: 'police', label: 'Police force', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
+  { value: 'coroner', label: 'Coroner', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true },
+  { value: 'police', label: 'Police force', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true },
   { value: 'university_or_researcher', label: 'University or research organisation', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
   { value: 'nhs_england', label: 'NHS England', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
   { value: 'ukhsa', label: 'UK Health Security Agency', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
-  { value: 'regulator', label: 'Regulator (for example CQC, GMC)', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
+  { value: 'regulator', label: 'Regulator (for example CQC, GMC)', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true },
   { value: 'commercial_supplier', label: 'Commercial supplier', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: false },
   { value: 'vcse', label: 'Voluntary, community or social enterprise organisation', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: false },
 ];
 export const ORG_TYPE = indexBy(ORG_TYPES);
 
-export const DSPT_STATUSES: readonly Term[] = [
-  { value: 'standards_exceeded', label: 'Standards Exceeded', unverified: true },
-  { value: 'standards_met', label: 'Standards Met' },
-  { value: 'approaching_standards', label: 'Approaching Standards', description: 'Requires a published improvement plan.' },
-  { value: 'standards_not_met', label: 'Standards Not Met', unverified: true },
-  { value: 'not_published', label: 'Not published', description: 'No current assessment.' },
+export interface DsptStatusTerm extends Term {
+  /** `met`: the standards are met; `approaching`: not yet, with an improvement plan; `none`: no assurance. */
+  readonly assurance: 'met' | 'approaching' | 'none';
+}
+
+export const DSPT_STATUSES: readonly DsptStatusTerm[] = [
+  { value: 'standards_exceeded', label: 'Standards Exceeded', unverified: true, assurance: 'met' },
+  { value: 'standards_met', label: 'Standards Met', assurance: 'met' },
+  { value: 'approaching_standards', label: 'Approaching Standards', description: 'Requires a published improvement plan.', assurance: 'approaching' },
+  { value: 'standards_not_met', label: 'Standards Not Met', unverified: true, assurance: 'none' },
+  { value: 'not_published', label: 'Not published', description: 'No current assessment.', assurance: 'none' },
 ];
+export const DSPT_STATUS = indexBy(DSPT_STATUSES);
 
 export const SIGNOFF_ROLES: readonly Term[] = [
   { value: 'caldicott_guardian', label: 'Caldicott Guardian' },
@@ -230,6 +243,8 @@ export interface CommonLawBasis extends Term {
   readonly directCareOnly?: boolean;
   /** The national data opt-out does not apply to disclosures on this basis. */
   readonly ndooExempt: boolean;
+  /** The disclosure rests on a statute or court order, not on the patient's agreement, so an objection does not by itself stop it. */
+  readonly requiredByLaw?: boolean;
 }
 
 export const COMMON_LAW_BASES: readonly CommonLawBasis[] = [
@@ -237,8 +252,8 @@ export const COMMON_LAW_BASES: readonly CommonLawBasis[] = [
   { value: 'explicit_consent', label: 'Explicit consent', ndooExempt: true },
   { value: 's251_support', label: 'Section 251 support (NHS Act 2006, COPI Regulations 2002)', ndooExempt: false },
   { value: 'copi_reg3_public_health', label: 'COPI Regulations 2002 reg 3 (communicable disease and public health risks)', ndooExempt: true },
-  { value: 'legal_requirement', label: 'Legal requirement (a statute requires or permits the disclosure)', ndooExempt: true },
-  { value: 'court_order', label: 'Court order', ndooExempt: true },
+  { value: 'legal_requirement', label: 'Legal requirement (a statute requires or permits the disclosure)', ndooExempt: true, requiredByLaw: true },
+  { value: 'court_order', label: 'Court order', ndooExempt: true, requiredByLaw: true },
   { value: 'overriding_public_interest', label: 'Overriding public interest (decided case by case)', ndooExempt: true },
   { value: 'not_confidential', label: 'Not confidential (anonymised, or not given in confidence)', ndooExempt: true },
 ];
@@ -284,6 +299,8 @@ export interface DataCategory extends Term {
   readonly wholeRecord?: boolean;
   /** Criminal offence data (UK GDPR Art 10). */
   readonly criminal?: boolean;
+  /** Genetic data (UK GDPR Art 4(13)); the ICO lists processing it, other than for direct care, as likely high risk. */
+  readonly genetic?: boolean;
 }
 
 export const DATA_CATEGORIES: readonly DataCategory[] = [
@@ -314,7 +331,7 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
   { value: 'fertility_treatment', label: 'HFEA-licensed fertility treatment and donor information', special: true, restricted: 'hfea_s33a' },
   { value: 'gender_identity', label: 'Current gender identity and gender-affirming care', special: true, heightened: true },
   { value: 'gender_history', label: 'Previous gender and gender recognition (protected information)', special: true, restricted: 'gra_s22' },
-  { value: 'genetic', label: 'Genetic test results and family genetic history', special: true, heightened: true },
+  { value: 'genetic', label: 'Genetic test results and family genetic history', special: true, heightened: true, genetic: true },
   { value: 'safeguarding', label: 'Safeguarding codes, alerts and conference reports', special: true, thirdParty: true, heightened: true, criminal: true },
   { value: 'criminal_offence_data', label: 'Criminal allegations, proceedings or convictions', special: false, criminal: true, heightened: true },
   { value: 'third_party_information', label: 'Information about or from other people', special: false, thirdParty: true },
@@ -478,9 +495,14 @@ export const ART28_TERMS: readonly Term[] = [
   { value: 'audits_information', label: 'Provides information and allows audits' },
 ];
 
-export const JOINT_CONTROLLER_RESPONSIBILITIES: readonly Term[] = [
-  { value: 'rights_requests', label: 'Handling data subjects\' rights requests' },
-  { value: 'privacy_information', label: 'Giving privacy information (Arts 13 and 14)' },
+export interface JointControllerResponsibilityTerm extends Term {
+  /** UK GDPR Art 26(1) names this responsibility: every joint controller arrangement must allocate it. */
+  readonly art26?: boolean;
+}
+
+export const JOINT_CONTROLLER_RESPONSIBILITIES: readonly JointControllerResponsibilityTerm[] = [
+  { value: 'rights_requests', label: 'Handling data subjects\' rights requests', art26: true },
+  { value: 'privacy_information', label: 'Giving privacy information (Arts 13 and 14)', art26: true },
   { value: 'breach_notification', label: 'Notifying breaches' },
   { value: 'security', label: 'Security' },
   { value: 'dpia', label: 'Data protection impact assessment' },

@@ -80,7 +80,12 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
     agreement = parsed.data as Agreement;
     for (const effective of options.rules) if (effective.rule.stage === 'agreement') runRule(effective, { ...baseContext, agreement });
   } else if (schemaProblems && schemaProblems.length > 0) {
-    notes.push('The domain rules were not run because the agreement does not match the format. Fix the schema findings and run dsalint again.');
+    const schemaShown = options.rules.some((r) => r.rule.id === 'schema');
+    notes.push(
+      schemaShown
+        ? 'The domain rules were not run because the agreement does not match the format. Fix the schema findings and run dsalint again.'
+        : 'The domain rules were not run because the agreement does not match the format; the schema rule is turned off, so turn it on to see why.',
+    );
   } else {
     notes.push('Only the YAML checks ran: the agreement could not be read as YAML data.');
   }

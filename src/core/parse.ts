@@ -2,7 +2,7 @@
  * YAML parsing with the hazards kept as data: syntax errors, extra documents, unresolved
  * tags and alias expansion are all reported by document rules, never thrown.
  */
-import { parseAllDocuments, visit, isScalar, type Document, type YAMLError, type YAMLWarning, type Pair } from 'yaml';
+import { parseAllDocuments, parseDocument, visit, isScalar, type Document, type YAMLError, type YAMLWarning, type Pair } from 'yaml';
 
 /** More aliases than this in one agreement is treated as an attack on the parser. */
 export const MAX_ALIASES = 20;
@@ -32,7 +32,7 @@ export function parseYaml(yamlText: string): ParsedYaml {
   const all = parseAllDocuments(yamlText, options);
   const documents = Array.isArray(all) ? all : [];
   // An empty stream still gets one empty document, so rules always have one.
-  const document = documents[0] ?? parseAllDocuments('', options)[0] as Document;
+  const document = documents[0] ?? parseDocument('', options);
   const extraDocuments = documents.slice(1).map((d) => [d.range[0], Math.max(d.range[0] + 3, d.range[1])] as [number, number]);
 
   const duplicateKeys: DuplicateKey[] = [];

@@ -12,7 +12,8 @@ export function helpUri(ruleId: string): string {
   return `${REPOSITORY_URL}/blob/main/rules/${ruleId}.md`;
 }
 
-function citationText(c: Citation): string {
+/** A citation in words: "UK GDPR Art 5(1)(c)", marked when it is not confirmed. */
+export function citationText(c: Citation): string {
   return `${c.instrument}${c.provision ? ` ${c.provision}` : ''}${c.unverified ? ' (not confirmed in a primary source)' : ''}`;
 }
 
@@ -145,5 +146,12 @@ export function summariseRule(rule: AnyRule): RuleSummary {
     helpMarkdown: ruleHelpMarkdown(rule),
     helpText: ruleHelpText(rule),
     helpUri: helpUri(rule.id),
+    fix: rule.meta.fix.trim(),
+    citations: rule.meta.citations.map((c) => ({
+      instrument: c.instrument,
+      ...(c.provision ? { provision: c.provision } : {}),
+      ...(c.url ? { url: c.url } : {}),
+      ...(c.unverified ? { unverified: true } : {}),
+    })),
   };
 }

@@ -80,6 +80,18 @@ export interface FileResult {
   /** Markdown body text offsets etc. are not kept: reports need only the above. */
 }
 
+/** A legal or guidance source a rule rests on, for reports (the same fields as a rule's citations). */
+export interface RuleCitation {
+  /** The instrument: "UK GDPR", "Data Protection Act 2018", "ICO Data Sharing Code". */
+  readonly instrument: string;
+  /** Article, section, paragraph or principle: "Art 5(1)(c)". */
+  readonly provision?: string;
+  /** A public page where it can be read. */
+  readonly url?: string;
+  /** Not confirmed in a primary source: reports must word it carefully. */
+  readonly unverified?: boolean;
+}
+
 export interface RuleSummary {
   readonly id: string;
   readonly title: string;
@@ -91,6 +103,10 @@ export interface RuleSummary {
   readonly helpMarkdown: string;
   readonly helpText: string;
   readonly helpUri: string;
+  /** How to put a finding right, in plain English (Markdown, the rule's `meta.fix`). */
+  readonly fix: string;
+  /** The law and guidance the rule rests on. */
+  readonly citations: readonly RuleCitation[];
 }
 
 export interface LintRun {

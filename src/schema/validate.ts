@@ -205,7 +205,8 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown): Sc
         problem = { messageId: 'bad-value', path, part: 'value', message: `${code(path)} must list at least ${String(error.params['limit'])} item(s).` };
         break;
       case 'uniqueItems': {
-        const j = Number(error.params['j']);
+        // ajv names both copies; point at the later one, the repeat.
+        const j = Math.max(Number(error.params['i']), Number(error.params['j']));
         problem = { messageId: 'duplicate-item', path: [...path, j], part: 'value', message: `${code(path)} lists ${show((actual as unknown[])[j])} more than once.` };
         break;
       }
@@ -230,5 +231,6 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown): Sc
 }
 
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  // Keep acronyms such as "ODS" or "ISO"; lower-case an ordinary first word.
+  return /^[A-Z](?![A-Z0-9])/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
