@@ -15,12 +15,51 @@ import duplicateId from './duplicate-id.js';
 import waiverInvalid from './waiver-invalid.js';
 
 // A. Access scope and minimisation; B. Purpose; C. Lawful basis (helper R1 adds imports here)
+import wholeSystemAccess from './whole-system-access.js';
+import allFieldsScope from './all-fields-scope.js';
 
 // D. Special category and restricted data; E. Population; F. Retention (helper R2 adds imports here)
+import specialCategoryWithoutArticle9 from './special-category-without-article9.js';
+import article9WithoutDpaSchedule1Condition from './article9-without-dpa-schedule1-condition.js';
+import art9hRecipientNotUnderSecrecy from './art9h-recipient-not-under-secrecy.js';
+import genderRecognitionProtectedInformation from './gender-recognition-protected-information.js';
+import hfeaFertilityInformation from './hfea-fertility-information.js';
+import sexualHealthHeightenedSensitivity from './sexual-health-heightened-sensitivity.js';
+import vulnerableCohortSecondaryUse from './vulnerable-cohort-secondary-use.js';
+import cohortUndefined from './cohort-undefined.js';
+import medicalExaminerScope from './medical-examiner-scope.js';
+import deceasedRecordsBasis from './deceased-records-basis.js';
+import nationalDataOptOutApplicability from './national-data-opt-out-applicability.js';
+import type1OptOutNotHonoured from './type1-opt-out-not-honoured.js';
+import retentionMissingOrIndefinite from './retention-missing-or-indefinite.js';
+import retentionExceedsCodePeriod from './retention-exceeds-code-period.js';
+import disposalMethodMissing from './disposal-method-missing.js';
 
 // G. Governance sign-off; H. Security and DSPT; I. Breach; J. Transparency (helper R3 adds imports here)
+import caldicottSignoffMissing from './caldicott-signoff-missing.js';
+import dpoReviewMissing from './dpo-review-missing.js';
+import dpiaMissingOrStale from './dpia-missing-or-stale.js';
+import dsptStatusInsufficient from './dspt-status-insufficient.js';
+import securityMeasuresMissing from './security-measures-missing.js';
+import liveAccessWithoutControls from './live-access-without-controls.js';
+import transferUnencrypted from './transfer-unencrypted.js';
+import breachClauseMissing from './breach-clause-missing.js';
+import breachNotificationWindow from './breach-notification-window.js';
+import privacyNoticeMissing from './privacy-notice-missing.js';
+import rightsAndObjectionHandlingMissing from './rights-and-objection-handling-missing.js';
+import jointControllerArrangementMissing from './joint-controller-arrangement-missing.js';
 
 // K. Processors and transfers; L. Lifecycle; hidden text; prose against structure (helper R4 adds imports here)
+import processorWithoutArt28Contract from './processor-without-art28-contract.js';
+import processorDeterminesPurpose from './processor-determines-purpose.js';
+import internationalTransferWithoutMechanism from './international-transfer-without-mechanism.js';
+import reviewDateMissingOrOverdue from './review-date-missing-or-overdue.js';
+import agreementExpiredOrNoTerm from './agreement-expired-or-no-term.js';
+import datesOutOfOrder from './dates-out-of-order.js';
+import amendmentWithoutFreshSignoff from './amendment-without-fresh-signoff.js';
+import hiddenText from './hidden-text.js';
+import proseWidensScope from './prose-widens-scope.js';
+import proseUndeclaredParty from './prose-undeclared-party.js';
 
 export const RULES: readonly AnyRule[] = [
   yamlSyntax,
@@ -32,7 +71,46 @@ export const RULES: readonly AnyRule[] = [
   duplicateId,
   waiverInvalid,
   // A, B, C (R1)
+  wholeSystemAccess,
+  allFieldsScope,
   // D, E, F (R2)
+  specialCategoryWithoutArticle9,
+  article9WithoutDpaSchedule1Condition,
+  art9hRecipientNotUnderSecrecy,
+  genderRecognitionProtectedInformation,
+  hfeaFertilityInformation,
+  sexualHealthHeightenedSensitivity,
+  vulnerableCohortSecondaryUse,
+  cohortUndefined,
+  medicalExaminerScope,
+  deceasedRecordsBasis,
+  nationalDataOptOutApplicability,
+  type1OptOutNotHonoured,
+  retentionMissingOrIndefinite,
+  retentionExceedsCodePeriod,
+  disposalMethodMissing,
   // G, H, I, J (R3)
+  caldicottSignoffMissing,
+  dpoReviewMissing,
+  dpiaMissingOrStale,
+  dsptStatusInsufficient,
+  securityMeasuresMissing,
+  liveAccessWithoutControls,
+  transferUnencrypted,
+  breachClauseMissing,
+  breachNotificationWindow,
+  privacyNoticeMissing,
+  rightsAndObjectionHandlingMissing,
+  jointControllerArrangementMissing,
   // K, L, text (R4)
+  processorWithoutArt28Contract,
+  processorDeterminesPurpose,
+  internationalTransferWithoutMechanism,
+  reviewDateMissingOrOverdue,
+  agreementExpiredOrNoTerm,
+  datesOutOfOrder,
+  amendmentWithoutFreshSignoff,
+  hiddenText,
+  proseWidensScope,
+  proseUndeclaredParty,
 ];

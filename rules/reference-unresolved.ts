@@ -1,7 +1,7 @@
 import type { Agreement } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
 import type { AgreementPath } from '../src/core/locate.js';
-import { suggest } from '../src/schema/validate.js';
+import { suggest } from '../src/core/suggest.js';
 
 type Kind = 'party' | 'purpose' | 'data';
 

@@ -112,16 +112,16 @@ export const ORG_TYPES: readonly OrgType[] = [
 export const ORG_TYPE = indexBy(ORG_TYPES);
 
 export interface DsptStatusTerm extends Term {
-  /** `met`: the standards are met; `approaching`: not yet, with an improvement plan; `none`: no assurance. */
-  readonly assurance: 'met' | 'approaching' | 'none';
+  /** `met`: the standards are met; `approaching`: not yet, with an improvement plan; `not_met` and `unpublished`: no assurance. */
+  readonly assurance: 'met' | 'approaching' | 'not_met' | 'unpublished';
 }
 
 export const DSPT_STATUSES: readonly DsptStatusTerm[] = [
   { value: 'standards_exceeded', label: 'Standards Exceeded', unverified: true, assurance: 'met' },
   { value: 'standards_met', label: 'Standards Met', assurance: 'met' },
   { value: 'approaching_standards', label: 'Approaching Standards', description: 'Requires a published improvement plan.', assurance: 'approaching' },
-  { value: 'standards_not_met', label: 'Standards Not Met', unverified: true, assurance: 'none' },
-  { value: 'not_published', label: 'Not published', description: 'No current assessment.', assurance: 'none' },
+  { value: 'standards_not_met', label: 'Standards Not Met', unverified: true, assurance: 'not_met' },
+  { value: 'not_published', label: 'Not published', description: 'No current assessment.', assurance: 'unpublished' },
 ];
 export const DSPT_STATUS = indexBy(DSPT_STATUSES);
 
@@ -184,7 +184,14 @@ export const PURPOSE_CATEGORY = indexBy(PURPOSE_CATEGORIES);
 // ---------------------------------------------------------------------------------------
 // Lawful bases
 
-export const ARTICLE_6_BASES: readonly Term[] = [
+export interface Article6Basis extends Term {
+  /** Not available to a public authority for processing in performance of its tasks (Art 6(1), last subparagraph). */
+  readonly notForPublicAuthorityTasks?: boolean;
+  /** The day the basis came into force, when that is recent enough to matter (YYYY-MM-DD). */
+  readonly inForceFrom?: string;
+}
+
+export const ARTICLE_6_BASES: readonly Article6Basis[] = [
   { value: 'a_consent', label: 'Art 6(1)(a) consent' },
   { value: 'b_contract', label: 'Art 6(1)(b) contract with the data subject' },
   { value: 'c_legal_obligation', label: 'Art 6(1)(c) legal obligation' },
@@ -194,13 +201,18 @@ export const ARTICLE_6_BASES: readonly Term[] = [
     value: 'ea_recognised_legitimate_interest',
     label: 'Art 6(1)(ea) recognised legitimate interest',
     description: 'Inserted by the Data (Use and Access) Act 2025 s70, in force from 5 February 2026.',
+    notForPublicAuthorityTasks: true,
+    inForceFrom: DUAA_COMMENCEMENT,
   },
-  { value: 'f_legitimate_interests', label: 'Art 6(1)(f) legitimate interests' },
+  { value: 'f_legitimate_interests', label: 'Art 6(1)(f) legitimate interests', notForPublicAuthorityTasks: true },
 ];
+export const ARTICLE_6_BASIS = indexBy(ARTICLE_6_BASES);
 
 export interface Article9Condition extends Term {
   /** The condition needs a basis in UK law: a DPA 2018 Schedule 1 condition (s10). */
   readonly needsSchedule1: boolean;
+  /** Only covers processing by or under the responsibility of a health or social work professional, or someone owing a duty of confidentiality (UK GDPR Art 9(3), DPA 2018 s11(1)). */
+  readonly requiresConfidentiality?: boolean;
 }
 
 export const ARTICLE_9_CONDITIONS: readonly Article9Condition[] = [
@@ -211,7 +223,7 @@ export const ARTICLE_9_CONDITIONS: readonly Article9Condition[] = [
   { value: 'e_made_public', label: 'Art 9(2)(e) manifestly made public', needsSchedule1: false },
   { value: 'f_legal_claims', label: 'Art 9(2)(f) legal claims or judicial acts', needsSchedule1: false },
   { value: 'g_substantial_public_interest', label: 'Art 9(2)(g) substantial public interest', needsSchedule1: true },
-  { value: 'h_health_or_social_care', label: 'Art 9(2)(h) health or social care', needsSchedule1: true },
+  { value: 'h_health_or_social_care', label: 'Art 9(2)(h) health or social care', needsSchedule1: true, requiresConfidentiality: true },
   { value: 'i_public_health', label: 'Art 9(2)(i) public health', needsSchedule1: true },
   { value: 'j_archiving_research_statistics', label: 'Art 9(2)(j) archiving, research and statistics', needsSchedule1: true },
 ];
@@ -222,14 +234,16 @@ export interface Schedule1Condition extends Term {
   readonly part: 1 | 2;
   /** Needs an appropriate policy document (DPA 2018 Sch 1 para 5 and Part 4). */
   readonly needsPolicyDocument: boolean;
+  /** Only met when a health professional, or someone owing a duty of confidentiality, carries out or is responsible for the processing. */
+  readonly requiresConfidentiality?: boolean;
   /** The Art 9(2) conditions this Schedule 1 condition can complete. */
   readonly completes: readonly string[];
 }
 
 export const DPA_SCHEDULE_1_CONDITIONS: readonly Schedule1Condition[] = [
   { value: 'part1_para1', label: 'DPA 2018 Sch 1 Part 1 para 1 (employment, social security and social protection)', part: 1, needsPolicyDocument: true, completes: ['b_employment_social_protection'] },
-  { value: 'part1_para2', label: 'DPA 2018 Sch 1 Part 1 para 2 (health or social care purposes)', part: 1, needsPolicyDocument: false, completes: ['h_health_or_social_care'] },
-  { value: 'part1_para3', label: 'DPA 2018 Sch 1 Part 1 para 3 (public health)', part: 1, needsPolicyDocument: false, completes: ['i_public_health'] },
+  { value: 'part1_para2', label: 'DPA 2018 Sch 1 Part 1 para 2 (health or social care purposes)', part: 1, needsPolicyDocument: false, completes: ['h_health_or_social_care'], requiresConfidentiality: true },
+  { value: 'part1_para3', label: 'DPA 2018 Sch 1 Part 1 para 3 (public health)', part: 1, needsPolicyDocument: false, completes: ['i_public_health'], requiresConfidentiality: true },
   { value: 'part1_para4', label: 'DPA 2018 Sch 1 Part 1 para 4 (research and statistics)', part: 1, needsPolicyDocument: false, completes: ['j_archiving_research_statistics'] },
   { value: 'part2_para6', label: 'DPA 2018 Sch 1 Part 2 para 6 (statutory and government purposes)', part: 2, needsPolicyDocument: true, completes: ['g_substantial_public_interest'], unverified: true },
   { value: 'part2_para10', label: 'DPA 2018 Sch 1 Part 2 para 10 (preventing or detecting unlawful acts)', part: 2, needsPolicyDocument: true, completes: ['g_substantial_public_interest'], unverified: true },
@@ -299,6 +313,8 @@ export interface DataCategory extends Term {
   readonly wholeRecord?: boolean;
   /** Criminal offence data (UK GDPR Art 10). */
   readonly criminal?: boolean;
+  /** HIV or sexually transmitted infection information, which NHS England's October 2023 guidance singles out for particular care. */
+  readonly sexualHealth?: boolean;
   /** Genetic data (UK GDPR Art 4(13)); the ICO lists processing it, other than for direct care, as likely high risk. */
   readonly genetic?: boolean;
 }
@@ -324,8 +340,8 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
   { value: 'correspondence_documents', label: 'Scanned letters and attachments', special: true, thirdParty: true, freeText: true },
   { value: 'mental_health', label: 'Mental health diagnoses and Mental Health Act status', special: true, heightened: true },
   { value: 'substance_misuse', label: 'Alcohol and drug use', special: true, heightened: true },
-  { value: 'sexual_health_sti', label: 'Sexually transmitted infection diagnoses and tests', special: true, heightened: true },
-  { value: 'hiv_status', label: 'HIV diagnosis and treatment', special: true, heightened: true },
+  { value: 'sexual_health_sti', label: 'Sexually transmitted infection diagnoses and tests', special: true, heightened: true, sexualHealth: true },
+  { value: 'hiv_status', label: 'HIV diagnosis and treatment', special: true, heightened: true, sexualHealth: true },
   { value: 'contraception_pregnancy', label: 'Contraception, pregnancy and maternity', special: true },
   { value: 'termination_of_pregnancy', label: 'Termination of pregnancy', special: true, heightened: true, restricted: 'abortion_regs_reg5' },
   { value: 'fertility_treatment', label: 'HFEA-licensed fertility treatment and donor information', special: true, restricted: 'hfea_s33a' },

@@ -16,12 +16,14 @@ import { RULES } from '../../rules/index.js';
 import { FORMATS, TERMINAL_FORMATS, type Format } from '../reporters/index.js';
 import { executeLint } from '../core/lint-command.js';
 import { ConfigError, defaultConfig, describeEffectiveConfig, findConfigFile, isIsoDate, loadConfigFile } from '../core/config.js';
-import { today, type FailOn } from '../core/run.js';
+import { runLint, today, type FailOn } from '../core/run.js';
+import { summariseAgreement, wrapText } from '../core/summary.js';
+import type { Agreement } from '../generated/agreement.js';
 import { ruleHelpText } from '../core/rule-docs.js';
 import { buildAgreementSchema } from '../schema/build-schema.js';
 import { buildConfigSchema } from '../core/config-schema.js';
 import { starterAgreement } from '../core/starter.js';
-import { suggest } from '../schema/validate.js';
+import { suggest } from '../core/suggest.js';
 import { VERSION } from '../generated/version.js';
 
 export interface CliIo {
@@ -165,6 +167,38 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .option('--config', 'print the config file schema instead', false)
     .action((opts: { config: boolean }) => {
       io.stdout(`${JSON.stringify(opts.config ? buildConfigSchema(RULES) : buildAgreementSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command('summary')
+    .description('Say in plain English what an agreement allows: who sends what about whom, why, on what legal basis, kept for how long.')
+    .argument('<file>', 'an agreement file (or a folder of them)')
+    .option('-c, --config <file>', 'use this config file instead of finding .dsalint.yaml')
+    .action(async (file: string, opts: { config?: string }) => {
+      const run = await runLint({ paths: [file], cwd: io.cwd, ...(opts.config ? { configPath: opts.config } : {}) });
+      const agreements = run.files.filter((f) => !/(^|\/)\.dsalint\.ya?ml$/.test(f.path));
+      if (agreements.length === 0) throw new ExitError(2, `no agreement files found in ${file} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`);
+      const blocks: string[] = [];
+      let code: 0 | 1 | 2 = 0;
+      for (const result of agreements) {
+        if (result.failure) {
+          io.stderr(`dsalint: ${result.failure.message}\n`);
+          code = 2;
+          continue;
+        }
+        if (!result.agreement) {
+          io.stderr(`dsalint: ${result.path} does not follow the dsalint format yet, so it cannot be summarised. Run dsalint lint ${result.path} to see what to fix.\n`);
+          if (code === 0) code = 1;
+          continue;
+        }
+        const s = summariseAgreement(result.agreement as Agreement);
+        const lines = [s.title, '='.repeat(Math.min(s.title.length, 80)), `File: ${result.path}`, '', wrapText(s.overview, 80), ''];
+        for (const flow of s.flows) lines.push(wrapText(flow, 78).replace(/^/gm, '  ').replace(/^  /, '- '), '');
+        lines.push(wrapText(s.signOff, 80));
+        blocks.push(lines.join('\n'));
+      }
+      if (blocks.length) io.stdout(`${blocks.join('\n\n')}\n`);
+      setExit(code);
     });
 
   program

@@ -6,14 +6,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnyRule, Preset } from './rule.js';
 import { PRESETS } from './rule.js';
 import type { Range, Severity } from './types.js';
 import { SEVERITIES } from './types.js';
 import { parseYaml } from './parse.js';
 import { AgreementLocator, Locator, formatPath, parsePath, type AgreementPath } from './locate.js';
-import { suggest, createAjv } from '../schema/validate.js';
+import { suggest } from './suggest.js';
+import { OPTION_VALIDATORS } from '../generated/validate-options.js';
+import type { CompiledValidator } from '../schema/validate.js';
 
 export const CONFIG_FILE_NAMES = ['.dsalint.yaml', '.dsalint.yml'] as const;
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -144,8 +145,7 @@ export function parseConfig(rawText: string, displayPath: string, baseDir: strin
   const maxFileSize = raw['max_file_size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(raw['max_file_size'], fail);
   const ignore = raw['ignore'] === undefined ? [] : parseGlobs(raw['ignore'], ['ignore'], fail);
   const ruleIndex = new Map(rules.map((r) => [r.id, r]));
-  const ajv = createAjv();
-  const ruleSettings = raw['rules'] === undefined ? {} : parseRules(raw['rules'], ['rules'], ruleIndex, ajv, fail);
+  const ruleSettings = raw['rules'] === undefined ? {} : parseRules(raw['rules'], ['rules'], ruleIndex, fail);
 
   const overrides: Config['overrides'][number][] = [];
   if (raw['overrides'] !== undefined) {
@@ -157,7 +157,7 @@ export function parseConfig(rawText: string, displayPath: string, baseDir: strin
       for (const key of Object.keys(o)) if (key !== 'files' && key !== 'rules') fail([...at, key], `unknown key "${key}" in an override; use "files" and "rules".`, 'key');
       if (o['files'] === undefined) fail(at, 'this override needs "files": the globs it applies to.', 'key');
       if (o['rules'] === undefined) fail(at, 'this override needs "rules": the settings it applies.', 'key');
-      overrides.push({ files: parseGlobs(o['files'], [...at, 'files'], fail), rules: parseRules(o['rules'], [...at, 'rules'], ruleIndex, ajv, fail) });
+      overrides.push({ files: parseGlobs(o['files'], [...at, 'files'], fail), rules: parseRules(o['rules'], [...at, 'rules'], ruleIndex, fail) });
     });
   }
 
@@ -243,7 +243,7 @@ function unknownRuleMessage(id: string, ruleIndex: ReadonlyMap<string, AnyRule>)
   return `there is no rule "${id}".${guess ? ` Did you mean "${guess}"?` : ' Run `dsalint rules` for the list.'}`;
 }
 
-function parseRules(value: unknown, path: AgreementPath, ruleIndex: ReadonlyMap<string, AnyRule>, ajv: Ajv2020, fail: Fail): Record<string, RuleConfig> {
+function parseRules(value: unknown, path: AgreementPath, ruleIndex: ReadonlyMap<string, AnyRule>, fail: Fail): Record<string, RuleConfig> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, '"rules" must map rule ids to a severity (off, error, warning, info) or { severity, options }.');
   const out: Record<string, RuleConfig> = {};
   for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
@@ -261,7 +261,8 @@ function parseRules(value: unknown, path: AgreementPath, ruleIndex: ReadonlyMap<
     let options: Record<string, unknown> | undefined;
     if (entry['options'] !== undefined) {
       if (!rule!.meta.optionsSchema) fail([...path, id, 'options'], `the rule ${id} takes no options.`, 'key');
-      const validate = ajv.compile(rule!.meta.optionsSchema!);
+      // Precompiled by `npm run generate` from each rule's optionsSchema.
+      const validate = (OPTION_VALIDATORS as Record<string, CompiledValidator>)[id]!;
       if (!validate(entry['options'])) {
         const error = validate.errors?.[0];
         const errorPath = [...path, id, 'options', ...parsePath(error?.instancePath ?? '')];

@@ -4,7 +4,7 @@
  * duration arithmetic. Rules use these rather than re-deriving them, so that two rules
  * never disagree about what "direct care" or "standing live access" means.
  */
-import type { Agreement, DataItem, Flow, Party, Purpose } from '../generated/agreement.js';
+import type { Agreement, Approval, DataItem, Flow, Party, Purpose, SignoffRole } from '../generated/agreement.js';
 import {
   COMMON_LAW_BASIS,
   DATA_CATEGORY,
@@ -53,6 +53,15 @@ export function partyName(a: Agreement, id: string | undefined): string {
   return partyById(a, id)?.name ?? id ?? 'an unnamed party';
 }
 
+/**
+ * A display name for a purpose, for messages: its category's label and its id, such as
+ * `medical examiner scrutiny of a death ("me-scrutiny")`; just the quoted id when it has no category.
+ */
+export function purposeName(purpose: Purpose): string {
+  const label = purposeCategoryOf(purpose)?.label;
+  return label ? `${label.charAt(0).toLowerCase()}${label.slice(1)} ("${purpose.id}")` : `"${purpose.id}"`;
+}
+
 /** Whether the party is a public authority: as declared, else as its organisation type normally is. */
 export function isPublicAuthority(party: Party | undefined): boolean {
   if (party?.public_authority !== undefined) return party.public_authority;
@@ -65,6 +74,16 @@ export function isController(party: Party | undefined): boolean {
 
 export function isProcessor(party: Party | undefined): boolean {
   return party?.role === 'processor' || party?.role === 'sub_processor';
+}
+
+/**
+ * Whether everyone at the party who sees the data is a health or social work professional
+ * or owes an equivalent duty of confidentiality (UK GDPR Art 9(3), DPA 2018 s11(1)): as the
+ * party declares, else as its organisation type normally is; undefined when neither says.
+ */
+export function owesDutyOfConfidentiality(party: Party | undefined): boolean | undefined {
+  if (party?.duty_of_confidentiality !== undefined) return party.duty_of_confidentiality;
+  return orgTypeOf(party)?.dutyOfConfidentiality;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -137,6 +156,25 @@ export function carriesConfidentialPatientInformation(a: Agreement, flow: Flow):
   return flowData(a, flow).some((d) => isIdentifying(d) && dataCategoriesOf(d).some((c) => c.special || c.thirdParty));
 }
 
+/**
+ * The flow gives the recipient personal data about patients: some item it carries is
+ * identifiable or pseudonymised, or it opens interactive access to a system (which shows
+ * the record whatever `data` lists). Says nothing about who the sender is.
+ */
+export function carriesPatientData(a: Agreement, flow: Flow): boolean {
+  return flow.access?.mode === 'live_system_access' || flowData(a, flow).some(isIdentifying);
+}
+
+/**
+ * The agreement shares personal data at all. Only an agreement whose declared data is all
+ * anonymised or aggregate (and that opens no live access) does not; one that declares no
+ * data yet counts, to be safe.
+ */
+export function sharesPersonalData(a: Agreement): boolean {
+  const data = a.data ?? [];
+  return data.length === 0 || data.some(isIdentifying) || (a.flows ?? []).some((f) => f.access?.mode === 'live_system_access');
+}
+
 // ---------------------------------------------------------------------------------------
 // Access scope (the motivating case: whole-system access)
 
@@ -144,6 +182,14 @@ export function carriesConfidentialPatientInformation(a: Agreement, flow: Flow):
 export function sharesAllFields(a: Agreement, flow: Flow): boolean {
   if (flowData(a, flow).some(isWholeRecord)) return true;
   return flow.access?.mode === 'live_system_access' && (flow.data ?? []).length === 0;
+}
+
+/**
+ * Every patient covered has died (`vital_status: deceased`). UK GDPR and the DPA 2018 do not
+ * apply to the records of the dead; the common-law duty of confidentiality still does.
+ */
+export function coversOnlyDeceased(a: Agreement): boolean {
+  return a.population?.vital_status === 'deceased';
 }
 
 /** The population is every registered patient, or not bounded at all. */
@@ -175,6 +221,65 @@ export function isPostDuaa(a: Agreement): boolean {
   if (a.legal_framework) return a.legal_framework === 'uk_gdpr_post_duaa_2026';
   const from = a.dates?.effective_from;
   return from !== undefined && from >= DUAA_COMMENCEMENT;
+}
+
+// ---------------------------------------------------------------------------------------
+// Amendments
+
+export interface AddedPurpose {
+  readonly purpose: Purpose;
+  /** Its index in `purposes`. */
+  readonly index: number;
+  /** The version that added it: `added_in_version`, else that of the history entry listing it. */
+  readonly version?: string;
+  /** The index in `history` of the entry that lists it under `changes.added_purposes`. */
+  readonly historyIndex?: number;
+  /** When that version took effect, when the history says. */
+  readonly date?: string;
+}
+
+/**
+ * Purposes added after the agreement's first version: those with `added_in_version`, or listed
+ * in a history entry's `changes.added_purposes`. A purpose dated to the earliest version in
+ * `history` was there from the start. B4 (compatibility) and the sign-off rules share this so
+ * that they agree on what is new.
+ */
+export function addedPurposes(a: Agreement): AddedPurpose[] {
+  const history = a.history ?? [];
+  const first = history.reduce<string | undefined>((min, h) => (h.version !== undefined && (min === undefined || compareVersions(h.version, min) < 0) ? h.version : min), undefined);
+  const later = (version: string | undefined): boolean => version === undefined || first === undefined || compareVersions(version, first) > 0;
+  return (a.purposes ?? []).flatMap((purpose, index) => {
+    const historyIndex = history.findIndex((h) => (h.changes?.added_purposes ?? []).includes(purpose.id) && later(h.version));
+    const declared = purpose.added_in_version !== undefined && later(purpose.added_in_version);
+    if (!declared && historyIndex < 0) return [];
+    const version = declared ? purpose.added_in_version : history[historyIndex]?.version;
+    const entry = version === undefined ? history[historyIndex] : history.find((h) => h.version !== undefined && compareVersions(h.version, version) === 0);
+    return [{ purpose, index, ...(version !== undefined ? { version } : {}), ...(historyIndex >= 0 ? { historyIndex } : {}), ...(entry?.date ? { date: entry.date } : {}) }];
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Sign-off
+
+/** A party's approvals in one sign-off role, with their index in `approvals`. */
+export function approvalsBy(a: Agreement, partyId: string, role: SignoffRole): { approval: Approval; index: number }[] {
+  return (a.approvals ?? []).flatMap((approval, index) => (approval.party === partyId && approval.role === role ? [{ approval, index }] : []));
+}
+
+/** Of some approvals, the one naming the highest version; else, when none names a version, the last listed. */
+export function latestApproval<T extends { approval: Approval }>(found: readonly T[]): T | undefined {
+  const versioned = found.filter((f) => f.approval.version !== undefined);
+  if (versioned.length === 0) return found.at(-1);
+  return versioned.reduce((best, f) => (compareVersions(f.approval.version!, best.approval.version!) > 0 ? f : best));
+}
+
+/**
+ * The approval is of the agreement's current version. When the agreement has no version any
+ * approval counts; when it has one, an approval that names no version does not.
+ */
+export function approvesCurrentVersion(a: Agreement, approval: Approval): boolean {
+  if (a.version === undefined) return true;
+  return approval.version !== undefined && compareVersions(approval.version, a.version) === 0;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -220,6 +325,30 @@ export function durationHours(d: Duration): number {
 /** A duration in whole months, for comparing retention periods (days and smaller ignored). */
 export function durationMonths(d: Duration): number {
   return d.years * 12 + d.months + Math.floor((d.weeks * 7 + d.days) / 30);
+}
+
+/** A duration in words for messages: P28D is "28 days", P1Y6M is "1 year 6 months". */
+export function durationInWords(d: Duration): string {
+  const parts: [number, string][] = [
+    [d.years, 'year'], [d.months, 'month'], [d.weeks, 'week'], [d.days, 'day'], [d.hours, 'hour'], [d.minutes, 'minute'], [d.seconds, 'second'],
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`).join(' ') || 'no time';
+}
+
+/**
+ * Compare two durations by calendar length: negative when a is shorter, 0 when equal. Both
+ * are counted from 1 January 2001, so twelve months equal a year, P1M is 31 days and the
+ * answer never depends on the run date. Hours, minutes and seconds count too.
+ */
+export function compareDurations(a: Duration, b: Duration): number {
+  const split = (d: Duration): [string, number] => {
+    const subDay = d.hours + d.minutes / 60 + d.seconds / 3600;
+    const end = addDuration('2001-01-01', { ...d, days: d.days + Math.floor(subDay / 24), hours: 0, minutes: 0, seconds: 0 });
+    return [end, subDay % 24];
+  };
+  const [ea, ra] = split(a);
+  const [eb, rb] = split(b);
+  return ea < eb ? -1 : ea > eb ? 1 : ra - rb;
 }
 
 /** Add a duration's calendar parts to a YYYY-MM-DD date. */

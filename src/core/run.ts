@@ -9,7 +9,8 @@ import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
 import { buildAgreementSchema } from '../schema/build-schema.js';
-import { SchemaValidator } from '../schema/validate.js';
+import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
+import { validate as precompiledValidate } from '../generated/validate-agreement.js';
 import { ConfigError, defaultConfig, effectiveRules, findConfigFile, loadConfigFile, matchesAny, pathForGlobs, type Config } from './config.js';
 import { compareFindings, lintSource, WAIVER_RULE_ID } from './engine.js';
 import { AGREEMENT_FILE_PATTERN, describeIoError, readAgreementFile } from './source.js';
@@ -36,7 +37,7 @@ export class UsageError extends Error {}
 
 let cachedValidator: SchemaValidator | undefined;
 function validator(): SchemaValidator {
-  cachedValidator ??= new SchemaValidator(buildAgreementSchema());
+  cachedValidator ??= new SchemaValidator(buildAgreementSchema(), precompiledValidate as CompiledValidator);
   return cachedValidator;
 }
 

@@ -5,11 +5,15 @@ import type { Reporter } from './types.js';
 import { stylish } from './stylish.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
+import { markdown } from './markdown.js';
+import { html } from './html.js';
+import { github } from './github.js';
+import { junit } from './junit.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'markdown', 'html', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const REPORTERS: Record<Format, Reporter> = { stylish, json, sarif };
+export const REPORTERS: Record<Format, Reporter> = { stylish, json, sarif, markdown, html, github, junit };
 
 /** Formats whose output is for a terminal and may carry colour. */
 export const TERMINAL_FORMATS: ReadonlySet<Format> = new Set<Format>(['stylish']);

@@ -2,14 +2,10 @@
  * Validates agreement data against the JSON Schema and turns ajv's errors into one
  * plain-English problem per real mistake, each pointing at the offending path.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { closest, distance } from 'fastest-levenshtein';
+import type { ErrorObject } from 'ajv';
+import { suggest } from '../core/suggest.js';
 import type { AgreementPath, PathSegment } from '../core/locate.js';
 import { formatPath, parsePath } from '../core/locate.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
 
 export interface SchemaProblem {
   readonly messageId: 'missing' | 'unknown-key' | 'bad-value' | 'wrong-type' | 'bad-format' | 'empty' | 'not-a-mapping' | 'duplicate-item';
@@ -19,20 +15,17 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
-/** Build an ajv instance that knows our annotations. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-  addFormats(ajv, ['date', 'uri', 'email', 'duration']);
-  ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
-  ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
-  return ajv;
-}
+export { suggest };
+
+/** A compiled validator: ajv's own, or the standalone one generated at build time. */
+export type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 export class SchemaValidator {
-  private readonly validateFn: ValidateFunction;
+  private readonly validateFn: CompiledValidator;
 
-  constructor(schema: Record<string, unknown>, ajv: Ajv2020 = createAjv()) {
-    this.validateFn = ajv.compile(schema);
+  /** `compiled` is the generated standalone validator (or, in tests, ajv's compile of `schema`). */
+  constructor(private readonly schema: Record<string, unknown>, compiled: CompiledValidator) {
+    this.validateFn = compiled;
   }
 
   validate(data: unknown): SchemaProblem[] {
@@ -48,7 +41,7 @@ export class SchemaValidator {
       }];
     }
     if (this.validateFn(data)) return [];
-    return explainErrors(this.validateFn.errors ?? [], data);
+    return explainErrors(this.validateFn.errors ?? [], data, this.schema);
   }
 }
 
@@ -98,40 +91,31 @@ function code(path: AgreementPath): string {
   return text === '' ? 'the agreement' : `\`${text}\``;
 }
 
-/** A close match among candidates, for "did you mean". */
-export function suggest(value: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const lower = value.toLowerCase().replace(/[\s-]+/g, '_');
-  const exact = candidates.find((c) => c.toLowerCase() === lower);
-  if (exact) return exact;
-  const best = closest(lower, candidates as string[]);
-  const limit = Math.max(2, Math.floor(best.length / 3));
-  const d = distance(lower, best);
-  // A short id that differs in every character ("c" for "a") is no suggestion at all.
-  if (d <= limit && d < Math.min(lower.length, best.length)) return best;
-  // `gp_surgery` → `gp_practice` is too far by edit distance; a shared leading word helps.
-  const prefix = lower.split('_')[0] ?? '';
-  const byPrefix = prefix.length >= 3 ? candidates.filter((c) => c.startsWith(prefix)) : [];
-  return byPrefix.length === 1 ? byPrefix[0] : undefined;
-}
-
 function listAllowed(values: readonly unknown[]): string {
   const shown = values.slice(0, 12).map((v) => `\`${String(v)}\``);
   return values.length > 12 ? `${shown.join(', ')} and ${values.length - 12} more (see \`dsalint schema\`)` : shown.join(', ');
 }
 
-interface VerboseError extends ErrorObject {
-  parentSchema?: Record<string, unknown>;
+/** The schema object holding the failed keyword, found from the error's schemaPath. */
+function parentSchemaOf(schema: Record<string, unknown>, schemaPath: string): Record<string, unknown> | undefined {
+  const segments = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
+  let node: unknown = schema;
+  for (const raw of segments) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
-export function explainErrors(errors: readonly ErrorObject[], data: unknown): SchemaProblem[] {
+export function explainErrors(errors: readonly ErrorObject[], data: unknown, schema: Record<string, unknown>): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   // A value of the wrong type also fails its pattern, enum and so on: report the type only.
   const wrongTypePaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
 
   for (const raw of errors) {
-    const error = raw as VerboseError;
+    const error = { ...raw, parentSchema: parentSchemaOf(schema, raw.schemaPath) };
     const path = parsePath(error.instancePath);
     if (error.keyword !== 'type' && wrongTypePaths.has(error.instancePath)) continue;
     const hint = typeof error.parentSchema?.['x-hint'] === 'string' ? (error.parentSchema['x-hint'] as string) : undefined;

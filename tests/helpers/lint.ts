@@ -8,6 +8,7 @@ import { lintSource, type LintOutcome } from '../../src/core/engine.js';
 import { sourceFromText } from '../../src/core/source.js';
 import { SchemaValidator } from '../../src/schema/validate.js';
 import { buildAgreementSchema } from '../../src/schema/build-schema.js';
+import { createAjv } from '../../src/schema/ajv.js';
 import type { Finding, Range } from '../../src/core/types.js';
 import type { Waiver } from '../../src/core/config.js';
 
@@ -25,7 +26,8 @@ export interface LintTextOptions {
 }
 
 export async function lintText(text: string, opts: LintTextOptions = {}): Promise<LintOutcome> {
-  validator ??= new SchemaValidator(buildAgreementSchema());
+  // Tests compile the schema from its source, so they also check the generated validator's source.
+  validator ??= new SchemaValidator(buildAgreementSchema(), createAjv().compile(buildAgreementSchema()));
   const rules = opts.rules ?? RULES;
   const source = await sourceFromText(text, opts.markdown ? 'test.dsa.md' : 'test.dsa.yaml');
   return lintSource(source, {

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+await page.goto('file:///tmp/rep/sample.html');
+await page.screenshot({ path: '/tmp/rep/shot1.png', fullPage: false });
+await page.evaluate(() => window.scrollTo(0, 1400));
+await page.screenshot({ path: '/tmp/rep/shot2.png' });
+await page.pdf({ path: '/tmp/rep/print.pdf', format: 'A4', printBackground: true });
+console.log('errors', errors);
+await browser.close();

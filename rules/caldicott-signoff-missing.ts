@@ -1,0 +1,114 @@
+import type { Agreement } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { approvalsBy, approvesCurrentVersion, carriesConfidentialPatientInformation, latestApproval, isController } from '../src/core/facts.js';
+
+function versionHint(a: Agreement): string {
+  return a.version === undefined ? '' : `, version: ${a.version}`;
+}
+
+const AGREEMENT = (approvals: string): string =>
+  'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.1.0\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }\n' +
+  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }\n' +
+  'data:\n  - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary] }\n' +
+  approvals;
+
+export default defineRule({
+  id: 'caldicott-signoff-missing',
+  meta: {
+    title: 'A health or care organisation that discloses confidential patient information needs its Caldicott Guardian\'s approval',
+    description:
+      'Reports a controller that discloses confidential patient information under the agreement when no approval by its Caldicott Guardian is recorded for the agreement\'s current version.',
+    rationale:
+      'A Caldicott Guardian is the senior person in a health or care organisation who makes sure confidential information about patients is used ' +
+      'ethically and lawfully. Deciding whether to share patient records with another organisation is the centre of that role. The National Data ' +
+      'Guardian\'s statutory guidance (2021) expects public bodies in health and adult social care, and organisations contracted to deliver those ' +
+      'services, to have a Caldicott Guardian, and they must have regard to it.\n\n' +
+      'If the disclosing organisation\'s Caldicott Guardian has not approved the agreement, nobody accountable for confidentiality has decided that ' +
+      'this sharing is justified, necessary and limited to what is needed. An approval of an earlier version does not cover what has changed since.\n\n' +
+      'dsalint asks this of each controller that sends identifiable or pseudonymised health or care information (a flow\'s `from`), and of a party ' +
+      'whose organisation type is not stated, to be safe. Organisations that only receive data are not asked here. Whether approvals still hold after a ' +
+      'material change recorded in `history` is judged by `amendment-without-fresh-signoff`.',
+    fix:
+      'Ask the disclosing organisation\'s Caldicott Guardian to review this version of the agreement. Record their sign-off under `approvals` with ' +
+      '`party` (the organisation\'s id), `role: caldicott_guardian`, their name, the date, and `version` equal to the agreement\'s `version`. A Caldicott ' +
+      'Guardian shared with other organisations (for example across a primary care network) can sign for this party.',
+    severity: 'error',
+    severityReason: 'Without it, the accountable decision on confidentiality that NDG guidance expects for sharing patient information is missing.',
+    tags: ['governance', 'sign-off', 'accountability'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'National Data Guardian: guidance about the appointment of Caldicott Guardians, their role and responsibilities (2021)',
+        provision: 'issued under the Health and Social Care (National Data Guardian) Act 2018',
+        url: 'https://www.ukcgc.uk/ndg-guidance-faqs',
+      },
+      { instrument: 'The Caldicott Principles (December 2020)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
+      { instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
+    ],
+    defaultOptions: {},
+    messages: {
+      none:
+        '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ' +
+        'Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}.',
+      'other-version':
+        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ' +
+        'version {{version}}. Ask them to review this version and record their approval with version: {{version}}.',
+      unversioned:
+        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian\'s approval does not say which version it ' +
+        'covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'the disclosing practice\'s Caldicott Guardian approved the current version',
+          agreement: AGREEMENT('approvals:\n  - { party: surgery, role: caldicott_guardian, name: Dr A Example, date: 2026-03-20, version: 1.1.0 }\n'),
+        },
+      ],
+      invalid: [
+        {
+          title: 'no Caldicott Guardian approval at all',
+          agreement: AGREEMENT(''),
+          findings: [{ messageId: 'none', range: '6:11-6:18' }],
+        },
+        {
+          title: 'approval of an earlier version only',
+          agreement: AGREEMENT('approvals:\n  - { party: surgery, role: caldicott_guardian, name: Dr A Example, date: 2026-03-20, version: 1.0.0 }\n'),
+          findings: [{ messageId: 'other-version', range: '6:11-6:18' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    const flows = a.flows ?? [];
+    (a.parties ?? []).forEach((party, i) => {
+      if (!isController(party)) return;
+      const flowIndex = flows.findIndex((f) => f.from === party.id && carriesConfidentialPatientInformation(a, f));
+      if (flowIndex < 0) return;
+      const found = approvalsBy(a, party.id, 'caldicott_guardian');
+      if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;
+      const flow = flows[flowIndex]!;
+      const data = { party: party.name, id: party.id, flow: flow.id, version: a.version ?? '', versionHint: versionHint(a) };
+      const discloses = { at: ['flows', flowIndex, 'from'], message: `${party.name} discloses confidential patient information in this flow.` } as const;
+      const last = latestApproval(found);
+      if (!last) {
+        report({ messageId: 'none', data, at: ['parties', i, 'id'], related: [discloses] });
+      } else if (last.approval.version !== undefined) {
+        report({
+          messageId: 'other-version',
+          data: { ...data, approved: last.approval.version },
+          at: ['parties', i, 'id'],
+          related: [discloses, { at: ['approvals', last.index, 'version'], message: `The Caldicott Guardian approved version ${last.approval.version} here.` }],
+        });
+      } else {
+        report({
+          messageId: 'unversioned',
+          data,
+          at: ['parties', i, 'id'],
+          related: [discloses, { at: ['approvals', last.index], message: 'This approval does not say which version it covers.' }],
+        });
+      }
+    });
+  },
+});

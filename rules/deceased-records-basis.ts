@@ -1,0 +1,110 @@
+import type { VitalStatus } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { carriesConfidentialPatientInformation, flowsFor } from '../src/core/facts.js';
+import { labelOf } from '../src/vocabulary.js';
+
+const INCLUDES_DECEASED: ReadonlySet<VitalStatus> = new Set<VitalStatus>(['deceased', 'both']);
+
+const AGREEMENT = (vitalStatus: string, lawfulBasis: string, flows = ''): string =>
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\n' +
+  `purposes:\n  - { id: me, category: medical_examiner_scrutiny, lawful_basis: ${lawfulBasis} }\n` +
+  `population: { scope: per_case, vital_status: ${vitalStatus} }\n` +
+  flows;
+
+const CPI_FLOW =
+  'data:\n  - { id: record, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: meo, data: [record], purposes: [me] }\n';
+
+export default defineRule({
+  id: 'deceased-records-basis',
+  meta: {
+    title: 'Deceased patients\' records rest on confidentiality, not UK GDPR',
+    description:
+      'Warns when a purpose covering deceased patients gives only UK GDPR bases (Article 6 or 9) and no common-law basis, and notes when UK GDPR bases are the ' +
+      'only justification for records of patients who have all died.',
+    rationale:
+      'UK GDPR and the Data Protection Act 2018 protect living people: they do not apply to the records of people who have died. The common-law duty of ' +
+      'confidentiality does continue after death, and the national data opt-out persists after death too. So an agreement that shares deceased ' +
+      'patients\' records and justifies it only with Article 6 and Article 9 bases has not shown that the sharing is lawful: what it needs is a basis that ' +
+      'sets aside the duty of confidentiality, such as a legal requirement (the statutory medical examiner function, or the Access to Health Records ' +
+      'Act 1990 for personal representatives and people with a claim arising from the death), a court order, or section 251 support. NHS England says ' +
+      'providers are legally obliged to give medical examiners the records they need.\n\n' +
+      'A flow of confidential patient information with no common-law basis is reported by `common-law-basis-missing`; this rule adds what that rule ' +
+      'cannot see. When every patient has died and the only bases given are UK GDPR ones, it notes (info) that those bases do not apply; when no flow ' +
+      'carries the purpose\'s data yet, it warns that the common-law basis is missing. Article 6 and 9 bases remain relevant to information about living ' +
+      'people, such as relatives, in a deceased patient\'s record, so stating them alongside a common-law basis is not reported.',
+    fix:
+      'Add the common-law basis to the purpose (`lawful_basis.common_law`), usually `legal_requirement` for medical examiners and coroners, with the statute ' +
+      'in `legislation`. Keep Article 6 and 9 bases only for information about living people in the records.',
+    severity: 'warning',
+    severityReason: 'A common misconception; where a flow makes it a real gap, `common-law-basis-missing` reports it as an error.',
+    tags: ['lawful-basis', 'confidentiality', 'deceased', 'caldicott-6'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'Access to Health Records Act 1990', provision: 'ss3, 5', url: 'https://www.legislation.gov.uk/ukpga/1990/23/contents' },
+      { instrument: 'NHS England: GP Connect medical examiners use case', url: 'https://production-like.nhsd.io/services/gp-connect/gp-connect-in-your-organisation/medical-examiners-use-case' },
+      { instrument: 'NHS England: understanding the national data opt-out (persists after death)', url: 'https://digital.nhs.uk/services/national-data-opt-out/understanding-the-national-data-opt-out' },
+      {
+        instrument: 'Access to Health Records Act 1990 as it applies to medical examiners',
+        provision: 'the provision giving medical examiners a right of access',
+        url: 'https://www.lmc.org.uk/news/medical-examiner-system-rollout/',
+        unverified: true,
+      },
+    ],
+    defaultOptions: {},
+    messages: {
+      'no-common-law':
+        'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ' +
+        'died; the duty of confidentiality does. Add the common-law basis (`lawful_basis.common_law`), such as legal_requirement for a medical examiner.',
+      'gdpr-not-applicable': {
+        text:
+          'Every patient covered has died, so the UK GDPR bases given for the purpose "{{purpose}}" ({{bases}}) do not apply to their records. What applies is ' +
+          'the common-law duty of confidentiality, which continues after death: the basis that sets it aside is what makes this sharing lawful.',
+        severity: 'info',
+      },
+    },
+    examples: {
+      valid: [
+        {
+          title: 'a medical examiner purpose on a legal requirement',
+          agreement: AGREEMENT('deceased', '{ common_law: legal_requirement, legislation: [Coroners and Justice Act 2009 s19] }', CPI_FLOW),
+        },
+      ],
+      invalid: [
+        {
+          title: 'only UK GDPR bases for deceased patients, before any flow is set up',
+          agreement: AGREEMENT('deceased', '{ article_6: e_public_task, article_9: h_health_or_social_care }'),
+          findings: [{ messageId: 'no-common-law', range: '8:52-8:64' }],
+        },
+        {
+          title: 'only UK GDPR bases, with a flow of patient information',
+          agreement: AGREEMENT('deceased', '{ article_6: e_public_task }', CPI_FLOW),
+          findings: [{ messageId: 'gdpr-not-applicable', range: '8:79-8:92' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    const vitalStatus = a.population?.vital_status;
+    if (vitalStatus === undefined || !INCLUDES_DECEASED.has(vitalStatus)) return;
+    (a.purposes ?? []).forEach((purpose, i) => {
+      const basis = purpose.lawful_basis;
+      if (!basis || basis.common_law !== undefined) return;
+      const bases = [
+        ...(basis.article_6 ? [labelOf('article6', basis.article_6)] : []),
+        ...(basis.article_9 ? [labelOf('article9', basis.article_9)] : []),
+      ];
+      if (bases.length === 0) return;
+      const data = { purpose: purpose.id, bases: bases.join(' and '), population: labelOf('vitalStatus', vitalStatus).toLowerCase() };
+      // A flow of confidential patient information with no common-law basis is common-law-basis-missing's to report.
+      const ownedElsewhere = flowsFor(a, purpose.id).some((f) => carriesConfidentialPatientInformation(a, f));
+      if (!ownedElsewhere) {
+        report({ messageId: 'no-common-law', data, at: ['purposes', i, 'lawful_basis', 'common_law'] });
+      } else if (vitalStatus === 'deceased') {
+        report({ messageId: 'gdpr-not-applicable', data, at: ['purposes', i, 'lawful_basis', basis.article_6 ? 'article_6' : 'article_9'] });
+      }
+    });
+  },
+});

@@ -1,0 +1,189 @@
+import type { Agreement } from '../src/generated/agreement.js';
+import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule } from '../src/core/rule.js';
+import {
+  compareVersions,
+  dataCategoriesOf,
+  flowsCarrying,
+  isIdentifying,
+  isSecondary,
+  isSpecialCategory,
+  orgTypeOf,
+  partyById,
+  partyName,
+  purposeById,
+} from '../src/core/facts.js';
+import { DATA_CATEGORY } from '../src/vocabulary.js';
+
+interface Indicator {
+  readonly reason: string;
+  readonly at: AgreementPath;
+}
+
+/** The signs, readable from the agreement, that the processing is likely to be high risk (UK GDPR Art 35). */
+function highRiskIndicators(a: Agreement): Indicator[] {
+  const out: Indicator[] = [];
+  const data = a.data ?? [];
+  const purposes = a.purposes ?? [];
+  if ((a.dpia?.high_risk_indicators ?? []).length > 0) {
+    out.push({ reason: 'the agreement lists high-risk indicators under `dpia.high_risk_indicators`', at: ['dpia', 'high_risk_indicators'] });
+  }
+  if (a.population?.scope === 'all_registered') {
+    const item = data.find((d) => isIdentifying(d) && isSpecialCategory(d));
+    if (item) out.push({ reason: `health (special category) data ("${item.id}") about every registered patient is processed on a large scale`, at: ['population', 'scope'] });
+  }
+  (a.flows ?? []).forEach((flow, i) => {
+    if (flow.access?.mode !== 'live_system_access') return;
+    if (orgTypeOf(partyById(a, flow.to))?.directCare) return;
+    out.push({ reason: `flow "${flow.id}" gives ${partyName(a, flow.to)}, which is not a direct-care provider, live access to the system`, at: ['flows', i, 'access', 'mode'] });
+  });
+  data.forEach((item, j) => {
+    if (!isIdentifying(item) || !dataCategoriesOf(item).some((c) => c.genetic)) return;
+    const ids = new Set([...(item.purposes ?? []), ...flowsCarrying(a, item.id).flatMap((f) => f.purposes ?? [])]);
+    if (![...ids].some((id) => { const p = purposeById(a, id); return p !== undefined && isSecondary(p); })) return;
+    const k = (item.categories ?? []).findIndex((c) => DATA_CATEGORY.get(c)?.genetic);
+    out.push({ reason: `genetic data ("${item.id}") is used for a purpose beyond individual care`, at: ['data', j, 'categories', k] });
+  });
+  const groups = a.population?.vulnerable_groups ?? [];
+  const maxAge = a.population?.age_range?.max;
+  const children = maxAge !== undefined && maxAge < 18;
+  const secondary = purposes.find((p) => isSecondary(p));
+  if ((groups.length > 0 || children) && secondary) {
+    out.push({
+      reason: `the patients include children or vulnerable people and their data is used for a purpose beyond individual care ("${secondary.id}")`,
+      at: groups.length > 0 ? ['population', 'vulnerable_groups'] : ['population', 'age_range', 'max'],
+    });
+  }
+  return out;
+}
+
+/** The latest history entry that changed what is processed, who gets it or how. */
+function latestMaterialChange(a: Agreement): { index: number; date: string } | undefined {
+  let found: { index: number; date: string } | undefined;
+  (a.history ?? []).forEach((h, index) => {
+    const c = h.changes;
+    if (!c || h.date === undefined) return;
+    const material =
+      (c.added_purposes ?? []).length > 0 || (c.added_data ?? []).length > 0 || (c.added_parties ?? []).length > 0 || c.widened_population === true || c.changed_access === true;
+    if (material && (!found || h.date > found.date)) found = { index, date: h.date };
+  });
+  return found;
+}
+
+function changeLabel(version: string | undefined, date: string): string {
+  return version === undefined ? `the change recorded on ${date}` : `version ${version} (${date})`;
+}
+
+const BASE =
+  'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.0.0\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: icb, name: Example ICB, org_type: icb }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }\n';
+
+export default defineRule({
+  id: 'dpia-missing-or-stale',
+  meta: {
+    title: 'High-risk sharing needs a current data protection impact assessment',
+    description:
+      'Reports an agreement that shows signs of high-risk processing but records no DPIA, and a DPIA that is out of date or leaves high risk without consulting the ICO.',
+    rationale:
+      'A data protection impact assessment (DPIA) is how the organisations work out, before any data moves, what could go wrong for patients and how ' +
+      'to prevent it. The law requires one before processing that is likely to result in a high risk to people (UK GDPR Art 35), and the ICO recommends ' +
+      'one as the first step of any data sharing.\n\n' +
+      'dsalint treats these as signs of high risk, taken from Art 35(3) and the ICO\'s list: health data about every registered patient (large-scale ' +
+      'special category data); live access to the clinical system by an organisation that does not provide the patients\' care; genetic data used for ' +
+      'anything other than individual care; health data about children or vulnerable people used beyond their care; and any high-risk indicator the ' +
+      'agreement itself lists.\n\n' +
+      'A DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how ' +
+      'data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high ' +
+      'risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).',
+    fix:
+      'Carry out a DPIA (your DPO must be consulted) and record it under `dpia`: `reference`, `completed`, the agreement `version_covered` and ' +
+      '`residual_high_risk`. After a material change, review the DPIA and update those fields. If high risk remains, consult the ICO and record the ' +
+      'reference in `ico_prior_consultation`.',
+    severity: 'error',
+    severityReason: 'A DPIA is a legal requirement before high-risk processing; a stale or unresolved one is a gap to review, so it is a warning.',
+    tags: ['governance', 'dpia', 'accountability'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'UK GDPR', provision: 'Art 35 (data protection impact assessment)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/35' },
+      { instrument: 'UK GDPR', provision: 'Art 36 (prior consultation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/36' },
+      {
+        instrument: 'ICO: Examples of processing likely to result in high risk',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk',
+      },
+      { instrument: 'ICO Data Sharing Code of Practice', provision: 'Carry out a DPIA', url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/' },
+    ],
+    defaultOptions: {},
+    messages: {
+      missing:
+        'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ' +
+        'a high risk: carry one out and record it under `dpia` (reference, completed, version_covered).',
+      'stale-version': {
+        text:
+          'The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ' +
+          '`version_covered` (and `completed`).',
+        severity: 'warning',
+      },
+      'stale-date': {
+        text:
+          'The DPIA was completed on {{completed}}, before {{change}} changed the purposes, data, parties, population or ' +
+          'access. Review the DPIA against that change and update `completed` and `version_covered`.',
+        severity: 'warning',
+      },
+      'no-prior-consultation': {
+        text:
+          'The DPIA says high risk remains after mitigation, but no consultation with the ICO is recorded. The ICO must be consulted before the ' +
+          'processing starts (UK GDPR Art 36): record the reference in `dpia.ico_prior_consultation`, or reduce the risk.',
+        severity: 'warning',
+      },
+    },
+    examples: {
+      valid: [
+        {
+          title: 'live access by an ICB, with a current DPIA',
+          agreement: BASE + 'dpia: { reference: DPIA-2026-001, completed: 2026-03-10, version_covered: 1.0.0, residual_high_risk: false }\n',
+        },
+      ],
+      invalid: [
+        { title: 'live access by an ICB, and no DPIA', agreement: BASE, findings: [{ messageId: 'missing', range: '1:1-1:8' }] },
+        {
+          title: 'a DPIA of an earlier version',
+          agreement: BASE + 'dpia: { reference: DPIA-2025-001, completed: 2025-03-10, version_covered: 0.9.0 }\n',
+          findings: [{ messageId: 'stale-version', range: '10:75-10:80' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    const dpia = a.dpia;
+    if (dpia?.reference === undefined) {
+      const indicators = highRiskIndicators(a);
+      const first = indicators[0];
+      if (first) {
+        const more = indicators.length > 1 ? `, and ${indicators.length - 1} other sign${indicators.length > 2 ? 's' : ''} of high risk` : '';
+        report({
+          messageId: 'missing',
+          data: { reason: first.reason, more },
+          at: ['dpia', 'reference'],
+          related: indicators.map((ind) => ({ at: ind.at, message: `A sign of high risk: ${ind.reason}.` })),
+        });
+      }
+    }
+    if (!dpia) return;
+    const change = latestMaterialChange(a);
+    if (a.version !== undefined && dpia.version_covered !== undefined && compareVersions(dpia.version_covered, a.version) < 0) {
+      report({ messageId: 'stale-version', data: { covered: dpia.version_covered, version: a.version }, at: ['dpia', 'version_covered'] });
+    } else if (change && dpia.completed !== undefined && dpia.completed < change.date) {
+      report({
+        messageId: 'stale-date',
+        data: { completed: dpia.completed, change: changeLabel(a.history?.[change.index]?.version, change.date) },
+        at: ['dpia', 'completed'],
+        related: [{ at: ['history', change.index, 'date'], message: 'This change came after the DPIA.' }],
+      });
+    }
+    if (dpia.residual_high_risk === true && dpia.ico_prior_consultation === undefined) {
+      report({ messageId: 'no-prior-consultation', at: ['dpia', 'residual_high_risk'] });
+    }
+  },
+});

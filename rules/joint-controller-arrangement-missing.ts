@@ -1,0 +1,90 @@
+import { defineRule } from '../src/core/rule.js';
+import { JOINT_CONTROLLER_RESPONSIBILITIES } from '../src/vocabulary.js';
+
+const REQUIRED = JOINT_CONTROLLER_RESPONSIBILITIES.filter((r) => r.art26);
+
+const BASE =
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: icb, name: Example ICB, role: joint_controller }\n' +
+  '  - { id: council, name: Example Council, role: joint_controller }\n';
+
+export default defineRule({
+  id: 'joint-controller-arrangement-missing',
+  meta: {
+    title: 'Joint controllers need a published arrangement that allocates their duties',
+    description:
+      'Reports an agreement with two or more joint controllers that has no joint controller arrangement, whose arrangement does not allocate rights ' +
+      'requests and privacy information, or whose essence is not made available to patients.',
+    rationale:
+      'When organisations decide together why and how patient data is used, they are joint controllers. The law requires them to agree, in a ' +
+      'transparent arrangement, who does what, in particular who handles patients\' requests to exercise their rights and who gives them privacy ' +
+      'information, and to make the essence of that arrangement available to patients (UK GDPR Art 26). Without it, each organisation can assume ' +
+      'the other is responsible, and a patient cannot tell whom to ask. Patients can still exercise their rights against any of them.',
+    fix:
+      'Add `joint_controller_arrangement` with `reference` (where it is recorded), `responsibilities` including at least `rights_requests` and ' +
+      '`privacy_information`, a `contact_point` for patients, and `essence_published: true` once a summary is available to patients (for example in ' +
+      'the privacy notices).',
+    severity: 'error',
+    severityReason: 'A transparent arrangement between joint controllers is a legal requirement.',
+    tags: ['transparency', 'joint-controllers', 'accountability'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'UK GDPR', provision: 'Art 26 (joint controllers)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/26' },
+      { instrument: 'Article 26 GDPR (text identical in UK GDPR)', url: 'https://gdprhub.eu/index.php?title=Article_26_GDPR' },
+    ],
+    defaultOptions: {},
+    messages: {
+      missing:
+        '{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ' +
+        'their responsibilities (at least rights_requests and privacy_information), with `essence_published: true` once patients can see a summary.',
+      'responsibilities-missing':
+        'The joint controller arrangement does not allocate {{missing}}, which UK GDPR Art 26 requires. Add {{values}} to `responsibilities`.',
+      'essence-not-published':
+        'The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ' +
+        '(for example in the privacy notices) and set `essence_published: true`.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'a published arrangement',
+          agreement:
+            BASE +
+            'joint_controller_arrangement:\n  reference: JCA-2026-01\n  responsibilities: [rights_requests, privacy_information, breach_notification]\n  essence_published: true\n',
+        },
+      ],
+      invalid: [
+        { title: 'no arrangement', agreement: BASE, findings: [{ messageId: 'missing', range: '1:1-1:8' }] },
+        {
+          title: 'an arrangement that does not allocate privacy information',
+          agreement: BASE + 'joint_controller_arrangement:\n  responsibilities: [rights_requests]\n  essence_published: true\n',
+          findings: [{ messageId: 'responsibilities-missing', range: '8:21-8:38' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    const joint = (a.parties ?? []).flatMap((p, i) => (p.role === 'joint_controller' ? [{ p, i }] : []));
+    if (joint.length < 2) return;
+    const arrangement = a.joint_controller_arrangement;
+    if (!arrangement) {
+      const names = joint.map(({ p }) => p.name);
+      report({
+        messageId: 'missing',
+        data: { parties: `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}` },
+        at: ['joint_controller_arrangement'],
+        related: joint.map(({ p, i }) => ({ at: ['parties', i, 'role'], message: `${p.name} is a joint controller.` })),
+      });
+      return;
+    }
+    const allocated = new Set<string>(arrangement.responsibilities ?? []);
+    const missing = REQUIRED.filter((r) => !allocated.has(r.value));
+    if (missing.length > 0) {
+      report({
+        messageId: 'responsibilities-missing',
+        data: { missing: missing.map((r) => r.label.charAt(0).toLowerCase() + r.label.slice(1)).join(' and '), values: missing.map((r) => r.value).join(' and ') },
+        at: ['joint_controller_arrangement', 'responsibilities'],
+      });
+    }
+    if (arrangement.essence_published !== true) report({ messageId: 'essence-not-published', at: ['joint_controller_arrangement', 'essence_published'] });
+  },
+});

@@ -1,0 +1,145 @@
+import type { AccessDuration, PurposeCategory, VitalStatus } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { labelOf } from '../src/vocabulary.js';
+import { compareDurations, durationInWords, indexOfPurpose, isStandingLiveAccess, parseDuration } from '../src/core/facts.js';
+
+const ME_SCRUTINY: PurposeCategory = 'medical_examiner_scrutiny';
+const DECEASED: VitalStatus = 'deceased';
+const STANDING: AccessDuration = 'standing';
+const ONE_OFF: AccessDuration = 'one_off';
+
+interface Options {
+  readonly maxWindow: string;
+}
+
+const AGREEMENT = (vitalStatus: string, access: string): string =>
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\n' +
+  'purposes:\n  - { id: me, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement } }\n' +
+  `population: { scope: per_case, vital_status: ${vitalStatus} }\n` +
+  'data:\n  - { id: record, categories: [nhs_number, diagnoses_problems, death_details], identifiability: identifiable }\n' +
+  'flows:\n' +
+  `  - { id: f1, from: surgery, to: meo, data: [record], purposes: [me], access: ${access} }\n`;
+
+export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | 'window-too-long', Options>({
+  id: 'medical-examiner-scope',
+  meta: {
+    title: 'Medical examiner access must be to deceased patients, read-only and time-limited',
+    description:
+      'Reports medical examiner scrutiny that covers living patients, live system access for it that is not read-only, and access for it with no time limit or ' +
+      'a window longer than the allowed maximum (28 days by default).',
+    rationale:
+      'Since 9 September 2024 medical examiners review every death in England and Wales that is not investigated by a coroner. Their review is of a ' +
+      'death: a proportionate look at the records relevant to what the person died of, carried out in the days before the death is registered. They ' +
+      'have no function in relation to living patients.\n\n' +
+      'NHS England\'s GP Connect medical examiner use case gives read-only access to the deceased patient\'s record within 28 days after death. Access ' +
+      'that can change the record, that has no end, or that lasts much longer than the scrutiny needs, goes beyond the function and exposes the ' +
+      'practice\'s records for no purpose. The 28-day limit is an option (`maxWindow`) because local arrangements may differ; a longer window should be ' +
+      'a recorded local decision.\n\n' +
+      'Whether the population is wider than one death at a time is reported by `population-exceeds-purpose`, and standing live access to a clinical ' +
+      'system by `whole-system-access`, so they are not repeated here.',
+    fix:
+      'Set `population.vital_status: deceased`. Make any live or GP Connect access read-only (`read_only: true`). Give each access a time limit of no more ' +
+      'than the allowed window, such as `window: P28D`, or an `end` date; use `duration: time_limited` or `one_off`, not `standing`.',
+    severity: 'error',
+    severityReason: 'Access beyond the medical examiner function has no lawful purpose and breaches data minimisation.',
+    tags: ['population', 'access-scope', 'medical-examiner', 'minimisation', 'caldicott-4'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'NHS England: non-coronial deaths in the community', url: 'https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/' },
+      { instrument: 'National medical examiner\'s guidance for England and Wales', url: 'https://england.nhs.uk/long-read/national-medical-examiners-guidance-for-england-and-wales' },
+      { instrument: 'NHS England: GP Connect medical examiners use case', url: 'https://production-like.nhsd.io/services/gp-connect/gp-connect-in-your-organisation/medical-examiners-use-case' },
+      { instrument: 'Coroners and Justice Act 2009 and the 2024 medical examiner regulations', provision: 'ss18A-21; SI 2024/492 and SI 2024/494', url: 'http://legislation.gov.uk/uksi/2024/494/made' },
+      { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
+    ],
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        maxWindow: {
+          type: 'string',
+          pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$',
+          description: 'The longest access window allowed for medical examiner scrutiny, as an ISO 8601 duration. GP Connect\'s use case allows 28 days after death.',
+          default: 'P28D',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { maxWindow: 'P28D' },
+    messages: {
+      'not-deceased':
+        'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ' +
+        '`vital_status: deceased`, and share living patients\' records under a separate agreement if another purpose needs them.',
+      'not-read-only':
+        'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ' +
+        'must not be able to change them. Set `read_only: true`, or use a per-request disclosure.',
+      'no-time-limit':
+        'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ' +
+        'of no more than {{maxWindow}} (such as {{maxWindowValue}}) or an `end` date.',
+      'window-too-long':
+        'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{maxWindow}} allowed for medical examiner scrutiny. Shorten the `window`, ' +
+        'or, if a longer window is a recorded local decision, raise the `maxWindow` option.',
+    },
+    examples: {
+      valid: [
+        { title: 'per-request disclosure of a deceased patient\'s record within 28 days', agreement: AGREEMENT('deceased', '{ mode: per_request, trigger: per_case, window: P28D }') },
+        {
+          title: 'a longer window allowed locally',
+          agreement: AGREEMENT('deceased', '{ mode: live_system_access, trigger: per_case, window: P6W, read_only: true }'),
+          options: { maxWindow: 'P6W' },
+        },
+      ],
+      invalid: [
+        {
+          title: 'living patients, editable live access, no time limit',
+          agreement: AGREEMENT('both', '{ mode: live_system_access, trigger: per_case }'),
+          findings: [
+            { messageId: 'not-deceased', range: '9:46-9:50' },
+            { messageId: 'no-time-limit', range: '13:71-13:77' },
+            { messageId: 'not-read-only', range: '13:71-13:77' },
+          ],
+        },
+        {
+          title: 'a window longer than 28 days',
+          agreement: AGREEMENT('deceased', '{ mode: per_request, trigger: per_case, window: P3M }'),
+          findings: [{ messageId: 'window-too-long', range: '13:127-13:130' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, options, report }) {
+    const purposes = (a.purposes ?? []).filter((p) => p.category === ME_SCRUTINY);
+    if (purposes.length === 0) return;
+    const first = purposes[0]!;
+    const vitalStatus = a.population?.vital_status;
+    if (vitalStatus !== undefined && vitalStatus !== DECEASED) {
+      report({
+        messageId: 'not-deceased',
+        data: { purpose: first.id, vitalStatus: labelOf('vitalStatus', vitalStatus).toLowerCase() },
+        at: ['population', 'vital_status'],
+        related: [{ at: ['purposes', indexOfPurpose(a, first.id), 'category'], message: `"${first.id}" is medical examiner scrutiny.` }],
+      });
+    }
+    const max = parseDuration(options.maxWindow) ?? parseDuration('P28D')!;
+    const ids = new Set(purposes.map((p) => p.id));
+    (a.flows ?? []).forEach((flow, f) => {
+      if (!(flow.purposes ?? []).some((id) => ids.has(id))) return;
+      const access = flow.access;
+      if (access?.mode === 'live_system_access' && access.read_only !== true) {
+        report({ messageId: 'not-read-only', data: { flow: flow.id }, at: ['flows', f, 'access', 'read_only'] });
+      }
+      if (isStandingLiveAccess(flow)) return; // whole-system-access owns standing live access
+      const limits = { flow: flow.id, maxWindow: durationInWords(max), maxWindowValue: options.maxWindow };
+      if (access?.duration === STANDING) {
+        report({ messageId: 'no-time-limit', data: limits, at: ['flows', f, 'access', 'duration'] });
+        return;
+      }
+      const window = parseDuration(access?.window);
+      if (window && compareDurations(window, max) > 0) {
+        report({ messageId: 'window-too-long', data: { ...limits, window: durationInWords(window) }, at: ['flows', f, 'access', 'window'] });
+      } else if (!window && access?.end === undefined && access?.duration !== ONE_OFF) {
+        report({ messageId: 'no-time-limit', data: limits, at: ['flows', f, 'access', 'window'] });
+      }
+    });
+  },
+});

@@ -1,0 +1,136 @@
+import type { Agreement, CommonLaw, OptOutHandling, Purpose } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { carriesConfidentialPatientInformation, commonLawBasisOf, flowsFor, isSecondary, purposeCategoryOf } from '../src/core/facts.js';
+import { labelOf } from '../src/vocabulary.js';
+
+const APPLIED: OptOutHandling = 'applied';
+const CAG_EXEMPT: OptOutHandling = 'cag_exempt';
+const S251_SUPPORT: CommonLaw = 's251_support';
+
+/**
+ * The opt-out may apply to the purpose: confidential patient information leaves a health or care
+ * organisation for a use beyond individual care whose category the opt-out can cover, and neither the
+ * common-law basis nor a CAG exemption takes it out. An unknown basis counts, to be safe.
+ */
+function mayApply(a: Agreement, purpose: Purpose): boolean {
+  if (!isSecondary(purpose) || purposeCategoryOf(purpose)?.ndoo === 'no') return false;
+  if (purpose.lawful_basis?.s251?.ndoo_exempt === true || commonLawBasisOf(purpose)?.ndooExempt) return false;
+  return flowsFor(a, purpose.id).some((f) => carriesConfidentialPatientInformation(a, f));
+}
+
+const AGREEMENT = (purpose: string, optOut: string): string =>
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: icb, name: Example ICB, org_type: icb }\n' +
+  `purposes:\n  - ${purpose}\n` +
+  `population: { scope: all_registered, vital_status: living${optOut} }\n` +
+  'data:\n  - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: icb, data: [extract], purposes: [use] }\n';
+const S251 = '{ id: use, category: risk_stratification_commissioning, lawful_basis: { common_law: s251_support, s251: { reference: 21/CAG/0001 } } }';
+
+export default defineRule({
+  id: 'national-data-opt-out-applicability',
+  meta: {
+    title: 'Apply the national data opt-out where it applies, and only there',
+    description:
+      'Reports confidential patient information used beyond individual care under section 251 support when the national data opt-out is not applied (and CAG ' +
+      'has not exempted it); warns when the opt-out may apply and the agreement does not say how it is handled; notes when it is applied although no purpose needs it.',
+    rationale:
+      'Patients in England can opt out of their confidential patient information being used for research and planning. Health and adult social care ' +
+      'organisations must comply with the national data opt-out policy. It applies when confidential patient information is used for purposes beyond ' +
+      'individual care, and in particular to disclosures with section 251 support, where applying it is a standard condition of the approval unless ' +
+      'the Confidentiality Advisory Group exempts the use. The opt-out persists after death.\n\n' +
+      'It does not apply to individual care, to explicit consent, to anonymised data, to disclosures required by law or a court, to overriding public ' +
+      'interest, to communicable disease and public health risks (COPI regulation 3), or to some named uses such as ONS statistics and national disease ' +
+      'registration. Applying it where it does not apply is also a harm: it silently removes patients from care, safeguarding or statutory processes ' +
+      'they should be in.\n\n' +
+      'The rule reads each purpose\'s category (whether the opt-out can apply to it), its common-law basis (whether that basis is exempt) and whether a ' +
+      'flow carries confidential patient information from a health or care organisation. It only runs for agreements under the law of England.',
+    fix:
+      'For a section 251 use, set `population.national_data_opt_out: applied` and remove opted-out patients before sharing, or, if CAG exempted the use, ' +
+      'record `s251.ndoo_exempt: true` from the approval letter. Where the opt-out may apply, state how it is handled. Where no purpose needs it, set ' +
+      '`national_data_opt_out: not_applicable`.',
+    severity: 'error',
+    severityReason:
+      'Compliance with the national data opt-out policy is mandatory for health and adult social care organisations in England. An unstated position is a ' +
+      'warning; applying it needlessly is info.',
+    tags: ['population', 'opt-out', 'confidentiality', 'caldicott-8'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'NHS England: National data opt-out operational policy guidance',
+        provision: 'When does a national data opt-out apply?',
+        url: 'https://digital.nhs.uk/services/national-data-opt-out/operational-policy-guidance-document/when-does-a-national-data-opt-out-apply',
+      },
+      {
+        instrument: 'NHS England: National data opt-out operational policy guidance',
+        provision: 'When does a national data opt-out not apply?',
+        url: 'https://digital.nhs.uk/services/national-data-opt-out/operational-policy-guidance-document/when-does-a-national-data-opt-out-not-apply?key=',
+      },
+      { instrument: 'NHS: where opt-outs do not apply', url: 'https://www.nhs.uk/your-nhs-data-matters/manage-your-choice/where-opt-outs-dont-apply/' },
+    ],
+    defaultOptions: {},
+    messages: {
+      'not-applied':
+        'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ' +
+        'applies, but {{state}}. Set `national_data_opt_out: applied` and remove opted-out patients before sharing, or record the CAG exemption as `s251.ndoo_exempt: true`.',
+      'exemption-not-recorded':
+        'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ' +
+        'record it. Add `s251.ndoo_exempt: true` from the approval letter, or apply the opt-out.',
+      unstated: {
+        text:
+          'The purpose "{{purpose}}" uses confidential patient information beyond individual care on no basis that exempts it from the national data ' +
+          'opt-out, and the agreement does not say how the opt-out is handled. State `national_data_opt_out` (applied, not_applicable or cag_exempt).',
+        severity: 'warning',
+      },
+      needless: {
+        text:
+          'The national data opt-out is applied, but it does not apply to any purpose here: each is individual care, exempt by its category or basis, or uses ' +
+          'no confidential patient information. Applying it needlessly removes patients from sharing they should be in; use `not_applicable` unless a purpose needs it.',
+        severity: 'info',
+      },
+    },
+    examples: {
+      valid: [
+        { title: 'section 251 support with the opt-out applied', agreement: AGREEMENT(S251, ', national_data_opt_out: applied') },
+        {
+          title: 'a legal requirement, where the opt-out does not apply',
+          agreement: AGREEMENT('{ id: use, category: national_clinical_audit, lawful_basis: { common_law: legal_requirement } }', ', national_data_opt_out: not_applicable'),
+        },
+      ],
+      invalid: [
+        {
+          title: 'section 251 support, opt-out not applied',
+          agreement: AGREEMENT(S251, ', national_data_opt_out: not_applied'),
+          findings: [{ messageId: 'not-applied', range: '9:83-9:94' }],
+        },
+        {
+          title: 'the opt-out applied to individual care',
+          agreement: AGREEMENT('{ id: use, category: individual_care, lawful_basis: { common_law: implied_consent } }', ', national_data_opt_out: applied'),
+          findings: [{ messageId: 'needless', range: '9:83-9:90' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    if (a.jurisdiction !== undefined && a.jurisdiction !== 'england') return;
+    const optOut = a.population?.national_data_opt_out;
+    const at = ['population', 'national_data_opt_out'] as const;
+    const purposes = a.purposes ?? [];
+    purposes.forEach((purpose, i) => {
+      if (!mayApply(a, purpose)) return;
+      const basis = commonLawBasisOf(purpose);
+      const related = [{ at: ['purposes', i, 'lawful_basis', 'common_law'], message: `The common-law basis for "${purpose.id}" is given here.` }];
+      if (basis?.value === S251_SUPPORT) {
+        if (optOut === APPLIED) return;
+        const state = optOut === undefined ? 'the agreement does not say it is applied' : `the population says "${labelOf('optOutHandling', optOut)}"`;
+        report({ messageId: optOut === CAG_EXEMPT ? 'exemption-not-recorded' : 'not-applied', data: { purpose: purpose.id, state }, at, related });
+      } else if (optOut === undefined) {
+        report({ messageId: 'unstated', data: { purpose: purpose.id }, at });
+      }
+    });
+    if (optOut === APPLIED && purposes.length > 0 && (a.flows ?? []).length > 0 && !purposes.some((p) => mayApply(a, p))) {
+      report({ messageId: 'needless', at });
+    }
+  },
+});

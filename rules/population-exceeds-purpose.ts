@@ -1,0 +1,70 @@
+import { defineRule } from '../src/core/rule.js';
+import { labelOf } from '../src/vocabulary.js';
+import { flowsFor, isPerCasePurpose, purposeName } from '../src/core/facts.js';
+import { joinWords, lowerFirst } from '../src/core/summary.js';
+
+const HEAD =
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: sg, name: Safeguarding Team }\n' +
+  'purposes:\n  - { id: child-protection, category: safeguarding }\n';
+const FLOW = 'flows:\n  - { id: f1, from: surgery, to: sg, purposes: [child-protection] }\n';
+
+export default defineRule({
+  id: 'population-exceeds-purpose',
+  meta: {
+    title: 'Per-case purposes must cover one person per request, not a whole list',
+    description:
+      'Reports an agreement whose flows serve a per-case purpose (safeguarding, medical examiner scrutiny, coroner, court, police or regulator requests) ' +
+      'while its population is a cohort or every registered patient.',
+    rationale:
+      'Safeguarding enquiries and medical examiner scrutiny concern identified individuals: a child or adult at risk, or a person whose death is being reviewed. ' +
+      'They never need the practice list. When the agreement\'s population is "every registered patient" or a cohort, the per-case team is authorised to see ' +
+      'records of people it has no case about, which is disproportionate by construction (UK GDPR Art 5(1)(c); Caldicott Principle 4, strict need-to-know). ' +
+      'This is half of the whole-system access the ICO advised against.',
+    fix:
+      'Set `population.scope: per_case` and describe who is covered, such as "the child named in each safeguarding request". ' +
+      'If the agreement also covers sharing for other purposes across a cohort, move the per-case sharing into an agreement of its own.',
+    severity: 'error',
+    severityReason: 'A per-case function given a population-wide cohort is disproportionate by construction.',
+    tags: ['minimisation', 'population', 'caldicott-4'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
+      { instrument: 'Caldicott Principles', provision: 'Principle 4 (strict need-to-know)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'RCGP Safeguarding toolkit', provision: 'Part 5 (sharing information)', url: 'https://elearning.rcgp.org.uk/mod/book/view.php?chapterid=1000&id=15290' },
+      { instrument: 'NHS England', provision: 'Medical examiners: non-coronial deaths in the community', url: 'https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/' },
+    ],
+    defaultOptions: {},
+    messages: {
+      'not-per-case':
+        'The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ' +
+        'or move the per-case sharing into an agreement of its own.',
+      'no-scope':
+        'The population does not say how patients are chosen, but {{purposes}} {{verb}} one identified person at a time. ' +
+        'Set population.scope to per_case (one named person per request).',
+    },
+    examples: {
+      valid: [{ title: 'safeguarding, one child per request', agreement: `${HEAD}population: { scope: per_case, vital_status: living }\n${FLOW}` }],
+      invalid: [
+        {
+          title: 'safeguarding across every registered patient',
+          agreement: `${HEAD}population: { scope: all_registered, vital_status: living }\n${FLOW}`,
+          findings: [{ messageId: 'not-per-case', range: '9:22-9:36' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    const population = a.population;
+    // No population at all is cohort-undefined's finding.
+    if (!population || population.scope === 'per_case') return;
+    const perCase = (a.purposes ?? []).flatMap((p, i) => (isPerCasePurpose(p) && flowsFor(a, p.id).length > 0 ? [{ p, i }] : []));
+    if (perCase.length === 0) return;
+    const data = { purposes: joinWords(perCase.map(({ p }) => purposeName(p))), verb: perCase.length === 1 ? 'concerns' : 'concern' };
+    report({
+      messageId: population.scope === undefined ? 'no-scope' : 'not-per-case',
+      data: { ...data, scope: lowerFirst(labelOf('populationScope', population.scope)) },
+      at: ['population', 'scope'],
+      related: perCase.map(({ p, i }) => ({ at: ['purposes', i, p.category ? 'category' : 'id'], message: `${purposeName(p)} is a per-case purpose.` })),
+    });
+  },
+});

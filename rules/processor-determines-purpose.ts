@@ -1,0 +1,188 @@
+import type { Agreement, RetentionEntry } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { durationHours, isProcessor, parseDuration, partyById, partyName, purposeById, purposeName } from '../src/core/facts.js';
+import { formatDuration } from '../src/core/summary.js';
+
+const PARTIES =
+  'parties:\n  - { id: icb, name: Example ICB, org_type: icb, role: controller }\n' +
+  '  - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }\n';
+const HEAD = `dsalint: 1\nid: EX-001\ntitle: Example\n${PARTIES}`;
+const ARRANGEMENT = 'processors:\n  - { party: acme, acting_for: [icb] }\n';
+
+/** Hours in an average calendar month, so that P12M and P1Y compare equal. */
+const HOURS_PER_MONTH = (365.25 * 24) / 12;
+
+/** A retention period's length in hours; Infinity for "indefinite"; undefined when it cannot be read. */
+function periodHours(entry: RetentionEntry): number | undefined {
+  if (entry.period === 'indefinite') return Number.POSITIVE_INFINITY;
+  const d = parseDuration(entry.period);
+  if (!d) return undefined;
+  return (d.years * 12 + d.months) * HOURS_PER_MONTH + durationHours({ ...d, years: 0, months: 0 });
+}
+
+function describePeriod(period: string | undefined): string {
+  return period === 'indefinite' ? 'an indefinite period' : formatDuration(period);
+}
+
+/** Two retention entries cover some of the same data (an entry naming no data covers all of it). */
+function overlaps(a: RetentionEntry, b: RetentionEntry): boolean {
+  const da = a.data ?? [];
+  const db = b.data ?? [];
+  return da.length === 0 || db.length === 0 || da.some((d) => db.includes(d));
+}
+
+/** The controllers a processor acts for, from every arrangement naming it. */
+function controllersOf(a: Agreement, processorId: string): string[] {
+  return (a.processors ?? []).filter((p) => p.party === processorId).flatMap((p) => p.acting_for ?? []);
+}
+
+export default defineRule({
+  id: 'processor-determines-purpose',
+  meta: {
+    title: 'A processor must not decide why the data is used',
+    description:
+      'Reports a processor that owns a purpose, receives data for a purpose none of its controllers set, keeps data longer than its controllers, ' +
+      'has no recorded controllers, or uses a sub-processor without the controller\'s written authorisation.',
+    rationale:
+      'A processor handles patient data only on a controller\'s instructions. If it decides for itself why the data is used, or how long it is kept, ' +
+      'the ICO treats it as a controller for that processing, with all of a controller\'s duties, and the patients\' data is being used for ' +
+      'something their own doctors never decided. This rule reads the agreement for the signs of that:\n\n' +
+      '- a purpose whose `owner` is a processor;\n' +
+      '- a flow to a processor for a purpose owned by a controller it does not act for (when the purpose has no owner, the flow\'s sender must be one ' +
+      'of its controllers);\n' +
+      '- a processor keeping data longer than the controllers it acts for keep the same data (periods are compared as lengths; when they run from ' +
+      'different events, check them by hand);\n' +
+      '- a processor arrangement that does not say which controllers it acts for;\n' +
+      '- a sub-processor without the controller\'s prior written authorisation, which UK GDPR Art 28(2) requires.',
+    fix:
+      'Make the controller that decides the purpose its `owner`; list the controllers each processor acts for under `acting_for`; give the processor ' +
+      'a retention period no longer than its controller\'s (usually: return or delete at the end of the contract); and record the controller\'s written ' +
+      'authorisation of each sub-processor (`authorised: true`) or stop using it. If the organisation really does decide the purpose, record it as a ' +
+      'controller and give it its own lawful basis.',
+    severity: 'warning',
+    severityReason: 'Each sign is strong evidence that the processor role is mis-described, but the agreement alone cannot prove who decides.',
+    tags: ['processors', 'purpose-limitation', 'accountability'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'UK GDPR',
+        provision: 'Art 28(2) (authorisation of sub-processors) and Art 28(10) (a processor that decides purposes is a controller)',
+        url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/contracts-and-liabilities-between-controllers-and-processors-multi/what-needs-to-be-included-in-the-contract/',
+      },
+    ],
+    defaultOptions: {},
+    messages: {
+      'owns-purpose':
+        'The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller\'s instructions. Make the controller ' +
+        'that decides this purpose its owner, or record {{party}} as a controller with its own lawful basis.',
+      'uninstructed-purpose':
+        'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ' +
+        'has set. A processor may only use data for its controllers\' purposes: add the controller that owns this purpose to its `acting_for`, or remove ' +
+        'the purpose from the flow.',
+      'no-controllers':
+        'The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ' +
+        'instructions it follows.',
+      'longer-retention':
+        '{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ' +
+        'only as long as its controller instructs: shorten its period, or have it return or delete the data when the controller no longer needs it.',
+      'unauthorised-sub-processor':
+        'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ' +
+        'the authorisation (`authorised: true`) once the controller has given it in writing, or stop using this sub-processor.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'the controller owns the purpose and the processor keeps data no longer',
+          agreement:
+            `${HEAD}purposes:\n  - { id: planning, category: planning_commissioning, owner: icb }\n` +
+            'flows:\n  - { id: f1, from: icb, to: acme, purposes: [planning] }\n' +
+            'retention:\n  - { party: icb, period: P8Y }\n  - { party: acme, period: P1Y }\n' +
+            ARRANGEMENT,
+        },
+      ],
+      invalid: [
+        {
+          title: 'the processor owns the purpose',
+          agreement: `${HEAD}purposes:\n  - { id: analytics, category: commercial, owner: acme }\n${ARRANGEMENT}`,
+          findings: [{ messageId: 'owns-purpose', range: '8:51-8:55' }],
+        },
+        {
+          title: 'the processor keeps data longer than the controller',
+          agreement: `${HEAD}retention:\n  - { party: icb, period: P1Y }\n  - { party: acme, period: P8Y }\n${ARRANGEMENT}`,
+          findings: [{ messageId: 'longer-retention', range: '9:28-9:31' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    // A processor as the owner of a purpose.
+    (a.purposes ?? []).forEach((purpose, i) => {
+      const owner = partyById(a, purpose.owner);
+      if (owner && isProcessor(owner)) {
+        report({ messageId: 'owns-purpose', data: { purpose: purposeName(purpose), party: owner.name }, at: ['purposes', i, 'owner'] });
+      }
+    });
+
+    // Arrangements that name no controllers: the flow check below cannot be made for them.
+    (a.processors ?? []).forEach((arrangement, j) => {
+      if ((arrangement.acting_for ?? []).length === 0) {
+        report({ messageId: 'no-controllers', data: { party: partyName(a, arrangement.party) }, at: ['processors', j, 'acting_for'] });
+      }
+    });
+
+    // Flows to a processor for a purpose none of its controllers set.
+    (a.flows ?? []).forEach((flow, i) => {
+      const recipient = partyById(a, flow.to);
+      if (!recipient || !isProcessor(recipient)) return;
+      const controllers = controllersOf(a, recipient.id);
+      if (controllers.length === 0) return; // reported above, or by processor-without-art28-contract
+      (flow.purposes ?? []).forEach((purposeId, k) => {
+        const purpose = purposeById(a, purposeId);
+        if (!purpose) return; // reference-unresolved owns unknown ids
+        const setBy = purpose.owner ?? flow.from;
+        if (setBy !== undefined && controllers.includes(setBy)) return;
+        if (purpose.owner !== undefined && isProcessor(partyById(a, purpose.owner))) return; // owns-purpose already says so
+        report({
+          messageId: 'uninstructed-purpose',
+          data: { flow: flow.id, party: recipient.name, purpose: purposeName(purpose), controllers: controllers.map((c) => partyName(a, c)).join(', ') },
+          at: ['flows', i, 'purposes', k],
+        });
+      });
+    });
+
+    // A processor keeping data longer than the controllers it acts for.
+    const retention = a.retention ?? [];
+    retention.forEach((entry, i) => {
+      const processor = partyById(a, entry.party);
+      if (!processor || !isProcessor(processor)) return;
+      const hours = periodHours(entry);
+      if (hours === undefined) return;
+      const controllers = controllersOf(a, processor.id);
+      const theirs = retention
+        .map((other, index) => ({ other, index, hours: periodHours(other) }))
+        .filter(({ other, hours: h }) => other.party !== undefined && controllers.includes(other.party) && h !== undefined && overlaps(entry, other));
+      if (theirs.length === 0) return;
+      const longest = theirs.reduce((best, t) => (t.hours! > best.hours! ? t : best));
+      if (hours <= longest.hours!) return;
+      const controller = partyName(a, longest.other.party);
+      report({
+        messageId: 'longer-retention',
+        data: { party: processor.name, period: describePeriod(entry.period), controller, controllerPeriod: describePeriod(longest.other.period) },
+        at: ['retention', i, 'period'],
+        related: [{ at: ['retention', longest.index, 'period'], message: `${controller} keeps the same data for ${describePeriod(longest.other.period)}.` }],
+      });
+    });
+
+    // Sub-processors without the controller's prior written authorisation.
+    (a.processors ?? []).forEach((arrangement, j) => {
+      (arrangement.sub_processors ?? []).forEach((sub, k) => {
+        if (sub.authorised === true) return;
+        report({
+          messageId: 'unauthorised-sub-processor',
+          data: { name: sub.name, party: partyName(a, arrangement.party) },
+          at: ['processors', j, 'sub_processors', k, 'authorised'],
+        });
+      });
+    });
+  },
+});

@@ -1,0 +1,119 @@
+import type { Agreement } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { isProcessor, partyName } from '../src/core/facts.js';
+import { ART28_TERMS, labelOf } from '../src/vocabulary.js';
+
+const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: icb, name: Example ICB, org_type: icb, role: controller }\n' +
+  '  - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }\n';
+const ALL_TERMS = ART28_TERMS.map((t) => t.value).join(', ');
+
+/** "Art 32 security measures" keeps its capital; other labels read mid-sentence. */
+function lowerFirst(label: string): string {
+  return label.startsWith('Art ') ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
+/** The processor arrangements that name a party. */
+function arrangementsFor(a: Agreement, partyId: string): number[] {
+  return (a.processors ?? []).flatMap((p, j) => (p.party === partyId ? [j] : []));
+}
+
+export default defineRule({
+  id: 'processor-without-art28-contract',
+  meta: {
+    title: 'A processor needs a contract with the Art 28 terms',
+    description:
+      'Reports a processor or sub-processor with no entry under `processors`, an arrangement with no contract or contract reference, and a contract ' +
+      'that does not record all eight terms UK GDPR Art 28(3) requires.',
+    rationale:
+      'A processor (for example an IT supplier, a data analytics company or a commissioning support unit running a data service) handles patient data ' +
+      'on behalf of a controller, and may use it only as the controller instructs. The law makes that relationship rest on a written contract: UK GDPR ' +
+      'Art 28(3) requires it, and lists eight terms it must contain — the processor acts only on documented instructions, its staff are bound by ' +
+      'confidentiality, it keeps the data secure, it engages sub-processors only on the controller\'s conditions, it helps with patients\' rights ' +
+      'requests, it helps the controller with security, breaches and impact assessments, it deletes or returns the data when the contract ends, and it ' +
+      'allows audits.\n\n' +
+      'Without such a contract, nothing binds the processor to the controller\'s instructions, and the patients\' data is in the hands of an ' +
+      'organisation that has promised nothing about it. Each party whose `role` is `processor` or `sub_processor` needs an entry under `processors` ' +
+      'with the contract\'s reference and the terms it contains.\n\n' +
+      'Art 28(3) also requires the contract to set out the subject matter, duration, nature and purpose of the processing, the types of data and the ' +
+      'categories of people. This agreement\'s own purposes, data, population and dates describe those, so dsalint does not ask for them again here.',
+    fix:
+      'Add an entry under `processors` for the processor, with `party` (its id), `acting_for` (the controllers it works for) and `contract` with ' +
+      `\`reference\` (where the signed contract is kept) and \`terms\` listing the Art 28(3) terms it contains: ${ALL_TERMS}. If the contract lacks a term, ` +
+      'have it amended before data is shared.',
+    severity: 'error',
+    severityReason: 'UK GDPR Art 28(3) makes a contract with these terms a legal requirement for processing by a processor.',
+    tags: ['processors', 'contracts', 'accountability'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'UK GDPR',
+        provision: 'Art 28(3) (processor contracts)',
+        url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/contracts-and-liabilities-between-controllers-and-processors-multi/what-needs-to-be-included-in-the-contract/',
+      },
+    ],
+    defaultOptions: {},
+    messages: {
+      'no-arrangement':
+        '{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ' +
+        'acts for (`acting_for`) and its Art 28 contract (`contract` with `reference` and `terms`).',
+      'no-contract':
+        'The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ' +
+        'UK GDPR Art 28(3) requires; add `contract` with its `reference` and `terms`.',
+      'no-reference':
+        'The contract with {{party}} has no reference, so nobody can find and check it. Add `reference`: where the signed contract is kept.',
+      'missing-terms':
+        'The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ' +
+        'contains them and list them under `terms`, or have the contract amended before data is shared.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'a processor with a contract containing every Art 28(3) term',
+          agreement: `${HEAD}processors:\n  - party: acme\n    acting_for: [icb]\n    contract:\n      reference: CON-2026-07\n      terms: [${ALL_TERMS}]\n`,
+        },
+      ],
+      invalid: [
+        {
+          title: 'a processor with no contract recorded',
+          agreement: HEAD,
+          findings: [{ messageId: 'no-arrangement', range: '6:80-6:89' }],
+        },
+        {
+          title: 'a contract missing the audit and end-of-contract terms',
+          agreement:
+            `${HEAD}processors:\n  - party: acme\n    acting_for: [icb]\n    contract:\n      reference: CON-2026-07\n` +
+            '      terms: [documented_instructions, confidentiality, security, sub_processor_conditions, data_subject_rights_assistance, assist_controller_arts32_36]\n',
+          findings: [{ messageId: 'missing-terms', range: '12:14-12:153' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    (a.parties ?? []).forEach((party, i) => {
+      if (!isProcessor(party) || arrangementsFor(a, party.id).length > 0) return;
+      report({
+        messageId: 'no-arrangement',
+        data: { party: party.name, id: party.id, role: labelOf('partyRole', party.role).toLowerCase() },
+        at: ['parties', i, 'role'],
+      });
+    });
+    // Every processor arrangement needs its contract, whatever role the party declares.
+    (a.processors ?? []).forEach((arrangement, j) => {
+      const party = partyName(a, arrangement.party);
+      const contract = arrangement.contract;
+      if (!contract) {
+        report({ messageId: 'no-contract', data: { party }, at: ['processors', j, 'contract'] });
+        return;
+      }
+      if (!contract.reference) report({ messageId: 'no-reference', data: { party }, at: ['processors', j, 'contract', 'reference'] });
+      const missing = ART28_TERMS.filter((t) => !(contract.terms ?? []).includes(t.value as never));
+      if (missing.length > 0) {
+        report({
+          messageId: 'missing-terms',
+          data: { party, count: missing.length, missing: missing.map((t) => `${t.value} (${lowerFirst(t.label)})`).join('; ') },
+          at: ['processors', j, 'contract', 'terms'],
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,265 @@
+import type { Agreement, OrgType, Party, PurposeCategory } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { fileOffsets, isNegated, proseBlocks, type ProseBlock } from '../src/core/prose.js';
+
+/** Words that say data goes to someone. `share ... with` and `disclose ... to` allow a few words between. */
+const DISCLOSURE =
+  /\b(?:(?:share|shares|shared|sharing)\s+(?:[\p{L}\p{N}'’-]+\s+){0,6}?with|(?:disclose|discloses|disclosed|disclosing|provided|passed|sent|sold|supplied|transferred|given|released|forwarded)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?to|made\s+available\s+to|(?:access|accessed)\s+by)\s+/giu;
+
+/** A capitalised name straight after the verb: "the Medical Examiner Office", "Acme Analytics Ltd", "Department of Health and Social Care". */
+const NAME = /^(?:(?:the|a|an)\s+)?(\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+(?:(?:of|and|for|&|the|in|on)\s+)*\p{Lu}[\p{L}\p{N}'’&-]*)*)/u;
+
+/** Words in organisation names that do not tell organisations apart. */
+const NOISE = new Set(['the', 'ltd', 'limited', 'plc', 'llp', 'cic', 'inc', 'nhs', 'trust', 'foundation', 'and', 'of', 'for', 'in', 'on', 'co', 'company']);
+
+/** Capitalised words after a sharing verb that are not organisations: systems, roles, document parts. */
+const NOT_ORGANISATIONS = new Set([
+  'smartcard', 'smartcards', 'nhsmail', 'mesh', 'spine', 'gp connect', 'summary care record', 'shared care record',
+  'caldicott guardian', 'caldicott guardians', 'data protection officer', 'dpo', 'siro', 'patient', 'patients',
+  'annex', 'appendix', 'schedule', 'section', 'part', 'article', 'table',
+]);
+const PERSON = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame)\.?\s/i;
+
+/** Acronyms for organisation types, matched against declared parties' types. */
+const ACRONYMS: Readonly<Record<string, readonly OrgType[]>> = {
+  ICB: ['icb'],
+  PCN: ['pcn'],
+  CSU: ['commissioning_support_unit'],
+  UKHSA: ['ukhsa'],
+  CQC: ['regulator'],
+  GMC: ['regulator'],
+  NMC: ['regulator'],
+  MEO: ['medical_examiner_office'],
+  ME: ['medical_examiner_office'],
+};
+
+interface Kind {
+  /** How the message names them: "the police". */
+  readonly label: string;
+  readonly re: RegExp;
+  readonly orgTypes: readonly OrgType[];
+  readonly purposes: readonly PurposeCategory[];
+  /** A declared party whose name says it is one. */
+  readonly name: RegExp;
+}
+
+/** Kinds of recipient that are rarely part of a health and care agreement, and must be declared when they are. */
+const RECIPIENT_KINDS: readonly Kind[] = [
+  { label: 'the police', re: /\b(?:police|constabulary)\b/iu, orgTypes: ['police'], purposes: ['law_enforcement'], name: /police|constabulary/i },
+  { label: 'insurers', re: /\binsur(?:ers?|ance\s+(?:compan(?:y|ies)|providers?))\b/iu, orgTypes: [], purposes: ['insurance'], name: /insur|assur/i },
+  {
+    label: 'universities or researchers',
+    re: /\b(?:universit(?:y|ies)|researchers?|research\s+(?:teams?|organisations?|institutions?)|academics?)\b/iu,
+    orgTypes: ['university_or_researcher'],
+    purposes: ['research'],
+    name: /universit|research|college/i,
+  },
+  {
+    label: 'a local authority',
+    re: /\b(?:local\s+authorit(?:y|ies)|(?:county|city|borough|district)\s+councils?)\b/iu,
+    orgTypes: ['local_authority_adult_social_care', 'local_authority_childrens_services', 'local_authority_public_health'],
+    purposes: [],
+    name: /council|local authority/i,
+  },
+  {
+    label: 'pharmaceutical companies',
+    re: /\b(?:pharmaceutical|pharma|drug)\s+(?:compan(?:y|ies)|firms?|industry|manufacturers?)\b/iu,
+    orgTypes: [],
+    purposes: ['commercial', 'marketing'],
+    name: /pharma/i,
+  },
+  { label: 'marketing companies', re: /\bmarketing\s+(?:compan(?:y|ies)|agenc(?:y|ies)|firms?|organisations?)\b/iu, orgTypes: [], purposes: ['marketing'], name: /marketing/i },
+];
+
+/** Uses of the data named in the text that need a declared purpose. */
+const PURPOSE_USE = /\b(?:used|use|uses|using|processed|process|shared|disclosed|sold)\s+for\s+(?:the\s+purposes?\s+of\s+)?(?:(?:direct|medical|health|clinical)\s+)?(marketing|research|insurance)\b/giu;
+const PURPOSE_KINDS: Readonly<Record<string, { label: string; purposes: readonly PurposeCategory[] }>> = {
+  marketing: { label: 'marketing', purposes: ['marketing', 'commercial'] },
+  research: { label: 'research', purposes: ['research'] },
+  insurance: { label: 'insurance', purposes: ['insurance'] },
+};
+
+/** How many words after the verb may name the kind of recipient: "shared with a team of university researchers". */
+const KIND_WINDOW_WORDS = 4;
+
+function tokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '' && !NOISE.has(t))
+    .map((t) => (t.length > 4 && t.endsWith('s') && !/(?:ss|us|is)$/.test(t) ? t.slice(0, -1) : t));
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !['of', 'and', 'the', 'for', 'in', 'on'].includes(w.toLowerCase()))
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+}
+
+function subset(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && a.every((t) => b.includes(t));
+}
+
+/** Whether a declared party answers to this name. `loose` also accepts a party whose name is part of it ("Acme UK Ltd" for "Acme Ltd"). */
+function namesParty(mention: string, parties: readonly Party[], loose: boolean): boolean {
+  const mt = tokens(mention);
+  if (mt.length === 0) return true; // nothing distinctive left ("the NHS Trust"): cannot judge
+  const acronym = /^\p{Lu}{2,6}$/u.test(mention.trim()) ? mention.trim() : undefined;
+  return parties.some((p) => {
+    const pt = tokens(p.name);
+    if (subset(mt, pt) || (loose && subset(pt, mt))) return true;
+    if (mention.trim().toLowerCase() === p.id.toLowerCase()) return true;
+    if (acronym && (initials(p.name).includes(acronym) || (p.org_type !== undefined && (ACRONYMS[acronym] ?? []).includes(p.org_type)))) return true;
+    return false;
+  });
+}
+
+/** Whether the name after the verb is declared: the whole name, or each organisation in "X and Y". */
+function declaredName(name: string, parties: readonly Party[]): boolean {
+  if (namesParty(name, parties, false)) return true;
+  const parts = name.split(/\s+(?:and|&)\s+(?:the\s+)?/u);
+  return parts.every((part) => namesParty(part, parties, true));
+}
+
+function declaresKind(a: Agreement, kind: { orgTypes?: readonly OrgType[]; purposes: readonly PurposeCategory[]; name?: RegExp }): boolean {
+  const parties = a.parties ?? [];
+  return (
+    parties.some((p) => (p.org_type !== undefined && (kind.orgTypes ?? []).includes(p.org_type)) || (kind.name?.test(p.name) ?? false)) ||
+    (a.purposes ?? []).some((p) => p.category !== undefined && kind.purposes.includes(p.category))
+  );
+}
+
+type MessageId = 'undeclared-recipient' | 'undeclared-kind' | 'undeclared-purpose';
+interface Found {
+  readonly messageId: MessageId;
+  readonly start: number;
+  readonly end: number;
+  readonly data: Record<string, string>;
+}
+
+function recipientsIn(a: Agreement, block: ProseBlock): Found[] {
+  const out: Found[] = [];
+  const parties = a.parties ?? [];
+  for (const verb of block.text.matchAll(DISCLOSURE)) {
+    const verbStart = verb.index ?? 0;
+    const after = verbStart + verb[0].length;
+    if (isNegated(block, verbStart, after)) continue;
+    const rest = block.text.slice(after);
+    const name = NAME.exec(rest);
+    const nameText = name?.[1]?.replace(/['’&-]+$/u, '');
+    const nameStart = name && nameText ? after + name[0].length - name[1]!.length : -1;
+
+    // The kind of recipient, in the first few words ("the police", "university researchers").
+    const window = /^[^.;:!?,()\n]*/u.exec(rest)?.[0]?.split(/\s+/).slice(0, KIND_WINDOW_WORDS).join(' ') ?? '';
+    const kind = RECIPIENT_KINDS.find((k) => k.re.test(window));
+    if (kind) {
+      if (!declaresKind(a, kind)) {
+        const m = kind.re.exec(rest)!;
+        out.push({ messageId: 'undeclared-kind', start: after + m.index, end: after + m.index + m[0].length, data: { kind: kind.label } });
+      }
+      continue; // the kind, not the capitalised words, says who this is
+    }
+    if (!nameText || nameStart < 0) continue;
+    const lower = nameText.toLowerCase();
+    if (PERSON.test(`${nameText} `) || NOT_ORGANISATIONS.has(lower) || NOT_ORGANISATIONS.has(tokens(nameText)[0] ?? '')) continue;
+    if (declaredName(nameText, parties)) continue;
+    out.push({ messageId: 'undeclared-recipient', start: nameStart, end: nameStart + nameText.length, data: { name: nameText.replace(/\s+/g, ' ') } });
+  }
+  for (const use of block.text.matchAll(PURPOSE_USE)) {
+    const word = use[1]!.toLowerCase();
+    const purpose = PURPOSE_KINDS[word];
+    const start = use.index ?? 0;
+    if (!purpose || isNegated(block, start, start + use[0].length) || declaresKind(a, purpose)) continue;
+    const end = start + use[0].length;
+    out.push({ messageId: 'undeclared-purpose', start: end - use[1]!.length, end, data: { purpose: purpose.label } });
+  }
+  return out;
+}
+
+const FRONT =
+  '---\ndsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: meo, name: "Medical Examiner Office, Example Hospitals NHS Trust", org_type: medical_examiner_office }\n---\n\n';
+
+export default defineRule<MessageId>({
+  id: 'prose-undeclared-party',
+  meta: {
+    title: 'The text of a Markdown agreement must not name recipients or uses its structured part does not declare',
+    description:
+      'In a Markdown agreement, reports body text that shares data with an organisation that is not a declared party ("shared with Acme ' +
+      'Analytics Ltd"), with a kind of recipient no party is ("disclosed to the police", "shared with researchers"), or uses it for marketing, ' +
+      'research or insurance when no purpose says so.',
+    rationale:
+      'Everyone who receives patient data under an agreement must be a party to it, with a role, flows, a lawful basis and sign-off; every use must ' +
+      'be a declared purpose. If the text people sign mentions a recipient or a use that the structured part never declares, dsalint\'s checks ' +
+      'cannot cover it and patients would not expect it.\n\n' +
+      'This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed ' +
+      'to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when ' +
+      'its distinctive words appear in the party\'s name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party\'s id, or when it ' +
+      'is an acronym of the party\'s name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, ' +
+      'insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, ' +
+      'and for "used for marketing / research / insurance".\n\n' +
+      'Its limits: a recipient named in lower case ("the medical examiner") or without one of those verbs is not seen; a person\'s name after a ' +
+      'title (Dr, Mrs) is skipped; systems and roles (Smartcard, GP Connect, Caldicott Guardian) are not organisations; and a sentence that denies ' +
+      'the sharing ("will never be shared with insurers") is skipped, as is any sentence with "not" or "no" before the verb.',
+    fix:
+      'If the organisation does receive the data, declare it under `parties` (with its role) and add the flow to it, its purpose and its sign-off. ' +
+      'If the use is intended, declare the purpose with its lawful basis. Otherwise correct the text so that it matches the structured agreement.',
+    severity: 'warning',
+    severityReason: 'A heuristic reading of prose: likely an undeclared recipient or use, but a person must confirm it.',
+    kind: 'review',
+    tags: ['prose', 'transparency', 'purpose-limitation'],
+    presets: ['strict'],
+    citations: [
+      { instrument: 'UK GDPR', provision: 'Art 5(1)(a) and (b) (transparency, purpose limitation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
+      {
+        instrument: 'ICO Data Sharing Code of Practice',
+        provision: 'data sharing agreements: the organisations involved and the purpose',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/data-sharing-agreements/',
+      },
+    ],
+    defaultOptions: {},
+    messages: {
+      'undeclared-recipient':
+        'The text says the data goes to "{{name}}", but no declared party has that name. Every organisation that receives the data must be a party: ' +
+        'add it under `parties` with its flow and sign-off, or correct the text.',
+      'undeclared-kind':
+        'The text says the data goes to {{kind}}, but no declared party is one. Every organisation that receives the data must be a party: add it ' +
+        'under `parties` with its flow, purpose and sign-off, or correct the text.',
+      'undeclared-purpose':
+        'The text says the data is used for {{purpose}}, but no declared purpose is {{purpose}}. Declare it under `purposes` with its lawful basis, ' +
+        'or correct the text.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'the text names only declared parties',
+          markdown: true,
+          agreement: `${FRONT}Example Surgery shares a summary of the final illness with the Medical Examiner Office. It will never be shared with insurers.\n`,
+        },
+      ],
+      invalid: [
+        {
+          title: 'an undeclared supplier named in the text',
+          markdown: true,
+          agreement: `${FRONT}Summaries are also shared with Acme Analytics Ltd for quality reporting.\n`,
+          findings: [{ messageId: 'undeclared-recipient', range: '10:32-10:50' }],
+        },
+        {
+          title: 'the police named in the text',
+          markdown: true,
+          agreement: `${FRONT}Summaries may be disclosed to the police on request.\n`,
+          findings: [{ messageId: 'undeclared-kind', range: '10:35-10:41' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, source, report }) {
+    if (source.kind !== 'markdown' || !source.markdown) return;
+    for (const block of proseBlocks(source.markdown, source.text)) {
+      for (const f of recipientsIn(a, block)) report({ messageId: f.messageId, data: f.data, at: { offsets: fileOffsets(block, f.start, f.end) } });
+    }
+  },
+});

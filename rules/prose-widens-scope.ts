@@ -1,0 +1,211 @@
+import type { Agreement } from '../src/generated/agreement.js';
+import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, type Target } from '../src/core/rule.js';
+import { coversAllPatients, sharesAllFields } from '../src/core/facts.js';
+import { fileOffsets, isNegated, phrasePattern, proseBlocks, sentenceAround } from '../src/core/prose.js';
+
+type Widens = 'access' | 'population' | 'purpose' | 'retention';
+
+interface Options {
+  readonly phrases: readonly { readonly phrase: string; readonly widens: Widens }[];
+}
+
+interface Pattern {
+  readonly widens: Widens;
+  readonly re: RegExp;
+  /** Something the rest of the sentence must mention for the phrase to mean this ("no time limit" on keeping data). */
+  readonly context?: RegExp;
+}
+
+const SYSTEM_OR_RECORD = '(?:systems?|records?)';
+const QUALIFIER = "(?:practice(?:['’]s)?|gp|surgery(?:['’]s)?|clinical|electronic|patient|patients['’]?|medical|whole|entire|full)";
+
+/** The phrases dsalint knows. Options add to them; they cannot remove them. */
+const BUILT_IN: readonly Pattern[] = [
+  // Access: the whole system or record.
+  { widens: 'access', re: new RegExp(`\\b(?:full|whole|unrestricted|complete|unlimited|open)\\s+access\\s+to\\s+(?:the\\s+|our\\s+|their\\s+|its\\s+)?(?:${QUALIFIER}\\s+)+${SYSTEM_OR_RECORD}\\b`, 'giu') },
+  { widens: 'access', re: new RegExp(`\\baccess\\s+to\\s+(?:the\\s+)?(?:whole|entire|full|complete)\\s+(?:${QUALIFIER}\\s+)*${SYSTEM_OR_RECORD}\\b`, 'giu') },
+  // Population: every patient.
+  { widens: 'population', re: /\ball\s+(?:of\s+the\s+)?(?:patient|patients['’]?|practice)\s+records\b/giu },
+  { widens: 'population', re: /\brecords\s+of\s+(?:all|every)\s+(?:registered\s+)?patients?\b/giu },
+  { widens: 'population', re: /\bevery\s+(?:registered\s+)?patient(?:['’]s)?\s+records?\b/giu },
+  { widens: 'population', re: /\b(?:whole|entire)\s+(?:practice|patient|registered)\s+(?:patient\s+)?(?:list|population)\b/giu },
+  // Purpose: open-ended.
+  { widens: 'purpose', re: /\bany\s+other\s+(?:lawful\s+|legitimate\s+|related\s+)?purposes?\b/giu },
+  { widens: 'purpose', re: /\bany\s+(?:lawful|legitimate)\s+purposes?\b/giu },
+  { widens: 'purpose', re: /\bsuch\s+other\s+purposes?\b/giu },
+  { widens: 'purpose', re: /\bfor\s+any\s+purposes?(?:\s+whatsoever)?\b/giu },
+  { widens: 'purpose', re: /\bany\s+purposes?\s+whatsoever\b/giu },
+  // Retention: without limit.
+  { widens: 'retention', re: /\b(?:retained|kept|held|stored|retain|keep|hold|store)\s+(?:indefinitely|forever|for\s+ever|in\s+perpetuity|permanently)\b/giu },
+  { widens: 'retention', re: /\bindefinite\s+retention\b/giu },
+  {
+    widens: 'retention',
+    re: /\bno\s+(?:time\s+limit|retention\s+(?:period|limit)|limit\s+on\s+(?:how\s+long|retention))\b/giu,
+    context: /\b(?:retain\w*|retention|kept|keep\w*|held|hold\w*|stor\w*|delet\w*|destr\w*)\b/i,
+  },
+];
+
+/** Whether the structured part already says what the phrase says, so another rule owns it. */
+function alreadyDeclared(a: Agreement, widens: Widens, phrase: string): boolean {
+  switch (widens) {
+    case 'access': {
+      const flows = a.flows ?? [];
+      const aboutSystem = !/records?$/i.test(phrase);
+      return flows.some((f) => sharesAllFields(a, f) && (!aboutSystem || f.access?.mode === 'live_system_access'));
+    }
+    case 'population':
+      return coversAllPatients(a);
+    case 'retention':
+      return (a.retention ?? []).some((r) => r.period === 'indefinite');
+    case 'purpose':
+      return false; // the structured part cannot declare an open-ended purpose
+  }
+}
+
+/** Where the structured part says the opposite, when it says anything. */
+function structuredPlace(a: Agreement, widens: Widens): { at: Target; message: string } | undefined {
+  const key = (path: AgreementPath): Target => ({ path, part: 'key' });
+  switch (widens) {
+    case 'access':
+      return a.flows ? { at: key(['flows']), message: 'The flows say who can see which data, and how.' } : undefined;
+    case 'population':
+      return a.population ? { at: key(['population']), message: 'The population says whose records are shared.' } : undefined;
+    case 'purpose':
+      return a.purposes ? { at: key(['purposes']), message: 'These are the purposes the agreement declares.' } : undefined;
+    case 'retention':
+      return a.retention ? { at: key(['retention']), message: 'These are the retention periods the agreement sets.' } : undefined;
+  }
+}
+
+const FRONT = '---\ndsalint: 1\nid: EX-001\ntitle: Example\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\npopulation: { scope: per_case }\n---\n\n';
+
+export default defineRule<Widens, Options>({
+  id: 'prose-widens-scope',
+  meta: {
+    title: 'The text of a Markdown agreement must not widen what its structured part allows',
+    description:
+      'In a Markdown agreement, reports body text that gives wider access, covers more patients, keeps data longer or allows more purposes than the ' +
+      'YAML front matter: "full access to the clinical system", "all patient records", "retained indefinitely", "any other purpose".',
+    rationale:
+      'A Markdown agreement has two parts: the structured front matter that dsalint checks, and the text people read and sign. If the text says ' +
+      'more than the structure — "the ICB will have full access to the clinical system", "for any other lawful purpose", "records will be retained ' +
+      'indefinitely" — the signed agreement allows what the checked one does not, and the checks give false comfort. Whole-system access was the ' +
+      'pattern the ICO advised breaches data minimisation; open-ended purposes and indefinite retention breach purpose and storage limitation.\n\n' +
+      'dsalint looks for these phrases in paragraphs and headings (not in code blocks), across bold or italic markup. It stays quiet when the ' +
+      'sentence denies the phrase ("will not be used for any other purpose", "use for any other purpose is prohibited"), and when the structured ' +
+      'part already says the same (a flow sharing the whole record, a population of every patient, an indefinite retention period): the rules for ' +
+      'those own that finding. The reading is plain, not a parse: a negation elsewhere in the same sentence also silences it, and phrasing it does ' +
+      'not know is missed. Add your own phrases with the `phrases` option.',
+    fix:
+      'Remove the phrase, or reword the text to match the structured part (who can see which data, for which patients, for which purposes, for how ' +
+      'long). If the wider sharing is really intended, declare it in the front matter, where dsalint will check it.',
+    severity: 'error',
+    severityReason:
+      'Wider access, population or retention in the signed text authorises what the checked agreement does not (error); an open-ended purpose is ' +
+      'vague rather than a declared new use (warning).',
+    tags: ['prose', 'minimisation', 'purpose-limitation', 'storage-limitation', 'caldicott-3'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'UK GDPR', provision: 'Art 5(1)(b), (c) and (e) (purpose limitation, data minimisation, storage limitation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
+      {
+        instrument: 'ICO: data minimisation',
+        url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/',
+      },
+    ],
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        phrases: {
+          type: 'array',
+          description:
+            'More phrases to look for, added to the built-in ones: each a phrase (matched whole-word, ignoring case and spacing) and what it widens ' +
+            '(access, population, purpose or retention).',
+          items: {
+            type: 'object',
+            properties: {
+              phrase: { type: 'string', minLength: 1, description: 'The words to look for, such as "for any purpose whatsoever".' },
+              widens: { type: 'string', enum: ['access', 'population', 'purpose', 'retention'], description: 'What the phrase widens; decides the message and severity.' },
+            },
+            required: ['phrase', 'widens'],
+            additionalProperties: false,
+          },
+          default: [],
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { phrases: [] },
+    messages: {
+      access:
+        'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ' +
+        'part of what is signed: remove it, or reword it to match the flows (who can see which data, and how).',
+      population:
+        'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ' +
+        '(whose records are shared).',
+      purpose: {
+        text:
+          'The text says "{{phrase}}", an open-ended purpose. The data may be used only for the purposes the agreement lists: remove the phrase, or ' +
+          'declare each further purpose under `purposes` with its lawful basis.',
+        severity: 'warning',
+      },
+      retention:
+        'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ' +
+        'storage limitation: remove the phrase, or reword it to match the retention periods.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'text that narrows rather than widens',
+          markdown: true,
+          agreement: `${FRONT}The medical examiner sees records of the deceased patient only. The data will not be used for any other purpose.\n`,
+        },
+      ],
+      invalid: [
+        {
+          title: 'whole-system access promised in the text',
+          markdown: true,
+          agreement: `${FRONT}The medical examiner will have **full access** to the clinical system.\n`,
+          findings: [{ messageId: 'access', range: '10:34-10:70' }],
+        },
+        {
+          title: 'an open-ended purpose',
+          markdown: true,
+          agreement: `${FRONT}Records may also be used for any other lawful purpose.\n`,
+          findings: [{ messageId: 'purpose', range: '10:30-10:54' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, source, options, report }) {
+    if (source.kind !== 'markdown' || !source.markdown) return;
+    const patterns: Pattern[] = [...BUILT_IN, ...options.phrases.map((p) => ({ widens: p.widens, re: phrasePattern(p.phrase) }))];
+    for (const block of proseBlocks(source.markdown, source.text)) {
+      const found: { start: number; end: number; widens: Widens }[] = [];
+      for (const pattern of patterns) {
+        for (const m of block.text.matchAll(pattern.re)) {
+          const start = m.index ?? 0;
+          const end = start + m[0].length;
+          if (pattern.context && !pattern.context.test(Object.values(sentenceAround(block, start, end)).join(' '))) continue;
+          found.push({ start, end, widens: pattern.widens });
+        }
+      }
+      // One finding per place: the earliest, longest match wins where phrases overlap.
+      found.sort((x, y) => x.start - y.start || y.end - x.end);
+      let covered = -1;
+      for (const f of found) {
+        if (f.start < covered) continue;
+        covered = f.end;
+        const phrase = block.text.slice(f.start, f.end).replace(/\s+/g, ' ');
+        if (isNegated(block, f.start, f.end) || alreadyDeclared(a, f.widens, phrase)) continue;
+        const place = structuredPlace(a, f.widens);
+        report({
+          messageId: f.widens,
+          data: { phrase },
+          at: { offsets: fileOffsets(block, f.start, f.end) },
+          ...(place ? { related: [place] } : {}),
+        });
+      }
+    }
+  },
+});

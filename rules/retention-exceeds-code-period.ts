@@ -1,0 +1,114 @@
+import type { Agreement, RecordType, RetentionEntry } from '../src/generated/agreement.js';
+import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule } from '../src/core/rule.js';
+import { compareDurations, dataById, durationInWords, indexOfData, parseDuration } from '../src/core/facts.js';
+import { RECORD_TYPE } from '../src/vocabulary.js';
+
+interface Options {
+  readonly maxExtensionYears: number;
+}
+
+/** The entry's record type: its own, else the one record type all its named data items share. */
+function recordTypeOf(a: Agreement, entry: RetentionEntry, i: number): { type: RecordType; at: AgreementPath } | undefined {
+  if (entry.record_type !== undefined) return { type: entry.record_type, at: ['retention', i, 'record_type'] };
+  const items = (entry.data ?? []).map((id) => dataById(a, id));
+  const types = new Set(items.map((d) => d?.record_type));
+  const only = items[0]?.record_type;
+  if (types.size !== 1 || only === undefined) return undefined;
+  return { type: only, at: ['data', indexOfData(a, items[0]!.id), 'record_type'] };
+}
+
+const AGREEMENT = (entry: string): string =>
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\n' +
+  `retention:\n  - { party: trust, ${entry}, starts: last_contact, record_type: adult_health_record }\n`;
+
+export default defineRule<'unjustified' | 'beyond-extension', Options>({
+  id: 'retention-exceeds-code-period',
+  meta: {
+    title: 'Retention longer than the Records Management Code needs a reason',
+    description:
+      'Warns when a retention period is longer than the NHS Records Management Code period for its record type with no justification, or longer than that ' +
+      'period plus the allowed extension (20 years by default) whatever the justification.',
+    rationale:
+      'The NHS Records Management Code of Practice sets a retention period for each kind of health and care record, such as 8 years after the end of ' +
+      'treatment for an adult health record, or 10 years after death for a deceased patient\'s GP record. The Code says these periods are minimums for ' +
+      'the organisation that holds the record, and that with justification a period can be extended, in most cases by up to 20 years.\n\n' +
+      'A copy shared under an agreement should be kept only as long as the purpose of the sharing needs, which is rarely longer than the source ' +
+      'record\'s own schedule. Keeping it longer without a reason breaches storage limitation, and keeping it far longer is hard to justify at all.\n\n' +
+      'dsalint compares a period with the Code only for record types where the Code sets a fixed period. It reads the Code\'s 20 years as an extension ' +
+      'beyond the Code period, the more lenient reading; lower `maxExtensionYears` for a stricter policy.',
+    fix:
+      'Shorten the period to what the purpose needs, or record why the longer period is needed in the entry\'s `justification`. A period more than the ' +
+      'allowed extension beyond the Code\'s should be shortened.',
+    severity: 'warning',
+    severityReason: 'The Code periods are minimums and can be extended with justification, so a longer period is a judgement to record, not an error.',
+    tags: ['retention', 'storage-limitation'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'NHS Records Management Code of Practice 2021',
+        provision: 'Appendix II, About the retention schedule',
+        url: 'https://nhsd-proxy.dokku3.ebmdatalab.net/data-and-information/information-governance/guidance/records-management-code-of-practice/appendix-ii',
+      },
+      { instrument: 'UK GDPR', provision: 'Art 5(1)(e) (storage limitation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
+    ],
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        maxExtensionYears: {
+          type: 'integer',
+          minimum: 0,
+          description: 'How many years beyond the Records Management Code period a justified retention period may run.',
+          default: 20,
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { maxExtensionYears: 20 },
+    messages: {
+      unjustified:
+        'Retention entry {{entry}} keeps {{recordType}} data for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ' +
+        'reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`.',
+      'beyond-extension':
+        'Retention entry {{entry}} keeps {{recordType}} data for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ' +
+        'Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it.',
+    },
+    examples: {
+      valid: [
+        { title: 'the Code period', agreement: AGREEMENT('period: P8Y') },
+        { title: 'a longer period with a reason', agreement: AGREEMENT('period: P15Y, justification: Kept with the linked child\'s record') },
+      ],
+      invalid: [
+        { title: 'a longer period with no reason', agreement: AGREEMENT('period: P10Y'), findings: [{ messageId: 'unjustified', range: '7:29-7:33' }] },
+        {
+          title: 'far beyond the Code period',
+          agreement: AGREEMENT('period: P30Y, justification: Just in case'),
+          findings: [{ messageId: 'beyond-extension', range: '7:29-7:33' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, options, report }) {
+    (a.retention ?? []).forEach((entry, i) => {
+      const period = parseDuration(entry.period);
+      const recordType = recordTypeOf(a, entry, i);
+      const type = recordType ? RECORD_TYPE.get(recordType.type) : undefined;
+      const code = parseDuration(type?.codePeriod);
+      if (!period || !recordType || !type || !code) return;
+      const data = {
+        entry: `${i + 1}${entry.party ? ` (${entry.party})` : ''}`,
+        recordType: type.label.toLowerCase(),
+        period: durationInWords(period),
+        codePeriod: durationInWords(code),
+        extension: options.maxExtensionYears,
+      };
+      const related = [{ at: recordType.at, message: `The record type (${type.label}) is given here.` }];
+      if (compareDurations(period, { ...code, years: code.years + options.maxExtensionYears }) > 0) {
+        report({ messageId: 'beyond-extension', data, at: ['retention', i, 'period'], related });
+      } else if (compareDurations(period, code) > 0 && entry.justification === undefined) {
+        report({ messageId: 'unjustified', data, at: ['retention', i, 'period'], related });
+      }
+    });
+  },
+});

@@ -1,0 +1,120 @@
+import type { RetentionEntry } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { carriesPatientData, flowData, isIdentifying, partyById } from '../src/core/facts.js';
+
+const INDEFINITE = 'indefinite';
+
+/** The entry is the party's, and covers the data item (an entry naming no data covers all the party holds). */
+function covers(entry: RetentionEntry, partyId: string, dataId: string | undefined): boolean {
+  if (entry.party !== partyId) return false;
+  return dataId === undefined || (entry.data ?? []).length === 0 || (entry.data ?? []).includes(dataId);
+}
+
+const AGREEMENT = (retention: string): string =>
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\n' +
+  'data:\n  - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary] }\n' +
+  retention;
+
+export default defineRule({
+  id: 'retention-missing-or-indefinite',
+  meta: {
+    title: 'Every recipient of personal data needs a finite retention period with a start',
+    description:
+      'Reports a party that receives identifiable or pseudonymised data with no retention entry covering it, a retention period of "indefinite" or none at all, ' +
+      'and a period with no event it runs from.',
+    rationale:
+      'Personal data must not be kept for longer than the purpose needs (UK GDPR Art 5(1)(e), storage limitation), and the ICO data sharing code asks ' +
+      'the parties to agree retention periods and arrangements for secure deletion. When a recipient\'s copy has no agreed period, nothing in the ' +
+      'agreement stops patient records from being kept for ever after the purpose is served.\n\n' +
+      'A period is only meaningful with the event it runs from: in the NHS Records Management Code, retention usually starts when the record stops ' +
+      'being used (discharge, the end of support, death or the closing of a case), not when it was created. "Eight years" with no start cannot be ' +
+      'worked out.\n\n' +
+      'A recipient counts when a flow sends it identifiable or pseudonymised data, or gives it live access to a system. A retention entry that names no ' +
+      '`data` covers everything that party holds under the agreement.',
+    fix:
+      'Add a `retention` entry for each recipient with the data it covers, a `period` (an ISO 8601 duration such as P8Y) and `starts` (the event it runs ' +
+      'from, such as case_closed). Replace "indefinite" with the period the purpose actually needs, using the Records Management Code as a guide.',
+    severity: 'error',
+    severityReason: 'Without a finite period that can be worked out, the agreement cannot meet the storage limitation principle.',
+    tags: ['retention', 'storage-limitation'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'UK GDPR', provision: 'Art 5(1)(e) (storage limitation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
+      {
+        instrument: 'ICO: storage limitation',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/storage-limitation',
+      },
+      {
+        instrument: 'NHS Records Management Code of Practice 2021',
+        provision: 'Appendix II (retention schedule)',
+        url: 'https://nhsd-proxy.dokku3.ebmdatalab.net/data-and-information/information-governance/guidance/records-management-code-of-practice/appendix-ii',
+      },
+      { instrument: 'ICO Data Sharing Code of Practice', url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/' },
+    ],
+    defaultOptions: {},
+    messages: {
+      'no-retention':
+        '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ' +
+        'the data, a `period` and the event it `starts` from.',
+      indefinite:
+        'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
+      'no-period': 'Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.',
+      'no-start':
+        'Retention entry {{entry}} keeps data for {{period}} but does not say from when. Add `starts` (such as receipt, case_closed or death) so the end date can be worked out.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'the recipient keeps the summary for ten years from closing the case',
+          agreement: AGREEMENT('retention:\n  - { party: meo, data: [summary], period: P10Y, starts: case_closed }\n'),
+        },
+      ],
+      invalid: [
+        { title: 'no retention for the recipient', agreement: AGREEMENT(''), findings: [{ messageId: 'no-retention', range: '10:34-10:37' }] },
+        {
+          title: 'kept indefinitely',
+          agreement: AGREEMENT('retention:\n  - { party: meo, data: [summary], period: indefinite }\n'),
+          findings: [{ messageId: 'indefinite', range: '12:44-12:54' }],
+        },
+        {
+          title: 'a period with no start',
+          agreement: AGREEMENT('retention:\n  - { party: meo, data: [summary], period: P10Y }\n'),
+          findings: [{ messageId: 'no-start', range: '12:5-12:50' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    const retention = a.retention ?? [];
+    const reported = new Set<string>();
+    (a.flows ?? []).forEach((flow, f) => {
+      const recipient = partyById(a, flow.to);
+      if (!recipient || !carriesPatientData(a, flow)) return;
+      const items = flowData(a, flow).filter(isIdentifying).map((d) => d.id);
+      const needed: (string | undefined)[] = items.length > 0 ? items : [undefined];
+      const missing = needed.filter((id) => !retention.some((e) => covers(e, recipient.id, id)) && !reported.has(`${recipient.id}\u0000${id ?? ''}`));
+      if (missing.length === 0) return;
+      for (const id of missing) reported.add(`${recipient.id}\u0000${id ?? ''}`);
+      const named = missing.filter((id): id is string => id !== undefined);
+      report({
+        messageId: 'no-retention',
+        data: {
+          recipient: recipient.name,
+          party: recipient.id,
+          flow: flow.id,
+          data: named.length > 0 ? named.map((id) => `"${id}"`).join(', ') : 'access to patient records',
+        },
+        at: ['flows', f, 'to'],
+      });
+    });
+    retention.forEach((entry, i) => {
+      const data = { entry: `${i + 1}${entry.party ? ` (${entry.party})` : ''}`, period: entry.period ?? '' };
+      if (entry.period === undefined) report({ messageId: 'no-period', data, at: ['retention', i, 'period'] });
+      else if (entry.period === INDEFINITE) report({ messageId: 'indefinite', data, at: ['retention', i, 'period'] });
+      else if (entry.starts === undefined) report({ messageId: 'no-start', data, at: ['retention', i, 'starts'] });
+    });
+  },
+});

@@ -1,0 +1,134 @@
+import { defineRule } from '../src/core/rule.js';
+import { addDuration } from '../src/core/facts.js';
+import { formatDate } from '../src/core/summary.js';
+
+interface Options {
+  readonly overdueErrorMonths: number;
+  readonly maxIntervalMonths: number;
+}
+
+const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nstatus: active\n';
+
+/** Statuses for which no review is needed: the agreement has ended. */
+const ENDED = new Set(['expired', 'withdrawn']);
+
+function months(n: number) {
+  return { years: 0, months: n, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
+}
+
+export default defineRule<'missing' | 'overdue' | 'long-overdue' | 'interval-too-long', Options>({
+  id: 'review-date-missing-or-overdue',
+  meta: {
+    title: 'An agreement needs a review date, and reviews must happen',
+    description:
+      'Reports an agreement with no `dates.review_by`, one in force whose review date has passed (an error once it is more than a year overdue), ' +
+      'and a first review set more than two years after the agreement takes effect.',
+    rationale:
+      'Sharing that was necessary and proportionate when it was agreed may not stay so: the service changes, a recipient starts using the data ' +
+      'differently, the law changes (as it did on 5 February 2026). The ICO\'s data sharing code asks the parties to review the arrangement ' +
+      'regularly and amend the agreement when needed; NHS information sharing templates typically review after six months and then yearly.\n\n' +
+      'An agreement with no review date, or a review date long past, is sharing patient data on a decision nobody has revisited. dsalint does not ' +
+      'ask for a review of an agreement that has expired or been withdrawn, and does not call a draft\'s review overdue; an agreement whose end date ' +
+      'has passed is reported by `agreement-expired-or-no-term` instead.',
+    fix:
+      'Set `dates.review_by` no more than two years (ideally one) after `dates.effective_from`. When a review is due, review the agreement with all ' +
+      'parties — is the sharing still needed, still limited to what is needed, still lawful? — record any changes, and set the next review date.',
+    severity: 'warning',
+    severityReason:
+      'A missed review is a governance gap rather than proof of unlawful sharing; once it is more than a year overdue it is reported as an error, ' +
+      'because the arrangement has gone unchecked for a whole review cycle.',
+    tags: ['lifecycle', 'accountability'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'ICO Data Sharing Code of Practice',
+        provision: 'reviewing the data sharing arrangement',
+        url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/',
+      },
+      { instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
+    ],
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        overdueErrorMonths: {
+          type: 'integer',
+          minimum: 0,
+          description: 'A review overdue by more than this many months is reported as an error rather than a warning.',
+          default: 12,
+        },
+        maxIntervalMonths: {
+          type: 'integer',
+          minimum: 1,
+          description: 'The longest gap allowed between the agreement taking effect and its review date, in months.',
+          default: 24,
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { overdueErrorMonths: 12, maxIntervalMonths: 24 },
+    messages: {
+      missing:
+        'The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ' +
+        'so that the sharing is checked while it continues.',
+      overdue:
+        'The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ' +
+        'needed, and lawful?), record any changes, then set the next review date.',
+      'long-overdue': {
+        text:
+          'The review of this agreement was due on {{date}}, more than {{months}} months ago, so the sharing has gone unchecked for a whole review cycle. ' +
+          'Review it with all parties now, record any changes, then set the next review date.',
+        severity: 'error',
+      },
+      'interval-too-long':
+        'The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ' +
+        '(yearly is usual): set an earlier `review_by`.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'reviewed within a year, review not yet due',
+          agreement: `${HEAD}dates:\n  effective_from: 2026-04-01\n  review_by: 2027-03-31\n`,
+        },
+      ],
+      invalid: [
+        {
+          title: 'a review date two months past',
+          agreement: `${HEAD}dates:\n  effective_from: 2025-09-01\n  review_by: 2026-09-01\n`,
+          findings: [{ messageId: 'overdue', range: '7:14-7:24' }],
+        },
+        {
+          title: 'no review date',
+          agreement: `${HEAD}dates:\n  effective_from: 2026-04-01\n`,
+          findings: [{ messageId: 'missing', range: '5:1-5:6' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, asOf, options, report }) {
+    if (a.status !== undefined && ENDED.has(a.status)) return;
+    const dates = a.dates ?? {};
+    const reviewBy = dates.review_by;
+    if (reviewBy === undefined) {
+      report({ messageId: 'missing', data: { max: options.maxIntervalMonths }, at: ['dates', 'review_by'] });
+      return;
+    }
+    const inForce = a.status !== 'draft' && !(dates.expires !== undefined && dates.expires < asOf);
+    if (inForce && reviewBy < asOf) {
+      const longOverdue = asOf > addDuration(reviewBy, months(options.overdueErrorMonths));
+      report({
+        messageId: longOverdue ? 'long-overdue' : 'overdue',
+        data: { date: formatDate(reviewBy), months: options.overdueErrorMonths },
+        at: ['dates', 'review_by'],
+      });
+    }
+    const from = dates.effective_from;
+    if (from !== undefined && reviewBy > addDuration(from, months(options.maxIntervalMonths))) {
+      report({
+        messageId: 'interval-too-long',
+        data: { date: formatDate(reviewBy), from: formatDate(from), max: options.maxIntervalMonths },
+        at: ['dates', 'review_by'],
+        related: [{ at: ['dates', 'effective_from'], message: `The agreement takes effect on ${formatDate(from)}.` }],
+      });
+    }
+  },
+});

@@ -1,0 +1,87 @@
+import { defineRule } from '../src/core/rule.js';
+import type { AgreementPath } from '../src/core/locate.js';
+import { coversOnlyDeceased, dataCategoriesOf, flowData, indexOfPurpose, isIdentifying, isSpecialCategory, purposeById } from '../src/core/facts.js';
+
+const BASE =
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\n' +
+  'purposes:\n';
+const REST =
+  'population: { scope: per_case, vital_status: living }\n' +
+  'data:\n  - { id: referral, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: trust, data: [referral], purposes: [care] }\n';
+
+export default defineRule({
+  id: 'special-category-without-article9',
+  meta: {
+    title: 'Special category data needs an Article 9 condition',
+    description:
+      'Reports a purpose that has no UK GDPR Article 9 condition when a flow carries identifiable or pseudonymised special category data (health, ethnicity, religion, genetics) for it.',
+    rationale:
+      'Health information is "special category" data. UK GDPR Article 9(1) forbids processing it unless one of the conditions in Article 9(2) applies, ' +
+      'and that condition is needed as well as the Article 6 lawful basis, not instead of it. For NHS sharing it is usually 9(2)(h) (health or social ' +
+      'care), 9(2)(i) (public health), 9(2)(j) (research) or 9(2)(g) (substantial public interest, such as safeguarding). An agreement that shares ' +
+      'diagnoses, medications or consultation notes without naming one has not shown that the sharing is lawful.\n\n' +
+      'dsalint does not ask this of anonymised or aggregate data (it is not personal data), or when every patient covered has died: UK GDPR does not ' +
+      'apply to the records of the dead, although the duty of confidentiality still does (see `deceased-records-basis`).',
+    fix:
+      'Add `lawful_basis.article_9` to the purpose, such as `h_health_or_social_care` for care, and the DPA 2018 Schedule 1 condition that goes with it ' +
+      '(`dpa_schedule_1`). If the data can be anonymised for this purpose, say so with `identifiability: anonymised`.',
+    severity: 'error',
+    severityReason: 'Without an Article 9 condition, processing special category data is prohibited by Art 9(1).',
+    tags: ['special-category', 'lawful-basis', 'caldicott-6'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'UK GDPR', provision: 'Art 9(1)-(2)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/9' },
+      {
+        instrument: 'ICO: What are the rules on special category data?',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/special-category-data/what-are-the-rules-on-special-category-data',
+      },
+    ],
+    defaultOptions: {},
+    messages: {
+      missing:
+        'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ' +
+        'Add `lawful_basis.article_9` (for care, usually h_health_or_social_care) and its DPA 2018 Schedule 1 condition.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'an Article 9 condition for health data',
+          agreement: BASE + '  - id: care\n    category: individual_care\n    lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2 }\n' + REST,
+        },
+      ],
+      invalid: [
+        {
+          title: 'health data shared with only an Article 6 basis',
+          agreement: BASE + '  - id: care\n    category: individual_care\n    lawful_basis: { article_6: e_public_task }\n' + REST,
+          findings: [{ messageId: 'missing', range: '10:5-10:17' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    if (coversOnlyDeceased(a)) return;
+    const reported = new Set<string>();
+    (a.flows ?? []).forEach((flow, f) => {
+      const special = flowData(a, flow).filter((d) => isIdentifying(d) && isSpecialCategory(d));
+      if (special.length === 0) return;
+      const labels = [...new Set(special.flatMap((d) => dataCategoriesOf(d).filter((c) => c.special).map((c) => (/^[A-Z]{2}/.test(c.label) ? c.label : c.label.charAt(0).toLowerCase() + c.label.slice(1)))))];
+      for (const purposeId of flow.purposes ?? []) {
+        const purpose = purposeById(a, purposeId);
+        if (!purpose || purpose.lawful_basis?.article_9 !== undefined || reported.has(purposeId)) continue;
+        reported.add(purposeId);
+        const p = indexOfPurpose(a, purposeId);
+        const dataIndex = (flow.data ?? []).indexOf(special[0]!.id);
+        const at: AgreementPath = ['purposes', p, 'lawful_basis', 'article_9'];
+        report({
+          messageId: 'missing',
+          data: { purpose: purposeId, flow: flow.id, categories: labels.slice(0, 3).join('; ') + (labels.length > 3 ? '; and more' : '') },
+          at,
+          related: [{ at: ['flows', f, 'data', dataIndex], message: `Flow "${flow.id}" carries special category data ("${special[0]!.id}") here.` }],
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,95 @@
+import type { CommonLaw, OptOutHandling, OrgType } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import { carriesPatientData, flowPurposes, indexOfPurpose, partyById, partyName, purposeCategoryOf } from '../src/core/facts.js';
+import { labelOf } from '../src/vocabulary.js';
+
+const GP_PRACTICE: OrgType = 'gp_practice';
+const APPLIED: OptOutHandling = 'applied';
+/** Bases that override a patient's Type 1 objection. */
+const OVERRIDING: ReadonlySet<CommonLaw> = new Set<CommonLaw>(['legal_requirement', 'court_order']);
+
+const AGREEMENT = (commonLaw: string, type1: string): string =>
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: uni, name: Example University, org_type: university_or_researcher }\n' +
+  `purposes:\n  - { id: study, category: research, lawful_basis: { common_law: ${commonLaw} } }\n` +
+  `population: { scope: defined_cohort, inclusion_criteria: [Adults with asthma], vital_status: living${type1} }\n` +
+  'data:\n  - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }\n';
+
+export default defineRule({
+  id: 'type1-opt-out-not-honoured',
+  meta: {
+    title: 'Honour Type 1 objections when GP data leaves the practice for other purposes',
+    description:
+      'Warns when a GP practice discloses identifiable or pseudonymised data for a purpose a Type 1 objection covers and the agreement does not say Type 1 ' +
+      'objections are applied, unless the basis is a legal requirement or a court order.',
+    rationale:
+      'A Type 1 objection is recorded by the patient\'s GP practice. It asks that identifiable information about the patient not be extracted from ' +
+      'their GP record and passed to any other organisation for purposes other than their direct care. It is separate from the national data opt-out: ' +
+      'only the practice holds it, so only the practice can apply it before data leaves.\n\n' +
+      'Sharing the records of patients who objected, for research, planning, commissioning or risk stratification, goes against a choice they have ' +
+      'recorded and their reasonable expectations. A statutory requirement or a court order can override the objection. National policy on Type 1 ' +
+      'objections for some mandated collections has changed over time and has not been confirmed here, so this is a warning: check the current position ' +
+      'for the collection concerned.\n\n' +
+      'Which purposes a Type 1 objection covers comes from the purpose category. Anonymised or aggregate data is not asked about.',
+    fix:
+      'Set `population.type1_objections: applied` and exclude patients with a Type 1 objection before the data leaves the practice. If a legal requirement ' +
+      'or court order overrides the objection, record that as the purpose\'s `common_law` basis.',
+    severity: 'warning',
+    severityReason: 'Type 1 objections are the patient\'s recorded wish, but their status for some national collections has shifted.',
+    tags: ['population', 'opt-out', 'confidentiality', 'caldicott-8'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'NHS Digital Type 1 opt-out text (reproduced by practices)',
+        url: 'https://theharefieldpractice.co.uk/type-1-opt-out-medical-records-held-at-your-gp-practice',
+      },
+      { instrument: 'RCGP: patient data choices', url: 'https://www.rcgp.org.uk/patientdatachoices' },
+    ],
+    defaultOptions: {},
+    messages: {
+      'not-applied':
+        'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ' +
+        'the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection.',
+    },
+    examples: {
+      valid: [
+        { title: 'Type 1 objections applied', agreement: AGREEMENT('s251_support', ', type1_objections: applied') },
+        { title: 'a court order overrides the objection', agreement: AGREEMENT('court_order', '') },
+      ],
+      invalid: [
+        {
+          title: 'research extract with Type 1 objections unstated',
+          agreement: AGREEMENT('s251_support', ''),
+          findings: [{ messageId: 'not-applied', range: '9:1-9:11' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    if (a.jurisdiction !== undefined && a.jurisdiction !== 'england') return;
+    const handling = a.population?.type1_objections;
+    if (handling === APPLIED) return;
+    const state = handling === undefined ? 'does not say Type 1 objections are applied' : `says Type 1 objections are "${labelOf('optOutHandling', handling).toLowerCase()}"`;
+    const reported = new Set<string>();
+    (a.flows ?? []).forEach((flow, f) => {
+      if (partyById(a, flow.from)?.org_type !== GP_PRACTICE || !carriesPatientData(a, flow)) return;
+      for (const purpose of flowPurposes(a, flow)) {
+        if (reported.has(purpose.id) || purposeCategoryOf(purpose)?.type1 !== 'yes') continue;
+        const basis = purpose.lawful_basis?.common_law;
+        if (basis !== undefined && OVERRIDING.has(basis)) continue;
+        reported.add(purpose.id);
+        report({
+          messageId: 'not-applied',
+          data: { flow: flow.id, practice: partyName(a, flow.from), purpose: purpose.id, state },
+          at: ['population', 'type1_objections'],
+          related: [
+            { at: ['flows', f, 'from'], message: `Data leaves ${partyName(a, flow.from)} here.` },
+            { at: ['purposes', indexOfPurpose(a, purpose.id), 'category'], message: `"${purpose.id}" is a purpose a Type 1 objection covers.` },
+          ],
+        });
+      }
+    });
+  },
+});

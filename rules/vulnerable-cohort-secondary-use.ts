@@ -1,0 +1,119 @@
+import type { DataCategory, DpiaHighRiskIndicator } from '../src/generated/agreement.js';
+import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule } from '../src/core/rule.js';
+import { carriesPatientData, flowData, flowsFor, indexOfData, isIdentifying, isPerCasePurpose, isSecondary } from '../src/core/facts.js';
+import { labelOf } from '../src/vocabulary.js';
+
+const SAFEGUARDING: DataCategory = 'safeguarding';
+const DPIA_INDICATOR: DpiaHighRiskIndicator = 'targeting_children_or_vulnerable';
+const ADULT_AGE = 18;
+
+const AGREEMENT = (population: string, dpia = ''): string =>
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
+  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: icb, name: Example ICB, org_type: icb }\n' +
+  'purposes:\n  - { id: planning, category: planning_commissioning }\n' +
+  `population: ${population}\n` +
+  'data:\n  - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: icb, data: [extract], purposes: [planning] }\n' +
+  dpia;
+
+export default defineRule({
+  id: 'vulnerable-cohort-secondary-use',
+  meta: {
+    title: 'Secondary use of vulnerable people\'s records needs a Caldicott Guardian\'s judgement',
+    description:
+      'Asks for review when identifiable or pseudonymised records of children or other vulnerable groups, or safeguarding information, are used for a purpose ' +
+      'beyond individual care, and the DPIA does not record that it considered this.',
+    rationale:
+      'Children, adults at risk, people who lack capacity and people in detention are less able to understand how their records are used, to object, ' +
+      'or to exercise their rights, and they can be harmed more by a disclosure. Safeguarding entries also describe other people and allegations. The ' +
+      'ICO lists processing that targets children or other vulnerable individuals among the kinds likely to be high risk, needing a data protection ' +
+      'impact assessment, and the Caldicott Principles ask that every use be justified, necessary and the minimum needed.\n\n' +
+      'Whether a particular planning, research or analytics use of these records is justified is a judgement, not a rule dsalint can apply, so this ' +
+      'finding "needs review" by the Caldicott Guardian rather than passing or failing. Per-case purposes (safeguarding an individual, safeguarding ' +
+      'reviews, medical examiners, coroners, courts) are not asked here: they concern one identified person and are judged by their own rules. Once ' +
+      'the DPIA records the "targeting children or vulnerable people" indicator, the judgement is taken to have been made and recorded.',
+    fix:
+      'Ask the Caldicott Guardian to decide whether this use of vulnerable people\'s records is necessary and proportionate, and whether de-identified ' +
+      'data would do. Record the assessment in the DPIA (add `targeting_children_or_vulnerable` to `dpia.high_risk_indicators`), or narrow the population ' +
+      'or the data.',
+    severity: 'warning',
+    severityReason: 'A judgement for the Caldicott Guardian: the use may well be justified, but someone accountable must decide and record it.',
+    kind: 'review',
+    tags: ['population', 'vulnerable-groups', 'dpia', 'caldicott-1', 'caldicott-2'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'ICO: Examples of processing likely to result in high risk',
+        provision: 'targeting of children or other vulnerable individuals',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk',
+      },
+      { instrument: 'UK GDPR', provision: 'Art 35 (data protection impact assessment)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/35' },
+      { instrument: 'The Caldicott Principles (December 2020)', provision: 'Principles 1 to 3', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+    ],
+    defaultOptions: {},
+    messages: {
+      review:
+        'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ' +
+        'whether this is necessary and proportionate, and whether de-identified data would do; record the decision in the DPIA, or narrow the population or data.',
+    },
+    examples: {
+      valid: [
+        { title: 'an adult population with no vulnerable groups', agreement: AGREEMENT('{ scope: all_registered, vital_status: living }') },
+        {
+          title: 'the DPIA records the vulnerable-groups indicator',
+          agreement: AGREEMENT(
+            '{ scope: all_registered, vital_status: living, vulnerable_groups: [children] }',
+            'dpia: { reference: DPIA-1, high_risk_indicators: [targeting_children_or_vulnerable] }\n',
+          ),
+        },
+      ],
+      invalid: [
+        {
+          title: 'children\'s records used for commissioning',
+          agreement: AGREEMENT('{ scope: all_registered, vital_status: living, vulnerable_groups: [children] }'),
+          findings: [{ messageId: 'review', range: '8:31-8:53' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    if ((a.dpia?.high_risk_indicators ?? []).includes(DPIA_INDICATOR)) return;
+    const population = a.population;
+    const cohortReasons: { text: string; at: AgreementPath; note: string }[] = [];
+    const groups = population?.vulnerable_groups ?? [];
+    if (groups.length > 0) {
+      cohortReasons.push({
+        text: `the population includes ${groups.map((g) => labelOf('vulnerableGroup', g).toLowerCase()).join(', ')}`,
+        at: ['population', 'vulnerable_groups'],
+        note: 'The vulnerable groups are listed here.',
+      });
+    }
+    const maxAge = population?.age_range?.max;
+    if (maxAge !== undefined && maxAge < ADULT_AGE) {
+      cohortReasons.push({ text: `the population is children only (ages up to ${maxAge})`, at: ['population', 'age_range', 'max'], note: 'The age range is set here.' });
+    }
+    (a.purposes ?? []).forEach((purpose, i) => {
+      if (!isSecondary(purpose) || isPerCasePurpose(purpose)) return;
+      const flows = flowsFor(a, purpose.id).filter((f) => carriesPatientData(a, f));
+      if (flows.length === 0) return;
+      const reasons = [...cohortReasons];
+      const safeguarding = flows.flatMap((f) => flowData(a, f)).find((d) => isIdentifying(d) && (d.categories ?? ([] as DataCategory[])).includes(SAFEGUARDING));
+      if (safeguarding) {
+        reasons.push({
+          text: `the data includes safeguarding information ("${safeguarding.id}")`,
+          at: ['data', indexOfData(a, safeguarding.id), 'categories', (safeguarding.categories ?? ([] as DataCategory[])).indexOf(SAFEGUARDING)],
+          note: 'Safeguarding information is included here.',
+        });
+      }
+      if (reasons.length === 0) return;
+      report({
+        messageId: 'review',
+        data: { purpose: purpose.id, reason: reasons.map((r) => r.text).join('; and ') },
+        at: ['purposes', i, 'category'],
+        related: reasons.map((r) => ({ at: r.at, message: r.note })),
+      });
+    });
+  },
+});

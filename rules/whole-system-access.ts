@@ -1,0 +1,176 @@
+import type { Access } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import type { AgreementPath } from '../src/core/locate.js';
+import {
+  coversAllPatients,
+  flowPurposes,
+  indexOfParty,
+  isDirectCare,
+  isSecondary,
+  isStandingLiveAccess,
+  orgTypeOf,
+  partyById,
+  partyName,
+  purposeName,
+  sharesAllFields,
+} from '../src/core/facts.js';
+import { joinWords } from '../src/core/summary.js';
+import { wholeRecordEntries } from './all-fields-scope.js';
+
+/** The controls that make standing, broad access acceptable for direct care (the shared care record pattern). */
+const CONTROLS = ['role_based_access', 'audit_logging', 'legitimate_relationship'] as const satisfies readonly (keyof Access)[];
+const CONTROL_WORDS: Record<(typeof CONTROLS)[number], string> = {
+  role_based_access: 'role-based access',
+  audit_logging: 'audit logging',
+  legitimate_relationship: 'legitimate-relationship checks',
+};
+
+const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n';
+
+export default defineRule({
+  id: 'whole-system-access',
+  meta: {
+    title: 'No whole-system access to the clinical record',
+    description:
+      'Reports a flow that combines at least two of: the whole record, every patient, and standing live access to the clinical system; ' +
+      'or standing live access for a purpose beyond care by an organisation that does not provide direct care.',
+    rationale:
+      'Medical examiner and safeguarding teams have asked GP practices for access to "the whole of their clinical system and all patient records". ' +
+      'Asked by Lincolnshire LMC, the ICO advised that this whole-system approach breaches the data minimisation principle for special category data ' +
+      '(UK GDPR Art 5(1)(c)): "You should only share the absolute minimum amount of personal information that is necessary for the other organisation to fulfil their task." ' +
+      'A Smartcard or portal that stays open to every record lets staff look at any patient, at any time, for any reason; ' +
+      'medical examiners and safeguarding teams work on one named person at a time.\n\n' +
+      'A shared care record used for direct care by the patient\'s own care providers is different: the national information governance framework for shared care records ' +
+      'accepts broad, standing access for care when it is limited by role, every access is audited and staff must have a legitimate relationship with the patient. ' +
+      'Such a flow is not reported when all three controls are declared, and is a warning when any is missing.',
+    fix:
+      'Replace standing access with per-request disclosure of the relevant records of the named patient, or access that opens for one case with an end date or window. ' +
+      'List the data items each purpose needs rather than the whole record, and set `population.scope: per_case` where the purpose concerns one person at a time. ' +
+      'For a shared care record used only for direct care, set `role_based_access`, `audit_logging` and `legitimate_relationship` to true under the flow\'s `access` ' +
+      '(or list them in `security.measures`) once they are in place.',
+    severity: 'error',
+    severityReason: 'It is the pattern the ICO advised breaches data minimisation; a direct-care shared record lacking its controls is a warning.',
+    tags: ['minimisation', 'access-scope', 'caldicott-3', 'caldicott-4'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
+      { instrument: 'ICO advice reported by Lincolnshire LMC', provision: 'Updated ICO advice regarding data sharing', url: 'https://www.lincslmc.co.uk/updated-ico-advice-regarding-data-sharing/' },
+      { instrument: 'Caldicott Principles', provision: 'Principles 3 and 4 (minimum necessary; strict need-to-know)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      {
+        instrument: 'NHSX',
+        provision: 'Information governance framework for integrated health and care: shared care records',
+        url: 'https://www.nhsx.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/information-governance-framework-for-integrated-health-and-care-shared-care-records/',
+      },
+    ],
+    defaultOptions: {},
+    messages: {
+      'whole-system':
+        'Flow "{{flow}}" gives {{recipient}} {{scope}}, for {{purposes}}. The ICO has advised that whole-system access like this breaches data minimisation: ' +
+        'share only what {{recipient}} needs for each case, such as the relevant records of the named patient disclosed per request.',
+      'standing-access':
+        'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ' +
+        'Access that stays open exposes every patient\'s record at any time: disclose per request instead, or open access for one case at a time with an end date or window.',
+      'shared-record-controls': {
+        text:
+          'Flow "{{flow}}" gives {{recipient}} {{scope}} for direct care without {{missing}}. Broad access for care is acceptable only when it is limited by role, audited and ' +
+          'needs a legitimate relationship with the patient: set {{keys}} to true under the flow\'s access once in place, or narrow the access.',
+        severity: 'warning',
+      },
+    },
+    examples: {
+      valid: [
+        {
+          title: 'a shared care record for direct care, with role-based access, audit and legitimate-relationship checks',
+          agreement:
+            HEAD +
+            '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\npurposes:\n  - { id: care, category: individual_care }\n' +
+            'population: { scope: all_registered, vital_status: living }\nflows:\n  - id: shared-record\n    from: surgery\n    to: trust\n    purposes: [care]\n' +
+            '    access: { mode: live_system_access, duration: standing, role_based_access: true, audit_logging: true, legitimate_relationship: true }\n',
+        },
+        {
+          title: 'per-request disclosure to a medical examiner',
+          agreement:
+            HEAD +
+            '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\n' +
+            'population: { scope: per_case, vital_status: deceased }\ndata:\n  - { id: summary, categories: [diagnoses_problems, recent_consultations] }\n' +
+            'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary], purposes: [me-scrutiny], access: { mode: per_request, trigger: per_case } }\n',
+        },
+      ],
+      invalid: [
+        {
+          title: 'standing Smartcard access for the medical examiner to every record',
+          agreement:
+            HEAD +
+            '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\n' +
+            'population: { scope: all_registered, vital_status: both }\nflows:\n  - id: smartcard\n    from: surgery\n    to: meo\n    purposes: [me-scrutiny]\n' +
+            '    access: { mode: live_system_access, duration: standing }\n',
+          findings: [{ messageId: 'whole-system', range: '15:21-15:39' }],
+        },
+        {
+          title: 'a shared care record without legitimate-relationship checks',
+          agreement:
+            HEAD +
+            '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\npurposes:\n  - { id: care, category: individual_care }\n' +
+            'population: { scope: all_registered, vital_status: living }\nflows:\n  - id: shared-record\n    from: surgery\n    to: trust\n    purposes: [care]\n' +
+            '    access: { mode: live_system_access, duration: standing, role_based_access: true, audit_logging: true }\n',
+          findings: [{ messageId: 'shared-record-controls', range: '15:21-15:39' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    const measures = new Set<string>(a.security?.measures ?? []);
+    const allPatients = coversAllPatients(a);
+    (a.flows ?? []).forEach((flow, i) => {
+      const allFields = sharesAllFields(a, flow);
+      const standing = isStandingLiveAccess(flow);
+      const recipient = partyById(a, flow.to);
+      const recipientType = orgTypeOf(recipient);
+      const directCareRecipient = recipientType?.directCare ?? false;
+      const purposes = flowPurposes(a, flow);
+      const wide = [allFields, allPatients, standing].filter(Boolean).length >= 2;
+      const standingForSecondary = standing && !directCareRecipient && purposes.some(isSecondary);
+      if (!wide && !standingForSecondary) return;
+
+      const at: AgreementPath = flow.access?.mode !== undefined ? ['flows', i, 'access', 'mode'] : ['flows', i, 'id'];
+      const who = partyName(a, flow.to);
+      const scope = `${standing ? 'standing live access to ' : ''}${allFields ? 'the whole record' : 'the listed data'}${
+        allPatients ? (a.population?.scope === 'all_registered' ? ' of every registered patient' : ' of every patient (the cohort has no inclusion criteria)') : ''
+      }`;
+      const related = [
+        ...(allPatients ? [{ at: ['population', 'scope'] as AgreementPath, message: 'The population covers every patient.' }] : []),
+        ...(allFields ? wholeRecordEntries(a, flow).map((path) => ({ at: path, message: 'This data item is the whole record.' })) : []),
+      ];
+
+      if (purposes.length > 0 && purposes.every(isDirectCare) && directCareRecipient) {
+        const missing = CONTROLS.filter((c) => !(flow.access?.[c] ?? measures.has(c)));
+        if (missing.length === 0) return;
+        report({
+          messageId: 'shared-record-controls',
+          data: { flow: flow.id, recipient: who, scope, missing: joinWords(missing.map((c) => CONTROL_WORDS[c]), 'or'), keys: joinWords([...missing]) },
+          at,
+          related,
+        });
+        return;
+      }
+
+      const purposesText = purposes.length ? joinWords(purposes.map(purposeName)) : 'no stated purpose';
+      if (wide) {
+        report({ messageId: 'whole-system', data: { flow: flow.id, recipient: who, scope, purposes: purposesText }, at, related });
+        return;
+      }
+      const p = flow.to === undefined ? -1 : indexOfParty(a, flow.to);
+      report({
+        messageId: 'standing-access',
+        data: {
+          flow: flow.id,
+          recipient: who,
+          purposes: joinWords(purposes.filter(isSecondary).map(purposeName)),
+          notDirectCare: recipientType ? `does not provide direct care (its organisation type is "${recipientType.label}")` : 'is not declared as a direct-care provider (its org_type is not set)',
+        },
+        at,
+        related: recipientType && p >= 0 ? [{ at: ['parties', p, 'org_type'], message: `${who}'s organisation type is declared here.` }] : [],
+      });
+    });
+  },
+});

@@ -1,0 +1,120 @@
+/**
+ * The body of a Markdown agreement as plain text, for the rules that read the prose against
+ * the structured part (prose-widens-scope, prose-undeclared-party).
+ *
+ * Each paragraph or heading becomes one string with its inline markup removed (code spans
+ * kept), and a map from every character back to its offset in the file. A phrase is matched
+ * on the string, so `**full access** to the clinical system` still reads as one phrase, and
+ * reported at the file offsets the map gives, so the finding lands on the exact words even
+ * when emphasis, escapes or character references sit inside them. Code blocks, HTML blocks
+ * and the front matter are not prose and are left out.
+ */
+import type { Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+
+export interface ProseBlock {
+  /** The paragraph's or heading's text, inline markup removed. */
+  readonly text: string;
+  /** For each UTF-16 unit of `text`, its offset in the file. */
+  readonly offsets: readonly number[];
+}
+
+/** How far ahead a decoded character (from `&amp;` or `\*`) may sit from where it was expected. */
+const ALIGN_LOOKAHEAD = 12;
+
+/**
+ * Offsets in the file for each character of a text node's value. The value equals the source
+ * unless it decoded escapes or character references; then each character is found in order
+ * in the source, and one the source spells differently (an entity) maps to where it starts.
+ */
+function align(value: string, file: string, start: number, end: number): number[] {
+  const slice = file.slice(start, end);
+  if (slice === value) return Array.from({ length: value.length }, (_, i) => start + i);
+  const out: number[] = [];
+  let j = 0;
+  for (const ch of value) {
+    for (let unit = 0; unit < ch.length; unit++) {
+      const k = slice.indexOf(ch[unit]!, j);
+      if (k >= 0 && k - j <= ALIGN_LOOKAHEAD) {
+        out.push(start + k);
+        j = k + 1;
+      } else {
+        out.push(start + Math.min(j, Math.max(0, slice.length - 1)));
+      }
+    }
+  }
+  return out;
+}
+
+/** Every paragraph and heading of the Markdown body, as text with file offsets. */
+export function proseBlocks(tree: Root, file: string): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading') return undefined;
+    let text = '';
+    const offsets: number[] = [];
+    visit(node, (inline) => {
+      const position = inline.position;
+      if (!position) return;
+      const start = position.start.offset ?? 0;
+      if (inline.type === 'text' || inline.type === 'inlineCode') {
+        text += inline.value;
+        offsets.push(...align(inline.value, file, start, position.end.offset ?? start));
+      } else if (inline.type === 'break' || inline.type === 'image' || inline.type === 'imageReference' || inline.type === 'html') {
+        // A line break or an inline image separates words; it is not part of any phrase.
+        text += ' ';
+        offsets.push(start);
+      }
+    });
+    if (text.trim() !== '') blocks.push({ text, offsets });
+    return SKIP;
+  });
+  return blocks;
+}
+
+/** File offsets for the characters `start` (inclusive) to `end` (exclusive) of a block. */
+export function fileOffsets(block: ProseBlock, start: number, end: number): [number, number] {
+  const first = block.offsets[start] ?? 0;
+  const last = block.offsets[Math.max(start, end - 1)] ?? first;
+  return [first, Math.max(first, last) + 1];
+}
+
+/** A plain phrase (as a user writes it in options) as a case-insensitive pattern: any spacing, whole words. */
+export function phrasePattern(phrase: string): RegExp {
+  const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const body = words.join('\\s+');
+  const open = /^\w/.test(phrase.trim()) ? '\\b' : '';
+  const close = /\w$/.test(phrase.trim()) ? '\\b' : '';
+  return new RegExp(`${open}${body}${close}`, 'giu');
+}
+
+/** Sentence ends: a full stop, question or exclamation mark, semicolon or colon before a space or the end. */
+const SENTENCE_END = /[.!?;:](?=\s|$)/g;
+
+/** The sentence around characters `start` to `end` of a block: the text before and after them. */
+export function sentenceAround(block: ProseBlock, start: number, end: number): { before: string; after: string } {
+  let from = 0;
+  let to = block.text.length;
+  for (const m of block.text.matchAll(SENTENCE_END)) {
+    const at = m.index ?? 0;
+    if (at < start) from = at + 1;
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return { before: block.text.slice(from, start), after: block.text.slice(end, to) };
+}
+
+const NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/i;
+const NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/i;
+
+/**
+ * Whether the sentence denies the phrase: "will not be used for any other purpose", "never
+ * shared with insurers", "use for any other purpose is prohibited". A plain reading, not a
+ * parse: a negation anywhere earlier in the sentence counts.
+ */
+export function isNegated(block: ProseBlock, start: number, end: number): boolean {
+  const { before, after } = sentenceAround(block, start, end);
+  return NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+}

@@ -1,0 +1,258 @@
+/**
+ * What an agreement allows, in plain English: "Example Surgery would send <data> about
+ * <which patients> to <whom>, for <purpose>, under <basis>, kept for <period>." One
+ * sentence per flow, after an overview sentence and before a sign-off sentence.
+ *
+ * Shared by the markdown and html reports and by `dsalint summary`. Every word a reader
+ * sees comes from the agreement or from the vocabulary labels (src/vocabulary.ts), never
+ * from raw codes, so a GP can read it without knowing the format.
+ */
+import type { Agreement, Flow, Purpose, RetentionEntry } from '../generated/agreement.js';
+import { labelOf } from '../vocabulary.js';
+import { flowData, flowPurposes, parseDuration, partyById, partyName } from './facts.js';
+
+export interface AgreementSummary {
+  /** The agreement's title, as written. */
+  readonly title: string;
+  readonly id: string;
+  /** Who the agreement is between, its status and dates. */
+  readonly overview: string;
+  /** One sentence (sometimes two) per flow, in the agreement's order. */
+  readonly flows: readonly string[];
+  /** Who has signed it off. */
+  readonly signOff: string;
+  /** Every sentence in reading order: overview, flows, sign-off. */
+  readonly sentences: readonly string[];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2026-04-01` → `1 April 2026`; anything else is returned as written. */
+export function formatDate(date: string | undefined): string {
+  if (!date) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+}
+
+const DURATION_UNITS: readonly [keyof NonNullable<ReturnType<typeof parseDuration>>, string][] = [
+  ['years', 'year'],
+  ['months', 'month'],
+  ['weeks', 'week'],
+  ['days', 'day'],
+  ['hours', 'hour'],
+  ['minutes', 'minute'],
+  ['seconds', 'second'],
+];
+
+/** `P10Y` → `10 years`, `P1Y6M` → `1 year and 6 months`; anything else is returned as written. */
+export function formatDuration(text: string | undefined): string {
+  if (!text) return '';
+  const d = parseDuration(text);
+  if (!d) return text === 'all' ? 'all of it' : text;
+  const parts = DURATION_UNITS.filter(([k]) => d[k] > 0).map(([k, word]) => `${d[k]} ${word}${d[k] === 1 ? '' : 's'}`);
+  return parts.length ? joinWords(parts) : text;
+}
+
+/** `a`, `a and b`, `a, b and c`; semicolons when an item has a comma of its own. */
+export function joinWords(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length === 2) return `${items[0]} ${conjunction} ${items[1]}`;
+  const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
+  const last = separator === '; ' ? `; ${conjunction} ` : ` ${conjunction} `;
+  return `${items.slice(0, -1).join(separator)}${last}${items[items.length - 1]}`;
+}
+
+/** Lower-case the first letter for use mid-sentence, unless it starts an acronym ("NHS"). */
+export function lowerFirst(text: string): string {
+  if (text.length < 2) return text.toLowerCase();
+  const [first, second] = [text[0]!, text[1]!];
+  if (second !== second.toLowerCase() || /\d/.test(second)) return text;
+  return first.toLowerCase() + text.slice(1);
+}
+
+function withoutFinalStop(text: string): string {
+  return text.trim().replace(/[.\s]+$/, '');
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+function overview(a: Agreement): string {
+  const ref = [a.id, a.version ? `version ${a.version}` : ''].filter(Boolean).join(', ');
+  const status = a.status ? lowerFirst(labelOf('agreementStatus', a.status)) : '';
+  const parties = (a.parties ?? []).map((p) => p.name);
+  const between = parties.length >= 2 ? ` between ${joinWords(parties)}` : parties.length === 1 ? ` for ${parties[0]}` : '';
+  const noun = status ? `${/^[aeiou]/i.test(status) ? 'an' : 'a'} ${status} agreement` : 'an agreement';
+  let dates = '';
+  const from = formatDate(a.dates?.effective_from);
+  const to = formatDate(a.dates?.expires);
+  if (from && to) dates = `, in force from ${from} to ${to}`;
+  else if (from) dates = `, in force from ${from} with no end date`;
+  else if (to) dates = `, ending on ${to}`;
+  return `“${a.title}” (${ref}) is ${noun}${between}${dates}.`;
+}
+
+function dataPhrase(a: Agreement, flow: Flow): string {
+  const items = flowData(a, flow);
+  if (items.length === 0) {
+    return flow.access?.mode === 'live_system_access' ? 'whatever the system holds (no data items are listed)' : 'data the agreement does not list';
+  }
+  const categories = unique(items.flatMap((d) => d.categories ?? []).map((c) => lowerFirst(labelOf('dataCategory', c))));
+  const described = categories.length ? joinWords(categories) : joinWords(items.map((d) => lowerFirst(withoutFinalStop(d.description ?? d.id))));
+  const qualities: string[] = [];
+  const identifiability = unique(items.map((d) => d.identifiability ?? '').filter(Boolean));
+  if (identifiability.length) qualities.push(joinWords(identifiability.map((v) => lowerFirst(labelOf('identifiability', v)))));
+  if (items.some((d) => d.free_text)) qualities.push('including free text');
+  return qualities.length ? `${described} (${qualities.join(', ')})` : described;
+}
+
+function populationPhrase(a: Agreement): string {
+  const p = a.population;
+  if (!p) return 'patients the agreement does not describe';
+  const base = p.description ? lowerFirst(withoutFinalStop(p.description)) : p.vital_status ? lowerFirst(labelOf('vitalStatus', p.vital_status)) : 'patients';
+  const notes: string[] = [];
+  if (p.scope) notes.push(lowerFirst(labelOf('populationScope', p.scope)));
+  if (p.age_range && (p.age_range.min !== undefined || p.age_range.max !== undefined)) {
+    const { min, max } = p.age_range;
+    notes.push(min !== undefined && max !== undefined ? `aged ${min} to ${max}` : min !== undefined ? `aged ${min} or over` : `aged up to ${max}`);
+  }
+  return notes.length ? `${base} (${notes.join('; ')})` : base;
+}
+
+function purposePhrase(purposes: readonly Purpose[], flow: Flow): string {
+  if (purposes.length === 0) return (flow.purposes ?? []).length ? `purposes it does not define (${(flow.purposes ?? []).join(', ')})` : 'no stated purpose';
+  return joinWords(
+    purposes.map((p) => {
+      const category = p.category ? lowerFirst(labelOf('purposeCategory', p.category)) : '';
+      // The agreement's own words, quoted, so a vague purpose reads as vague.
+      const quoted = p.description ? `“${withoutFinalStop(p.description)}”` : '';
+      if (category && quoted) return `${category} (${quoted})`;
+      return category || quoted || `the purpose “${p.id}”`;
+    }),
+  );
+}
+
+function basisPhrase(purposes: readonly Purpose[]): string {
+  const parts: string[] = [];
+  for (const purpose of purposes) {
+    const b = purpose.lawful_basis;
+    if (!b) continue;
+    const gdpr = [b.article_6 ? labelOf('article6', b.article_6) : '', b.article_9 ? labelOf('article9', b.article_9) : '', b.dpa_schedule_1 ? labelOf('dpaSchedule1', b.dpa_schedule_1) : '']
+      .filter(Boolean)
+      .map((label) => `UK GDPR ${label}`.replace('UK GDPR DPA', 'DPA'));
+    const words: string[] = [];
+    if (gdpr.length) words.push(joinWords(gdpr));
+    if (b.common_law) words.push(`the common-law basis “${labelOf('commonLaw', b.common_law)}”`);
+    if (b.legislation?.length) words.push(`relying on ${joinWords(b.legislation)}`);
+    if (words.length) parts.push(words.join(', '));
+  }
+  const distinct = unique(parts);
+  return distinct.length ? distinct.join('; and ') : 'no legal basis stated';
+}
+
+function retentionPhrase(a: Agreement, flow: Flow): string {
+  const recipient = partyName(a, flow.to);
+  const flowDataIds = new Set(flow.data ?? []);
+  const entries = (a.retention ?? []).filter(
+    (r: RetentionEntry) => r.party === flow.to && ((r.data ?? []).length === 0 || (r.data ?? []).some((id) => flowDataIds.has(id))),
+  );
+  const periods = unique(
+    entries.map((r) => {
+      const period = r.period ? formatDuration(r.period) : '';
+      if (!period) return '';
+      const start = r.starts ? ` from ${lowerFirst(labelOf('retentionStart', r.starts))}` : '';
+      const disposal = r.disposal ? `, then ${disposalWords(r.disposal)}` : '';
+      return `${period}${start}${disposal}`;
+    }).filter(Boolean),
+  );
+  if (periods.length === 0) return `with no retention period stated for ${recipient}`;
+  return `and kept for ${joinWords(periods, 'or')}`;
+}
+
+function disposalWords(method: string): string {
+  switch (method) {
+    case 'secure_destruction':
+      return 'securely destroyed';
+    case 'return_to_controller':
+      return 'returned to the controller';
+    case 'anonymise':
+      return 'anonymised';
+    case 'transfer_to_place_of_deposit':
+      return 'transferred to a place of deposit';
+    default:
+      return lowerFirst(labelOf('disposalMethod', method));
+  }
+}
+
+function accessSentence(flow: Flow): string {
+  const access = flow.access;
+  const bits: string[] = [];
+  if (access?.mode) bits.push(lowerFirst(labelOf('accessMode', access.mode)));
+  if (access?.trigger) bits.push(lowerFirst(labelOf('accessTrigger', access.trigger)));
+  if (access?.duration) bits.push(lowerFirst(labelOf('accessDuration', access.duration)));
+  if (access?.window) bits.push(`open for ${formatDuration(access.window)} each time`);
+  if (access?.read_only) bits.push('read-only');
+  if (access?.audit_logging) bits.push('with every access logged');
+  const transfer = flow.transfer?.method ? `by ${lowerFirst(labelOf('transferMethod', flow.transfer.method))}${flow.transfer.encrypted === false ? ', not encrypted' : ''}` : '';
+  if (bits.length === 0 && !transfer) return '';
+  const how = [bits.join(', '), transfer].filter(Boolean).join(', ');
+  return ` It would be ${how}.`;
+}
+
+function flowSentence(a: Agreement, flow: Flow): string {
+  const from = flow.from ? partyName(a, flow.from) : 'An unnamed party';
+  const to = flow.to ? partyName(a, flow.to) : 'an unnamed recipient';
+  const purposes = flowPurposes(a, flow);
+  const who = populationPhrase(a);
+  const what = dataPhrase(a, flow);
+  const action =
+    flow.access?.mode === 'live_system_access'
+      ? `${from} would give ${to} access to ${what} about ${who}`
+      : `${from} would send ${what} about ${who} to ${to}`;
+  const abroad = flow.destination_country && flow.destination_country !== 'GB' ? ` (outside the UK, in ${flow.destination_country})` : '';
+  const sentence = `${action}${abroad}, for ${purposePhrase(purposes, flow)}, under ${basisPhrase(purposes)}, ${retentionPhrase(a, flow)}.`;
+  return `${sentence}${accessSentence(flow)}`;
+}
+
+function signOffSentence(a: Agreement): string {
+  const approvals = a.approvals ?? [];
+  if (approvals.length === 0) return 'No one has signed it off yet.';
+  const names = approvals.map((ap) => {
+    const role = labelOf('signoffRole', ap.role);
+    const party = partyById(a, ap.party)?.name ?? ap.party;
+    const when = ap.date ? ` on ${formatDate(ap.date)}` : '';
+    return `${ap.name ?? 'an unnamed signatory'} (${role}, ${party})${when}`;
+  });
+  return `Signed off by ${joinWords(names)}.`;
+}
+
+export function summariseAgreement(a: Agreement): AgreementSummary {
+  const flows = (a.flows ?? []).map((f) => flowSentence(a, f));
+  const first = overview(a);
+  const signOff = signOffSentence(a);
+  const flowSentences = flows.length ? flows : ['It describes no data flows, so it does not say who would send what to whom.'];
+  return { title: a.title, id: a.id, overview: first, flows: flowSentences, signOff, sentences: [first, ...flowSentences, signOff] };
+}
+
+/** The summary as one paragraph of text. */
+export function summaryParagraph(a: Agreement): string {
+  return summariseAgreement(a).sentences.join(' ');
+}
+
+/** Wrap text to a width for terminals, breaking only at spaces. */
+export function wrapText(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}

@@ -1,0 +1,219 @@
+/**
+ * The review report for a pull-request comment or the GitHub Actions job summary: per
+ * agreement a verdict, a plain-English summary of what it allows, then findings grouped by
+ * severity, each rule once with its law and how to fix it. Built as an mdast tree and
+ * serialised by mdast-util-to-markdown (GFM for the table), so escaping is the library's.
+ */
+import type { BlockContent, Html, List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { Agreement } from '../generated/agreement.js';
+import type { FileResult, Finding, LintRun, RuleSummary } from '../core/types.js';
+import { countFindings } from '../core/run.js';
+import { formatDate, summariseAgreement } from '../core/summary.js';
+import type { Reporter } from './types.js';
+import {
+  GROUP_EXPLANATIONS,
+  GROUP_TITLES,
+  GROUPS,
+  citationLabel,
+  countFile,
+  groupFindings,
+  filesForPeople,
+  isConfigFile,
+  plural,
+  ruleMap,
+  verdictFor,
+  waiverText,
+  type Group,
+} from './shared.js';
+
+export interface MarkdownOptions {
+  /** Groups with more findings than this are collapsed in a <details> block. */
+  readonly collapseAfter?: number;
+  /** List at most this many findings per file (the rest are counted); for size limits. */
+  readonly maxFindingsPerFile?: number;
+  /** Leave out the per-agreement summaries (for size limits). */
+  readonly summaries?: boolean;
+}
+
+const DEFAULT_COLLAPSE_AFTER = 5;
+
+// ---------------------------------------------------------------------------------------
+// Small node builders
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
+const link = (url: string, children: PhrasingContent[]): PhrasingContent => ({ type: 'link', url, children });
+const paragraph = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
+const heading = (depth: 1 | 2 | 3 | 4 | 5 | 6, children: PhrasingContent[]): RootContent => ({ type: 'heading', depth, children });
+const listItem = (children: BlockContent[]): ListItem => ({ type: 'listItem', spread: false, children });
+const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
+/** Raw HTML, only ever produced by hast-util-to-html (so its text is escaped). */
+const html = (value: string): Html => ({ type: 'html', value });
+
+function details(summary: string, children: RootContent[]): RootContent[] {
+  const open = toHtml(h('summary', summary));
+  return [html(`<details>\n${open}`), ...children, html('</details>')];
+}
+
+/** The rule's Markdown (its fix text) as mdast blocks. */
+function markdownBlocks(markdown: string): BlockContent[] {
+  return fromMarkdown(markdown).children.filter((n): n is BlockContent => n.type !== 'definition' && n.type !== 'yaml' && n.type !== 'html');
+}
+
+function labelled(label: string, blocks: BlockContent[]): BlockContent[] {
+  const [first, ...rest] = blocks;
+  if (first?.type === 'paragraph') return [paragraph([strong(label), text(' '), ...first.children]), ...rest];
+  return [paragraph([strong(label)]), ...blocks];
+}
+
+// ---------------------------------------------------------------------------------------
+// Findings
+
+function location(f: Finding): PhrasingContent[] {
+  const { start } = f.location.range;
+  const out: PhrasingContent[] = [strong(`Line ${start.line}, column ${start.column}`)];
+  if (f.location.path) out.push(text(' '), code(f.location.path));
+  return out;
+}
+
+function findingItem(f: Finding, group: Group): ListItem {
+  const blocks: BlockContent[] = [paragraph([...location(f), text(`: ${f.message}`)])];
+  const extra: ListItem[] = f.related.map((r) =>
+    listItem([paragraph([text(`See also line ${r.range.start.line}, column ${r.range.start.column}: ${r.message}`)])]),
+  );
+  if (group === 'waived' && f.suppression) extra.push(listItem([paragraph([strong('Waived:'), text(` ${waiverText(f)}`)])]));
+  if (extra.length) blocks.push(list(extra));
+  return listItem(blocks);
+}
+
+function ruleItem(rule: RuleSummary | undefined, ruleId: string, findings: readonly Finding[], group: Group): ListItem {
+  const title: PhrasingContent[] = rule ? [link(rule.helpUri, [strong(rule.title)]), text(' '), code(ruleId)] : [code(ruleId)];
+  const blocks: BlockContent[] = [paragraph(title), list(findings.map((f) => findingItem(f, group)))];
+  if (rule && group !== 'waived') {
+    if (rule.citations.length) {
+      const cites: PhrasingContent[] = [strong('Law and guidance:'), text(' ')];
+      rule.citations.forEach((c, i) => {
+        if (i > 0) cites.push(text('; '));
+        cites.push(c.url ? link(c.url, [text(citationLabel(c))]) : text(citationLabel(c)));
+      });
+      blocks.push(paragraph(cites));
+    }
+    if (rule.fix) blocks.push(...labelled('How to fix:', markdownBlocks(rule.fix)));
+  }
+  return { ...listItem(blocks), spread: true };
+}
+
+function groupSection(run: LintRun, group: Group, findings: readonly Finding[], collapseAfter: number): RootContent[] {
+  const rules = ruleMap(run);
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.ruleId) ?? [];
+    list.push(f);
+    byRule.set(f.ruleId, list);
+  }
+  const items = [...byRule].map(([id, fs]) => ruleItem(rules.get(id), id, fs, group));
+  const body: RootContent[] = [paragraph([text(GROUP_EXPLANATIONS[group])]), { ...list(items), spread: true }];
+  const title = `${GROUP_TITLES[group]} (${findings.length})`;
+  if (findings.length > collapseAfter) {
+    return [heading(4, [text(title)]), ...details(`Show ${plural(findings.length, 'finding')}`, body)];
+  }
+  return [heading(4, [text(title)]), ...body];
+}
+
+// ---------------------------------------------------------------------------------------
+// Files
+
+function fileSection(run: LintRun, file: FileResult, options: Required<MarkdownOptions>): RootContent[] {
+  const out: RootContent[] = [];
+  const agreement = file.agreement as Agreement | undefined;
+  const config = isConfigFile(file.path);
+  const title: PhrasingContent[] = [code(file.path)];
+  if (agreement?.title) title.push(text(`: ${agreement.title}`));
+  else if (config) title.push(text(' (dsalint configuration)'));
+  out.push(heading(3, title));
+
+  const verdict = verdictFor(file);
+  out.push(paragraph([strong(`${verdict.label}:`), text(` ${verdict.text}`)]));
+
+  if (agreement && options.summaries) {
+    out.push(paragraph([strong('What it allows:'), text(` ${summariseAgreement(agreement).sentences.join(' ')}`)]));
+  } else if (!agreement && !config && !file.failure) {
+    out.push(paragraph([text('dsalint cannot summarise this agreement until it follows the dsalint format (see the errors below).')]));
+  }
+
+  let findings = file.findings;
+  let left = 0;
+  if (findings.length > options.maxFindingsPerFile) {
+    left = findings.length - options.maxFindingsPerFile;
+    findings = findings.slice(0, options.maxFindingsPerFile);
+  }
+  const groups = groupFindings(findings);
+  for (const group of GROUPS) {
+    if (groups[group].length) out.push(...groupSection(run, group, groups[group], options.collapseAfter));
+  }
+  if (left) out.push(paragraph([text(`${plural(left, 'more finding is', 'more findings are')} not listed here; run dsalint on this file to see them all.`)]));
+  if (file.notes.length) {
+    out.push(...details(`Notes (${file.notes.length})`, [list(file.notes.map((n) => listItem([paragraph([text(n)])])))]));
+  }
+  return out;
+}
+
+function countsTable(run: LintRun): Table {
+  const header = ['Agreement', 'Verdict', 'Errors', 'Warnings', 'Needs review', 'Waived'];
+  const cell = (children: PhrasingContent[]) => ({ type: 'tableCell' as const, children });
+  const row = (cells: PhrasingContent[][]): TableRow => ({ type: 'tableRow', children: cells.map(cell) });
+  const rows = filesForPeople(run).map((file) => {
+    const c = countFile(file);
+    return row([[code(file.path)], [text(verdictFor(file).label)], [text(String(c.error))], [text(String(c.warning))], [text(String(c.review))], [text(String(c.waived))]]);
+  });
+  return { type: 'table', align: ['left', 'left', 'right', 'right', 'right', 'right'], children: [row(header.map((h) => [text(h)])), ...rows] };
+}
+
+function headline(run: LintRun): PhrasingContent[] {
+  const c = countFindings(run);
+  const agreements = run.files.filter((f) => !isConfigFile(f.path)).length;
+  const parts = [plural(c.error, 'error'), plural(c.warning, 'warning'), `${plural(c.review, 'point')} to review`];
+  const lead = c.error || c.failures ? '✖' : c.warning || c.review ? '⚠' : '✔';
+  const extras: string[] = [];
+  if (c.suppressed) extras.push(`${plural(c.suppressed, 'finding')} waived`);
+  if (c.failures) extras.push(`${plural(c.failures, 'file')} could not be checked`);
+  return [
+    strong(`${lead} ${parts.join(', ')}`),
+    text(` in ${plural(agreements, 'agreement')}${extras.length ? ` (${extras.join('; ')})` : ''}. Judged as of ${formatDate(run.asOf)} by `),
+    link(run.tool.informationUri, [text(`${run.tool.name} ${run.tool.version}`)]),
+    text('.'),
+  ];
+}
+
+export function markdownTree(run: LintRun, options: MarkdownOptions = {}): Root {
+  const opts: Required<MarkdownOptions> = {
+    collapseAfter: options.collapseAfter ?? DEFAULT_COLLAPSE_AFTER,
+    maxFindingsPerFile: options.maxFindingsPerFile ?? Number.POSITIVE_INFINITY,
+    summaries: options.summaries ?? true,
+  };
+  const children: RootContent[] = [heading(2, [text('dsalint review of data sharing agreements')]), paragraph(headline(run))];
+  if (run.files.length > 1) children.push(countsTable(run));
+  for (const file of filesForPeople(run)) children.push(...fileSection(run, file, opts));
+  if (run.files.length === 0) children.push(paragraph([text('No agreement files were found.')]));
+  return { type: 'root', children };
+}
+
+export function markdownReport(run: LintRun, options: MarkdownOptions = {}): string {
+  return toMarkdown(markdownTree(run, options), {
+    extensions: [gfmToMarkdown()],
+    bullet: '-',
+    listItemIndent: 'one',
+    emphasis: '_',
+    strong: '*',
+    fences: true,
+    rule: '-',
+  });
+}
+
+export const markdown: Reporter = (run) => markdownReport(run);

@@ -1,0 +1,140 @@
+/**
+ * What the people-facing reports (markdown, html, github, junit) share: how findings are
+ * grouped, what each group is called, the verdict on an agreement, and citations in words.
+ * Pure data in, data out: each reporter decides how to draw it.
+ */
+import type { FileResult, Finding, LintRun, RuleCitation, RuleSummary } from '../core/types.js';
+
+/** The groups a reader sees, in the order they see them. */
+export type Group = 'error' | 'warning' | 'review' | 'info' | 'waived';
+export const GROUPS: readonly Group[] = ['error', 'warning', 'review', 'info', 'waived'];
+
+export const GROUP_TITLES: Record<Group, string> = {
+  error: 'Errors',
+  warning: 'Warnings',
+  review: 'Needs review',
+  info: 'Information',
+  waived: 'Waived',
+};
+
+/** One finding's label, for a list item ("Error", "Needs review"). */
+export const GROUP_LABELS: Record<Group, string> = {
+  error: 'Error',
+  warning: 'Warning',
+  review: 'Needs review',
+  info: 'Information',
+  waived: 'Waived',
+};
+
+export const GROUP_EXPLANATIONS: Record<Group, string> = {
+  error: 'These must be fixed before the agreement is signed.',
+  warning: 'These should be fixed, or the reason for leaving them recorded.',
+  review: 'dsalint cannot decide these: the Caldicott Guardian or Data Protection Officer should.',
+  info: 'For information; nothing needs to change.',
+  waived: 'Someone accepted these on purpose; the reason they gave is shown with each.',
+};
+
+export function groupOf(f: Finding): Group {
+  if (f.suppression) return 'waived';
+  if (f.kind === 'review') return 'review';
+  return f.severity;
+}
+
+export function groupFindings(findings: readonly Finding[]): Record<Group, Finding[]> {
+  const out: Record<Group, Finding[]> = { error: [], warning: [], review: [], info: [], waived: [] };
+  for (const f of findings) out[groupOf(f)].push(f);
+  return out;
+}
+
+export interface FileCounts {
+  readonly error: number;
+  readonly warning: number;
+  readonly review: number;
+  readonly info: number;
+  readonly waived: number;
+}
+
+export function countFile(file: FileResult): FileCounts {
+  const g = groupFindings(file.findings);
+  return { error: g.error.length, warning: g.warning.length, review: g.review.length, info: g.info.length, waived: g.waived.length };
+}
+
+export type VerdictKind = 'not-checked' | 'blocking' | 'review' | 'clean';
+
+export interface Verdict {
+  readonly kind: VerdictKind;
+  /** "Blocking problems", "Points to review", "Clean", "Not checked". */
+  readonly label: string;
+  /** One sentence a GP can act on. */
+  readonly text: string;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The verdict on one file: blocking problems, points to review, or clean. */
+export function verdictFor(file: FileResult): Verdict {
+  if (file.failure) return { kind: 'not-checked', label: 'Not checked', text: `dsalint could not check this file: ${file.failure.message}` };
+  const c = countFile(file);
+  const waived = c.waived ? ` ${plural(c.waived, 'finding was', 'findings were')} waived.` : '';
+  if (c.error) {
+    const more = [c.warning ? plural(c.warning, 'warning') : '', c.review ? plural(c.review, 'point') + ' to review' : ''].filter(Boolean);
+    return {
+      kind: 'blocking',
+      label: 'Blocking problems',
+      text: `${plural(c.error, 'problem')} must be fixed before this agreement is signed${more.length ? ` (also ${more.join(' and ')})` : ''}.${waived}`,
+    };
+  }
+  if (c.warning || c.review) {
+    const parts = [c.warning ? plural(c.warning, 'warning') : '', c.review ? `${plural(c.review, 'point')} for the Caldicott Guardian or DPO to decide` : ''].filter(Boolean);
+    return { kind: 'review', label: 'Points to review', text: `No blocking problems, but ${parts.join(' and ')}.${waived}` };
+  }
+  return { kind: 'clean', label: 'Clean', text: `dsalint found no problems${c.info ? ` (${plural(c.info, 'note')} for information)` : ''}.${waived}` };
+}
+
+/** Files that are agreements (config files carry waiver findings but are not agreements). */
+export function isConfigFile(path: string): boolean {
+  return /(^|\/)\.dsalint\.ya?ml$/.test(path);
+}
+
+/** Files in reading order for people: agreements first, config files (waiver findings) last. */
+export function filesForPeople(run: LintRun): readonly FileResult[] {
+  return [...run.files.filter((f) => !isConfigFile(f.path)), ...run.files.filter((f) => isConfigFile(f.path))];
+}
+
+export function ruleMap(run: LintRun): ReadonlyMap<string, RuleSummary> {
+  return new Map(run.rules.map((r) => [r.id, r]));
+}
+
+/** "UK GDPR Art 5(1)(c)", with a caution when the source was not confirmed. */
+export function citationLabel(c: RuleCitation): string {
+  return `${c.instrument}${c.provision ? ` ${c.provision}` : ''}${c.unverified ? ' (not confirmed in a primary source)' : ''}`;
+}
+
+/** `line 12, column 5`. */
+export function whereText(f: Pick<Finding, 'location'>): string {
+  const { start } = f.location.range;
+  return `line ${start.line}, column ${start.column}`;
+}
+
+/** Markdown to plain text for places that cannot show Markdown (annotations, JUnit). */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+    .trim();
+}
+
+/** How a waiver reads: the reason, who approved it and when it expires. */
+export function waiverText(f: Finding): string {
+  const s = f.suppression;
+  if (!s) return '';
+  const bits = [s.reason.trim().replace(/\.+$/, '')];
+  if (s.approvedBy) bits.push(`approved by ${s.approvedBy}`);
+  if (s.expires) bits.push(`until ${s.expires}`);
+  const where = s.source === 'inline' ? 'a comment in the agreement' : s.file ? `${s.file}${s.range ? ` line ${s.range.start.line}` : ''}` : 'the config file';
+  return `${bits.join('; ')} (waived in ${where})`;
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { lintText, lintWithRule, ruleById } from '../helpers/lint.js';
+import { rangeOf } from '../helpers/text-range.js';
+
+const RULE = 'dpia-missing-or-stale';
+const STARTER = readFileSync(new URL('../fixtures/starter.dsa.yaml', import.meta.url), 'utf8');
+const TOP = '1:1-1:8'; // a missing top-level section is reported at the first key, `dsalint`
+
+const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.0.0\n';
+const PARTIES =
+  'parties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n  - { id: icb, name: Example ICB, org_type: icb }\n' +
+  '  - { id: trust, name: Example Trust, org_type: nhs_trust_acute }\n  - { id: vendor, name: Example Vendor }\n';
+const purposes = (...rows: string[]): string => `purposes:\n${rows.map((r) => `  - { ${r} }\n`).join('')}`;
+const data = (...rows: string[]): string => `data:\n${rows.map((r) => `  - { ${r} }\n`).join('')}`;
+const flows = (...rows: string[]): string => `flows:\n${rows.map((r) => `  - { ${r} }\n`).join('')}`;
+const lint = (text: string, asOf?: string) => lintWithRule(RULE, text, asOf ? { asOf } : {});
+const DPIA = 'dpia: { reference: DPIA-1, completed: 2026-03-10, version_covered: 1.0.0 }\n';
+
+describe(`${RULE}: no DPIA when there are signs of high risk`, () => {
+  it('is quiet when nothing suggests high risk', async () => {
+    const text = HEAD + PARTIES + purposes('id: care, category: individual_care') + data('id: d, categories: [diagnoses_problems]') + flows('id: f, from: surgery, to: trust, data: [d], purposes: [care]');
+    expect(await lint(text)).toEqual([]);
+  });
+
+  it('reports special category data about every registered patient', async () => {
+    const text = HEAD + PARTIES + 'population: { scope: all_registered }\n' + data('id: d, categories: [diagnoses_problems]');
+    expect(await lint(text)).toEqual([`missing ${TOP}`]);
+    const outcome = await lintText(text, { rules: [ruleById(RULE)] });
+    expect(outcome.findings[0]?.message).toContain('health (special category) data ("d") about every registered patient');
+    expect(outcome.findings[0]?.related.map((r) => r.path)).toEqual(['population.scope']);
+  });
+
+  it('does not count a defined cohort, or anonymised data, as large scale', async () => {
+    expect(await lint(HEAD + 'population: { scope: defined_cohort, inclusion_criteria: [aged 65 and over] }\n' + data('id: d, categories: [diagnoses_problems]'))).toEqual([]);
+    expect(await lint(HEAD + 'population: { scope: all_registered }\n' + data('id: d, categories: [diagnoses_problems], identifiability: anonymised'))).toEqual([]);
+    expect(await lint(HEAD + 'population: { scope: all_registered }\n' + data('id: d, categories: [nhs_number, appointments_activity]'))).toEqual([]);
+  });
+
+  it('reports live access for a recipient that does not provide direct care, or of unknown type', async () => {
+    for (const to of ['icb', 'vendor']) {
+      const text = HEAD + PARTIES + flows(`id: f, from: surgery, to: ${to}, access: { mode: live_system_access }`);
+      expect(await lint(text)).toEqual([`missing ${TOP}`]);
+    }
+  });
+
+  it('does not count live access for a direct-care provider, or an extract for an ICB', async () => {
+    expect(await lint(HEAD + PARTIES + flows('id: f, from: surgery, to: trust, access: { mode: live_system_access }'))).toEqual([]);
+    expect(await lint(HEAD + PARTIES + flows('id: f, from: surgery, to: icb, access: { mode: extract }'))).toEqual([]);
+  });
+
+  it('reports genetic data used beyond individual care, through the item or a flow', async () => {
+    const own = HEAD + purposes('id: study, category: research') + data('id: g, categories: [nhs_number, genetic], purposes: [study]');
+    expect(await lint(own)).toEqual([`missing ${TOP}`]);
+    const outcome = await lintText(own, { rules: [ruleById(RULE)] });
+    expect(outcome.findings[0]?.related.map((r) => r.path)).toEqual(['data[0].categories[1]']);
+    const viaFlow = HEAD + PARTIES + purposes('id: study, category: research') + data('id: g, categories: [genetic]') + flows('id: f, from: surgery, to: trust, data: [g], purposes: [study]');
+    expect(await lint(viaFlow)).toEqual([`missing ${TOP}`]);
+  });
+
+  it('does not count genetic data used only for individual care', async () => {
+    const text = HEAD + purposes('id: care, category: individual_care') + data('id: g, categories: [genetic], purposes: [care]');
+    expect(await lint(text)).toEqual([]);
+  });
+
+  it('reports vulnerable people or children whose data is used beyond individual care', async () => {
+    const study = purposes('id: study, category: service_evaluation');
+    expect(await lint(`${HEAD}population: { vulnerable_groups: [adults_at_risk] }\n${study}`)).toEqual([`missing ${TOP}`]);
+    expect(await lint(`${HEAD}population: { age_range: { min: 0, max: 17 } }\n${study}`)).toEqual([`missing ${TOP}`]);
+  });
+
+  it('treats a population up to 18 as not only children (boundary)', async () => {
+    expect(await lint(`${HEAD}population: { age_range: { min: 0, max: 18 } }\n${purposes('id: study, category: service_evaluation')}`)).toEqual([]);
+  });
+
+  it('does not count vulnerable people whose data is used only for their care', async () => {
+    expect(await lint(`${HEAD}population: { vulnerable_groups: [children] }\n${purposes('id: care, category: individual_care')}`)).toEqual([]);
+  });
+
+  it('reports high-risk indicators the agreement lists, with a DPIA section but no reference at its key', async () => {
+    const text = `${HEAD}dpia:\n  high_risk_indicators: [innovative_technology]\n`;
+    expect(await lint(text)).toEqual([`missing ${rangeOf(text, 'dpia')}`]);
+  });
+
+  it('reports once, counting the other signs and pointing at each', async () => {
+    const text = HEAD + PARTIES + 'population: { scope: all_registered }\n' + data('id: d, categories: [diagnoses_problems]') + flows('id: f, from: surgery, to: icb, access: { mode: live_system_access }');
+    expect(await lint(text)).toEqual([`missing ${TOP}`]);
+    const outcome = await lintText(text, { rules: [ruleById(RULE)] });
+    expect(outcome.findings[0]?.message).toContain(', and 1 other sign of high risk.');
+    expect(outcome.findings[0]?.related.map((r) => r.path)).toEqual(['population.scope', 'flows[0].access.mode']);
+  });
+
+  it('is quiet when a DPIA is recorded', async () => {
+    const text = HEAD + PARTIES + flows('id: f, from: surgery, to: icb, access: { mode: live_system_access }') + DPIA;
+    expect(await lint(text)).toEqual([]);
+  });
+});
+
+describe(`${RULE}: a stale or unresolved DPIA`, () => {
+  it('reports a DPIA of an earlier version, at version_covered', async () => {
+    const text = HEAD + 'dpia: { reference: DPIA-1, version_covered: 0.9.0 }\n';
+    expect(await lint(text)).toEqual([`stale-version ${rangeOf(text, '0.9.0')}`]);
+  });
+
+  it('is quiet for the current version, numerically compared', async () => {
+    expect(await lint(HEAD + 'dpia: { reference: DPIA-1, version_covered: "1.0" }\n')).toEqual([]);
+    expect(await lint('dsalint: 1\nid: EX-001\ntitle: Example\ndpia: { reference: DPIA-1, version_covered: 0.9.0 }\n')).toEqual([]);
+  });
+
+  const history = (date: string, changes: string): string => `history:\n  - { version: 1.0.0, date: ${date}, changes: { ${changes} } }\n`;
+
+  it('reports a DPIA completed before a later material change, at completed (day after)', async () => {
+    const text = HEAD + DPIA + history('2026-03-11', 'added_purposes: [audit]');
+    expect(await lint(text)).toEqual([`stale-date ${rangeOf(text, '2026-03-10')}`]);
+    const outcome = await lintText(text, { rules: [ruleById(RULE)] });
+    expect(outcome.findings[0]?.message).toContain('completed on 2026-03-10, before version 1.0.0 (2026-03-11) changed');
+    expect(outcome.findings[0]?.related.map((r) => r.path)).toEqual(['history[0].date']);
+  });
+
+  it('is quiet for a change on the day the DPIA was completed, or the day before', async () => {
+    expect(await lint(HEAD + DPIA + history('2026-03-10', 'added_purposes: [audit]'))).toEqual([]);
+    expect(await lint(HEAD + DPIA + history('2026-03-09', 'added_purposes: [audit]'))).toEqual([]);
+  });
+
+  it('counts added data or parties, a widened population and changed access as material', async () => {
+    for (const change of ['added_data: [x]', 'added_parties: [x]', 'widened_population: true', 'changed_access: true']) {
+      const text = HEAD + DPIA + history('2026-04-01', change);
+      expect(await lint(text)).toEqual([`stale-date ${rangeOf(text, '2026-03-10')}`]);
+    }
+  });
+
+  it('does not count a change that is not material', async () => {
+    expect(await lint(HEAD + DPIA + history('2026-04-01', 'widened_population: false'))).toEqual([]);
+    expect(await lint(`${HEAD}${DPIA}history:\n  - { version: 1.0.0, date: 2026-04-01, summary: Typo fixed }\n`)).toEqual([]);
+  });
+
+  it('reports a stale version only once, not also its date', async () => {
+    const text = HEAD + 'dpia: { reference: DPIA-1, completed: 2026-03-10, version_covered: 0.9.0 }\n' + history('2026-04-01', 'added_data: [x]');
+    expect(await lint(text)).toEqual([`stale-version ${rangeOf(text, '0.9.0')}`]);
+  });
+
+  it('reports residual high risk with no ICO prior consultation', async () => {
+    const text = `${HEAD}dpia: { reference: DPIA-1, residual_high_risk: true }\n`;
+    expect(await lint(text)).toEqual([`no-prior-consultation ${rangeOf(text, 'true')}`]);
+    const outcome = await lintText(text, { rules: [ruleById(RULE)] });
+    expect(outcome.findings[0]?.severity).toBe('warning');
+  });
+
+  it('is quiet when the ICO was consulted, or no high risk remains', async () => {
+    expect(await lint(`${HEAD}dpia: { reference: DPIA-1, residual_high_risk: true, ico_prior_consultation: ICO-123 }\n`)).toEqual([]);
+    expect(await lint(`${HEAD}dpia: { reference: DPIA-1, residual_high_risk: false }\n`)).toEqual([]);
+  });
+
+  it('is quiet on the starter agreement', async () => {
+    expect(await lint(STARTER)).toEqual([]);
+  });
+});
