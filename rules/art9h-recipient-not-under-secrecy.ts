@@ -1,5 +1,6 @@
 import type { AgreementPath } from '../src/core/locate.js';
 import { defineRule } from '../src/core/rule.js';
+import { lowerFirst } from '../src/core/summary.js';
 import {
   coversOnlyDeceased,
   flowData,
@@ -96,7 +97,7 @@ export default defineRule({
         if (declared) related.push({ at: ['parties', indexOfParty(a, recipient.id), 'duty_of_confidentiality'], message: `${recipient.name} declares this here.` });
         report({
           messageId: declared ? 'declared-false' : 'org-type',
-          data: { flow: flow.id, recipient: recipient.name, purpose: purposeId, condition: condition.label, orgType: (orgTypeOf(recipient)?.label ?? '').toLowerCase() },
+          data: { flow: flow.id, recipient: recipient.name, purpose: purposeId, condition: condition.label, orgType: lowerFirst(orgTypeOf(recipient)?.label ?? '') },
           at: ['flows', f, 'to'],
           related,
         });

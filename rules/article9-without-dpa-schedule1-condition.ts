@@ -1,10 +1,10 @@
-import type { Purpose } from '../src/generated/agreement.js';
+import type { Agreement, Purpose } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
 import { coversOnlyDeceased, flowsFor, indexOfParty, partyById } from '../src/core/facts.js';
 import { ARTICLE_9_CONDITION, DPA_SCHEDULE_1_CONDITION, DPA_SCHEDULE_1_CONDITIONS } from '../src/vocabulary.js';
 
 /** The parties that rely on the purpose's conditions: its owner, else whoever discloses for it. */
-function relyingParties(a: Parameters<typeof flowsFor>[0], purpose: Purpose): string[] {
+function relyingParties(a: Agreement, purpose: Purpose): string[] {
   if (purpose.owner !== undefined) return [purpose.owner];
   return [...new Set(flowsFor(a, purpose.id).flatMap((f) => (f.from === undefined ? [] : [f.from])))];
 }

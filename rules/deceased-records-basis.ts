@@ -1,5 +1,6 @@
 import type { VitalStatus } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
+import { joinWords, lowerFirst } from '../src/core/summary.js';
 import { carriesConfidentialPatientInformation, flowsFor } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
@@ -97,7 +98,7 @@ export default defineRule({
         ...(basis.article_9 ? [labelOf('article9', basis.article_9)] : []),
       ];
       if (bases.length === 0) return;
-      const data = { purpose: purpose.id, bases: bases.join(' and '), population: labelOf('vitalStatus', vitalStatus).toLowerCase() };
+      const data = { purpose: purpose.id, bases: joinWords(bases), population: lowerFirst(labelOf('vitalStatus', vitalStatus)) };
       // A flow of confidential patient information with no common-law basis is common-law-basis-missing's to report.
       const ownedElsewhere = flowsFor(a, purpose.id).some((f) => carriesConfidentialPatientInformation(a, f));
       if (!ownedElsewhere) {

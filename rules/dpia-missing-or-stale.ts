@@ -6,6 +6,7 @@ import {
   dataCategoriesOf,
   flowsCarrying,
   isIdentifying,
+  isPerCasePurpose,
   isSecondary,
   isSpecialCategory,
   orgTypeOf,
@@ -47,7 +48,8 @@ function highRiskIndicators(a: Agreement): Indicator[] {
   const groups = a.population?.vulnerable_groups ?? [];
   const maxAge = a.population?.age_range?.max;
   const children = maxAge !== undefined && maxAge < 18;
-  const secondary = purposes.find((p) => isSecondary(p));
+  // Per-case purposes (safeguarding one person, a death, a court) concern one identified person at a time, not a group.
+  const secondary = purposes.find((p) => isSecondary(p) && !isPerCasePurpose(p));
   if ((groups.length > 0 || children) && secondary) {
     out.push({
       reason: `the patients include children or vulnerable people and their data is used for a purpose beyond individual care ("${secondary.id}")`,
@@ -92,8 +94,8 @@ export default defineRule({
       'one as the first step of any data sharing.\n\n' +
       'dsalint treats these as signs of high risk, taken from Art 35(3) and the ICO\'s list: health data about every registered patient (large-scale ' +
       'special category data); live access to the clinical system by an organisation that does not provide the patients\' care; genetic data used for ' +
-      'anything other than individual care; health data about children or vulnerable people used beyond their care; and any high-risk indicator the ' +
-      'agreement itself lists.\n\n' +
+      'anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, ' +
+      'such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\n' +
       'A DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how ' +
       'data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high ' +
       'risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).',

@@ -38,7 +38,7 @@ export default defineRule({
     tags: ['minimisation', 'caldicott-2', 'de-identification'],
     presets: ['recommended', 'strict'],
     citations: [
-      { instrument: 'Caldicott Principles', provision: 'Principle 2 (use confidential information only when necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principles', provision: '2 (use confidential information only when necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
       {
         instrument: 'National data opt-out operational policy guidance',
         provision: 'Section 7.1 (payments and invoice validation)',
@@ -48,7 +48,7 @@ export default defineRule({
     defaultOptions: {},
     messages: {
       identifiable:
-        'Data item "{{item}}" carries {{identifiers}} for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ' +
+        'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ' +
         'Pseudonymise it or remove the direct identifiers; if identifiable data really is needed, say why in its justification.',
     },
     examples: {
@@ -59,7 +59,7 @@ export default defineRule({
         {
           title: 'NHS numbers and names for planning, with no reason',
           agreement: `${HEAD}  - { id: activity, categories: [appointments_activity, nhs_number, name], identifiability: identifiable }\n`,
-          findings: [{ messageId: 'identifiable', range: '11:61-11:71' }],
+          findings: [{ messageId: 'identifiable', range: '12:57-12:67' }],
         },
       ],
     },
@@ -79,9 +79,9 @@ export default defineRule({
       if (purposes.length === 0) return;
       report({
         messageId: 'identifiable',
-        data: { item: item.id, identifiers: joinWords(identifiers.map(({ term }) => lowerFirst(term.label))), purposes: joinWords(purposes.map(purposeName)) },
+        data: { item: item.id, identifiers: identifiers.map(({ term }) => lowerFirst(term.label)).join(', '), purposes: joinWords(purposes.map(purposeName)) },
         at: ['data', index, 'categories', first.c],
-        related: purposes.map((p) => ({ at: ['purposes', indexOfPurpose(a, p.id), 'category'] as AgreementPath, message: `${purposeName(p)} is normally done with de-identified data.` })),
+        related: purposes.map((p) => ({ at: ['purposes', indexOfPurpose(a, p.id), 'category'] as AgreementPath, message: 'This kind of purpose normally uses de-identified data.' })),
       });
     });
   },

@@ -17,6 +17,19 @@ import waiverInvalid from './waiver-invalid.js';
 // A. Access scope and minimisation; B. Purpose; C. Lawful basis (helper R1 adds imports here)
 import wholeSystemAccess from './whole-system-access.js';
 import allFieldsScope from './all-fields-scope.js';
+import populationExceedsPurpose from './population-exceeds-purpose.js';
+import freeTextOrThirdPartyUnprotected from './free-text-or-third-party-unprotected.js';
+import dataWithoutPurpose from './data-without-purpose.js';
+import identifiableWhereDeidentifiedSuffices from './identifiable-where-deidentified-suffices.js';
+import undeclaredPurposeUse from './undeclared-purpose-use.js';
+import secondaryUseOnDirectCareBasis from './secondary-use-on-direct-care-basis.js';
+import vaguePurpose from './vague-purpose.js';
+import newPurposeWithoutCompatibility from './new-purpose-without-compatibility.js';
+import marketingOrCommercialUse from './marketing-or-commercial-use.js';
+import article6BasisMissingOrInvalid from './article6-basis-missing-or-invalid.js';
+import commonLawBasisMissing from './common-law-basis-missing.js';
+import researchWithoutConsentOrS251 from './research-without-consent-or-s251.js';
+import s251ApprovalInvalid from './s251-approval-invalid.js';
 
 // D. Special category and restricted data; E. Population; F. Retention (helper R2 adds imports here)
 import specialCategoryWithoutArticle9 from './special-category-without-article9.js';
@@ -73,6 +86,19 @@ export const RULES: readonly AnyRule[] = [
   // A, B, C (R1)
   wholeSystemAccess,
   allFieldsScope,
+  populationExceedsPurpose,
+  freeTextOrThirdPartyUnprotected,
+  dataWithoutPurpose,
+  identifiableWhereDeidentifiedSuffices,
+  undeclaredPurposeUse,
+  secondaryUseOnDirectCareBasis,
+  vaguePurpose,
+  newPurposeWithoutCompatibility,
+  marketingOrCommercialUse,
+  article6BasisMissingOrInvalid,
+  commonLawBasisMissing,
+  researchWithoutConsentOrS251,
+  s251ApprovalInvalid,
   // D, E, F (R2)
   specialCategoryWithoutArticle9,
   article9WithoutDpaSchedule1Condition,

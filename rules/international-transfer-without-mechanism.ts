@@ -1,7 +1,7 @@
 import type { Agreement } from '../src/generated/agreement.js';
 import type { AgreementPath } from '../src/core/locate.js';
 import { defineRule } from '../src/core/rule.js';
-import { partyName } from '../src/core/facts.js';
+import { partyById, partyName } from '../src/core/facts.js';
 
 /** Codes that mean the United Kingdom: GB is the ISO 3166 code; UK is a common slip for it. */
 const UK = new Set(['GB', 'UK']);
@@ -45,6 +45,7 @@ function destinations(a: Agreement): Destination[] {
   (a.flows ?? []).forEach((flow, i) => {
     const country = flow.destination_country;
     if (country === undefined || UK.has(country)) return;
+    if (partyById(a, flow.to)?.country === country) return; // the recipient's own country is reported once, at the party
     out.push({ messageId: 'flow', at: ['flows', i, 'destination_country'], to: flow.to, country, data: { flow: flow.id, party: partyName(a, flow.to), id: flow.to ?? '<recipient id>' } });
   });
   return out;

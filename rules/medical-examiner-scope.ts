@@ -1,5 +1,6 @@
 import type { AccessDuration, PurposeCategory, VitalStatus } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
+import { lowerFirst } from '../src/core/summary.js';
 import { labelOf } from '../src/vocabulary.js';
 import { compareDurations, durationInWords, indexOfPurpose, isStandingLiveAccess, parseDuration } from '../src/core/facts.js';
 
@@ -9,7 +10,7 @@ const STANDING: AccessDuration = 'standing';
 const ONE_OFF: AccessDuration = 'one_off';
 
 interface Options {
-  readonly maxWindow: string;
+  readonly max_window: string;
 }
 
 const AGREEMENT = (vitalStatus: string, access: string): string =>
@@ -35,7 +36,7 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
       'have no function in relation to living patients.\n\n' +
       'NHS England\'s GP Connect medical examiner use case gives read-only access to the deceased patient\'s record within 28 days after death. Access ' +
       'that can change the record, that has no end, or that lasts much longer than the scrutiny needs, goes beyond the function and exposes the ' +
-      'practice\'s records for no purpose. The 28-day limit is an option (`maxWindow`) because local arrangements may differ; a longer window should be ' +
+      'practice\'s records for no purpose. The 28-day limit is an option (`max_window`) because local arrangements may differ; a longer window should be ' +
       'a recorded local decision.\n\n' +
       'Whether the population is wider than one death at a time is reported by `population-exceeds-purpose`, and standing live access to a clinical ' +
       'system by `whole-system-access`, so they are not repeated here.',
@@ -56,7 +57,7 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
     optionsSchema: {
       type: 'object',
       properties: {
-        maxWindow: {
+        max_window: {
           type: 'string',
           pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$',
           description: 'The longest access window allowed for medical examiner scrutiny, as an ISO 8601 duration. GP Connect\'s use case allows 28 days after death.',
@@ -65,7 +66,7 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
       },
       additionalProperties: false,
     },
-    defaultOptions: { maxWindow: 'P28D' },
+    defaultOptions: { max_window: 'P28D' },
     messages: {
       'not-deceased':
         'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ' +
@@ -75,10 +76,10 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
         'must not be able to change them. Set `read_only: true`, or use a per-request disclosure.',
       'no-time-limit':
         'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ' +
-        'of no more than {{maxWindow}} (such as {{maxWindowValue}}) or an `end` date.',
+        'of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date.',
       'window-too-long':
-        'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{maxWindow}} allowed for medical examiner scrutiny. Shorten the `window`, ' +
-        'or, if a longer window is a recorded local decision, raise the `maxWindow` option.',
+        'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ' +
+        'or, if a longer window is a recorded local decision, raise the `max_window` option.',
     },
     examples: {
       valid: [
@@ -86,7 +87,7 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
         {
           title: 'a longer window allowed locally',
           agreement: AGREEMENT('deceased', '{ mode: live_system_access, trigger: per_case, window: P6W, read_only: true }'),
-          options: { maxWindow: 'P6W' },
+          options: { max_window: 'P6W' },
         },
       ],
       invalid: [
@@ -115,12 +116,12 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
     if (vitalStatus !== undefined && vitalStatus !== DECEASED) {
       report({
         messageId: 'not-deceased',
-        data: { purpose: first.id, vitalStatus: labelOf('vitalStatus', vitalStatus).toLowerCase() },
+        data: { purpose: first.id, vitalStatus: lowerFirst(labelOf('vitalStatus', vitalStatus)) },
         at: ['population', 'vital_status'],
         related: [{ at: ['purposes', indexOfPurpose(a, first.id), 'category'], message: `"${first.id}" is medical examiner scrutiny.` }],
       });
     }
-    const max = parseDuration(options.maxWindow) ?? parseDuration('P28D')!;
+    const max = parseDuration(options.max_window) ?? parseDuration('P28D')!;
     const ids = new Set(purposes.map((p) => p.id));
     (a.flows ?? []).forEach((flow, f) => {
       if (!(flow.purposes ?? []).some((id) => ids.has(id))) return;
@@ -129,7 +130,7 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
         report({ messageId: 'not-read-only', data: { flow: flow.id }, at: ['flows', f, 'access', 'read_only'] });
       }
       if (isStandingLiveAccess(flow)) return; // whole-system-access owns standing live access
-      const limits = { flow: flow.id, maxWindow: durationInWords(max), maxWindowValue: options.maxWindow };
+      const limits = { flow: flow.id, max_window: durationInWords(max), maxWindowValue: options.max_window };
       if (access?.duration === STANDING) {
         report({ messageId: 'no-time-limit', data: limits, at: ['flows', f, 'access', 'duration'] });
         return;

@@ -1,5 +1,6 @@
 import type { Agreement, CommonLaw, OptOutHandling, Purpose } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
+import { lowerFirst } from '../src/core/summary.js';
 import { carriesConfidentialPatientInformation, commonLawBasisOf, flowsFor, isSecondary, purposeCategoryOf } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
@@ -123,7 +124,7 @@ export default defineRule({
       const related = [{ at: ['purposes', i, 'lawful_basis', 'common_law'], message: `The common-law basis for "${purpose.id}" is given here.` }];
       if (basis?.value === S251_SUPPORT) {
         if (optOut === APPLIED) return;
-        const state = optOut === undefined ? 'the agreement does not say it is applied' : `the population says "${labelOf('optOutHandling', optOut)}"`;
+        const state = optOut === undefined ? 'the agreement does not say it is applied' : `the population records it as "${lowerFirst(labelOf('optOutHandling', optOut))}"`;
         report({ messageId: optOut === CAG_EXEMPT ? 'exemption-not-recorded' : 'not-applied', data: { purpose: purpose.id, state }, at, related });
       } else if (optOut === undefined) {
         report({ messageId: 'unstated', data: { purpose: purpose.id }, at });

@@ -29,7 +29,7 @@ export default defineRule({
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
-      { instrument: 'Caldicott Principles', provision: 'Principle 4 (strict need-to-know)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principles', provision: '4 (strict need-to-know)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
       { instrument: 'RCGP Safeguarding toolkit', provision: 'Part 5 (sharing information)', url: 'https://elearning.rcgp.org.uk/mod/book/view.php?chapterid=1000&id=15290' },
       { instrument: 'NHS England', provision: 'Medical examiners: non-coronial deaths in the community', url: 'https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/' },
     ],
@@ -38,9 +38,6 @@ export default defineRule({
       'not-per-case':
         'The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ' +
         'or move the per-case sharing into an agreement of its own.',
-      'no-scope':
-        'The population does not say how patients are chosen, but {{purposes}} {{verb}} one identified person at a time. ' +
-        'Set population.scope to per_case (one named person per request).',
     },
     examples: {
       valid: [{ title: 'safeguarding, one child per request', agreement: `${HEAD}population: { scope: per_case, vital_status: living }\n${FLOW}` }],
@@ -55,16 +52,16 @@ export default defineRule({
   },
   check({ agreement: a, report }) {
     const population = a.population;
-    // No population at all is cohort-undefined's finding.
-    if (!population || population.scope === 'per_case') return;
+    // A population with no scope (or none at all) is cohort-undefined's finding.
+    if (population?.scope === undefined || population.scope === 'per_case') return;
     const perCase = (a.purposes ?? []).flatMap((p, i) => (isPerCasePurpose(p) && flowsFor(a, p.id).length > 0 ? [{ p, i }] : []));
     if (perCase.length === 0) return;
     const data = { purposes: joinWords(perCase.map(({ p }) => purposeName(p))), verb: perCase.length === 1 ? 'concerns' : 'concern' };
     report({
-      messageId: population.scope === undefined ? 'no-scope' : 'not-per-case',
+      messageId: 'not-per-case',
       data: { ...data, scope: lowerFirst(labelOf('populationScope', population.scope)) },
       at: ['population', 'scope'],
-      related: perCase.map(({ p, i }) => ({ at: ['purposes', i, p.category ? 'category' : 'id'], message: `${purposeName(p)} is a per-case purpose.` })),
+      related: perCase.map(({ p, i }) => ({ at: ['purposes', i, p.category ? 'category' : 'id'], message: 'This purpose concerns one person at a time.' })),
     });
   },
 });

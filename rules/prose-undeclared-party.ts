@@ -103,17 +103,24 @@ function subset(a: readonly string[], b: readonly string[]): boolean {
   return a.length > 0 && a.every((t) => b.includes(t));
 }
 
-/** Whether a declared party answers to this name. `loose` also accepts a party whose name is part of it ("Acme UK Ltd" for "Acme Ltd"). */
+/**
+ * Whether a declared party answers to this name: its distinctive words are all in the party's
+ * name (`loose` also accepts a party whose name is part of it: "Acme UK Ltd" for "Acme Ltd"),
+ * or it is the party's id. An acronym in it ("ICB", "MEO") stands for the party when it is in
+ * the initials of the party's name or names the party's type.
+ */
 function namesParty(mention: string, parties: readonly Party[], loose: boolean): boolean {
-  const mt = tokens(mention);
-  if (mt.length === 0) return true; // nothing distinctive left ("the NHS Trust"): cannot judge
-  const acronym = /^\p{Lu}{2,6}$/u.test(mention.trim()) ? mention.trim() : undefined;
+  const words = mention.trim().split(/\s+/u);
+  const acronyms = words.filter((w) => /^\p{Lu}{2,6}$/u.test(w) && !NOISE.has(w.toLowerCase()));
+  const mt = tokens(words.filter((w) => !acronyms.includes(w)).join(' '));
+  if (mt.length === 0 && acronyms.length === 0) return true; // nothing distinctive left ("the NHS Trust"): cannot judge
   return parties.some((p) => {
-    const pt = tokens(p.name);
-    if (subset(mt, pt) || (loose && subset(pt, mt))) return true;
     if (mention.trim().toLowerCase() === p.id.toLowerCase()) return true;
-    if (acronym && (initials(p.name).includes(acronym) || (p.org_type !== undefined && (ACRONYMS[acronym] ?? []).includes(p.org_type)))) return true;
-    return false;
+    const pt = tokens(p.name);
+    const standsFor = (a: string) => initials(p.name).includes(a) || (p.org_type !== undefined && (ACRONYMS[a] ?? []).includes(p.org_type));
+    // Acronyms that do not stand for the party are compared as ordinary words ("Acme UK Ltd").
+    const own = acronyms.every(standsFor) ? mt : tokens(mention);
+    return own.length === 0 || subset(own, pt) || (loose && subset(pt, own));
   });
 }
 

@@ -20,16 +20,20 @@ interface Pattern {
 const SYSTEM_OR_RECORD = '(?:systems?|records?)';
 const QUALIFIER = "(?:practice(?:['’]s)?|gp|surgery(?:['’]s)?|clinical|electronic|patient|patients['’]?|medical|whole|entire|full)";
 
+/** Verbs of reaching records: sharing, seeing, searching, covering. */
+const REACHING =
+  /\b(?:access\w*|shar\w*|disclos\w*|view\w*|see|seen|sees|sen[dt]\w*|provid\w*|extract\w*|search\w*|available|cover\w*|includ\w*|request\w*|receiv\w*|obtain\w*|use|used|uses|using)\b/i;
+
 /** The phrases dsalint knows. Options add to them; they cannot remove them. */
 const BUILT_IN: readonly Pattern[] = [
   // Access: the whole system or record.
   { widens: 'access', re: new RegExp(`\\b(?:full|whole|unrestricted|complete|unlimited|open)\\s+access\\s+to\\s+(?:the\\s+|our\\s+|their\\s+|its\\s+)?(?:${QUALIFIER}\\s+)+${SYSTEM_OR_RECORD}\\b`, 'giu') },
   { widens: 'access', re: new RegExp(`\\baccess\\s+to\\s+(?:the\\s+)?(?:whole|entire|full|complete)\\s+(?:${QUALIFIER}\\s+)*${SYSTEM_OR_RECORD}\\b`, 'giu') },
-  // Population: every patient.
-  { widens: 'population', re: /\ball\s+(?:of\s+the\s+)?(?:patient|patients['’]?|practice)\s+records\b/giu },
-  { widens: 'population', re: /\brecords\s+of\s+(?:all|every)\s+(?:registered\s+)?patients?\b/giu },
-  { widens: 'population', re: /\bevery\s+(?:registered\s+)?patient(?:['’]s)?\s+records?\b/giu },
-  { widens: 'population', re: /\b(?:whole|entire)\s+(?:practice|patient|registered)\s+(?:patient\s+)?(?:list|population)\b/giu },
+  // Population: every patient, in a sentence about reaching the records ("all patient records are held securely" is not).
+  { widens: 'population', re: /\ball\s+(?:of\s+the\s+)?(?:patient|patients['’]?|practice)\s+records\b/giu, context: REACHING },
+  { widens: 'population', re: /\brecords\s+of\s+(?:all|every)\s+(?:registered\s+)?patients?\b/giu, context: REACHING },
+  { widens: 'population', re: /\bevery\s+(?:registered\s+)?patient(?:['’]s)?\s+records?\b/giu, context: REACHING },
+  { widens: 'population', re: /\b(?:whole|entire)\s+(?:practice|patient|registered)\s+(?:patient\s+)?(?:list|population)\b/giu, context: REACHING },
   // Purpose: open-ended.
   { widens: 'purpose', re: /\bany\s+other\s+(?:lawful\s+|legitimate\s+|related\s+)?purposes?\b/giu },
   { widens: 'purpose', re: /\bany\s+(?:lawful|legitimate)\s+purposes?\b/giu },
@@ -92,7 +96,9 @@ export default defineRule<Widens, Options>({
       'more than the structure — "the ICB will have full access to the clinical system", "for any other lawful purpose", "records will be retained ' +
       'indefinitely" — the signed agreement allows what the checked one does not, and the checks give false comfort. Whole-system access was the ' +
       'pattern the ICO advised breaches data minimisation; open-ended purposes and indefinite retention breach purpose and storage limitation.\n\n' +
-      'dsalint looks for these phrases in paragraphs and headings (not in code blocks), across bold or italic markup. It stays quiet when the ' +
+      'dsalint looks for these phrases in paragraphs and headings (not in code blocks), across bold or italic markup. Phrases about every ' +
+      'patient count only in a sentence about reaching the records (shared, accessed, searched, covered): "all patient records are held ' +
+      'securely" describes the practice, not the sharing. It stays quiet when the ' +
       'sentence denies the phrase ("will not be used for any other purpose", "use for any other purpose is prohibited"), and when the structured ' +
       'part already says the same (a flow sharing the whole record, a population of every patient, an indefinite retention period): the rules for ' +
       'those own that finding. The reading is plain, not a parse: a negation elsewhere in the same sentence also silences it, and phrasing it does ' +

@@ -5,7 +5,7 @@ import { compareDurations, dataById, durationInWords, indexOfData, parseDuration
 import { RECORD_TYPE } from '../src/vocabulary.js';
 
 interface Options {
-  readonly maxExtensionYears: number;
+  readonly max_extension_years: number;
 }
 
 /** The entry's record type: its own, else the one record type all its named data items share. */
@@ -37,7 +37,7 @@ export default defineRule<'unjustified' | 'beyond-extension', Options>({
       'A copy shared under an agreement should be kept only as long as the purpose of the sharing needs, which is rarely longer than the source ' +
       'record\'s own schedule. Keeping it longer without a reason breaches storage limitation, and keeping it far longer is hard to justify at all.\n\n' +
       'dsalint compares a period with the Code only for record types where the Code sets a fixed period. It reads the Code\'s 20 years as an extension ' +
-      'beyond the Code period, the more lenient reading; lower `maxExtensionYears` for a stricter policy.',
+      'beyond the Code period, the more lenient reading; lower `max_extension_years` for a stricter policy.',
     fix:
       'Shorten the period to what the purpose needs, or record why the longer period is needed in the entry\'s `justification`. A period more than the ' +
       'allowed extension beyond the Code\'s should be shortened.',
@@ -56,7 +56,7 @@ export default defineRule<'unjustified' | 'beyond-extension', Options>({
     optionsSchema: {
       type: 'object',
       properties: {
-        maxExtensionYears: {
+        max_extension_years: {
           type: 'integer',
           minimum: 0,
           description: 'How many years beyond the Records Management Code period a justified retention period may run.',
@@ -65,13 +65,13 @@ export default defineRule<'unjustified' | 'beyond-extension', Options>({
       },
       additionalProperties: false,
     },
-    defaultOptions: { maxExtensionYears: 20 },
+    defaultOptions: { max_extension_years: 20 },
     messages: {
       unjustified:
-        'Retention entry {{entry}} keeps {{recordType}} data for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ' +
+        'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ' +
         'reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`.',
       'beyond-extension':
-        'Retention entry {{entry}} keeps {{recordType}} data for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ' +
+        'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ' +
         'Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it.',
     },
     examples: {
@@ -98,13 +98,13 @@ export default defineRule<'unjustified' | 'beyond-extension', Options>({
       if (!period || !recordType || !type || !code) return;
       const data = {
         entry: `${i + 1}${entry.party ? ` (${entry.party})` : ''}`,
-        recordType: type.label.toLowerCase(),
+        recordType: type.label,
         period: durationInWords(period),
         codePeriod: durationInWords(code),
-        extension: options.maxExtensionYears,
+        extension: options.max_extension_years,
       };
       const related = [{ at: recordType.at, message: `The record type (${type.label}) is given here.` }];
-      if (compareDurations(period, { ...code, years: code.years + options.maxExtensionYears }) > 0) {
+      if (compareDurations(period, { ...code, years: code.years + options.max_extension_years }) > 0) {
         report({ messageId: 'beyond-extension', data, at: ['retention', i, 'period'], related });
       } else if (compareDurations(period, code) > 0 && entry.justification === undefined) {
         report({ messageId: 'unjustified', data, at: ['retention', i, 'period'], related });

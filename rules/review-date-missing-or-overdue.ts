@@ -3,8 +3,8 @@ import { addDuration } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 
 interface Options {
-  readonly overdueErrorMonths: number;
-  readonly maxIntervalMonths: number;
+  readonly overdue_error_months: number;
+  readonly max_interval_months: number;
 }
 
 const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nstatus: active\n';
@@ -50,13 +50,13 @@ export default defineRule<'missing' | 'overdue' | 'long-overdue' | 'interval-too
     optionsSchema: {
       type: 'object',
       properties: {
-        overdueErrorMonths: {
+        overdue_error_months: {
           type: 'integer',
           minimum: 0,
           description: 'A review overdue by more than this many months is reported as an error rather than a warning.',
           default: 12,
         },
-        maxIntervalMonths: {
+        max_interval_months: {
           type: 'integer',
           minimum: 1,
           description: 'The longest gap allowed between the agreement taking effect and its review date, in months.',
@@ -65,7 +65,7 @@ export default defineRule<'missing' | 'overdue' | 'long-overdue' | 'interval-too
       },
       additionalProperties: false,
     },
-    defaultOptions: { overdueErrorMonths: 12, maxIntervalMonths: 24 },
+    defaultOptions: { overdue_error_months: 12, max_interval_months: 24 },
     messages: {
       missing:
         'The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ' +
@@ -109,23 +109,23 @@ export default defineRule<'missing' | 'overdue' | 'long-overdue' | 'interval-too
     const dates = a.dates ?? {};
     const reviewBy = dates.review_by;
     if (reviewBy === undefined) {
-      report({ messageId: 'missing', data: { max: options.maxIntervalMonths }, at: ['dates', 'review_by'] });
+      report({ messageId: 'missing', data: { max: options.max_interval_months }, at: ['dates', 'review_by'] });
       return;
     }
     const inForce = a.status !== 'draft' && !(dates.expires !== undefined && dates.expires < asOf);
     if (inForce && reviewBy < asOf) {
-      const longOverdue = asOf > addDuration(reviewBy, months(options.overdueErrorMonths));
+      const longOverdue = asOf > addDuration(reviewBy, months(options.overdue_error_months));
       report({
         messageId: longOverdue ? 'long-overdue' : 'overdue',
-        data: { date: formatDate(reviewBy), months: options.overdueErrorMonths },
+        data: { date: formatDate(reviewBy), months: options.overdue_error_months },
         at: ['dates', 'review_by'],
       });
     }
     const from = dates.effective_from;
-    if (from !== undefined && reviewBy > addDuration(from, months(options.maxIntervalMonths))) {
+    if (from !== undefined && reviewBy > addDuration(from, months(options.max_interval_months))) {
       report({
         messageId: 'interval-too-long',
-        data: { date: formatDate(reviewBy), from: formatDate(from), max: options.maxIntervalMonths },
+        data: { date: formatDate(reviewBy), from: formatDate(from), max: options.max_interval_months },
         at: ['dates', 'review_by'],
         related: [{ at: ['dates', 'effective_from'], message: `The agreement takes effect on ${formatDate(from)}.` }],
       });

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
+import { joinWords, lowerFirst } from '../src/core/summary.js';
 import { dataById, dataCategoriesOf, flowPurposes, indexOfData, isIdentifying, isSecondary, owesDutyOfConfidentiality, partyById, partyName } from '../src/core/facts.js';
 import { DATA_CATEGORY } from '../src/vocabulary.js';
 
@@ -107,7 +108,7 @@ export default defineRule({
         const c = (item.categories ?? []).findIndex((value) => DATA_CATEGORY.get(value)?.sexualHealth);
         report({
           messageId,
-          data: { flow: flow.id, data: item.id, categories: sensitive.map((s) => s.label).join(' and '), recipient: partyName(a, flow.to) },
+          data: { flow: flow.id, data: item.id, categories: joinWords(sensitive.map((s) => lowerFirst(s.label))), recipient: partyName(a, flow.to) },
           at: ['flows', f, 'data', k],
           related: [{ at: ['data', indexOfData(a, item.id), 'categories', c], message: `"${item.id}" includes this information here.` }],
         });

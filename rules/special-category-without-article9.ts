@@ -1,5 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
 import type { AgreementPath } from '../src/core/locate.js';
+import { lowerFirst } from '../src/core/summary.js';
 import { coversOnlyDeceased, dataCategoriesOf, flowData, indexOfPurpose, isIdentifying, isSpecialCategory, purposeById } from '../src/core/facts.js';
 
 const BASE =
@@ -67,7 +68,7 @@ export default defineRule({
     (a.flows ?? []).forEach((flow, f) => {
       const special = flowData(a, flow).filter((d) => isIdentifying(d) && isSpecialCategory(d));
       if (special.length === 0) return;
-      const labels = [...new Set(special.flatMap((d) => dataCategoriesOf(d).filter((c) => c.special).map((c) => (/^[A-Z]{2}/.test(c.label) ? c.label : c.label.charAt(0).toLowerCase() + c.label.slice(1)))))];
+      const labels = [...new Set(special.flatMap((d) => dataCategoriesOf(d).filter((c) => c.special).map((c) => lowerFirst(c.label))))];
       for (const purposeId of flow.purposes ?? []) {
         const purpose = purposeById(a, purposeId);
         if (!purpose || purpose.lawful_basis?.article_9 !== undefined || reported.has(purposeId)) continue;

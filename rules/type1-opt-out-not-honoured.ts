@@ -1,12 +1,16 @@
 import type { CommonLaw, OptOutHandling, OrgType } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
+import { lowerFirst } from '../src/core/summary.js';
 import { carriesPatientData, flowPurposes, indexOfPurpose, partyById, partyName, purposeCategoryOf } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
 const GP_PRACTICE: OrgType = 'gp_practice';
 const APPLIED: OptOutHandling = 'applied';
-/** Bases that override a patient's Type 1 objection. */
-const OVERRIDING: ReadonlySet<CommonLaw> = new Set<CommonLaw>(['legal_requirement', 'court_order']);
+/**
+ * Bases that override or supersede a patient's Type 1 objection: a statute or court order, or
+ * the patient's own explicit consent to this specific use (a later, specific decision).
+ */
+const OVERRIDING: ReadonlySet<CommonLaw> = new Set<CommonLaw>(['legal_requirement', 'court_order', 'explicit_consent']);
 
 const AGREEMENT = (commonLaw: string, type1: string): string =>
   'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
@@ -23,13 +27,13 @@ export default defineRule({
     title: 'Honour Type 1 objections when GP data leaves the practice for other purposes',
     description:
       'Warns when a GP practice discloses identifiable or pseudonymised data for a purpose a Type 1 objection covers and the agreement does not say Type 1 ' +
-      'objections are applied, unless the basis is a legal requirement or a court order.',
+      'objections are applied, unless the basis is a legal requirement, a court order or the patient\'s explicit consent.',
     rationale:
       'A Type 1 objection is recorded by the patient\'s GP practice. It asks that identifiable information about the patient not be extracted from ' +
       'their GP record and passed to any other organisation for purposes other than their direct care. It is separate from the national data opt-out: ' +
       'only the practice holds it, so only the practice can apply it before data leaves.\n\n' +
       'Sharing the records of patients who objected, for research, planning, commissioning or risk stratification, goes against a choice they have ' +
-      'recorded and their reasonable expectations. A statutory requirement or a court order can override the objection. National policy on Type 1 ' +
+      'recorded and their reasonable expectations. A statutory requirement or a court order can override the objection, and a patient who gives explicit consent to a particular use (such as joining a study) has made a later, specific decision about that use. National policy on Type 1 ' +
       'objections for some mandated collections has changed over time and has not been confirmed here, so this is a warning: check the current position ' +
       'for the collection concerned.\n\n' +
       'Which purposes a Type 1 objection covers comes from the purpose category. Anonymised or aggregate data is not asked about.',
@@ -51,12 +55,13 @@ export default defineRule({
     messages: {
       'not-applied':
         'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ' +
-        'the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection.',
+        'the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection or the patients gave explicit consent to this use.',
     },
     examples: {
       valid: [
         { title: 'Type 1 objections applied', agreement: AGREEMENT('s251_support', ', type1_objections: applied') },
         { title: 'a court order overrides the objection', agreement: AGREEMENT('court_order', '') },
+        { title: 'the patients gave explicit consent to this study', agreement: AGREEMENT('explicit_consent', '') },
       ],
       invalid: [
         {
@@ -71,7 +76,7 @@ export default defineRule({
     if (a.jurisdiction !== undefined && a.jurisdiction !== 'england') return;
     const handling = a.population?.type1_objections;
     if (handling === APPLIED) return;
-    const state = handling === undefined ? 'does not say Type 1 objections are applied' : `says Type 1 objections are "${labelOf('optOutHandling', handling).toLowerCase()}"`;
+    const state = handling === undefined ? 'does not say Type 1 objections are applied' : `records Type 1 objections as "${lowerFirst(labelOf('optOutHandling', handling))}"`;
     const reported = new Set<string>();
     (a.flows ?? []).forEach((flow, f) => {
       if (partyById(a, flow.from)?.org_type !== GP_PRACTICE || !carriesPatientData(a, flow)) return;

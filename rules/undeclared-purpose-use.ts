@@ -49,12 +49,12 @@ export default defineRule({
         {
           title: 'a care record sent for planning',
           agreement: `${HEAD}flows:\n  - { id: f1, from: surgery, to: icb, data: [record], purposes: [care, planning] }\n`,
-          findings: [{ messageId: 'creep', range: '13:45-13:51' }],
+          findings: [{ messageId: 'creep', range: '13:46-13:52' }],
         },
         {
           title: 'a flow with no purpose',
           agreement: `${HEAD}flows:\n  - { id: f1, from: surgery, to: icb, data: [record] }\n`,
-          findings: [{ messageId: 'no-purpose', range: '13:5-13:54' }],
+          findings: [{ messageId: 'no-purpose', range: '13:5-13:55' }],
         },
       ],
     },

@@ -1,6 +1,7 @@
 import type { DataCategory, DpiaHighRiskIndicator } from '../src/generated/agreement.js';
 import type { AgreementPath } from '../src/core/locate.js';
 import { defineRule } from '../src/core/rule.js';
+import { joinWords, lowerFirst } from '../src/core/summary.js';
 import { carriesPatientData, flowData, flowsFor, indexOfData, isIdentifying, isPerCasePurpose, isSecondary } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
@@ -85,7 +86,7 @@ export default defineRule({
     const groups = population?.vulnerable_groups ?? [];
     if (groups.length > 0) {
       cohortReasons.push({
-        text: `the population includes ${groups.map((g) => labelOf('vulnerableGroup', g).toLowerCase()).join(', ')}`,
+        text: `the population includes ${joinWords(groups.map((g) => lowerFirst(labelOf('vulnerableGroup', g))))}`,
         at: ['population', 'vulnerable_groups'],
         note: 'The vulnerable groups are listed here.',
       });

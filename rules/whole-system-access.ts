@@ -42,7 +42,8 @@ export default defineRule({
       'medical examiners and safeguarding teams work on one named person at a time.\n\n' +
       'A shared care record used for direct care by the patient\'s own care providers is different: the national information governance framework for shared care records ' +
       'accepts broad, standing access for care when it is limited by role, every access is audited and staff must have a legitimate relationship with the patient. ' +
-      'Such a flow is not reported when all three controls are declared, and is a warning when any is missing.',
+      'Such a flow is not reported when all three controls are declared, and is a warning when any is missing ' +
+      '(for live access, missing role-based access or audit logging is reported by live-access-without-controls, so only the legitimate-relationship check is reported here).',
     fix:
       'Replace standing access with per-request disclosure of the relevant records of the named patient, or access that opens for one case with an end date or window. ' +
       'List the data items each purpose needs rather than the whole record, and set `population.scope: per_case` where the purpose concerns one person at a time. ' +
@@ -54,8 +55,8 @@ export default defineRule({
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
-      { instrument: 'ICO advice reported by Lincolnshire LMC', provision: 'Updated ICO advice regarding data sharing', url: 'https://www.lincslmc.co.uk/updated-ico-advice-regarding-data-sharing/' },
-      { instrument: 'Caldicott Principles', provision: 'Principles 3 and 4 (minimum necessary; strict need-to-know)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Lincolnshire LMC', provision: '"Updated ICO advice regarding data sharing" (reporting the ICO\'s advice)', url: 'https://www.lincslmc.co.uk/updated-ico-advice-regarding-data-sharing/' },
+      { instrument: 'Caldicott Principles', provision: '3 and 4 (minimum necessary; strict need-to-know)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
       {
         instrument: 'NHSX',
         provision: 'Information governance framework for integrated health and care: shared care records',
@@ -143,7 +144,9 @@ export default defineRule({
       ];
 
       if (purposes.length > 0 && purposes.every(isDirectCare) && directCareRecipient) {
-        const missing = CONTROLS.filter((c) => !(flow.access?.[c] ?? measures.has(c)));
+        // For live access, role-based access and audit logging are live-access-without-controls' findings.
+        const owned = flow.access?.mode === 'live_system_access' ? CONTROLS.filter((c) => c === 'legitimate_relationship') : CONTROLS;
+        const missing = owned.filter((c) => !(flow.access?.[c] ?? measures.has(c)));
         if (missing.length === 0) return;
         report({
           messageId: 'shared-record-controls',

@@ -1,4 +1,5 @@
 import { defineDocumentRule } from '../src/core/rule.js';
+import { MAX_FLOW_DEPTH } from '../src/core/parse.js';
 
 /** Plain-English hints for the parser's commonest complaints. */
 const HINTS: Record<string, string> = {
@@ -30,6 +31,7 @@ export default defineDocumentRule({
     messages: {
       syntax: 'YAML syntax error: {{detail}}',
       'extra-document': 'This file holds more than one YAML document; dsalint reads only the first. Put each agreement in a file of its own.',
+      'too-deep': `The YAML is nested too deeply to read safely (dsalint stops at ${MAX_FLOW_DEPTH} levels of brackets, or where the parser runs out of room); no agreement needs this. Write the lists and mappings out plainly.`,
       'no-front-matter': 'This Markdown file has no YAML front matter. Start it with a line `---`, then the agreement in YAML, then another `---` line.',
       warning: 'YAML warning: {{detail}}',
     },
@@ -40,6 +42,11 @@ export default defineDocumentRule({
           title: 'an unquoted colon in a value',
           agreement: 'dsalint: 1\nid: EX-001\ntitle: Medical examiner scrutiny: community deaths\n',
           findings: [{ messageId: 'syntax', range: '3:8-3:9' }],
+        },
+        {
+          title: 'absurdly deep nesting (refused before parsing)',
+          agreement: `dsalint: 1\nid: EX-001\ntitle: Example\nx: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+          findings: [{ messageId: 'too-deep', range: '4:68-4:69' }],
         },
         {
           title: 'two documents in one file',
@@ -55,6 +62,9 @@ export default defineDocumentRule({
       return;
     }
     const base = source.yamlOffset;
+    if (facts.parsed.tooDeep) {
+      report({ messageId: 'too-deep', at: { offsets: [base + facts.parsed.tooDeep[0], base + facts.parsed.tooDeep[1]] } });
+    }
     for (const error of facts.parsed.errors) {
       if (error.code === 'DUPLICATE_KEY') continue; // yaml-duplicate-key reports these
       const detail = `${error.message.split('\n')[0]?.replace(/\.$/, '')}. ${HINTS[error.code] ?? ''}`.trim();

@@ -28,7 +28,7 @@ describe('the built CLI', () => {
   });
 
   it('lints a clean agreement with exit 0', async () => {
-    const dir = await tempProject({ 'me.dsa.yaml': starterAgreement() });
+    const dir = await tempProject({ 'me.dsa.yaml': starterAgreement('2026-07-01') });
     const result = dsalint(['lint', '--as-of', '2026-11-01'], dir);
     expect(result).toEqual({ status: 0, stdout: '✔ 1 agreement checked, no problems.\n', stderr: '' });
   });
@@ -45,7 +45,7 @@ describe('the built CLI', () => {
   });
 
   it('reports a bad config as exit 2 with its position', async () => {
-    const dir = await tempProject({ 'me.dsa.yaml': starterAgreement(), '.dsalint.yaml': 'rules:\n  no-such-rule: error\n' });
+    const dir = await tempProject({ 'me.dsa.yaml': starterAgreement('2026-07-01'), '.dsalint.yaml': 'rules:\n  no-such-rule: error\n' });
     const result = dsalint(['lint'], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('dsalint: invalid config: .dsalint.yaml:2:3: there is no rule "no-such-rule". Run `dsalint rules` for the list.\n');

@@ -10,7 +10,7 @@ import { runCli, tempProject } from './helpers/cli.js';
 import { starterAgreement } from '../src/core/starter.js';
 import { SCHEMA_ID } from '../src/schema/build-schema.js';
 
-const GOOD = starterAgreement();
+const GOOD = starterAgreement('2026-07-01');
 const BAD = 'dsalint: 1\nid: EX-1\ntitle: Example\nretension: []\nversion: 1.2\n';
 const AS_OF = ['--as-of', '2026-11-01'];
 
@@ -139,15 +139,15 @@ describe('dsalint lint', () => {
     const dir = await tempProject({
       'binary.dsa.yaml': new Uint8Array([0x64, 0x00, 0x01, 0x02]),
       'latin1.dsa.yaml': Buffer.concat([Buffer.from('dsalint: 1\nid: EX\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
-      'big.dsa.yaml': `${GOOD}# ${'x'.repeat(2000)}\n`,
+      'big.dsa.yaml': `${GOOD}# ${'x'.repeat(8000)}\n`,
       'good.dsa.yaml': GOOD,
-      '.dsalint.yaml': 'max_file_size: 4KiB\n',
+      '.dsalint.yaml': 'max_file_size: 8KiB\n',
     });
     const result = await runCli(['lint', ...AS_OF], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('binary.dsa.yaml looks like a binary file (it contains NUL bytes), not a YAML or Markdown agreement.');
     expect(result.stdout).toContain('latin1.dsa.yaml:3:11 is not valid UTF-8. Save the file as UTF-8 and try again.');
-    expect(result.stdout).toMatch(/big\.dsa\.yaml is \d+(\.\d)? KiB, over the 4 KiB limit for one agreement; it was not read\./);
+    expect(result.stdout).toMatch(/big\.dsa\.yaml is \d+(\.\d)? KiB, over the 8 KiB limit for one agreement; it was not read\./);
     expect(result.stdout).toContain('3 files not linted');
     const sarif = JSON.parse((await runCli(['lint', '-f', 'sarif', ...AS_OF], dir)).stdout) as {
       runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: { descriptor: { id: string } }[] }[] }[];
@@ -204,6 +204,8 @@ describe('config', () => {
     ['a bad date', 'as_of: tomorrow\n', '.dsalint.yaml:1:8: "as_of" must be a date written YYYY-MM-DD, such as 2026-04-01.'],
     ['broken YAML', 'rules: [\n', '.dsalint.yaml:2:1: invalid YAML:'],
     ['options for a rule without options', 'rules:\n  schema: { options: { x: 1 } }\n', '.dsalint.yaml:2:13: the rule schema takes no options.'],
+    ['an unknown option', 'rules:\n  vague-purpose: { options: { min_length: 5 } }\n', '.dsalint.yaml:2:31: unknown option "min_length". Did you mean "min_description_length"? The options are min_description_length, extra_phrases.'],
+    ['a broken regular expression option', 'rules:\n  s251-approval-invalid:\n    options: { reference_pattern: "([" }\n', '.dsalint.yaml:3:35: option reference_pattern is not a valid regular expression.'],
   ])('rejects %s with exit 2 and the config position', async (_name, config, expected) => {
     const dir = await tempProject({ 'good.dsa.yaml': GOOD, '.dsalint.yaml': config });
     const result = await runCli(['lint'], dir);
@@ -310,7 +312,8 @@ describe('other commands', () => {
     expect(first.code).toBe(0);
     const written = await readFile(join(dir, 'agreement.dsa.yaml'), 'utf8');
     expect(written.split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_ID}`);
-    expect((await runCli(['lint', 'agreement.dsa.yaml', ...AS_OF], dir)).code).toBe(0);
+    // The starter is dated today, so it is judged as of today.
+    expect((await runCli(['lint', 'agreement.dsa.yaml'], dir)).code).toBe(0);
     await writeFile(join(dir, 'agreement.dsa.yaml'), 'mine');
     const again = await runCli(['init'], dir);
     expect(again.code).toBe(2);
@@ -340,5 +343,23 @@ describe('other commands', () => {
   it('an unknown command is exit 2', async () => {
     const dir = await tempProject({});
     expect((await runCli(['frobnicate'], dir)).code).toBe(2);
+  });
+});
+
+describe('the starter agreement', () => {
+  it.each([
+    ['2026-06-29', '2024-25'],
+    ['2026-06-30', '2025-26'],
+    ['2026-11-22', '2025-26'],
+    ['2027-01-01', '2025-26'],
+  ])('written on %s names DSPT year %s', async (date, year) => {
+    const { latestDsptYear } = await import('../src/core/starter.js');
+    expect(latestDsptYear(date)).toBe(year);
+    expect(starterAgreement(date)).toContain(`year: ${year} }`);
+  });
+
+  it('is current whatever day it is written: dated that day, expiring a year later', () => {
+    const text = starterAgreement('2028-02-29');
+    expect(text).toContain('effective_from: 2028-02-29\n  expires: 2029-02-28\n  review_by: 2028-12-29');
   });
 });

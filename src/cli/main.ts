@@ -157,7 +157,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .argument('[file]', 'where to write it', 'agreement.dsa.yaml')
     .option('--force', 'overwrite the file if it exists', false)
     .action(async (file: string, opts: { force: boolean }) => {
-      await writeOutput(io, file, starterAgreement(), opts.force);
+      await writeOutput(io, file, starterAgreement(today()), opts.force);
       io.stderr(`Wrote ${file}. Edit it, then run: dsalint lint ${file}\n`);
     });
 

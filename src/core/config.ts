@@ -265,11 +265,19 @@ function parseRules(value: unknown, path: AgreementPath, ruleIndex: ReadonlyMap<
       const validate = (OPTION_VALIDATORS as Record<string, CompiledValidator>)[id]!;
       if (!validate(entry['options'])) {
         const error = validate.errors?.[0];
-        const errorPath = [...path, id, 'options', ...parsePath(error?.instancePath ?? '')];
-        const detail = error?.keyword === 'additionalProperties'
-          ? `unknown option "${String(error.params['additionalProperty'])}"; the options are ${Object.keys((rule!.meta.optionsSchema!['properties'] ?? {}) as object).join(', ')}.`
-          : `option ${formatPath(errorPath.slice(path.length + 2)) || 'value'} ${error?.message ?? 'is not valid'}.`;
-        fail(errorPath, detail);
+        const optionPath = parsePath(error?.instancePath ?? '');
+        const name = formatPath(optionPath) || 'value';
+        if (error?.keyword === 'additionalProperties') {
+          const unknown = String(error.params['additionalProperty']);
+          const known = Object.keys((rule!.meta.optionsSchema!['properties'] ?? {}) as object);
+          const guess = suggest(unknown, known);
+          fail([...path, id, 'options', ...optionPath, unknown], `unknown option "${unknown}".${guess ? ` Did you mean "${guess}"?` : ''} The options are ${known.join(', ')}.`, 'key');
+        }
+        const detail =
+          error?.keyword === 'format' && error.params['format'] === 'regex'
+            ? `option ${name} is not a valid regular expression.`
+            : `option ${name} ${error?.message ?? 'is not valid'}.`;
+        fail([...path, id, 'options', ...optionPath], detail);
       }
       options = entry['options'] as Record<string, unknown>;
     }

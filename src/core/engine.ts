@@ -52,7 +52,7 @@ interface RawReport {
 export function lintSource(source: AgreementSource, options: LintOptions): LintOutcome {
   const parsed = parseYaml(source.yamlText);
   const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
-  const canValidate = parsed.errors.length === 0 && parsed.conversionError === undefined && parsed.aliases.length <= MAX_ALIASES && source.hasFrontMatter;
+  const canValidate = parsed.errors.length === 0 && parsed.tooDeep === undefined && parsed.conversionError === undefined && parsed.aliases.length <= MAX_ALIASES && source.hasFrontMatter;
   const schemaProblems = canValidate ? options.validator.validate(parsed.data) : undefined;
   const facts: DocumentFacts = { parsed, ...(schemaProblems ? { schemaProblems } : {}) };
 

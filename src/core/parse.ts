@@ -7,6 +7,24 @@ import { parseAllDocuments, parseDocument, visit, isScalar, type Document, type 
 /** More aliases than this in one agreement is treated as an attack on the parser. */
 export const MAX_ALIASES = 20;
 
+/** Deeper `[` / `{` nesting than this is refused before parsing: no agreement needs it, and the parser's work grows with it. */
+export const MAX_FLOW_DEPTH = 64;
+
+/**
+ * Where flow nesting first goes deeper than the limit, found in one linear pass (brackets in
+ * quotes and comments are counted too, which only makes the bound stricter).
+ */
+function firstTooDeep(text: string): [number, number] | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) return [i, i + 1];
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 export interface DuplicateKey {
   readonly key: string;
   readonly first: [number, number];
@@ -25,10 +43,16 @@ export interface ParsedYaml {
   readonly data: unknown;
   /** Converting to data failed for a reason other than syntax. */
   readonly conversionError?: string;
+  /** Offsets where nesting went past MAX_FLOW_DEPTH (the file was not parsed), or where the parser ran out of stack. */
+  readonly tooDeep?: [number, number];
 }
 
 export function parseYaml(yamlText: string): ParsedYaml {
   const options = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false } as const;
+  const deep = firstTooDeep(yamlText);
+  if (deep) {
+    return { document: parseDocument('', options), extraDocuments: [], errors: [], warnings: [], duplicateKeys: [], aliases: [], data: undefined, tooDeep: deep };
+  }
   const all = parseAllDocuments(yamlText, options);
   const documents = Array.isArray(all) ? all : [];
   // An empty stream still gets one empty document, so rules always have one.
@@ -56,7 +80,9 @@ export function parseYaml(yamlText: string): ParsedYaml {
     },
   });
 
-  const errors = document.errors;
+  // The parser reports running out of stack as an ordinary error; say it plainly instead.
+  const stackError = document.errors.find((e) => /call stack/i.test(e.message));
+  const errors = stackError ? document.errors.filter((e) => e !== stackError) : document.errors;
   let data: unknown;
   let conversionError: string | undefined;
   if (errors.length === 0 && aliases.length <= MAX_ALIASES) {
@@ -65,6 +91,9 @@ export function parseYaml(yamlText: string): ParsedYaml {
     } catch (error) {
       conversionError = error instanceof Error ? error.message : String(error);
     }
+  }
+  if (stackError) {
+    return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data: undefined, tooDeep: [stackError.pos[0], stackError.pos[1]] };
   }
   return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data, conversionError };
 }

@@ -5,6 +5,7 @@
  */
 import type { AnyRule, Citation, MessageSpec } from './rule.js';
 import type { RuleSummary } from './types.js';
+import { revealHidden } from './summary.js';
 
 export const REPOSITORY_URL = 'https://github.com/dsalint/dsalint';
 
@@ -84,7 +85,8 @@ export function ruleDocMarkdown(rule: AnyRule): string {
 }
 
 function fence(text: string, markdown?: boolean): string {
-  const body = text.replace(/\n+$/, '');
+  // Examples of hidden characters must not carry them into the docs (GitHub warns on them).
+  const body = revealHidden(text.replace(/\n+$/, ''));
   const ticks = body.includes('```') ? '````' : '```';
   return `${ticks}${markdown ? 'markdown' : 'yaml'}\n${body}\n${ticks}`;
 }

@@ -3,20 +3,40 @@
  * well, so a new user starts from something that passes and can see why.
  */
 import { SCHEMA_ID } from '../schema/build-schema.js';
+import { addDuration } from './facts.js';
 
-export function starterAgreement(): string {
+/**
+ * The latest DSPT assessment year an organisation can have published by `date`: each year's
+ * assessment (April to March) is published by 30 June after it ends.
+ */
+export function latestDsptYear(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const end = date.slice(5) >= '06-30' ? year : year - 1;
+  return `${end - 1}-${String(end % 100).padStart(2, '0')}`;
+}
+
+/** The starter, dated `date` (YYYY-MM-DD, normally today) so that it is current when written. */
+export function starterAgreement(date: string): string {
+  const none = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
+  const expires = addDuration(date, { ...none, years: 1, days: -1 });
+  const reviewBy = addDuration(date, { ...none, months: 10 });
+  const dspt = latestDsptYear(date);
+  const year = date.slice(0, 4);
   return `# yaml-language-server: $schema=${SCHEMA_ID}
 # A data sharing agreement in the dsalint format. Run \`dsalint lint\` on this file to check it;
 # \`dsalint explain <rule-id>\` tells you why a finding matters and how to fix it.
 dsalint: 1                              # format version
-id: EXAMPLE-ME-2026-001                 # your reference for the agreement
+id: EXAMPLE-ME-${year}-001                 # your reference for the agreement
 title: Medical examiner scrutiny of deaths in the community
 version: 1.0.0
 status: draft                           # draft | active | suspended | expired | withdrawn
 dates:
-  effective_from: 2026-04-01
-  expires: 2027-03-31
-  review_by: 2027-01-31                 # review at least yearly
+  effective_from: ${date}
+  expires: ${expires}
+  review_by: ${reviewBy}                 # review at least yearly
+termination:
+  notice_period: P3M
+  data_on_termination: secure_destruction # what happens to shared data if the agreement ends early
 
 parties:
   - id: surgery                         # short ids; the rest of the agreement uses them
@@ -25,14 +45,14 @@ parties:
     org_type: gp_practice
     role: controller
     public_authority: true
-    dspt: { status: standards_met, year: 2025-26 }
+    dspt: { status: standards_met, year: ${dspt} }
   - id: meo
     name: Medical Examiner Office, Example Hospitals NHS Trust
     ods_code: RXX
     org_type: medical_examiner_office
     role: controller
     public_authority: true
-    dspt: { status: standards_met, year: 2025-26 }
+    dspt: { status: standards_met, year: ${dspt} }
 
 purposes:
   - id: me-scrutiny
@@ -80,7 +100,7 @@ breach:
   ico_notification_owner: meo
   contact: dpo@example-trust.nhs.uk
 
-dpia: { reference: DPIA-2026-003, completed: 2026-03-10, version_covered: 1.0.0, residual_high_risk: false }
+dpia: { reference: DPIA-${year}-001, completed: ${date}, version_covered: 1.0.0, residual_high_risk: false }
 
 transparency:
   privacy_notices:
@@ -90,9 +110,9 @@ transparency:
   rights_handled_by: meo
 
 approvals:
-  - { party: surgery, role: caldicott_guardian, name: Dr A Example, date: 2026-03-20, version: 1.0.0 }
-  - { party: surgery, role: dpo, name: B Example, date: 2026-03-18, version: 1.0.0 }
-  - { party: meo, role: caldicott_guardian, name: Dr C Example, date: 2026-03-22, version: 1.0.0 }
-  - { party: meo, role: dpo, name: D Example, date: 2026-03-21, version: 1.0.0 }
+  - { party: surgery, role: caldicott_guardian, name: Dr A Example, date: ${date}, version: 1.0.0 }
+  - { party: surgery, role: dpo, name: B Example, date: ${date}, version: 1.0.0 }
+  - { party: meo, role: caldicott_guardian, name: Dr C Example, date: ${date}, version: 1.0.0 }
+  - { party: meo, role: dpo, name: D Example, date: ${date}, version: 1.0.0 }
 `;
 }

@@ -25,6 +25,19 @@ export interface AgreementSummary {
   readonly sentences: readonly string[];
 }
 
+/**
+ * Characters a reader cannot see but a renderer obeys: bidirectional overrides and
+ * isolates (which can make text display in a different order from how it is stored, the
+ * "Trojan Source" trick), zero-width and other format characters, and control characters
+ * other than tab and line breaks.
+ */
+const HIDDEN = /[\p{Cf}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+
+/** Make hidden characters visible as `[U+202E]`, so a report shows text as it is stored. */
+export function revealHidden(text: string): string {
+  return text.replace(HIDDEN, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2026-04-01` → `1 April 2026`; anything else is returned as written. */
@@ -229,11 +242,11 @@ function signOffSentence(a: Agreement): string {
 }
 
 export function summariseAgreement(a: Agreement): AgreementSummary {
-  const flows = (a.flows ?? []).map((f) => flowSentence(a, f));
-  const first = overview(a);
-  const signOff = signOffSentence(a);
+  const flows = (a.flows ?? []).map((f) => revealHidden(flowSentence(a, f)));
+  const first = revealHidden(overview(a));
+  const signOff = revealHidden(signOffSentence(a));
   const flowSentences = flows.length ? flows : ['It describes no data flows, so it does not say who would send what to whom.'];
-  return { title: a.title, id: a.id, overview: first, flows: flowSentences, signOff, sentences: [first, ...flowSentences, signOff] };
+  return { title: revealHidden(a.title), id: revealHidden(a.id), overview: first, flows: flowSentences, signOff, sentences: [first, ...flowSentences, signOff] };
 }
 
 /** The summary as one paragraph of text. */

@@ -955,7 +955,7 @@ export interface HistoryEntry {
    */
   version?: string;
   /**
-   * When it took effect.
+   * When this version was issued for approval (before anyone signed it off).
    */
   date?: string;
   /**

@@ -12,6 +12,7 @@ import type { Finding, LintRun } from '../core/types.js';
 import { countFindings } from '../core/run.js';
 import type { Reporter } from './types.js';
 import { groupOf, plainText, plural, ruleMap } from './shared.js';
+import { revealHidden } from '../core/summary.js';
 
 type Command = 'error' | 'warning' | 'notice';
 
@@ -28,9 +29,9 @@ export function escapeProperty(value: string): string {
 export function workflowCommand(command: string, properties: Readonly<Record<string, string | number | undefined>>, message: string): string {
   const props = Object.entries(properties)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .map(([k, v]) => `${k}=${escapeProperty(revealHidden(String(v)))}`)
     .join(',');
-  return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+  return `::${command}${props ? ` ${props}` : ''}::${escapeData(revealHidden(message))}`;
 }
 
 function commandFor(f: Finding): Command | undefined {

@@ -19,7 +19,8 @@ import { toHast } from 'mdast-util-to-hast';
 import type { Agreement } from '../generated/agreement.js';
 import type { FileResult, Finding, LintRun, RuleSummary } from '../core/types.js';
 import { countFindings } from '../core/run.js';
-import { formatDate, summariseAgreement } from '../core/summary.js';
+import { formatDate, revealHidden, summariseAgreement } from '../core/summary.js';
+import { visit } from 'unist-util-visit';
 import type { Reporter } from './types.js';
 import {
   GROUP_EXPLANATIONS,
@@ -171,10 +172,10 @@ function fileSection(run: LintRun, file: FileResult, index: number): Element {
   const rules = ruleMap(run);
   const id = slug(index);
   const title = agreement?.title ?? (isConfigFile(file.path) ? 'dsalint configuration' : file.path);
-  const meta = [file.path, agreement ? `reference ${agreement.id}` : '', agreement?.version ? `version ${agreement.version}` : ''].filter(Boolean).join(' · ');
+  const meta = [title === file.path ? '' : file.path, agreement ? `reference ${agreement.id}` : '', agreement?.version ? `version ${agreement.version}` : ''].filter(Boolean).join(' · ');
   const children: ElementContent[] = [
     h('h2', { id: `${id}-title` }, title),
-    h('p.meta', meta),
+    ...(meta ? [h('p.meta', meta)] : []),
     h(`div.verdict.verdict-${verdict.kind}`, [h('strong', verdict.label), verdict.text]),
     ...summarySection(agreement, file),
   ];
@@ -266,4 +267,16 @@ export function htmlTree(run: LintRun): Root {
   };
 }
 
-export const html: Reporter = (run) => `${toHtml(htmlTree(run))}\n`;
+/**
+ * Agreement text may hold bidirectional overrides or zero-width characters that would make
+ * the report read differently from what is stored: show them, in every text node.
+ */
+function revealAll(tree: Root): Root {
+  visit(tree, 'text', (node, _index, parent) => {
+    if (parent?.type === 'element' && parent.tagName === 'style') return;
+    node.value = revealHidden(node.value);
+  });
+  return tree;
+}
+
+export const html: Reporter = (run) => `${toHtml(revealAll(htmlTree(run)))}\n`;

@@ -19,6 +19,7 @@ import type { FileResult, Finding, LintRun } from '../core/types.js';
 import type { Reporter } from './types.js';
 import { groupOf, plainText, ruleMap, waiverText } from './shared.js';
 import type { RuleSummary } from '../core/types.js';
+import { revealHidden } from '../core/summary.js';
 
 // ---------------------------------------------------------------------------------------
 // A tiny XML writer: every attribute and text goes through `escape`.
@@ -27,7 +28,8 @@ import type { RuleSummary } from '../core/types.js';
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(value: string, attribute: boolean): string {
-  let out = value.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Hidden characters are shown as [U+XXXX] (revealHidden); anything XML forbids that is left becomes U+FFFD.
+  let out = revealHidden(value).replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (attribute) out = out.replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
   else out = out.replace(/\r/g, '&#13;');
   return out;

@@ -13,7 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Agreement } from '../generated/agreement.js';
 import type { FileResult, Finding, LintRun, RuleSummary } from '../core/types.js';
 import { countFindings } from '../core/run.js';
-import { formatDate, summariseAgreement } from '../core/summary.js';
+import { formatDate, revealHidden, summariseAgreement } from '../core/summary.js';
 import type { Reporter } from './types.js';
 import {
   GROUP_EXPLANATIONS,
@@ -45,9 +45,11 @@ const DEFAULT_COLLAPSE_AFTER = 5;
 // ---------------------------------------------------------------------------------------
 // Small node builders
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value });
+// Every piece of text goes through revealHidden: agreement text may hold bidirectional
+// overrides or zero-width characters that would make the report read differently.
+const text = (value: string): PhrasingContent => ({ type: 'text', value: revealHidden(value) });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
-const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value: revealHidden(value) });
 const link = (url: string, children: PhrasingContent[]): PhrasingContent => ({ type: 'link', url, children });
 const paragraph = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
 const heading = (depth: 1 | 2 | 3 | 4 | 5 | 6, children: PhrasingContent[]): RootContent => ({ type: 'heading', depth, children });
@@ -57,7 +59,7 @@ const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, sprea
 const html = (value: string): Html => ({ type: 'html', value });
 
 function details(summary: string, children: RootContent[]): RootContent[] {
-  const open = toHtml(h('summary', summary));
+  const open = toHtml(h('summary', revealHidden(summary)));
   return [html(`<details>\n${open}`), ...children, html('</details>')];
 }
 

@@ -11,6 +11,7 @@
  */
 import type { Finding, LintRun, Location, RuleSummary, Severity } from '../core/types.js';
 import type { Reporter } from './types.js';
+import { revealHidden } from '../core/summary.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -53,9 +54,13 @@ function physicalLocation(uri: string, artifactIndex: number | undefined, locati
   };
 }
 
-/** A message must end with a full stop (SARIF2001); most rule messages already do. */
+/**
+ * A message must end with a full stop (SARIF2001); most rule messages already do. Hidden
+ * characters from agreement text are shown as [U+XXXX], as code scanning displays messages
+ * to people.
+ */
 function sentence(text: string): string {
-  const t = text.trim();
+  const t = revealHidden(text.trim());
   return /[.!?]["”’)]?$/.test(t) ? t : `${t}.`;
 }
 

@@ -5,6 +5,7 @@
 import type { Finding, LintRun } from '../core/types.js';
 import { countFindings } from '../core/run.js';
 import type { Reporter } from './types.js';
+import { revealHidden } from '../core/summary.js';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1, underline: 4, green: 32 } as const;
 type Style = keyof typeof ANSI;
@@ -33,7 +34,8 @@ export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
     if (file.failure) out.push(`  ${paint('red', 'error')}  ${file.failure.message}`);
     const rows = findings.map((f) => {
       const l = label(f);
-      const message = f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message;
+      // Agreement text in a message must not reorder the terminal line (bidirectional overrides).
+      const message = revealHidden(f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message);
       return { where: `${f.location.range.start.line}:${f.location.range.start.column}`, l, message, rule: f.ruleId };
     });
     const whereWidth = Math.max(0, ...rows.map((r) => r.where.length));

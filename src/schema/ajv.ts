@@ -13,7 +13,7 @@ export type AjvCodeOptions = NonNullable<ConstructorParameters<typeof Ajv2020>[0
 /** An ajv instance that knows our annotations (`code` for generating standalone validators). */
 export function createAjv(code?: AjvCodeOptions): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
-  addFormats(ajv, ['date', 'uri', 'email', 'duration']);
+  addFormats(ajv, ['date', 'uri', 'email', 'duration', 'regex']);
   ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
   return ajv;

@@ -256,7 +256,7 @@ export function buildAgreementSchema(): Schema {
 
   const historyEntry = object('HistoryEntry', 'An earlier version of the agreement.', {
     version: text('The version.'),
-    date: date('When it took effect.'),
+    date: date('When this version was issued for approval (before anyone signed it off).'),
     summary: text('What changed.'),
     changes: object('Changes', 'What the version changed, so that rules can tell whether fresh sign-off is needed.', {
       added_purposes: refs('Purposes (by id) added.'),

@@ -41,7 +41,7 @@ const EXTRA_FLOW = (n: number): string => `
 
 /** Agreements of realistic size and variety: good ones, flawed ones, Markdown ones. */
 function agreementVariant(index: number, next: () => number): { name: string; text: string } {
-  let text = starterAgreement().replace('EXAMPLE-ME-2026-001', `BENCH-${String(index).padStart(5, '0')}`);
+  let text = starterAgreement('2026-07-01').replace('EXAMPLE-ME-2026-001', `BENCH-${String(index).padStart(5, '0')}`);
   const flows = Math.floor(next() * 6);
   text = text.replace('\nretention:', `${Array.from({ length: flows }, (_, i) => EXTRA_FLOW(i)).join('')}\nretention:`);
   const roll = next();

@@ -20,6 +20,10 @@ describe('escaping, as the Actions toolkit does it', () => {
     expect(escapeProperty(input)).toBe(property);
   });
 
+  it('shows hidden characters in messages and titles as [U+XXXX]', () => {
+    expect(workflowCommand('error', { title: 'a\u202Eb' }, 'x\u200By')).toBe('::error title=a[U+202E]b::x[U+200B]y');
+  });
+
   it('escapes % before the sequences it introduces, so nothing is decoded twice', () => {
     expect(escapeData('%0D\r')).toBe('%250D%0D');
   });

@@ -16,8 +16,7 @@ function headings(text: string): { level: number; text: string }[] {
 
 describe('html report: one self-contained file', () => {
   it('is a complete English (UK) HTML document with a title', () => {
-    expect(page.startsWith('<!doctype html>\n<html lang="en-GB">')).toBe(true);
-    expect(page).toContain('<meta charset="utf-8">');
+    expect(page.startsWith('<!doctype html><html lang="en-GB"><head><meta charset="utf-8">')).toBe(true);
     expect(page).toContain('<title>Review of data sharing agreements</title>');
   });
 
@@ -28,7 +27,8 @@ describe('html report: one self-contained file', () => {
     // The only addresses are links a reader may follow.
     const addresses = [...page.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]);
     const hrefs = new Set([...page.matchAll(/href="([^"]+)"/g)].map((m) => m[1]));
-    for (const a of addresses) expect(hrefs.has(a) || page.includes(`content="`), a).toBe(true);
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const a of addresses) expect(hrefs.has(a), a).toBe(true);
   });
 
   it('prints on A4, with collapsed parts expanded', () => {
@@ -81,6 +81,16 @@ describe('html report: content', () => {
     expect(page).not.toContain('<pilot>');
     expect(page).not.toContain('<vague>');
     expect(page).toContain('Use 50% less &#x3C;vague> wording, &#x26; be specific.');
+  });
+
+  it('shows hidden characters in agreement text and messages rather than obeying them', () => {
+    const run = sampleRun();
+    const bad = run.files.find((f) => f.path.includes('icb-whole-system'))!;
+    const findings = bad.findings.map((f, i) => (i === 0 ? { ...f, message: 'Purpose says care\u202E yna rof' } : f));
+    const out = html({ ...run, files: [{ ...bad, findings, agreement: { ...(bad.agreement as object), title: 'Title\u2066 hidden\u2069' } }] }, options);
+    expect(out).toContain('Purpose says care[U+202E] yna rof');
+    expect(out).toContain('Title[U+2066] hidden[U+2069]');
+    expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
   });
 
   it('titles a single-agreement report after the agreement and says when all is well', () => {

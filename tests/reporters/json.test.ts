@@ -2,7 +2,7 @@
  * The JSON report's documented shape: schema/report.schema.json (JSON Schema 2020-12).
  */
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { runLint } from '../../src/core/run.js';
 import { json, jsonReport } from '../../src/reporters/json.js';

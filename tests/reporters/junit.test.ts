@@ -20,7 +20,8 @@ describe('escapeXml', () => {
     ['<x>', '&lt;x&gt;', '&lt;x&gt;'],
     ['"q"', '"q"', '&quot;q&quot;'],
     ['a\nb\tc\r', 'a\nb\tc&#13;', 'a&#10;b&#9;c&#13;'],
-    ['bell\u0007 and lone \uD800 surrogate', 'bell\uFFFD and lone \uFFFD surrogate', 'bell\uFFFD and lone \uFFFD surrogate'],
+    ['bell\u0007 and lone \uD800 surrogate', 'bell[U+0007] and lone \uFFFD surrogate', 'bell[U+0007] and lone \uFFFD surrogate'],
+    ['hidden \u202Eevil', 'hidden [U+202E]evil', 'hidden [U+202E]evil'],
     ['emoji 😀 stays', 'emoji 😀 stays', 'emoji 😀 stays'],
   ])('%j → text %j, attribute %j', (input, text, attribute) => {
     expect(escapeXml(input, false)).toBe(text);

@@ -107,6 +107,16 @@ describe('markdown report', () => {
     expect(toString(tree)).toContain('Use 50% less <vague> wording, & be specific.');
   });
 
+  it('shows hidden characters rather than passing them to the renderer', () => {
+    const run = sampleRun();
+    const bad = run.files.find((f) => f.path.includes('icb-whole-system'))!;
+    const findings = bad.findings.map((f, i) => (i === 0 ? { ...f, message: 'Purpose says care\u202E yna rof', location: { ...f.location, path: 'purposes[0]\u200B' } } : f));
+    const out = markdownReport({ ...run, files: [{ ...bad, findings }] });
+    expect(toString(parse(out))).toContain('Purpose says care[U+202E] yna rof');
+    expect(out).toContain('`purposes[0][U+200B]`');
+    expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
+  });
+
   it('collapses long lists into <details> blocks and says how many are inside', () => {
     const base = sampleRun();
     const bad = base.files.find((f) => f.path.includes('icb-whole-system'))!;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../../src/generated/agreement.js';
-import { formatDate, formatDuration, joinWords, lowerFirst, summariseAgreement, wrapText } from '../../src/core/summary.js';
+import { formatDate, formatDuration, joinWords, lowerFirst, revealHidden, summariseAgreement, wrapText } from '../../src/core/summary.js';
 import { runCli } from '../helpers/cli.js';
 import { fixtureAgreement } from './fixtures/run.js';
 import { agreementsProject, BAD_PATH, BROKEN_PATH, GOOD_PATH } from './fixtures/project.js';
@@ -46,6 +46,12 @@ describe('words', () => {
     expect(lowerFirst('HIV diagnosis')).toBe('HIV diagnosis');
   });
 
+  it('shows hidden characters instead of letting them reorder or hide text', () => {
+    expect(revealHidden('for care\u202E,sesoprup laicremmoc dna\u202C.')).toBe('for care[U+202E],sesoprup laicremmoc dna[U+202C].');
+    expect(revealHidden('zero\u200Bwidth, isolate\u2066x\u2069, bell\u0007, soft\u00ADhyphen')).toBe('zero[U+200B]width, isolate[U+2066]x[U+2069], bell[U+0007], soft[U+00AD]hyphen');
+    expect(revealHidden('tab\tand\nlines\r\n, NHS “quotes” and emoji 😀 stay')).toBe('tab\tand\nlines\r\n, NHS “quotes” and emoji 😀 stay');
+  });
+
   it('wraps at spaces', () => {
     expect(wrapText('one two three four', 9)).toBe('one two\nthree\nfour');
   });
@@ -70,6 +76,13 @@ describe('summariseAgreement', () => {
     expect(s.flows[0]).toContain('with no retention period stated for Example Integrated Care Board.');
     expect(s.overview).toContain('in force from 1 June 2026 with no end date.');
     expect(s.signOff).toBe('No one has signed it off yet.');
+  });
+
+  it('never lets agreement text hide or reorder words in the summary', () => {
+    const hidden = { ...me, purposes: [{ ...me.purposes![0]!, description: 'Scrutiny of deaths\u202E sesoprup laicremmoc dna' }] };
+    const s = summariseAgreement(hidden);
+    expect(s.flows[0]).toContain('(“Scrutiny of deaths[U+202E] sesoprup laicremmoc dna”)');
+    expect(s.sentences.join(' ')).not.toMatch(/\p{Cf}/u);
   });
 
   it('copes with a minimal agreement', () => {

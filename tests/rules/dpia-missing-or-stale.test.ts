@@ -73,8 +73,11 @@ describe(`${RULE}: no DPIA when there are signs of high risk`, () => {
     expect(await lint(`${HEAD}population: { age_range: { min: 0, max: 18 } }\n${purposes('id: study, category: service_evaluation')}`)).toEqual([]);
   });
 
-  it('does not count vulnerable people whose data is used only for their care', async () => {
+  it('does not count vulnerable people whose data is used only for their care, or one case at a time', async () => {
     expect(await lint(`${HEAD}population: { vulnerable_groups: [children] }\n${purposes('id: care, category: individual_care')}`)).toEqual([]);
+    expect(await lint(`${HEAD}population: { vulnerable_groups: [children] }\n${purposes('id: sg, category: safeguarding_review')}`)).toEqual([]);
+    const mixed = `${HEAD}population: { vulnerable_groups: [children] }\n${purposes('id: sg, category: safeguarding_review', 'id: eval, category: service_evaluation')}`;
+    expect(await lint(mixed)).toEqual([`missing ${TOP}`]);
   });
 
   it('reports high-risk indicators the agreement lists, with a DPIA section but no reference at its key', async () => {

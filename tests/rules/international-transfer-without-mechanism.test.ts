@@ -62,6 +62,13 @@ describe(RULE, () => {
       expect(await lint(flow())).toEqual([`flow ${rangeOf(flow(), 'US')}`]);
     });
 
+    it('reports a flow to a party abroad once, at the party', async () => {
+      const text = `${party('US')}flows:\n  - { id: f1, from: icb, to: acme, destination_country: US }\n`;
+      expect(await lint(text)).toEqual([`party ${rangeOf(text, 'US')}`]);
+      const elsewhere = `${party('US')}flows:\n  - { id: f1, from: icb, to: acme, destination_country: IN }\n`;
+      expect(await lint(elsewhere)).toEqual([`party ${rangeOf(elsewhere, 'US')}`, `flow ${rangeOf(elsewhere, 'IN')}`]);
+    });
+
     it('is quiet when the transfer to the recipient is recorded, and for a flow to GB', async () => {
       expect(await lint(flow('international_transfers:\n  - { to: acme, country: US, mechanism: uk_adequacy_regulations }\n'))).toEqual([]);
       expect(await lint(`${party('GB')}flows:\n  - { id: f1, from: icb, to: acme, destination_country: GB }\n`)).toEqual([]);

@@ -43,10 +43,10 @@ describe(RULE, () => {
     expect(await lint(text)).toEqual([`responsibilities-missing ${rangeOf(text, '[privacy_information]')}`]);
   });
 
-  it('reports no responsibilities at the arrangement key, and an unpublished essence', async () => {
+  it('reports no responsibilities and an unpublished essence at the arrangement key (ordered by message)', async () => {
     const text = `${PARTIES}joint_controller_arrangement:\n  reference: JCA-1\n`;
     const key = rangeOf(text, 'joint_controller_arrangement');
-    expect(await lint(text)).toEqual([`responsibilities-missing ${key}`, `essence-not-published ${key}`]);
+    expect(await lint(text)).toEqual([`essence-not-published ${key}`, `responsibilities-missing ${key}`]);
   });
 
   it('reports essence_published false at the value', async () => {

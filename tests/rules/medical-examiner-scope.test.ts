@@ -97,11 +97,11 @@ describe(RULE, () => {
       expect(finding?.message).toContain('access for 6 weeks per case, longer than the 28 days allowed');
     });
 
-    it('follows the maxWindow option', async () => {
+    it('follows the max_window option', async () => {
       const text = agreement({ access: '{ mode: per_request, trigger: per_case, window: P6W }' });
-      expect(await lint(text, { maxWindow: 'P6W' })).toEqual([]);
-      expect(await lint(text, { maxWindow: 'P41D' })).toHaveLength(1);
-      expect(await lint(agreement(), { maxWindow: 'P7D' })).toEqual([`window-too-long ${rangeOf(agreement(), 'P28D')}`]);
+      expect(await lint(text, { max_window: 'P6W' })).toEqual([]);
+      expect(await lint(text, { max_window: 'P41D' })).toHaveLength(1);
+      expect(await lint(agreement(), { max_window: 'P7D' })).toEqual([`window-too-long ${rangeOf(agreement(), 'P28D')}`]);
     });
   });
 

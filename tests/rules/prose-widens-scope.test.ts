@@ -75,6 +75,12 @@ describe(RULE, () => {
       },
     );
 
+    it('counts only in a sentence about reaching the records', async () => {
+      expect(await lint(md('All patient records are held securely by the practice.'))).toEqual([]);
+      const text = md('All patient records can be searched by the ICB.');
+      expect(await lint(text)).toEqual([`population ${rangeOf(text, 'All patient records')}`]);
+    });
+
     it('is quiet when the population already covers every patient', async () => {
       expect(await lint(md('Requests may cover all patient records.', YAML.replace('scope: per_case', 'scope: all_registered')))).toEqual([]);
     });
@@ -133,7 +139,7 @@ describe(RULE, () => {
 
   describe('where it looks', () => {
     it('reads headings, list items and block quotes, but not code', async () => {
-      const text = md('# Kept forever\n\n- any other purpose\n\n> all patient records\n\n```\nfull access to the clinical system\n```\n\n    kept forever');
+      const text = md('# Kept forever\n\n- any other purpose\n\n> Requests cover all patient records\n\n```\nfull access to the clinical system\n```\n\n    kept forever');
       expect(await lint(text)).toEqual([
         `retention ${rangeOf(text, 'Kept forever')}`,
         `purpose ${rangeOf(text, 'any other purpose')}`,

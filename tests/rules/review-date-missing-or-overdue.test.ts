@@ -46,10 +46,10 @@ describe(RULE, () => {
       expect(error?.message).toContain('was due on 31 October 2025, more than 12 months ago');
     });
 
-    it('takes the error threshold from overdueErrorMonths', async () => {
+    it('takes the error threshold from overdue_error_months', async () => {
       const text6 = review('2026-04-30');
-      expect(await lint(text6, '2026-10-30', { overdueErrorMonths: 6 })).toEqual([`overdue ${rangeOf(text6, '2026-04-30')}`]);
-      expect(await lint(text6, '2026-10-31', { overdueErrorMonths: 6 })).toEqual([`long-overdue ${rangeOf(text6, '2026-04-30')}`]);
+      expect(await lint(text6, '2026-10-30', { overdue_error_months: 6 })).toEqual([`overdue ${rangeOf(text6, '2026-04-30')}`]);
+      expect(await lint(text6, '2026-10-31', { overdue_error_months: 6 })).toEqual([`long-overdue ${rangeOf(text6, '2026-04-30')}`]);
       expect(await lint(text6, '2026-10-31')).toEqual([`overdue ${rangeOf(text6, '2026-04-30')}`]);
     });
 
@@ -85,10 +85,10 @@ describe(RULE, () => {
       expect(finding?.related.map((r) => `${r.range.start.line}:${r.range.start.column}`)).toEqual(['6:19']);
     });
 
-    it('takes the longest interval from maxIntervalMonths', async () => {
-      expect(await lint(interval('2027-04-01'), undefined, { maxIntervalMonths: 12 })).toEqual([]);
+    it('takes the longest interval from max_interval_months', async () => {
+      expect(await lint(interval('2027-04-01'), undefined, { max_interval_months: 12 })).toEqual([]);
       const late = interval('2027-04-02');
-      expect(await lint(late, undefined, { maxIntervalMonths: 12 })).toEqual([`interval-too-long ${rangeOf(late, '2027-04-02')}`]);
+      expect(await lint(late, undefined, { max_interval_months: 12 })).toEqual([`interval-too-long ${rangeOf(late, '2027-04-02')}`]);
     });
   });
 

@@ -35,12 +35,12 @@ describe(RULE, () => {
       expect(await lint(text)).toEqual([`secondary-use ${rangeOf(text, 'sti', 3)}`]);
       const [finding] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
       expect(finding?.severity).toBe('warning');
-      expect(finding?.message).toContain('Sexually transmitted infection diagnoses and tests');
+      expect(finding?.message).toContain('which includes sexually transmitted infection diagnoses and tests,');
     });
 
     it('covers HIV status too, naming both when both are shared', async () => {
       const [finding] = (await lintText(agreement({ categories: 'sexual_health_sti, hiv_status' }), { rules: [ruleById(RULE)] })).findings;
-      expect(finding?.message).toContain('Sexually transmitted infection diagnoses and tests and HIV diagnosis and treatment');
+      expect(finding?.message).toContain('sexually transmitted infection diagnoses and tests and HIV diagnosis and treatment');
     });
 
     it('is quiet for direct care to a recipient bound by confidentiality', async () => {

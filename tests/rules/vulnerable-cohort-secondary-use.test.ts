@@ -32,7 +32,7 @@ describe(RULE, () => {
     const [finding] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
     expect(finding?.kind).toBe('review');
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('the population includes children, adults at risk');
+    expect(finding?.message).toContain('the population includes children and adults at risk');
     expect(finding?.related.map((r) => `${r.range.start.line}:${r.range.start.column}`)).toEqual([rangeOf(text, '[children').split('-')[0]]);
   });
 

@@ -1,0 +1,73 @@
+import { defineRule } from '../src/core/rule.js';
+import { carriesPatientData, partyName, purposeCategoryOf, purposeName } from '../src/core/facts.js';
+import { joinWords } from '../src/core/summary.js';
+
+const HEAD =
+  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: vendor, name: Example Health Ltd }\n' +
+  'flows:\n  - { id: f1, from: surgery, to: vendor, data: [contacts], purposes: [offers] }\n';
+
+export default defineRule({
+  id: 'marketing-or-commercial-use',
+  meta: {
+    title: 'No marketing, commercial or insurance use of patient data without explicit consent',
+    description: 'Reports a marketing, commercial or insurance purpose for which identifiable or pseudonymised patient data flows, unless its common-law basis is explicit consent.',
+    rationale:
+      'Patients give information to their clinicians for their care. Using it for marketing, selling it, or passing it to insurers is incompatible with that purpose ' +
+      '(UK GDPR Art 5(1)(b)) and far outside what patients expect; NHS privacy notices tell patients their data is not shared with insurance companies or used for marketing ' +
+      'without their specific agreement. People also have an absolute right to object to direct marketing. Anonymised data is not reported.',
+    fix:
+      'Share only anonymised or aggregate data for this purpose, or obtain each patient\'s explicit, specific consent and record `common_law: explicit_consent` ' +
+      '(with `article_6: a_consent`). Otherwise remove the purpose.',
+    severity: 'error',
+    severityReason: 'Collected for care and used for marketing or insurance is incompatible further processing and a breach of confidence.',
+    tags: ['purpose-limitation', 'confidentiality', 'commercial'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'UK GDPR',
+        provision: 'Art 5(1)(b) (purpose limitation)',
+        url: 'https://cy.ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/purpose-limitation/',
+      },
+      { instrument: 'UK GDPR', provision: 'Art 21(2) and (3) (right to object to direct marketing)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/21', unverified: true },
+      {
+        instrument: 'London Borough of Waltham Forest',
+        provision: 'NHS national data opt-out privacy notice (no insurance or marketing use without specific agreement)',
+        url: 'https://www.walthamforest.gov.uk/content/nhs-national-data-opt-out-programme-privacy-notice',
+      },
+    ],
+    defaultOptions: {},
+    messages: {
+      commercial:
+        'Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ' +
+        'commercial or insurance purposes: share only anonymised data, or obtain each patient\'s explicit consent and record common_law: explicit_consent.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'anonymised counts for a commercial partner',
+          agreement: `${HEAD}purposes:\n  - { id: offers, category: commercial }\ndata:\n  - { id: contacts, categories: [appointments_activity], identifiability: aggregate }\n`,
+        },
+      ],
+      invalid: [
+        {
+          title: 'patient contact details for marketing',
+          agreement: `${HEAD}purposes:\n  - { id: offers, category: marketing }\ndata:\n  - { id: contacts, categories: [name, contact_details], identifiability: identifiable }\n`,
+          findings: [{ messageId: 'commercial', range: '10:29-10:38' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, report }) {
+    (a.purposes ?? []).forEach((purpose, i) => {
+      if (!purposeCategoryOf(purpose)?.commercial || purpose.lawful_basis?.common_law === 'explicit_consent') return;
+      const flows = (a.flows ?? []).flatMap((f, index) => ((f.purposes ?? []).includes(purpose.id) && carriesPatientData(a, f) ? [{ f, index }] : []));
+      if (flows.length === 0) return;
+      report({
+        messageId: 'commercial',
+        data: { purpose: purposeName(purpose), flows: joinWords(flows.map(({ f }) => `flow "${f.id}" to ${partyName(a, f.to)}`)) },
+        at: ['purposes', i, 'category'],
+        related: flows.map(({ f, index }) => ({ at: ['flows', index, 'purposes', (f.purposes ?? []).indexOf(purpose.id)], message: `Flow "${f.id}" carries patient data for it.` })),
+      });
+    });
+  },
+});

@@ -1,0 +1,122 @@
+import type { Agreement, CompatibilityAssessment, Purpose } from '../src/generated/agreement.js';
+import { defineRule } from '../src/core/rule.js';
+import type { AgreementPath } from '../src/core/locate.js';
+import { DUAA_COMMENCEMENT } from '../src/vocabulary.js';
+import { addedPurposes, isPostDuaa, purposeName, type AddedPurpose } from '../src/core/facts.js';
+
+function assessed(c: CompatibilityAssessment | undefined): boolean {
+  return c !== undefined && (c.reference !== undefined || c.date !== undefined || (c.factors ?? []).length > 0);
+}
+
+/** Consent to the new use: no compatibility test is needed (Art 6(4) opening words; Art 8A). */
+function consented(p: Purpose): boolean {
+  return p.lawful_basis?.common_law === 'explicit_consent' || p.lawful_basis?.article_6 === 'a_consent';
+}
+
+/**
+ * Whether the new purpose is judged under Art 8A and Annex 2: the declared legal framework;
+ * else the date of the version that added it; else the agreement's effective date; else the
+ * run date (an undated agreement is judged by today's law).
+ */
+function judgedPostDuaa(a: Agreement, added: AddedPurpose, asOf: string): boolean {
+  if (a.legal_framework) return isPostDuaa(a);
+  if (added.date) return added.date >= DUAA_COMMENCEMENT;
+  if (a.dates?.effective_from) return isPostDuaa(a);
+  return asOf >= DUAA_COMMENCEMENT;
+}
+
+const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.1.0\n';
+const PURPOSES = 'purposes:\n  - { id: care, category: individual_care }\n  - id: audit\n    category: national_clinical_audit\n    added_in_version: 1.1.0\n';
+
+export default defineRule({
+  id: 'new-purpose-without-compatibility',
+  meta: {
+    title: 'A purpose added later needs a compatibility assessment',
+    description:
+      'Reports a purpose added in a later version of the agreement (added_in_version, or listed in history as added) that has no compatibility assessment, ' +
+      'no Annex 2 condition and no consent.',
+    rationale:
+      'Data shared for one purpose may be reused for a new one only if the new purpose is compatible with the original (considering the link between them, ' +
+      'the patients\' reasonable expectations, the nature of the data, the consequences for patients and the safeguards), or, from 5 February 2026, ' +
+      'if it is listed in UK GDPR Annex 2 (such as safeguarding vulnerable individuals, crime, or a legal obligation). ' +
+      'The Data (Use and Access) Act 2025 s71 replaced Art 6(4) with Art 8A and Annex 2 from that date; before it, the test was Art 6(4), which had no Annex 2. ' +
+      'The message names the article in force when the purpose was added: the declared `legal_framework`, else the date of the version that added it, ' +
+      'else the effective date, else the run date. A new purpose still needs a lawful basis of its own; fresh sign-off is checked by the sign-off rules.',
+    fix:
+      'Record the compatibility assessment in the purpose\'s `compatibility_assessment` (where it is recorded, when, and the factors considered), ' +
+      'or, from 5 February 2026, the `annex2_condition` that applies. If the new use is not compatible, it needs the patients\' consent or a separate agreement.',
+    severity: 'error',
+    severityReason: 'Reusing data for a new purpose with no compatibility determination is unlawful further processing.',
+    tags: ['purpose-limitation', 'amendments'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'Data (Use and Access) Act 2025',
+        provision: 's71 (UK GDPR Art 8A and Annex 2; Art 6(4) omitted), in force 5 February 2026',
+        url: 'https://www.legislation.gov.uk/ukpga/2025/18/section/71',
+      },
+      { instrument: 'UK GDPR', provision: 'Annex 2 (purposes treated as compatible)', url: 'https://www.mishcon.com/uk-gdpr/annex/no-2' },
+      { instrument: 'UK GDPR', provision: 'Art 6(4) (before 5 February 2026)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/6' },
+      {
+        instrument: 'ICO',
+        provision: 'Purpose limitation',
+        url: 'https://cy.ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/purpose-limitation/',
+      },
+    ],
+    defaultOptions: {},
+    messages: {
+      'no-compatibility':
+        'Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ' +
+        'must be compatible with the original or listed in Annex 2: record the assessment in compatibility_assessment, or the annex2_condition that applies.',
+      'no-compatibility-pre-duaa':
+        'Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ' +
+        'must be compatible with the original: record the assessment in compatibility_assessment.',
+      'annex2-pre-duaa':
+        'Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ' +
+        'Record a compatibility assessment under Art 6(4) in compatibility_assessment.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'a new purpose with a compatibility assessment',
+          agreement: `${HEAD}${PURPOSES}    compatibility_assessment: { reference: DPIA-2026-004 section 3, date: 2026-05-01, factors: [link_between_purposes, safeguards] }\n`,
+        },
+      ],
+      invalid: [
+        {
+          title: 'a purpose added after 5 February 2026 without an assessment',
+          agreement: `${HEAD}dates: { effective_from: 2026-04-01 }\n${PURPOSES}`,
+          findings: [{ messageId: 'no-compatibility', range: '10:23-10:28' }],
+        },
+        {
+          title: 'a purpose added in 2025 without an assessment',
+          agreement: `${HEAD}legal_framework: uk_gdpr_pre_duaa\n${PURPOSES}`,
+          findings: [{ messageId: 'no-compatibility-pre-duaa', range: '10:23-10:28' }],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, asOf, report }) {
+    for (const added of addedPurposes(a)) {
+      const p = added.purpose;
+      if (assessed(p.compatibility_assessment) || consented(p)) continue;
+      const post = judgedPostDuaa(a, added, asOf);
+      const base: AgreementPath = ['purposes', added.index];
+      const data = { purpose: purposeName(p), version: added.version !== undefined ? `version ${added.version}` : 'a later version' };
+      const related =
+        added.historyIndex !== undefined
+          ? [{ at: ['history', added.historyIndex, 'changes', 'added_purposes', (a.history?.[added.historyIndex]?.changes?.added_purposes ?? []).indexOf(p.id)] as AgreementPath, message: 'The history records it as added here.' }]
+          : [];
+      if (p.annex2_condition !== undefined) {
+        if (!post) report({ messageId: 'annex2-pre-duaa', data, at: [...base, 'annex2_condition'], related });
+        continue;
+      }
+      report({
+        messageId: post ? 'no-compatibility' : 'no-compatibility-pre-duaa',
+        data,
+        at: p.added_in_version !== undefined ? [...base, 'added_in_version'] : [...base, 'id'],
+        related,
+      });
+    }
+  },
+});

@@ -1,0 +1,155 @@
+import { isScalar } from 'yaml';
+import { defineRule, type Target } from '../src/core/rule.js';
+import type { AgreementPath } from '../src/core/locate.js';
+
+interface Options {
+  readonly min_description_length: number;
+  readonly extra_phrases: readonly string[];
+}
+
+/**
+ * Open-ended wording that lets a purpose grow without anyone agreeing to it. Words are joined
+ * by `\s+` so a phrase folded over two lines of YAML is still found in the source text.
+ */
+const OPEN_ENDED: readonly RegExp[] = [
+  /\bincluding,?\s+but\s+not\s+limited\s+to\b/i,
+  /\bany\s+(?:other\s+)?(?:lawful\s+|legitimate\s+)?purposes?\b/i,
+  /\bsuch\s+other\s+purposes?\b/i,
+  /\band\s+(?:other\s+|related\s+|other\s+related\s+)purposes?\b/i,
+  // "as required by the Care Act 2014 s45" names what requires it; a bare "as required" does not.
+  /\bas\s+(?:may\s+be\s+)?required\b(?!\s+(?:by|under)\b)/i,
+  /\bfrom\s+time\s+to\s+time\b/i,
+  /\bfuture\s+(?:uses?|purposes?|research)\b/i,
+  /\bresearch\s+and\s+(?:other|related)\b/i,
+  /\betc\b\.?/i,
+];
+
+/** A negation shortly before a phrase ("will not be used for any other purpose") turns it into a limit. */
+const NEGATED = /\b(?:not\b(?!\s+limited)|never\b|no\b|nor\b)[^.;:]{0,40}$/i;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function phrasePattern(phrase: string): RegExp {
+  return new RegExp(`(?<![\\w])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\w])`, 'i');
+}
+
+const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\npurposes:\n';
+
+export default defineRule({
+  id: 'vague-purpose',
+  meta: {
+    title: 'Purposes must be specific',
+    description:
+      'Reports a purpose with no category, no description or a very short one, or open-ended wording such as "including but not limited to", ' +
+      '"any other lawful purpose", "from time to time" or "etc".',
+    rationale:
+      'UK GDPR Art 5(1)(b) requires purposes to be specified and explicit. Wording such as "including but not limited to", "and related purposes" or "as required" ' +
+      'lets the sharing grow beyond what was agreed without anyone deciding it (function creep), and patients cannot tell from it what their records are used for. ' +
+      'The category lets dsalint (and readers) tell direct care from secondary uses, and whether the opt-outs apply.\n\n' +
+      'Phrases are not reported when a negation comes shortly before them ("will not be used for any other purpose" is a limit, not an opening), ' +
+      'and "as required by" or "as required under" a named law is specific enough. Text heuristics can still misfire, so this is a warning.',
+    fix:
+      'Give each purpose a `category`, and describe it specifically enough that a patient would recognise it: who uses the data, for what, and when. ' +
+      'Replace open-ended wording with the uses intended; anything else needs its own purpose entry, or an agreement of its own.',
+    severity: 'warning',
+    severityReason: 'Vague wording is a drafting defect that enables purpose creep, and text heuristics can misfire.',
+    tags: ['purpose-limitation', 'transparency', 'caldicott-1'],
+    presets: ['recommended', 'strict'],
+    citations: [
+      {
+        instrument: 'UK GDPR',
+        provision: 'Art 5(1)(b) (purpose limitation)',
+        url: 'https://cy.ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/purpose-limitation/',
+      },
+    ],
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        min_description_length: { type: 'integer', minimum: 0, description: 'Descriptions shorter than this many characters are reported as too short to be specific.', default: 20 },
+        extra_phrases: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'More open-ended phrases to report, matched as whole words, ignoring case and line breaks.',
+          default: [],
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { min_description_length: 20, extra_phrases: [] } as Options,
+    messages: {
+      'no-category': 'Purpose "{{purpose}}" has no category. Choose one, so that readers and dsalint can tell direct care from other uses and whether the opt-outs apply.',
+      'no-description': 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
+      'short-description':
+        'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
+      'open-ended':
+        'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ' +
+        'Name the uses intended instead; anything else needs a purpose of its own.',
+    },
+    examples: {
+      valid: [
+        {
+          title: 'a specific purpose',
+          agreement: `${HEAD}  - id: me-scrutiny\n    category: medical_examiner_scrutiny\n    description: Independent scrutiny of the cause of death of patients who died in the community.\n`,
+        },
+      ],
+      invalid: [
+        {
+          title: 'open-ended wording',
+          agreement: `${HEAD}  - id: planning\n    category: planning_commissioning\n    description: Service planning, including but not limited to commissioning, etc.\n`,
+          findings: [
+            { messageId: 'open-ended', range: '7:36-7:64' },
+            { messageId: 'open-ended', range: '7:80-7:84' },
+          ],
+        },
+        {
+          title: 'no category and a short description',
+          agreement: `${HEAD}  - id: analytics\n    description: Analytics\n`,
+          findings: [
+            { messageId: 'no-category', range: '5:5-5:18' },
+            { messageId: 'short-description', range: '6:18-6:27' },
+          ],
+        },
+      ],
+    },
+  },
+  check({ agreement: a, document, source, options, report }) {
+    const patterns = [...OPEN_ENDED, ...options.extra_phrases.filter((p) => p.trim() !== '').map(phrasePattern)];
+    (a.purposes ?? []).forEach((purpose, i) => {
+      const base: AgreementPath = ['purposes', i];
+      if (purpose.category === undefined) report({ messageId: 'no-category', data: { purpose: purpose.id }, at: [...base, 'category'] });
+      const description = purpose.description;
+      const at: AgreementPath = [...base, 'description'];
+      if (description === undefined || description.trim() === '') {
+        report({ messageId: 'no-description', data: { purpose: purpose.id }, at });
+        return;
+      }
+      const length = description.trim().length;
+      if (length < options.min_description_length) {
+        report({ messageId: 'short-description', data: { purpose: purpose.id, length, min: options.min_description_length }, at });
+      }
+
+      // Point at the phrase itself when the value's source text contains it (plain or quoted
+      // scalars, possibly folded); otherwise (escapes, block scalars that differ) at the value.
+      const node = document.getIn(at, true);
+      const range = isScalar(node) ? node.range : undefined;
+      const raw = range ? source.yamlText.slice(range[0], range[1]) : undefined;
+      for (const pattern of patterns) {
+        const inValue = firstUnnegated(pattern, description);
+        if (!inValue) continue;
+        const inSource = raw !== undefined && range ? firstUnnegated(pattern, raw) : undefined;
+        const target: Target = inSource && range ? { offsets: [source.yamlOffset + range[0] + inSource.index, source.yamlOffset + range[0] + inSource.index + inSource.text.length], path: at } : at;
+        report({ messageId: 'open-ended', data: { purpose: purpose.id, phrase: inValue.text.replace(/\s+/g, ' ') }, at: target });
+      }
+    });
+  },
+});
+
+function firstUnnegated(pattern: RegExp, text: string): { index: number; text: string } | undefined {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const m of text.matchAll(global)) {
+    if (!NEGATED.test(text.slice(Math.max(0, m.index - 60), m.index))) return { index: m.index, text: m[0] };
+  }
+  return undefined;
+}

@@ -1,0 +1,102 @@
+/**
+ * The examples are the proof that the catalogue is right: the good ones lint clean under
+ * `strict`, the bad ones raise what an IG reviewer would raise, and the full set of
+ * findings (file, range, rule, message id) is pinned in tests/examples.expected.txt so that
+ * any change in behaviour shows up in review.
+ *
+ * After an intended change, regenerate the expected file with
+ *   UPDATE_EXPECTED=1 npx vitest run tests/examples.test.ts
+ * and read the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { runLint } from '../src/core/run.js';
+import type { FileResult } from '../src/core/types.js';
+import { formatRange } from './helpers/lint.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const expectedPath = join(root, 'tests', 'examples.expected.txt');
+
+const run = await runLint({ paths: ['examples'], cwd: root });
+const byPath = new Map(run.files.map((f) => [f.path, f]));
+
+function file(path: string): FileResult {
+  const result = byPath.get(path);
+  if (!result) throw new Error(`${path} was not linted`);
+  return result;
+}
+
+/** `rule-id messageId L:C-L:C` for each finding in a file. */
+function findings(path: string): string[] {
+  return file(path).findings.map((f) => `${f.ruleId} ${f.messageId} ${formatRange(f.location.range)}`);
+}
+
+function rulesOf(path: string): Set<string> {
+  return new Set(file(path).findings.map((f) => f.ruleId));
+}
+
+function corpusText(): string {
+  const lines = run.files.flatMap((f) => [
+    ...(f.failure ? [`${f.path}  failure  ${f.failure.code}`] : []),
+    ...f.findings.map((x) => `${f.path}  ${formatRange(x.location.range)}  ${x.suppression ? 'waived' : x.kind === 'review' ? 'review' : x.severity}  ${x.ruleId}  ${x.messageId}`),
+  ]);
+  return `${lines.join('\n')}\n`;
+}
+
+const GOOD = [
+  'examples/medical-examiner/me-scrutiny.dsa.yaml',
+  'examples/safeguarding/per-case-requests.dsa.yaml',
+  'examples/population-health/icb-phm-s251.dsa.yaml',
+  'examples/research/diabetes-study-extract.dsa.md',
+  'examples/gp-processor/document-workflow-processor.dsa.yaml',
+  'examples/shared-care-record/riverside-care-record.dsa.yaml',
+];
+
+describe('examples', () => {
+  it('judges the examples as of the fixed day in examples/.dsalint.yaml', () => {
+    expect(run.asOf).not.toBe('');
+    expect(run.files.every((f) => !f.failure)).toBe(true);
+  });
+
+  it.each(GOOD)('%s lints clean under strict', (path) => {
+    expect(findings(path)).toEqual([]);
+    expect(file(path).notes).toEqual([]);
+  });
+
+  it('flags the whole-system medical examiner request the LMC refused, at the access grant', () => {
+    const path = 'examples/medical-examiner/whole-system-access.dsa.yaml';
+    expect(findings(path)).toContain('whole-system-access whole-system 55:21-55:39');
+    for (const rule of ['all-fields-scope', 'population-exceeds-purpose', 'medical-examiner-scope', 'caldicott-signoff-missing', 'retention-missing-or-indefinite', 'vague-purpose']) {
+      expect(rulesOf(path)).toContain(rule);
+    }
+  });
+
+  it('flags the standing Smartcard safeguarding access, its basis and its retention', () => {
+    const path = 'examples/safeguarding/standing-smartcard-access.dsa.yaml';
+    expect(findings(path)).toContain('whole-system-access whole-system 58:21-58:39');
+    for (const rule of [
+      'all-fields-scope',
+      'population-exceeds-purpose',
+      'secondary-use-on-direct-care-basis',
+      'article6-basis-missing-or-invalid',
+      'vague-purpose',
+      'retention-missing-or-indefinite',
+      'breach-notification-window',
+      'agreement-expired-or-no-term',
+    ]) {
+      expect(rulesOf(path)).toContain(rule);
+    }
+  });
+
+  it('does not flag the shared care record for whole-system access', () => {
+    expect(rulesOf('examples/shared-care-record/riverside-care-record.dsa.yaml').has('whole-system-access')).toBe(false);
+  });
+
+  it('matches the pinned corpus of findings (tests/examples.expected.txt)', async () => {
+    const actual = corpusText();
+    if (process.env['UPDATE_EXPECTED']) await writeFile(expectedPath, actual);
+    expect(actual).toBe(await readFile(expectedPath, 'utf8'));
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { lintText, lintWithRule, ruleById } from '../helpers/lint.js';
+import { rangeOf } from '../helpers/text-range.js';
+
+const RULE = 'prose-undeclared-party';
+const STARTER = readFileSync(new URL('../fixtures/starter.dsa.yaml', import.meta.url), 'utf8');
+
+const PARTIES =
+  'parties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
+  '  - { id: meo, name: "Medical Examiner Office, Example Hospitals NHS Trust", org_type: medical_examiner_office }\n' +
+  '  - { id: icb, name: NHS North East London Integrated Care Board, org_type: icb }\n';
+const YAML = `dsalint: 1\nid: EX-001\ntitle: Example\n${PARTIES}`;
+const md = (body: string, yaml = YAML) => `---\n${yaml}---\n\n${body}\n`;
+
+const lint = (text: string) => lintWithRule(RULE, text, { markdown: true });
+
+describe(RULE, () => {
+  describe('named recipients', () => {
+    it('reports an organisation that is not a party, at its name', async () => {
+      const text = md('Summaries are also shared with Acme Analytics Ltd for quality reporting.');
+      expect(await lint(text)).toEqual([`undeclared-recipient ${rangeOf(text, 'Acme Analytics Ltd')}`]);
+    });
+
+    it.each([
+      'Records are shared with the Medical Examiner Office on request.',
+      'Records are disclosed to the medical examiner office.',
+      'Example Surgery shares a summary of the final illness with the Medical Examiner Office.',
+      'Records are sent by NHSmail to Example Hospitals NHS Trust.',
+      'Reports are made available to the ICB.',
+      'Reports are made available to the Integrated Care Board.',
+      'Reports are passed to NHS North East London ICB.',
+      'Access by the Medical Examiners is read-only.',
+      'Records are shared with meo only.',
+    ])('accepts a declared party: %s', async (body) => {
+      expect(await lint(md(body))).toEqual([]);
+    });
+
+    it('accepts a longer form of a party\'s name in a list, and an acronym that is just a word', async () => {
+      const acme = YAML + '  - { id: acme, name: Acme Ltd, role: processor }\n';
+      expect(await lint(md('Results are shared with Example Surgery and Acme UK Ltd.', acme))).toEqual([]);
+      const text = md('Results are shared with Acme UK Ltd.');
+      expect(await lint(text)).toEqual([`undeclared-recipient ${rangeOf(text, 'Acme UK Ltd')}`]);
+    });
+
+    it('reports the undeclared one of two organisations', async () => {
+      const text = md('Results are shared with Example Surgery and Acme Analytics Ltd.');
+      expect(await lint(text)).toEqual([`undeclared-recipient ${rangeOf(text, 'Example Surgery and Acme Analytics Ltd')}`]);
+      expect(await lint(md('Results are shared with Example Surgery and the Medical Examiner Office.'))).toEqual([]);
+    });
+
+    it('stops the name at the end of the sentence', async () => {
+      const text = md('Records are shared with Acme Ltd. Then The Office files them.');
+      expect(await lint(text)).toEqual([`undeclared-recipient ${rangeOf(text, 'Acme Ltd')}`]);
+    });
+
+    it('skips people, systems and roles', async () => {
+      expect(await lint(md('Queries are sent to Dr Jones at the surgery.'))).toEqual([]);
+      expect(await lint(md('Records are disclosed to the Caldicott Guardian first.'))).toEqual([]);
+      expect(await lint(md('Access by Smartcard is not used.'))).toEqual([]);
+      expect(await lint(md('Records are shared with GP Connect switched off.'))).toEqual([]);
+    });
+
+    it('matches a name across bold markup', async () => {
+      const text = md('Records are shared with **Acme Analytics Ltd** monthly.');
+      expect(await lint(text)).toEqual([`undeclared-recipient ${rangeOf(text, 'Acme Analytics Ltd')}`]);
+    });
+
+    it('asks for review, as a warning, naming the organisation', async () => {
+      const [finding] = (await lintText(md('Records are shared with Acme Analytics Ltd.'), { rules: [ruleById(RULE)], markdown: true })).findings;
+      expect([finding?.severity, finding?.kind]).toEqual(['warning', 'review']);
+      expect(finding?.message).toContain('The text says the data goes to "Acme Analytics Ltd", but no declared party has that name.');
+    });
+  });
+
+  describe('kinds of recipient', () => {
+    it.each([
+      ['Records may be disclosed to the police on request.', 'police'],
+      ['Extracts are sold to insurance companies.', 'insurance companies'],
+      ['Data is shared with a team of university researchers.', 'university'],
+      ['Data is shared with researchers at the hospital.', 'researchers'],
+      ['Reports are sent to the local authority monthly.', 'local authority'],
+      ['Extracts are provided to pharmaceutical companies.', 'pharmaceutical companies'],
+      ['Lists are passed to marketing agencies.', 'marketing agencies'],
+    ])('reports "%s" at the kind', async (body, words) => {
+      const text = md(body);
+      expect(await lint(text)).toEqual([`undeclared-kind ${rangeOf(text, words)}`]);
+    });
+
+    it('accepts a kind declared by organisation type, by purpose or by name', async () => {
+      const police = YAML + '  - { id: police, name: Example Constabulary, org_type: police }\n';
+      expect(await lint(md('Records may be disclosed to the police.', police))).toEqual([]);
+      const research = `${YAML}purposes:\n  - { id: study, category: research }\n`;
+      expect(await lint(md('Data is shared with university researchers.', research))).toEqual([]);
+      const council = YAML + '  - { id: la, name: Example County Council }\n';
+      expect(await lint(md('Reports are sent to the local authority.', council))).toEqual([]);
+    });
+
+    it('is quiet when the sentence denies the sharing', async () => {
+      expect(await lint(md('The data will never be shared with insurers or marketing companies.'))).toEqual([]);
+      expect(await lint(md('No data is disclosed to the police unless a court orders it.'))).toEqual([]);
+    });
+
+    it('looks for the kind only in the first few words after the verb', async () => {
+      expect(await lint(md('Records are sent to the surgery so that the practice can tell the police.'))).toEqual([]);
+    });
+  });
+
+  describe('uses of the data', () => {
+    it('reports marketing, research or insurance with no such purpose', async () => {
+      const text = md('Contact details may be used for marketing.');
+      expect(await lint(text)).toEqual([`undeclared-purpose ${rangeOf(text, 'marketing')}`]);
+      const research = md('Anonymised counts are used for health research.');
+      expect(await lint(research)).toEqual([`undeclared-purpose ${rangeOf(research, 'research')}`]);
+    });
+
+    it('is quiet when the purpose is declared or denied', async () => {
+      expect(await lint(md('Counts are used for research.', `${YAML}purposes:\n  - { id: study, category: research }\n`))).toEqual([]);
+      expect(await lint(md('Data will never be used for marketing or research.'))).toEqual([]);
+    });
+  });
+
+  it('has no false positives on an ordinary well-written body', async () => {
+    const body = [
+      '# Medical examiner scrutiny of deaths in the community',
+      '',
+      'This agreement lets Example Surgery share a summary of the final illness with the Medical Examiner Office when a patient dies ' +
+        'in the community. The Medical Examiner Office is hosted by Example Hospitals NHS Trust.',
+      '',
+      '## What is shared',
+      '',
+      'For each death notified to it, the office asks the surgery for records relevant to the cause of death. The surgery sends a ' +
+        'summary by NHSmail, reviewed by a GP before it is sent. Third-party information is removed. Access by the Medical Examiner ' +
+        'Office is per request and read-only.',
+      '',
+      '## What is not shared',
+      '',
+      'Nothing is shared with any other organisation. The data will not be used for research, marketing or insurance, and is never ' +
+        'disclosed to the police except under a court order, which is outside this agreement.',
+      '',
+      '## Governance',
+      '',
+      'The Caldicott Guardian and Data Protection Officer of each party have approved this version. Questions go to the ' +
+        'Data Protection Officer, Example Hospitals NHS Trust. The ICB is told of any breach.',
+    ].join('\n');
+    expect(await lint(md(body))).toEqual([]);
+    expect(await lint(md(body, STARTER.replace(/^#.*\n/gm, '')))).toEqual([]);
+  });
+
+  it('does nothing for a YAML agreement, including the starter', async () => {
+    expect(await lintWithRule(RULE, YAML.replace('title: Example', 'title: Shared with Acme Ltd'))).toEqual([]);
+    expect(await lintWithRule(RULE, STARTER)).toEqual([]);
+  });
+});
