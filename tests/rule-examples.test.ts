@@ -5,7 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
+import type { AnyRule, RuleExample } from '../src/core/rule.js';
 import { findingsOf, lintText } from './helpers/lint.js';
+
+/** Lint an example with its rule alone, as the docs describe it; `messageId L:C-L:C` per finding. */
+async function lintExample(rule: AnyRule, example: RuleExample): Promise<string[]> {
+  const outcome = await lintText(example.agreement, {
+    rules: [rule],
+    options: example.options ? { [rule.id]: example.options } : {},
+    ...(example.asOf ? { asOf: example.asOf } : {}),
+    ...(example.markdown ? { markdown: true } : {}),
+  });
+  expect(outcome.failure).toBeUndefined();
+  return findingsOf(outcome, rule.id);
+}
 
 describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s examples', (_id, rule) => {
   const valid = rule.meta.examples.valid;
@@ -17,24 +30,10 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s examples', (_id
   });
 
   it.each(valid.map((e) => [e.title, e] as const))('passes: %s', async (_title, example) => {
-    const outcome = await lintText(example.agreement, {
-      rules: [rule],
-      options: example.options ? { [rule.id]: example.options } : {},
-      ...(example.asOf ? { asOf: example.asOf } : {}),
-      ...(example.markdown ? { markdown: true } : {}),
-    });
-    expect(outcome.failure).toBeUndefined();
-    expect(findingsOf(outcome, rule.id)).toEqual([]);
+    expect(await lintExample(rule, example)).toEqual([]);
   });
 
   it.each(invalid.map((e) => [e.title, e] as const))('fails: %s', async (_title, example) => {
-    const outcome = await lintText(example.agreement, {
-      rules: [rule],
-      options: example.options ? { [rule.id]: example.options } : {},
-      ...(example.asOf ? { asOf: example.asOf } : {}),
-      ...(example.markdown ? { markdown: true } : {}),
-    });
-    expect(outcome.failure).toBeUndefined();
-    expect(findingsOf(outcome, rule.id)).toEqual(example.findings.map((f) => `${f.messageId} ${f.range}`));
+    expect(await lintExample(rule, example)).toEqual(example.findings.map((f) => `${f.messageId} ${f.range}`));
   });
 });
