@@ -363,3 +363,13 @@ describe('the starter agreement', () => {
     expect(text).toContain('effective_from: 2028-02-29\n  expires: 2029-02-28\n  review_by: 2028-12-29');
   });
 });
+
+describe('the judging date in reports', () => {
+  it('is the as_of every agreement was judged by, from config when --as-of is not given', async () => {
+    const dir = await tempProject({ 'a/good.dsa.yaml': starterAgreement('2026-07-01'), 'a/.dsalint.yaml': 'as_of: 2026-09-01\n' });
+    const json = JSON.parse((await runCli(['lint', '-f', 'json', 'a'], dir)).stdout) as { asOf: string };
+    expect(json.asOf).toBe('2026-09-01');
+    const overridden = JSON.parse((await runCli(['lint', '-f', 'json', '--as-of', '2026-10-01', 'a'], dir)).stdout) as { asOf: string };
+    expect(overridden.asOf).toBe('2026-10-01');
+  });
+});

@@ -307,10 +307,24 @@ export function matchesAny(globs: readonly string[], path: string): boolean {
   });
 }
 
-/** The rules that apply to one file, with severities and options resolved. */
+const effectiveCache = new WeakMap<Config, WeakMap<readonly AnyRule[], Map<string, EffectiveRule[]>>>();
+
+/**
+ * The rules that apply to one file, with severities and options resolved. The answer depends
+ * only on which overrides match the file, so it is worked out once per combination.
+ */
 export function effectiveRules(config: Config, rules: readonly AnyRule[], absoluteFile: string): EffectiveRule[] {
   const relativePath = pathForGlobs(config, absoluteFile);
-  const layers = [config.rules, ...config.overrides.filter((o) => matchesAny(o.files, relativePath)).map((o) => o.rules)];
+  const matching = config.overrides.filter((o) => matchesAny(o.files, relativePath));
+  const key = matching.map((o) => config.overrides.indexOf(o)).join(',');
+  let byRules = effectiveCache.get(config);
+  if (!byRules) effectiveCache.set(config, (byRules = new WeakMap()));
+  let byKey = byRules.get(rules);
+  if (!byKey) byRules.set(rules, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached) return cached;
+
+  const layers = [config.rules, ...matching.map((o) => o.rules)];
   const effective: EffectiveRule[] = [];
   for (const rule of rules) {
     let enabled = rule.meta.presets.some((p) => config.presets.includes(p));
@@ -329,6 +343,7 @@ export function effectiveRules(config: Config, rules: readonly AnyRule[], absolu
     if (!enabled) continue;
     effective.push({ rule, severity, options: { ...(rule.meta.defaultOptions as object), ...options } });
   }
+  byKey.set(key, effective);
   return effective;
 }
 

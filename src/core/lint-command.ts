@@ -3,7 +3,7 @@
  * GitHub Action share, so both gate by exactly the same rule.
  */
 import { runLint, exitCodeFor, type FailOn, type RunOptions } from './run.js';
-import { REPORTERS, type Format } from '../reporters/index.js';
+import { REPORTERS, SUMMARY_FORMATS, type Format } from '../reporters/index.js';
 import type { LintRun } from './types.js';
 
 export interface LintCommandOptions extends RunOptions {
@@ -21,7 +21,8 @@ export interface LintCommandResult {
 }
 
 export async function executeLint(options: LintCommandOptions): Promise<LintCommandResult> {
-  const run = await runLint(options);
+  // Parsed agreements are kept only when the report summarises them: memory stays flat on large runs.
+  const run = await runLint({ ...options, keepAgreements: SUMMARY_FORMATS.has(options.format) });
   const report = REPORTERS[options.format](run, { color: options.color, quiet: options.quiet });
   return { run, report, exitCode: exitCodeFor(run, options.failOn, options.maxWarnings) };
 }

@@ -2,7 +2,7 @@
  * YAML parsing with the hazards kept as data: syntax errors, extra documents, unresolved
  * tags and alias expansion are all reported by document rules, never thrown.
  */
-import { parseAllDocuments, parseDocument, visit, isScalar, type Document, type YAMLError, type YAMLWarning, type Pair } from 'yaml';
+import { parseAllDocuments, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError, type YAMLWarning, type Pair } from 'yaml';
 
 /** More aliases than this in one agreement is treated as an attack on the parser. */
 export const MAX_ALIASES = 20;
@@ -61,24 +61,33 @@ export function parseYaml(yamlText: string): ParsedYaml {
 
   const duplicateKeys: DuplicateKey[] = [];
   const aliases: [number, number][] = [];
-  visit(document, {
-    Map(_, map) {
+  // A plain walk: yaml's generic `visit` builds a frozen path array for every node, which
+  // dominated lint time on large corpora. Nesting is bounded by MAX_FLOW_DEPTH and the
+  // parser's own limits, so recursion depth is safe.
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      if (node.range) aliases.push([node.range[0], node.range[1]]);
+    } else if (isMap(node)) {
       const seen = new Map<string, Pair<unknown, unknown>>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        const first = seen.get(key);
-        if (first && isScalar(first.key) && first.key.range && pair.key.range) {
-          duplicateKeys.push({ key, first: [first.key.range[0], first.key.range[1]], duplicate: [pair.key.range[0], pair.key.range[1]] });
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          const first = seen.get(key);
+          if (first && isScalar(first.key) && first.key.range && pair.key.range) {
+            duplicateKeys.push({ key, first: [first.key.range[0], first.key.range[1]], duplicate: [pair.key.range[0], pair.key.range[1]] });
+          } else {
+            seen.set(key, pair);
+          }
         } else {
-          seen.set(key, pair);
+          walk(pair.key);
         }
+        walk(pair.value);
       }
-    },
-    Alias(_, alias) {
-      if (alias.range) aliases.push([alias.range[0], alias.range[1]]);
-    },
-  });
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(isPair(item) ? (item as Pair<unknown, unknown>).value : item);
+    }
+  };
+  walk(document.contents as Node | null);
 
   // The parser reports running out of stack as an ordinary error; say it plainly instead.
   const stackError = document.errors.find((e) => /call stack/i.test(e.message));

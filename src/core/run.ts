@@ -22,6 +22,9 @@ import { REPOSITORY_URL } from './rule-docs.js';
 
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+/** How many files are read ahead of the one being linted; bounds memory at this many files. */
+const READ_AHEAD = 16;
+
 export interface RunOptions {
   /** Files and folders to lint; default the current folder. */
   readonly paths: readonly string[];
@@ -31,6 +34,8 @@ export interface RunOptions {
   /** `--as-of`, overriding any config. */
   readonly asOf?: string;
   readonly rules?: readonly AnyRule[];
+  /** Keep each parsed agreement in its FileResult, for reports that summarise it (default true). */
+  readonly keepAgreements?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -120,30 +125,59 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const explicitConfig = options.configPath
     ? await loadConfigFile(resolve(options.cwd, options.configPath), rules, options.configPath)
     : undefined;
-  const configByFile = new Map<string, Config>();
-  const configsUsed = new Map<string, Config>();
+  // Config files, and the search for them, are shared by every file in a folder: look each up once.
+  const configByFile = new Map<string, Promise<Config>>();
+  const configFileByDir = new Map<string, Promise<string | undefined>>();
   const configFor = async (absolute: string): Promise<Config> => {
     if (explicitConfig) return explicitConfig;
-    const file = await findConfigFile(dirname(absolute));
+    const dir = dirname(absolute);
+    let fileLookup = configFileByDir.get(dir);
+    if (!fileLookup) configFileByDir.set(dir, (fileLookup = findConfigFile(dir)));
+    const file = await fileLookup;
     if (!file) return defaultConfig(options.cwd);
     let config = configByFile.get(file);
-    if (!config) {
-      config = await loadConfigFile(file, rules, displayPath(options.cwd, file));
-      configByFile.set(file, config);
-    }
+    if (!config) configByFile.set(file, (config = loadConfigFile(file, rules, displayPath(options.cwd, file))));
     return config;
   };
 
+  interface Prepared {
+    readonly candidate: Candidate;
+    readonly config: Config;
+    readonly relativeToConfig: string;
+    readonly ignored: boolean;
+    readonly read?: Awaited<ReturnType<typeof readAgreementFile>>;
+  }
+  const prepare = async (candidate: Candidate): Promise<Prepared> => {
+    const config = await configFor(candidate.absolute);
+    const relativeToConfig = pathForGlobs(config, candidate.absolute);
+    if (!candidate.explicit && matchesAny(config.ignore, relativeToConfig)) return { candidate, config, relativeToConfig, ignored: true };
+    return { candidate, config, relativeToConfig, ignored: false, read: await readAgreementFile(candidate.absolute, candidate.display, config.maxFileSize) };
+  };
+
+  const configsUsed = new Map<string, Config>();
   const results: FileResult[] = [...failures];
   const usedWaivers = new Map<Config, Set<number>>();
   const runAsOf = options.asOf ?? explicitConfig?.asOf ?? today();
-  for (const candidate of candidates) {
-    const config = await configFor(candidate.absolute);
-    const relativeToConfig = pathForGlobs(config, candidate.absolute);
-    if (!candidate.explicit && matchesAny(config.ignore, relativeToConfig)) continue;
+  const datesUsed = new Set<string>();
+  // Files are read a few ahead of the one being linted (so the disk is never waited on in
+  // turn), but linted strictly in order, so output does not depend on I/O timing.
+  const pending: Promise<Prepared>[] = [];
+  const startReading = (index: number): void => {
+    const candidate = candidates[index];
+    if (!candidate) return;
+    const promise = prepare(candidate);
+    promise.catch(() => undefined); // awaited in order below; this only stops an early rejection counting as unhandled
+    pending[index] = promise;
+  };
+  for (let i = 0; i < READ_AHEAD; i++) startReading(i);
+  for (let index = 0; index < candidates.length; index++) {
+    const { candidate, config, relativeToConfig, ignored, read } = await pending[index]!;
+    delete pending[index];
+    startReading(index + READ_AHEAD);
+    if (ignored || !read) continue;
     if (config.file) configsUsed.set(config.file, config);
     const asOf = options.asOf ?? config.asOf ?? runAsOf;
-    const read = await readAgreementFile(candidate.absolute, candidate.display, config.maxFileSize);
+    datesUsed.add(asOf);
     if ('failure' in read) {
       results.push({ path: candidate.display, findings: [], notes: [], failure: read.failure });
       continue;
@@ -165,7 +199,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       findings: outcome.findings,
       notes: outcome.notes,
       ...(outcome.failure ? { failure: outcome.failure } : {}),
-      ...(outcome.agreement ? { agreement: outcome.agreement } : {}),
+      ...(outcome.agreement && options.keepAgreements !== false ? { agreement: outcome.agreement } : {}),
     });
   }
 
@@ -177,7 +211,8 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     tool: { name: 'dsalint', version: VERSION, informationUri: REPOSITORY_URL },
-    asOf: runAsOf,
+    // Reports name the date the files were judged by: the one every config agreed on, if they did.
+    asOf: datesUsed.size === 1 ? [...datesUsed][0]! : runAsOf,
     files: results,
     rules: rules.map(summariseRule),
   };

@@ -15,6 +15,9 @@ export type Format = (typeof FORMATS)[number];
 
 export const REPORTERS: Record<Format, Reporter> = { stylish, json, sarif, markdown, html, github, junit };
 
+/** Formats that summarise each agreement, so the run must keep the parsed agreements. */
+export const SUMMARY_FORMATS: ReadonlySet<Format> = new Set<Format>(['markdown', 'html']);
+
 /** Formats whose output is for a terminal and may carry colour. */
 export const TERMINAL_FORMATS: ReadonlySet<Format> = new Set<Format>(['stylish']);
 
