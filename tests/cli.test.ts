@@ -373,3 +373,20 @@ describe('the judging date in reports', () => {
     expect(overridden.asOf).toBe('2026-10-01');
   });
 });
+
+describe('unused waivers', () => {
+  const AGREEMENT = 'dsalint: 1\nid: EX-1\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\nflows:\n  - { id: f1, from: surgery, to: meo }\n';
+  const CONFIG = 'waivers:\n  - rule: duplicate-id\n    files: ["a/*.dsa.yaml"]\n    reason: Accepted\n    approved_by: Dr A Example\n    expires: 2027-01-01\n';
+
+  it('are reported when their agreements were linted and nothing matched', async () => {
+    const dir = await tempProject({ 'a/x.dsa.yaml': AGREEMENT, 'b/y.dsa.yaml': AGREEMENT, '.dsalint.yaml': CONFIG });
+    const json = JSON.parse((await runCli(['lint', '-f', 'json', ...AS_OF], dir)).stdout) as { files: { path: string; findings: { messageId: string }[] }[] };
+    expect(json.files.find((f) => f.path === '.dsalint.yaml')?.findings.map((f) => f.messageId)).toEqual(['unused']);
+  });
+
+  it('are not reported when this run did not lint the agreements they cover', async () => {
+    const dir = await tempProject({ 'a/x.dsa.yaml': AGREEMENT, 'b/y.dsa.yaml': AGREEMENT, '.dsalint.yaml': CONFIG });
+    const json = JSON.parse((await runCli(['lint', '-f', 'json', 'b', ...AS_OF], dir)).stdout) as { files: { path: string }[] };
+    expect(json.files.map((f) => f.path)).toEqual(['b/y.dsa.yaml']);
+  });
+});

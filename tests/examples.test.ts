@@ -60,9 +60,21 @@ describe('examples', () => {
     expect(run.files.every((f) => !f.failure)).toBe(true);
   });
 
-  it.each(GOOD)('%s lints clean under strict', (path) => {
-    expect(findings(path)).toEqual([]);
+  it.each(GOOD)('%s lints clean under strict (approved waivers aside)', (path) => {
+    expect(file(path).findings.filter((f) => !f.suppression).map((f) => `${f.ruleId} ${f.messageId}`)).toEqual([]);
     expect(file(path).notes).toEqual([]);
+  });
+
+  it('records the shared care record\'s approved waiver with its justification, approver and expiry', () => {
+    const waived = file('examples/shared-care-record/riverside-care-record.dsa.yaml').findings;
+    expect(findings('examples/shared-care-record/riverside-care-record.dsa.yaml')).toEqual(['review-date-missing-or-overdue interval-too-long 15:14-15:24']);
+    expect(waived[0]?.suppression).toMatchObject({
+      source: 'config',
+      approvedBy: 'Dr A Patel, Caldicott Guardian, for the Riverside Care Record board',
+      expires: '2028-06-30',
+      file: 'examples/.dsalint.yaml',
+    });
+    expect(waived[0]?.suppression?.reason).toMatch(/^The care record board reviews every partner agreement together in June 2028/);
   });
 
   it('flags the whole-system medical examiner request the LMC refused, at the access grant', () => {

@@ -157,6 +157,8 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const configsUsed = new Map<string, Config>();
   const results: FileResult[] = [...failures];
   const usedWaivers = new Map<Config, Set<number>>();
+  // Waivers whose files were linted in this run: only these can be known to be unused.
+  const matchedWaivers = new Map<Config, Set<number>>();
   const runAsOf = options.asOf ?? explicitConfig?.asOf ?? today();
   const datesUsed = new Set<string>();
   // Files are read a few ahead of the one being linted (so the disk is never waited on in
@@ -183,6 +185,9 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       continue;
     }
     const waivers = config.waivers.filter((w) => matchesAny(w.files, relativeToConfig));
+    let matched = matchedWaivers.get(config);
+    if (!matched) matchedWaivers.set(config, (matched = new Set()));
+    for (const w of waivers) matched.add(w.index);
     const outcome = lintSource(read.source, {
       rules: effectiveRules(config, rules, candidate.absolute),
       asOf,
@@ -204,7 +209,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   }
 
   for (const config of configsUsed.values()) {
-    const findings = configWaiverFindings(config, rules, usedWaivers.get(config) ?? new Set(), options.asOf ?? config.asOf ?? runAsOf);
+    const findings = configWaiverFindings(config, rules, usedWaivers.get(config) ?? new Set(), matchedWaivers.get(config) ?? new Set(), options.asOf ?? config.asOf ?? runAsOf);
     if (findings.length) results.push({ path: config.file!, findings, notes: [] });
   }
 
@@ -219,7 +224,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
 }
 
 /** Findings about config waivers themselves, reported in the config file. */
-function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: ReadonlySet<number>, asOf: string): Finding[] {
+function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: ReadonlySet<number>, matched: ReadonlySet<number>, asOf: string): Finding[] {
   const waiverRule = rules.find((r) => r.id === WAIVER_RULE_ID);
   if (!waiverRule || !config.file) return [];
   const enabled = effectiveRules(config, [waiverRule], config.baseDir)[0];
@@ -245,7 +250,8 @@ function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: R
     else {
       if (!waiver.approvedBy) report('no-approver');
       if (!waiver.expires) report('no-expiry');
-      if (!used.has(waiver.index)) report('unused');
+      // A waiver for agreements this run did not lint is not "unused", just not exercised.
+      if (matched.has(waiver.index) && !used.has(waiver.index)) report('unused');
     }
   }
   return findings.sort(compareFindings);

@@ -9,7 +9,7 @@
  */
 import type { Agreement, Flow, Purpose, RetentionEntry } from '../generated/agreement.js';
 import { labelOf } from '../vocabulary.js';
-import { flowData, flowPurposes, parseDuration, partyById, partyName } from './facts.js';
+import { durationHours, flowData, flowPurposes, parseDuration, partyById, partyName } from './facts.js';
 
 export interface AgreementSummary {
   /** The agreement's title, as written. */
@@ -173,15 +173,17 @@ function retentionPhrase(a: Agreement, flow: Flow): string {
   );
   const periods = unique(
     entries.map((r) => {
-      const period = r.period ? formatDuration(r.period) : '';
-      if (!period) return '';
       const start = r.starts ? ` from ${lowerFirst(labelOf('retentionStart', r.starts))}` : '';
       const disposal = r.disposal ? `, then ${disposalWords(r.disposal)}` : '';
-      return `${period}${start}${disposal}`;
+      if (r.period === 'indefinite') return 'kept indefinitely';
+      const d = parseDuration(r.period);
+      if (d && durationHours(d) === 0) return `not kept (viewed in place)${disposal}`;
+      const period = r.period ? formatDuration(r.period) : '';
+      return period ? `kept for ${period}${start}${disposal}` : '';
     }).filter(Boolean),
   );
   if (periods.length === 0) return `with no retention period stated for ${recipient}`;
-  return `and kept for ${joinWords(periods, 'or')}`;
+  return `and ${joinWords(periods, 'or')}`;
 }
 
 function disposalWords(method: string): string {
@@ -208,7 +210,10 @@ function accessSentence(flow: Flow): string {
   if (access?.window) bits.push(`open for ${formatDuration(access.window)} each time`);
   if (access?.read_only) bits.push('read-only');
   if (access?.audit_logging) bits.push('with every access logged');
-  const transfer = flow.transfer?.method ? `by ${lowerFirst(labelOf('transferMethod', flow.transfer.method))}${flow.transfer.encrypted === false ? ', not encrypted' : ''}` : '';
+  // "Within the clinical system" reads as a place, not a means: no "by" before it.
+  const method = flow.transfer?.method;
+  const means = method ? `${method === 'clinical_system' ? '' : 'by '}${lowerFirst(labelOf('transferMethod', method))}` : '';
+  const transfer = means ? `${means}${flow.transfer?.encrypted === false ? ', not encrypted' : ''}` : '';
   if (bits.length === 0 && !transfer) return '';
   const how = [bits.join(', '), transfer].filter(Boolean).join(', ');
   return ` It would be ${how}.`;

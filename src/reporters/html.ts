@@ -36,6 +36,7 @@ import {
   verdictFor,
   waiverText,
   type Group,
+  codeSpans,
 } from './shared.js';
 
 const STYLE = `
@@ -132,14 +133,14 @@ function citations(rule: RuleSummary): Element | undefined {
 function findingArticle(f: Finding, group: Group, file: string, rule: RuleSummary | undefined): Element {
   const body: ElementContent[] = [
     h('h4', [h(`span.tag.tag-${group}`, GROUP_LABELS[group]), rule ? rule.title : f.ruleId]),
-    h('p.message', f.message),
+    h('p.message', messageNodes(f.message)),
     h('p.where', [h('span.label', 'Where: '), ...where(f, file)]),
   ];
   if (f.related.length) {
     body.push(
       h(
         'ul.related',
-        f.related.map((r) => h('li', `See also line ${r.range.start.line}, column ${r.range.start.column}: ${r.message}`)),
+        f.related.map((r) => h('li', messageNodes(`See also line ${r.range.start.line}, column ${r.range.start.column}: ${r.message}`))),
       ),
     );
   }
@@ -152,6 +153,11 @@ function findingArticle(f: Finding, group: Group, file: string, rule: RuleSummar
   }
   body.push(h('p.where', ['Rule ', rule ? h('a', { href: rule.helpUri }, f.ruleId) : h('code', f.ruleId)]));
   return h(`article.finding.finding-${group}`, body);
+}
+
+/** A message as text and <code> elements: messages name keys and values in backticks. */
+function messageNodes(message: string): (string | Element)[] {
+  return codeSpans(message).map((part) => (part.code ? h('code', part.value) : part.value));
 }
 
 function summarySection(agreement: Agreement | undefined, file: FileResult): Element[] {

@@ -29,6 +29,7 @@ import {
   verdictFor,
   waiverText,
   type Group,
+  codeSpans,
 } from './shared.js';
 
 export interface MarkdownOptions {
@@ -50,6 +51,8 @@ const DEFAULT_COLLAPSE_AFTER = 5;
 const text = (value: string): PhrasingContent => ({ type: 'text', value: revealHidden(value) });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value: revealHidden(value) });
+/** A message, with its `code` spans as inline code. */
+const message = (value: string): PhrasingContent[] => codeSpans(value).map((part) => (part.code ? code(part.value) : text(part.value)));
 const link = (url: string, children: PhrasingContent[]): PhrasingContent => ({ type: 'link', url, children });
 const paragraph = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
 const heading = (depth: 1 | 2 | 3 | 4 | 5 | 6, children: PhrasingContent[]): RootContent => ({ type: 'heading', depth, children });
@@ -85,9 +88,9 @@ function location(f: Finding): PhrasingContent[] {
 }
 
 function findingItem(f: Finding, group: Group): ListItem {
-  const blocks: BlockContent[] = [paragraph([...location(f), text(`: ${f.message}`)])];
+  const blocks: BlockContent[] = [paragraph([...location(f), ...message(`: ${f.message}`)])];
   const extra: ListItem[] = f.related.map((r) =>
-    listItem([paragraph([text(`See also line ${r.range.start.line}, column ${r.range.start.column}: ${r.message}`)])]),
+    listItem([paragraph(message(`See also line ${r.range.start.line}, column ${r.range.start.column}: ${r.message}`))]),
   );
   if (group === 'waived' && f.suppression) extra.push(listItem([paragraph([strong('Waived:'), text(` ${waiverText(f)}`)])]));
   if (extra.length) blocks.push(list(extra));

@@ -138,3 +138,20 @@ export function waiverText(f: Finding): string {
   const where = s.source === 'inline' ? 'a comment in the agreement' : s.file ? `${s.file}${s.range ? ` line ${s.range.start.line}` : ''}` : 'the config file';
   return `${bits.join('; ')} (waived in ${where})`;
 }
+
+/**
+ * A message split into plain text and `code` spans: messages name keys and values in
+ * backticks, which reports for people render as code rather than as literal backticks.
+ */
+export function codeSpans(message: string): { readonly code: boolean; readonly value: string }[] {
+  const parts: { code: boolean; value: string }[] = [];
+  const pattern = /`([^`]+)`/g;
+  let last = 0;
+  for (const match of message.matchAll(pattern)) {
+    if (match.index > last) parts.push({ code: false, value: message.slice(last, match.index) });
+    parts.push({ code: true, value: match[1]! });
+    last = match.index + match[0].length;
+  }
+  if (last < message.length) parts.push({ code: false, value: message.slice(last) });
+  return parts;
+}

@@ -129,3 +129,36 @@ describe('dsalint summary', () => {
     expect(missing.code).toBe(2);
   });
 });
+
+describe('retention and transfer wording', () => {
+  const base = (retention: string, method: string): Agreement =>
+    ({
+      dsalint: 1,
+      id: 'EX-1',
+      title: 'Example',
+      parties: [
+        { id: 'a', name: 'Alpha Surgery' },
+        { id: 'b', name: 'Beta Team' },
+      ],
+      data: [{ id: 'd', categories: ['nhs_number'] }],
+      flows: [{ id: 'f', from: 'a', to: 'b', data: ['d'], transfer: { method } }],
+      retention: [{ party: 'b', data: ['d'], period: retention }],
+    }) as unknown as Agreement;
+
+  it('says "kept indefinitely", not "kept for indefinite"', () => {
+    const text = summariseAgreement(base('indefinite', 'nhsmail')).sentences.join(' ');
+    expect(text).toContain('and kept indefinitely');
+    expect(text).not.toContain('kept for indefinite');
+  });
+
+  it('says a zero period means the data is not kept', () => {
+    expect(summariseAgreement(base('P0D', 'nhsmail')).sentences.join(' ')).toContain('and not kept (viewed in place)');
+  });
+
+  it('writes "within the clinical system" without "by"', () => {
+    const text = summariseAgreement(base('P1Y', 'clinical_system')).sentences.join(' ');
+    expect(text).toContain('within the clinical system');
+    expect(text).not.toContain('by within');
+    expect(summariseAgreement(base('P1Y', 'nhsmail')).sentences.join(' ')).toContain('by NHSmail');
+  });
+});
