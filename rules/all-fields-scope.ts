@@ -43,7 +43,7 @@ export default defineRule({
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
-      { instrument: 'Caldicott Principles', provision: '3 (use the minimum necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principle', provision: '3 (use the minimum necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
     ],
     defaultOptions: {},
     messages: {

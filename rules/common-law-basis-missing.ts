@@ -30,7 +30,7 @@ export default defineRule({
         provision: 'Common law duty of confidentiality',
         url: 'https://digitalregulations.innovation.nhs.uk/regulations-and-guidance-for-developers/all-developers-guidance/common-law-duty-of-confidentiality/',
       },
-      { instrument: 'Caldicott Principles', provision: '6 (comply with the law)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principle', provision: '6 (comply with the law)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
     ],
     defaultOptions: {},
     messages: {

@@ -38,7 +38,7 @@ export default defineRule({
     tags: ['minimisation', 'caldicott-2', 'de-identification'],
     presets: ['recommended', 'strict'],
     citations: [
-      { instrument: 'Caldicott Principles', provision: '2 (use confidential information only when necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principle', provision: '2 (use confidential information only when necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
       {
         instrument: 'National data opt-out operational policy guidance',
         provision: 'Section 7.1 (payments and invoice validation)',
