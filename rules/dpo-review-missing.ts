@@ -20,7 +20,8 @@ export default defineRule({
       'Every public authority must have a Data Protection Officer (UK GDPR Art 37), and that includes GP practices providing NHS services. The DPO\'s job ' +
       'is to advise on data protection and on the data protection impact assessment (Art 39), so an agreement to share patient data that the DPO has ' +
       'not reviewed has skipped the independent check the law puts in place. The DPO can be shared between practices; the approval just names the ' +
-      'party they act for.\n\n' +
+      'party they act for. A coroner is the exception: Art 37(1)(a) does not require a court acting in its judicial capacity to have a DPO, so ' +
+      'dsalint does not ask for one.\n\n' +
       'NHS trusts and integrated care boards also have a Senior Information Risk Owner, a board-level owner of information risk and one of the key ' +
       'roles in the Data Security and Protection Toolkit. Their sign-off is good practice rather than a legal requirement, so dsalint only mentions it ' +
       '(severity info). An approval of an earlier version does not cover what has changed since; whether approvals still hold after a change recorded ' +
@@ -95,7 +96,8 @@ export default defineRule({
     };
     (a.parties ?? []).forEach((party, i) => {
       if (!isController(party)) return;
-      if (isPublicAuthority(party)) check(party, i, 'dpo', 'dpo-none', 'dpo-other-version', 'DPO');
+      // Art 37(1)(a): a court acting in its judicial capacity (a coroner) need not have a DPO.
+      if (isPublicAuthority(party) && !orgTypeOf(party)?.judicial) check(party, i, 'dpo', 'dpo-none', 'dpo-other-version', 'DPO');
       if (orgTypeOf(party)?.siroExpected) check(party, i, 'siro', 'siro-none', 'siro-other-version', 'SIRO');
     });
   },

@@ -76,6 +76,11 @@ export interface OrgType extends Term {
    * DSPT assessment (unless it is given access to an NHS system). A judgement, not a published list.
    */
   readonly dsptNotExpected?: boolean;
+  /**
+   * Holds judicial office (a coroner). UK GDPR Art 37(1)(a) does not require a court acting in its judicial
+   * capacity to designate a Data Protection Officer.
+   */
+  readonly judicial?: boolean;
 }
 
 export const ORG_TYPES: readonly OrgType[] = [
@@ -100,7 +105,7 @@ export const ORG_TYPES: readonly OrgType[] = [
   { value: 'community_pharmacy', label: 'Community pharmacy', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
   { value: 'sexual_health_service', label: 'Sexual health service', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },
   { value: 'fertility_clinic', label: 'HFEA-licensed fertility clinic', directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false },
-  { value: 'coroner', label: 'Coroner', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true },
+  { value: 'coroner', label: 'Coroner', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, judicial: true },
   { value: 'police', label: 'Police force', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true },
   { value: 'university_or_researcher', label: 'University or research organisation', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true },
   { value: 'nhs_england', label: 'NHS England', directCare: false, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: true },

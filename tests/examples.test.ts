@@ -52,6 +52,8 @@ const GOOD = [
   'examples/research/diabetes-study-extract.dsa.md',
   'examples/gp-processor/document-workflow-processor.dsa.yaml',
   'examples/shared-care-record/riverside-care-record.dsa.yaml',
+  'examples/coroner/coroner-requests.dsa.yaml',
+  'examples/public-health/notifiable-diseases.dsa.yaml',
 ];
 
 describe('examples', () => {

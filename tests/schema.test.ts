@@ -95,3 +95,12 @@ describe('schema findings', () => {
     expect(outcome.agreement).toBeUndefined();
   });
 });
+
+describe('schema hints', () => {
+  it('explains that prose as a key is a value split at a comma inside { }', async () => {
+    const findings = await schemaFindings(`${HEAD}population: { description: Patients who died, named in each notice, scope: per_case }\n`);
+    expect(findings).toEqual([
+      '4:47-4:67 unknown-key: Unknown key `named in each notice` in `population`: this looks like part of a value. A value that contains a comma inside `{ }` or `[ ]` must be in quotes.',
+    ]);
+  });
+});

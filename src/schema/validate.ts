@@ -144,7 +144,10 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown, sch
           messageId: 'unknown-key',
           path: [...path, key],
           part: 'key',
-          message: `Unknown key \`${key}\` ${where}.${guess ? ` Did you mean \`${guess}\`?` : ` Allowed keys: ${listAllowed(allowed)}.`}`,
+          message: /\s/.test(key.trim())
+            ? // Prose as a key is almost always a value with a comma, split inside `{ ... }`.
+              `Unknown key \`${key}\` ${where}: this looks like part of a value. A value that contains a comma inside \`{ }\` or \`[ ]\` must be in quotes.`
+            : `Unknown key \`${key}\` ${where}.${guess ? ` Did you mean \`${guess}\`?` : ` Allowed keys: ${listAllowed(allowed)}.`}`,
         };
         break;
       }

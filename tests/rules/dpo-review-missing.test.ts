@@ -18,6 +18,11 @@ describe(RULE, () => {
     expect(rangeOf(text, 'org')).toBe('6:11-6:14');
   });
 
+  it('does not ask a coroner (judicial office, UK GDPR Art 37(1)(a)) for a DPO review', async () => {
+    expect(await lint(agreement(', org_type: coroner, role: controller, public_authority: true'))).toEqual([]);
+    expect(await lint(agreement(', org_type: police, role: controller, public_authority: true'))).toEqual([`dpo-none ${rangeOf(agreement(', org_type: police'), 'org')}`]);
+  });
+
   it('reports a DPO approval of an earlier version, and one with no version', async () => {
     let text = agreement(', org_type: gp_practice', approvals('role: dpo, version: 1.0.0'));
     expect(await lint(text)).toEqual([`dpo-other-version ${rangeOf(text, 'org')}`]);
