@@ -3,7 +3,7 @@
  * (`npm test` compiles first, so dist/ is current.)
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -49,5 +49,18 @@ describe('the built CLI', () => {
     const result = dsalint(['lint'], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('dsalint: invalid config: .dsalint.yaml:2:3: there is no rule "no-such-rule". Run `dsalint rules` for the list.\n');
+  });
+
+  it('stops quietly when the reader closes the pipe early (dsalint lint | head)', async () => {
+    const child = spawn(process.execPath, [bin, 'lint', 'examples', '--format', 'json'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Close our end before the report is written, as `head` does once it has its lines.
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+    expect([0, 1]).toContain(status);
   });
 });

@@ -133,9 +133,9 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
       const lines = RULES.map((r) => {
         const presets = r.meta.presets.includes('recommended') ? 'recommended' : 'strict';
         const severity = r.meta.kind === 'review' ? 'review' : r.meta.severity;
-        return `${r.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${presets.padEnd(11)}  ${r.meta.title}`;
+        return `${r.id.padEnd(idWidth)}  ${severity.padEnd(8)}  ${presets.padEnd(11)}  ${r.meta.title}`;
       });
-      io.stdout(`${'RULE'.padEnd(idWidth)}  SEVERITY  PRESET       TITLE\n${lines.join('\n')}\n\n${RULES.length} rules. "strict" adds the advisory rules to "recommended". Run dsalint explain <rule> for details.\n`);
+      io.stdout(`${'RULE'.padEnd(idWidth)}  ${'SEVERITY'.padEnd(8)}  ${'PRESET'.padEnd(11)}  TITLE\n${lines.join('\n')}\n\n${RULES.length} rules. "strict" adds the advisory rules to "recommended". Run dsalint explain <rule> for details.\n`);
     });
 
   program
@@ -256,6 +256,13 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // A reader that stops early (`dsalint lint | head`) closes the pipe: that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const code = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
