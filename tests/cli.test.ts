@@ -3,7 +3,7 @@
  * so only the format rules run and the expected output does not move as domain rules grow.
  */
 import { describe, expect, it } from 'vitest';
-import { readFile, writeFile, chmod } from 'node:fs/promises';
+import { readFile, writeFile, chmod, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { runCli, tempProject } from './helpers/cli.js';
@@ -388,5 +388,43 @@ describe('unused waivers', () => {
     const dir = await tempProject({ 'a/x.dsa.yaml': AGREEMENT, 'b/y.dsa.yaml': AGREEMENT, '.dsalint.yaml': CONFIG });
     const json = JSON.parse((await runCli(['lint', '-f', 'json', 'b', ...AS_OF], dir)).stdout) as { files: { path: string }[] };
     expect(json.files.map((f) => f.path)).toEqual(['b/y.dsa.yaml']);
+  });
+});
+
+describe('what gets read', () => {
+  it('skips files matched by ignore when found in a folder, but lints them when named', async () => {
+    const dir = await tempProject({ 'live/a.dsa.yaml': BAD, 'archive/old.dsa.yaml': BAD, '.dsalint.yaml': 'ignore: ["archive/**"]\n' });
+    const found = JSON.parse((await runCli(['lint', '-f', 'json', ...AS_OF], dir)).stdout) as { files: { path: string }[] };
+    expect(found.files.map((f) => f.path)).toEqual(['live/a.dsa.yaml']);
+    const named = JSON.parse((await runCli(['lint', '-f', 'json', 'archive/old.dsa.yaml', ...AS_OF], dir)).stdout) as { files: { path: string }[] };
+    expect(named.files.map((f) => f.path)).toEqual(['archive/old.dsa.yaml']);
+  });
+
+  it('does not follow symbolic links inside a folder, so nothing outside the given paths is read', async () => {
+    const outside = await tempProject({ 'secret.dsa.yaml': BAD });
+    const dir = await tempProject({ 'repo/good.dsa.yaml': GOOD });
+    await symlink(join(outside, 'secret.dsa.yaml'), join(dir, 'repo', 'linked.dsa.yaml'));
+    await symlink(outside, join(dir, 'repo', 'linked-folder'));
+    const json = JSON.parse((await runCli(['lint', '-f', 'json', 'repo', ...AS_OF], dir)).stdout) as { files: { path: string }[] };
+    expect(json.files.map((f) => f.path)).toEqual(['repo/good.dsa.yaml']);
+  });
+});
+
+describe('Markdown waivers', () => {
+  it('an HTML comment waives a finding on the next line of the body', async () => {
+    const body = 'The data will also be retained indefinitely.';
+    const md = (comment: string): string =>
+      `---\n${GOOD.replace(/^# yaml-language-server.*\n/, '')}---\n\n# Agreement\n\n${comment}${body}\n`;
+    const dir = await tempProject({
+      'waived.dsa.md': md('<!-- dsalint-disable-next-line prose-widens-scope -- The archive copy is governed by the county archive agreement -->\n'),
+      'plain.dsa.md': md(''),
+    });
+    type Json = { files: { path: string; findings: { ruleId: string; suppression: { source: string; reason: string } | null }[] }[] };
+    const json = JSON.parse((await runCli(['lint', '-f', 'json', ...AS_OF], dir)).stdout) as Json;
+    const prose = (path: string) => json.files.find((f) => f.path === path)!.findings.filter((f) => f.ruleId === 'prose-widens-scope');
+    expect(prose('plain.dsa.md').map((f) => f.suppression)).toEqual([null]);
+    expect(prose('waived.dsa.md').map((f) => f.suppression)).toEqual([
+      expect.objectContaining({ source: 'inline', reason: 'The archive copy is governed by the county archive agreement' }),
+    ]);
   });
 });
