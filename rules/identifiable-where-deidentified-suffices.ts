@@ -33,10 +33,10 @@ export default defineRule({
     fix:
       'Pseudonymise the item (`identifiability: pseudonymised`) or remove the direct identifiers. If identifiable data really is needed, explain why in the item\'s `justification`.',
     severity: 'warning',
-    severityReason: 'A judgement for the Caldicott Guardian: national policy expects de-identified data, but there can be no alternative.',
+    severityReason: 'A judgement for the Caldicott Guardian: national policy expects de-identified data, but there can be no alternative. Advisory, so it is in the strict preset only.',
     kind: 'review',
     tags: ['minimisation', 'caldicott-2', 'de-identification'],
-    presets: ['recommended', 'strict'],
+    presets: ['strict'],
     citations: [
       { instrument: 'Caldicott Principle', provision: '2 (use confidential information only when necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
       {
