@@ -8,7 +8,7 @@ import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
 import { MAX_ALIASES, parseYaml, type ParsedYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
-import { interpolate, messageSpec, type AnyRule, type Report, type Target } from './rule.js';
+import { interpolate, messageSpec, type Report, type Target } from './rule.js';
 import type { EffectiveRule, Waiver } from './config.js';
 import type { Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
 import type { SchemaProblem, SchemaValidator } from '../schema/validate.js';
@@ -93,8 +93,15 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   for (const { effective, report } of raw) {
-    const location = locate(report.at, locator, source);
-    const related: RelatedLocation[] = (report.related ?? []).map((r) => ({ ...locate(r.at, locator, source), message: r.message }));
+    let location: { path?: string; range: Range };
+    let related: RelatedLocation[];
+    try {
+      location = locate(report.at, locator, source);
+      related = (report.related ?? []).map((r) => ({ ...locate(r.at, locator, source), message: r.message }));
+    } catch (error) {
+      failure = { code: 'internal', message: `dsalint's rule ${effective.rule.id} reported a place that is not in this file; this is a bug in dsalint, please report it: ${(error as Error).message}` };
+      continue;
+    }
     const spec = messageSpec(effective.rule, report.messageId);
     const stable = stablePath(targetPath(report.at), parsed.data) ?? snippet(source.text, location.range);
     const key = `${effective.rule.id}|${report.messageId}|${source.path}|${stable}`;
@@ -131,7 +138,12 @@ function locate(target: Target, locator: AgreementLocator, source: AgreementSour
   }
   const t = target as { path?: AgreementPath; part?: 'key' | 'value' | 'pair'; offsets?: readonly [number, number] };
   if (t.offsets) {
-    return { ...(t.path ? { path: formatPath(t.path) } : {}), range: checked(locator.rangeOfOffsets(t.offsets[0], t.offsets[1]), source) };
+    const [start, end] = t.offsets;
+    // Check what the rule said, before the locator would clamp it into something plausible.
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > source.text.length) {
+      throw new Error(`offsets ${start}-${end} are not a span of ${source.path} (${source.text.length} characters)`);
+    }
+    return { ...(t.path ? { path: formatPath(t.path) } : {}), range: checked(locator.rangeOfOffsets(start, end), source) };
   }
   const path = t.path ?? [];
   return { path: formatPath(path), range: checked(locator.rangeOfPath(path, t.part), source) };
@@ -244,4 +256,3 @@ function applyWaivers(findings: Finding[], source: AgreementSource, options: Lin
   return out;
 }
 
-export type { AnyRule };

@@ -136,8 +136,7 @@ export interface AgreementRule<MessageIds extends string = string, Options = unk
   check(context: AgreementContext<MessageIds, Options>): void;
 }
 
-// The registry holds rules of every message-id and option type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// The registry holds rules of every message-id and option type, so `any` is deliberate here.
 export type AnyRule = DocumentRule<string, any> | AgreementRule<string, any>;
 
 export function defineRule<MessageIds extends string, Options = Record<string, never>>(rule: {

@@ -11,7 +11,7 @@ import { interpolate, messageSpec } from './rule.js';
 import { buildAgreementSchema } from '../schema/build-schema.js';
 import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
 import { validate as precompiledValidate } from '../generated/validate-agreement.js';
-import { ConfigError, defaultConfig, effectiveRules, findConfigFile, loadConfigFile, matchesAny, pathForGlobs, type Config } from './config.js';
+import { defaultConfig, effectiveRules, findConfigFile, loadConfigFile, matchesAny, pathForGlobs, type Config } from './config.js';
 import { compareFindings, lintSource, WAIVER_RULE_ID } from './engine.js';
 import { AGREEMENT_FILE_PATTERN, describeIoError, readAgreementFile } from './source.js';
 import { summariseRule } from './rule-docs.js';
@@ -37,8 +37,6 @@ export interface RunOptions {
   /** Keep each parsed agreement in its FileResult, for reports that summarise it (default true). */
   readonly keepAgreements?: boolean;
 }
-
-export class UsageError extends Error {}
 
 let cachedValidator: SchemaValidator | undefined;
 function validator(): SchemaValidator {
@@ -291,4 +289,3 @@ export function exitCodeFor(run: LintRun, failOn: FailOn, maxWarnings?: number):
   return 0;
 }
 
-export { ConfigError };

@@ -77,7 +77,6 @@ export interface FileResult {
   readonly notes: readonly string[];
   /** The agreement as parsed, when it passed the schema; reports summarise it. */
   readonly agreement?: unknown;
-  /** Markdown body text offsets etc. are not kept: reports need only the above. */
 }
 
 /** A legal or guidance source a rule rests on, for reports (the same fields as a rule's citations). */
