@@ -191,9 +191,13 @@ function fileSection(run: LintRun, file: FileResult, index: number): Element {
     if (!findings.length) continue;
     const articles = findings.map((f) => findingArticle(f, group, file.path, rules.get(f.ruleId)));
     children.push(h('h3', `${GROUP_TITLES[group]} (${findings.length})`), h('p', GROUP_EXPLANATIONS[group]));
-    // Waived findings and long lists start collapsed; print expands them.
+    // Long lists fold so the page stays navigable; errors and points to review start open,
+    // because they are what the reader must act on. Waived and info findings start folded.
+    // Print expands everything.
     if (group === 'waived' || group === 'info' || findings.length > 10) {
-      children.push(h('details', [h('summary', `Show ${plural(findings.length, `${GROUP_LABELS[group].toLowerCase()} finding`)}`), ...articles]));
+      const open = group === 'error' || group === 'review';
+      const label = plural(findings.length, `${GROUP_LABELS[group].toLowerCase()} finding`);
+      children.push(h('details', open ? { open: true } : {}, [h('summary', open ? `${label[0]!.toUpperCase()}${label.slice(1)} (select to fold)` : `Show ${label}`), ...articles]));
     } else {
       children.push(...articles);
     }

@@ -61,9 +61,9 @@ const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, sprea
 /** Raw HTML, only ever produced by hast-util-to-html (so its text is escaped). */
 const html = (value: string): Html => ({ type: 'html', value });
 
-function details(summary: string, children: RootContent[]): RootContent[] {
-  const open = toHtml(h('summary', revealHidden(summary)));
-  return [html(`<details>\n${open}`), ...children, html('</details>')];
+function details(summary: string, children: RootContent[], startOpen = false): RootContent[] {
+  const head = toHtml(h('summary', revealHidden(summary)));
+  return [html(`<details${startOpen ? ' open' : ''}>\n${head}`), ...children, html('</details>')];
 }
 
 /** The rule's Markdown (its fix text) as mdast blocks. */
@@ -126,7 +126,9 @@ function groupSection(run: LintRun, group: Group, findings: readonly Finding[], 
   const body: RootContent[] = [paragraph([text(GROUP_EXPLANATIONS[group])]), { ...list(items), spread: true }];
   const title = `${GROUP_TITLES[group]} (${findings.length})`;
   if (findings.length > collapseAfter) {
-    return [heading(4, [text(title)]), ...details(`Show ${plural(findings.length, 'finding')}`, body)];
+    // Errors and points to review are what the reader must act on: folded, but open to start with.
+    const open = group === 'error' || group === 'review';
+    return [heading(4, [text(title)]), ...details(open ? `${plural(findings.length, 'finding')} (select to fold)` : `Show ${plural(findings.length, 'finding')}`, body, open)];
   }
   return [heading(4, [text(title)]), ...body];
 }
