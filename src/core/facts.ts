@@ -327,13 +327,7 @@ export function durationMonths(d: Duration): number {
   return d.years * 12 + d.months + Math.floor((d.weeks * 7 + d.days) / 30);
 }
 
-/** A duration in words for messages: P28D is "28 days", P1Y6M is "1 year 6 months". */
-export function durationInWords(d: Duration): string {
-  const parts: [number, string][] = [
-    [d.years, 'year'], [d.months, 'month'], [d.weeks, 'week'], [d.days, 'day'], [d.hours, 'hour'], [d.minutes, 'minute'], [d.seconds, 'second'],
-  ];
-  return parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`).join(' ') || 'no time';
-}
+export { durationInWords } from './words.js';
 
 /**
  * Compare two durations by calendar length: negative when a is shorter, 0 when equal. Both

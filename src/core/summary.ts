@@ -10,6 +10,7 @@
 import type { Agreement, Flow, Purpose, RetentionEntry } from '../generated/agreement.js';
 import { labelOf } from '../vocabulary.js';
 import { durationHours, flowData, flowPurposes, parseDuration, partyById, partyName } from './facts.js';
+import { durationInWords, joinWords, lowerFirst } from './words.js';
 
 export interface AgreementSummary {
   /** The agreement's title, as written. */
@@ -48,41 +49,16 @@ export function formatDate(date: string | undefined): string {
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
 }
 
-const DURATION_UNITS: readonly [keyof NonNullable<ReturnType<typeof parseDuration>>, string][] = [
-  ['years', 'year'],
-  ['months', 'month'],
-  ['weeks', 'week'],
-  ['days', 'day'],
-  ['hours', 'hour'],
-  ['minutes', 'minute'],
-  ['seconds', 'second'],
-];
-
 /** `P10Y` → `10 years`, `P1Y6M` → `1 year and 6 months`; anything else is returned as written. */
 export function formatDuration(text: string | undefined): string {
   if (!text) return '';
   const d = parseDuration(text);
   if (!d) return text === 'all' ? 'all of it' : text;
-  const parts = DURATION_UNITS.filter(([k]) => d[k] > 0).map(([k, word]) => `${d[k]} ${word}${d[k] === 1 ? '' : 's'}`);
-  return parts.length ? joinWords(parts) : text;
+  const words = durationInWords(d);
+  return words === 'no time' ? text : words;
 }
 
-/** `a`, `a and b`, `a, b and c`; semicolons when an item has a comma of its own. */
-export function joinWords(items: readonly string[], conjunction = 'and'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  if (items.length === 2) return `${items[0]} ${conjunction} ${items[1]}`;
-  const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
-  const last = separator === '; ' ? `; ${conjunction} ` : ` ${conjunction} `;
-  return `${items.slice(0, -1).join(separator)}${last}${items[items.length - 1]}`;
-}
-
-/** Lower-case the first letter for use mid-sentence, unless it starts an acronym ("NHS"). */
-export function lowerFirst(text: string): string {
-  if (text.length < 2) return text.toLowerCase();
-  const [first, second] = [text[0]!, text[1]!];
-  if (second !== second.toLowerCase() || /\d/.test(second)) return text;
-  return first.toLowerCase() + text.slice(1);
-}
+export { joinWords, lowerFirst };
 
 function withoutFinalStop(text: string): string {
   return text.trim().replace(/[.\s]+$/, '');

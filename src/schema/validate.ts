@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { suggest } from '../core/suggest.js';
+import { lowerFirst } from '../core/words.js';
 import type { AgreementPath, PathSegment } from '../core/locate.js';
 import { formatPath, parsePath } from '../core/locate.js';
 
@@ -215,9 +216,4 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown, sch
     problems.push(problem);
   }
   return problems;
-}
-
-function lowerFirst(text: string): string {
-  // Keep acronyms such as "ODS" or "ISO"; lower-case an ordinary first word.
-  return /^[A-Z](?![A-Z0-9])/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
