@@ -15,6 +15,7 @@ import {
   type OrgType,
   type PurposeCategory,
 } from '../vocabulary.js';
+import type { DurationParts } from './words.js';
 
 // ---------------------------------------------------------------------------------------
 // Look-ups
@@ -296,15 +297,8 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export interface Duration {
-  readonly years: number;
-  readonly months: number;
-  readonly weeks: number;
-  readonly days: number;
-  readonly hours: number;
-  readonly minutes: number;
-  readonly seconds: number;
-}
+/** An ISO 8601 duration's parts (the type lives with its wording, in words.ts). */
+export type Duration = DurationParts;
 
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
