@@ -51,4 +51,13 @@ describe('hostile and broken input', () => {
     const outcome = await lintText('# Agreement\n\nSome text.\n', { markdown: true });
     expect(describeFindings(outcome.findings)).toEqual(['yaml-syntax no-front-matter 1:1-1:12']);
   });
+
+  it('does not crash on deep nesting in a file that also carries a waiver comment', async () => {
+    const waiver = '# dsalint-disable-next-line schema -- test\n';
+    for (const deep of [`x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, `x:\n${'- '.repeat(5000)}a\n`]) {
+      const outcome = await lintText(`${HEAD}${waiver}${deep}`);
+      expect(outcome.failure).toBeUndefined();
+      expect(outcome.findings.map((f) => `${f.ruleId} ${f.messageId}`)).toContain('yaml-syntax too-deep');
+    }
+  });
 });

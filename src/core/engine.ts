@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
-import { MAX_ALIASES, parseYaml, type ParsedYaml } from './parse.js';
+import { parseYaml, type ParsedYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
-import { interpolate, messageSpec, type Report, type Target } from './rule.js';
+import { interpolate, messageSpec, type MessageSpec, type Report, type Target } from './rule.js';
 import type { EffectiveRule, Waiver } from './config.js';
 import type { Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
 import type { SchemaProblem, SchemaValidator } from '../schema/validate.js';
@@ -47,12 +47,14 @@ export interface DocumentFacts {
 interface RawReport {
   readonly effective: EffectiveRule;
   readonly report: Report<string>;
+  readonly spec: MessageSpec;
 }
 
 export function lintSource(source: AgreementSource, options: LintOptions): LintOutcome {
   const parsed = parseYaml(source.yamlText);
   const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
-  const canValidate = parsed.errors.length === 0 && parsed.tooDeep === undefined && parsed.conversionError === undefined && parsed.aliases.length <= MAX_ALIASES && source.hasFrontMatter;
+  // parseYaml leaves `data` undefined whenever the YAML could not be read safely.
+  const canValidate = parsed.data !== undefined && source.hasFrontMatter;
   const schemaProblems = canValidate ? options.validator.validate(parsed.data) : undefined;
   const facts: DocumentFacts = { parsed, ...(schemaProblems ? { schemaProblems } : {}) };
 
@@ -62,8 +64,8 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   const runRule = (effective: EffectiveRule, context: object): void => {
     const rule = effective.rule;
     const report = (r: Report<string>): void => {
-      messageSpec(rule, r.messageId); // throws, naming the rule, on an unknown message id
-      raw.push({ effective, report: r });
+      // messageSpec throws, naming the rule, on an unknown message id.
+      raw.push({ effective, report: r, spec: messageSpec(rule, r.messageId) });
     };
     try {
       (rule.check as (c: unknown) => void)({ ...context, options: effective.options, asOf: options.asOf, report });
@@ -92,7 +94,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
 
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
-  for (const { effective, report } of raw) {
+  for (const { effective, report, spec } of raw) {
     let location: { path?: string; range: Range };
     let related: RelatedLocation[];
     try {
@@ -102,7 +104,6 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
       failure = { code: 'internal', message: `dsalint's rule ${effective.rule.id} reported a place that is not in this file; this is a bug in dsalint, please report it: ${(error as Error).message}` };
       continue;
     }
-    const spec = messageSpec(effective.rule, report.messageId);
     const stable = stablePath(targetPath(report.at), parsed.data) ?? snippet(source.text, location.range);
     const key = `${effective.rule.id}|${report.messageId}|${source.path}|${stable}`;
     const occurrence = occurrences.get(key) ?? 0;
@@ -120,23 +121,24 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   }
 
   const usedWaivers = new Set<number>();
-  const waived = applyWaivers(findings, source, options, usedWaivers);
+  const waived = applyWaivers(findings, source, parsed, options, usedWaivers);
   waived.sort(compareFindings);
   return { findings: waived, notes, usedWaivers, ...(agreement ? { agreement } : {}), ...(failure ? { failure } : {}) };
 }
 
+type NormalTarget = { readonly path?: AgreementPath; readonly part?: 'key' | 'value' | 'pair'; readonly offsets?: readonly [number, number] };
+
+/** A bare path is shorthand for `{ path }`. */
+function normalise(target: Target): NormalTarget {
+  return Array.isArray(target) ? { path: target as AgreementPath } : (target as NormalTarget);
+}
+
 function targetPath(target: Target): AgreementPath | undefined {
-  if (Array.isArray(target)) return target as AgreementPath;
-  const t = target as { path?: AgreementPath };
-  return t.path;
+  return normalise(target).path;
 }
 
 function locate(target: Target, locator: AgreementLocator, source: AgreementSource): { path?: string; range: Range } {
-  if (Array.isArray(target)) {
-    const path = target as AgreementPath;
-    return { path: formatPath(path), range: checked(locator.rangeOfPath(path), source) };
-  }
-  const t = target as { path?: AgreementPath; part?: 'key' | 'value' | 'pair'; offsets?: readonly [number, number] };
+  const t = normalise(target);
   if (t.offsets) {
     const [start, end] = t.offsets;
     // Check what the rule said, before the locator would clamp it into something plausible.
@@ -194,8 +196,8 @@ function pathCovers(prefix: AgreementPath, path: string | undefined): boolean {
   return path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
 }
 
-function applyWaivers(findings: Finding[], source: AgreementSource, options: LintOptions, used: Set<number>): Finding[] {
-  const inline = findInlineWaivers(source.text, source.yamlText, source.yamlOffset, source.markdown);
+function applyWaivers(findings: Finding[], source: AgreementSource, parsed: ParsedYaml, options: LintOptions, used: Set<number>): Finding[] {
+  const inline = findInlineWaivers(source.text, parsed.directiveComments, source.yamlOffset, source.markdown);
   const waiverRule = options.rules.find((r) => r.rule.id === WAIVER_RULE_ID);
   const inlineUsed = new Set<InlineWaiver>();
   const out: Finding[] = findings.map((finding) => {

@@ -2,7 +2,7 @@
  * YAML parsing with the hazards kept as data: syntax errors, extra documents, unresolved
  * tags and alias expansion are all reported by document rules, never thrown.
  */
-import { parseAllDocuments, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError, type YAMLWarning, type Pair } from 'yaml';
+import { Composer, Parser, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError, type YAMLWarning, type Pair } from 'yaml';
 
 /** More aliases than this in one agreement is treated as an attack on the parser. */
 export const MAX_ALIASES = 20;
@@ -45,16 +45,48 @@ export interface ParsedYaml {
   readonly conversionError?: string;
   /** Offsets where nesting went past MAX_FLOW_DEPTH (the file was not parsed), or where the parser ran out of stack. */
   readonly tooDeep?: [number, number];
+  /** Comments holding a `dsalint-disable` directive, with their offsets into the YAML text, in order. */
+  readonly directiveComments: readonly YamlComment[];
+}
+
+export interface YamlComment {
+  readonly offset: number;
+  readonly source: string;
+}
+
+/**
+ * The comments in a token stream that carry a waiver directive. The tokens nest as deep as
+ * the YAML does, so the walk keeps its own stack rather than recursing.
+ */
+function directiveComments(tokens: readonly object[]): YamlComment[] {
+  const comments: YamlComment[] = [];
+  const seen = new Set<object>();
+  const stack: unknown[] = [...tokens];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      if (token.source.includes('dsalint-disable')) comments.push({ offset: token.offset, source: token.source });
+      continue;
+    }
+    for (const child of Object.values(value)) stack.push(child);
+  }
+  return comments.sort((a, b) => a.offset - b.offset);
 }
 
 export function parseYaml(yamlText: string): ParsedYaml {
   const options = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false } as const;
   const deep = firstTooDeep(yamlText);
   if (deep) {
-    return { document: parseDocument('', options), extraDocuments: [], errors: [], warnings: [], duplicateKeys: [], aliases: [], data: undefined, tooDeep: deep };
+    return { document: parseDocument('', options), extraDocuments: [], errors: [], warnings: [], duplicateKeys: [], aliases: [], data: undefined, tooDeep: deep, directiveComments: [] };
   }
-  const all = parseAllDocuments(yamlText, options);
-  const documents = Array.isArray(all) ? all : [];
+  // One pass of the parser: its tokens feed both the composer (as parseAllDocuments does)
+  // and the search for waiver comments, so the YAML is never parsed twice.
+  const tokens = [...new Parser().parse(yamlText)];
+  const documents = [...new Composer(options).compose(tokens)];
+  const comments = yamlText.includes('dsalint-disable') ? directiveComments(tokens) : [];
   // An empty stream still gets one empty document, so rules always have one.
   const document = documents[0] ?? parseDocument('', options);
   const extraDocuments = documents.slice(1).map((d) => [d.range[0], Math.max(d.range[0] + 3, d.range[1])] as [number, number]);
@@ -102,7 +134,7 @@ export function parseYaml(yamlText: string): ParsedYaml {
     }
   }
   if (stackError) {
-    return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data: undefined, tooDeep: [stackError.pos[0], stackError.pos[1]] };
+    return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data: undefined, tooDeep: [stackError.pos[0], stackError.pos[1]], directiveComments: comments };
   }
-  return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data, conversionError };
+  return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data, conversionError, directiveComments: comments };
 }

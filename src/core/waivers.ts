@@ -3,7 +3,7 @@
  * `<!-- dsalint-disable-next-line <rule> -- <reason> -->` in a Markdown body. A waiver
  * covers findings that start on the next line holding content.
  */
-import { Parser } from 'yaml';
+import type { YamlComment } from './parse.js';
 import type { Root } from 'mdast';
 
 export interface InlineWaiver {
@@ -28,24 +28,6 @@ function parseDirective(body: string): { rules: string[]; reason?: string } | un
   return { rules, ...(reason ? { reason } : {}) };
 }
 
-/** Every comment token in a YAML text, with its offset (the CST keeps them all). */
-function yamlComments(yamlText: string): { offset: number; source: string }[] {
-  const comments: { offset: number; source: string }[] = [];
-  const seen = new Set<object>();
-  const walk = (value: unknown): void => {
-    if (value === null || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      comments.push({ offset: token.offset, source: token.source });
-      return;
-    }
-    for (const child of Object.values(value)) walk(child);
-  };
-  for (const token of new Parser().parse(yamlText)) walk(token);
-  return comments.sort((a, b) => a.offset - b.offset);
-}
-
 /** The start of the next line after `offset` that holds something other than space or a comment. */
 function nextContentLine(text: string, offset: number): number {
   let lineStart = nextLineStart(text, offset);
@@ -68,15 +50,14 @@ function nextLineStart(text: string, from: number): number {
   return match ? from + match.index + match[0].length : -1;
 }
 
-export function findInlineWaivers(text: string, yamlText: string, yamlOffset: number, markdown?: Root): InlineWaiver[] {
+/** `comments` are the YAML's directive comments, found by the parse (offsets into the YAML text). */
+export function findInlineWaivers(text: string, comments: readonly YamlComment[], yamlOffset: number, markdown?: Root): InlineWaiver[] {
   const waivers: InlineWaiver[] = [];
-  if (yamlText.includes('dsalint-disable')) {
-    for (const comment of yamlComments(yamlText)) {
-      const directive = parseDirective(comment.source.replace(/^#/, ''));
-      if (!directive) continue;
-      const start = comment.offset + yamlOffset;
-      waivers.push({ ...directive, offsets: [start, start + comment.source.length], coversLineAt: nextContentLine(text, start) });
-    }
+  for (const comment of comments) {
+    const directive = parseDirective(comment.source.replace(/^#/, ''));
+    if (!directive) continue;
+    const start = comment.offset + yamlOffset;
+    waivers.push({ ...directive, offsets: [start, start + comment.source.length], coversLineAt: nextContentLine(text, start) });
   }
   if (markdown && text.includes('dsalint-disable')) {
     for (const node of markdown.children) {
