@@ -104,3 +104,12 @@ describe('path text', () => {
     expect(parsePath('')).toEqual([]);
   });
 });
+
+describe('front matter with lone CR line endings', () => {
+  // The YAML parser itself does not treat a lone CR as a line break; what dsalint controls is
+  // finding the front matter, which must not come out empty.
+  it('extracts the front matter after the opening fence', async () => {
+    const { parseMarkdown } = await import('../src/core/markdown.js');
+    expect(parseMarkdown('---\rdsalint: 1\rid: EX-1\r---\r\rBody\r').frontMatter).toEqual({ text: 'dsalint: 1\rid: EX-1', offset: 4 });
+  });
+});

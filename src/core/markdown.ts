@@ -19,8 +19,8 @@ export function parseMarkdown(text: string): { tree: Root; frontMatter?: FrontMa
   const tree = processor.parse(text) as Root;
   const first = tree.children[0];
   if (!first || first.type !== 'yaml' || first.position?.start.offset !== 0) return { tree };
-  // The YAML starts on the line after the opening `---` fence.
-  const fenceEnd = text.indexOf('\n') + 1;
-  const offset = fenceEnd > 0 ? fenceEnd : text.length;
+  // The YAML starts on the line after the opening `---` fence (which may end in LF, CRLF or a lone CR).
+  const lineBreak = /\r\n|\r|\n/.exec(text);
+  const offset = lineBreak ? lineBreak.index + lineBreak[0].length : text.length;
   return { tree, frontMatter: { text: text.slice(offset, offset + first.value.length), offset } };
 }
