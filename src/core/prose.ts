@@ -46,8 +46,13 @@ function align(value: string, file: string, start: number, end: number): number[
   return out;
 }
 
+/** Several rules read the same body: build its blocks once per parsed tree. */
+const blocksByTree = new WeakMap<Root, ProseBlock[]>();
+
 /** Every paragraph and heading of the Markdown body, as text with file offsets. */
 export function proseBlocks(tree: Root, file: string): ProseBlock[] {
+  const cached = blocksByTree.get(tree);
+  if (cached) return cached;
   const blocks: ProseBlock[] = [];
   visit(tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading') return undefined;
@@ -59,7 +64,8 @@ export function proseBlocks(tree: Root, file: string): ProseBlock[] {
       const start = position.start.offset ?? 0;
       if (inline.type === 'text' || inline.type === 'inlineCode') {
         text += inline.value;
-        offsets.push(...align(inline.value, file, start, position.end.offset ?? start));
+        // A loop, not push(...spread): a long paragraph would overflow the argument stack.
+        for (const offset of align(inline.value, file, start, position.end.offset ?? start)) offsets.push(offset);
       } else if (inline.type === 'break' || inline.type === 'image' || inline.type === 'imageReference' || inline.type === 'html') {
         // A line break or an inline image separates words; it is not part of any phrase.
         text += ' ';
@@ -69,6 +75,7 @@ export function proseBlocks(tree: Root, file: string): ProseBlock[] {
     if (text.trim() !== '') blocks.push({ text, offsets });
     return SKIP;
   });
+  blocksByTree.set(tree, blocks);
   return blocks;
 }
 

@@ -123,6 +123,8 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const explicitConfig = options.configPath
     ? await loadConfigFile(resolve(options.cwd, options.configPath), rules, options.configPath)
     : undefined;
+  // One default config per run, so its resolved rules are cached like any other config's.
+  const fallbackConfig = defaultConfig(options.cwd);
   // Config files, and the search for them, are shared by every file in a folder: look each up once.
   const configByFile = new Map<string, Promise<Config>>();
   const configFileByDir = new Map<string, Promise<string | undefined>>();
@@ -132,7 +134,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     let fileLookup = configFileByDir.get(dir);
     if (!fileLookup) configFileByDir.set(dir, (fileLookup = findConfigFile(dir)));
     const file = await fileLookup;
-    if (!file) return defaultConfig(options.cwd);
+    if (!file) return fallbackConfig;
     let config = configByFile.get(file);
     if (!config) configByFile.set(file, (config = loadConfigFile(file, rules, displayPath(options.cwd, file))));
     return config;
