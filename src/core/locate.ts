@@ -79,7 +79,7 @@ export interface ResolvedPath {
 function keyMatches(pair: Pair<unknown, unknown>, segment: PathSegment): boolean {
   const key = pair.key;
   const value = isScalar(key) ? key.value : key;
-  return value === segment || (typeof segment === 'number' && value === String(segment)) || String(value) === String(segment);
+  return value === segment || String(value) === String(segment);
 }
 
 export function resolvePath(document: Document, path: AgreementPath): ResolvedPath {
@@ -138,10 +138,6 @@ export class AgreementLocator {
   rangeOfPath(path: AgreementPath, part: RangePart = 'value'): Range {
     const [start, end] = this.spanOfPath(path, part);
     return this.rangeOfYamlOffsets(start, end);
-  }
-
-  exists(path: AgreementPath): boolean {
-    return !resolvePath(this.document, path).missing;
   }
 
   /**

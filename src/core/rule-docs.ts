@@ -3,7 +3,7 @@
  * the SARIF `help`, `dsalint explain` and the README rules table say the same thing
  * because they are the same text.
  */
-import type { AnyRule, Citation, MessageSpec } from './rule.js';
+import { messageSpec, type AnyRule, type Citation } from './rule.js';
 import type { RuleSummary } from './types.js';
 import { revealHidden } from './summary.js';
 
@@ -23,9 +23,6 @@ function citationMarkdown(c: Citation): string {
   return c.url ? `[${text}](${c.url})` : text;
 }
 
-function specOf(spec: string | MessageSpec): MessageSpec {
-  return typeof spec === 'string' ? { text: spec } : spec;
-}
 
 function kindWord(rule: AnyRule): string {
   return rule.meta.kind === 'review' ? 'needs review (a judgement for the Caldicott Guardian or DPO)' : 'problem';
@@ -49,8 +46,8 @@ export function ruleHelpMarkdown(rule: AnyRule): string {
   if (meta.tags.length) lines.push(`- **Tags:** ${meta.tags.join(', ')}`);
   lines.push('', '## Why it matters', '', meta.rationale.trim(), '', '## How to fix', '', meta.fix.trim(), '');
   lines.push('## Messages', '');
-  for (const [id, spec] of Object.entries(meta.messages as Record<string, string | MessageSpec>)) {
-    const s = specOf(spec);
+  for (const id of Object.keys(meta.messages)) {
+    const s = messageSpec(rule, id);
     const tags = [s.severity && s.severity !== meta.severity ? s.severity : undefined, s.kind === 'review' ? 'needs review' : undefined].filter(Boolean);
     lines.push(`- \`${id}\`${tags.length ? ` (${tags.join(', ')})` : ''}: ${s.text}`);
   }

@@ -10,22 +10,14 @@ import type { Document } from 'yaml';
 import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
 import type { AgreementPath, RangePart } from './locate.js';
-import type { FindingKind, Severity } from './types.js';
+import type { FindingKind, RuleCitation, Severity } from './types.js';
 import type { DocumentFacts } from './engine.js';
 
 export type Preset = 'recommended' | 'strict';
 export const PRESETS: readonly Preset[] = ['recommended', 'strict'];
 
-export interface Citation {
-  /** The instrument: "UK GDPR", "Data Protection Act 2018", "ICO Data Sharing Code". */
-  readonly instrument: string;
-  /** Article, section, paragraph or principle: "Art 5(1)(c)". */
-  readonly provision?: string;
-  /** A public page where it can be read. */
-  readonly url?: string;
-  /** The source was not confirmed in a primary text; user-facing words must be careful. */
-  readonly unverified?: boolean;
-}
+/** A legal or guidance source (the same shape reports carry in RuleSummary). */
+export type Citation = RuleCitation;
 
 export interface MessageSpec {
   readonly text: string;

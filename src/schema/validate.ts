@@ -16,7 +16,6 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
-export { suggest };
 
 /** A compiled validator: ajv's own, or the standalone one generated at build time. */
 export type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
