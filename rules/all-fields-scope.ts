@@ -1,23 +1,6 @@
-import type { Agreement, Flow } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
-import { DATA_CATEGORY } from '../src/vocabulary.js';
-import { flowPurposes, flowsCarrying, indexOfData, isDirectCare, partyName, purposeName } from '../src/core/facts.js';
+import { categoryIndex, flowPurposes, flowsCarrying, isDirectCare, liveAccessUnlisted, partyName, purposeName } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
-
-/** Where a flow's data names the whole record: each `full_record`-style category entry. */
-export function wholeRecordEntries(a: Agreement, flow: Flow): AgreementPath[] {
-  return (flow.data ?? []).flatMap((id) => {
-    const index = indexOfData(a, id);
-    const item = a.data?.[index];
-    return (item?.categories ?? []).flatMap((category, c) => (DATA_CATEGORY.get(category)?.wholeRecord ? [['data', index, 'categories', c] as AgreementPath] : []));
-  });
-}
-
-/** Live access to the source system with no data listed: the recipient sees whatever the system shows. */
-function liveAccessUnlisted(flow: Flow): boolean {
-  return flow.access?.mode === 'live_system_access' && (flow.data ?? []).length === 0;
-}
 
 const DEFINITION = 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n';
 
@@ -104,7 +87,7 @@ export default defineRule({
 
     // Whole-record data items: reported once each, at the category, with every flow that carries it.
     (a.data ?? []).forEach((item, index) => {
-      const c = (item.categories ?? []).findIndex((category) => DATA_CATEGORY.get(category)?.wholeRecord);
+      const c = categoryIndex(item, (category) => category.wholeRecord);
       if (c < 0) return;
       const flows = flowsCarrying(a, item.id);
       if (flows.length === 0) return;

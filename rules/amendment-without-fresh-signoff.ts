@@ -1,6 +1,6 @@
 import type { Agreement, HistoryEntry, SignoffRole } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import { approvalsBy, approvesCurrentVersion, compareVersions, isController } from '../src/core/facts.js';
+import { approvalsBy, approvesCurrentVersion, compareVersions, isController, materialChanges } from '../src/core/facts.js';
 import { formatDate, joinWords } from '../src/core/summary.js';
 import { labelOf } from '../src/vocabulary.js';
 
@@ -15,22 +15,6 @@ const AGREEMENT = (approvalDate: string): string =>
   'history:\n  - { version: 1.0.0, date: 2026-04-01 }\n' +
   '  - { version: 1.1.0, date: 2026-09-01, changes: { changed_access: true } }\n' +
   `approvals:\n  - { party: surgery, role: caldicott_guardian, date: ${approvalDate}, version: 1.1.0 }\n`;
-
-/** What a history entry changed that needs fresh approval, in words; empty when nothing material. */
-function materialChanges(entry: HistoryEntry): string[] {
-  const c = entry.changes;
-  if (!c) return [];
-  const out: string[] = [];
-  const list = (ids: readonly string[] | undefined, what: string): void => {
-    if (ids && ids.length > 0) out.push(`added ${what} ${ids.map((id) => `"${id}"`).join(', ')}`);
-  };
-  list(c.added_purposes, c.added_purposes?.length === 1 ? 'the purpose' : 'the purposes');
-  list(c.added_data, 'the data');
-  list(c.added_parties, c.added_parties?.length === 1 ? 'the party' : 'the parties');
-  if (c.widened_population) out.push('widened the population');
-  if (c.changed_access) out.push('changed how the data is accessed');
-  return out;
-}
 
 /**
  * The most recent material change that applies to the current version: a dated history entry

@@ -2,7 +2,19 @@ import type { Agreement, Purpose } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
 import type { AgreementPath } from '../src/core/locate.js';
 import { ARTICLE_6_BASIS, DUAA_COMMENCEMENT } from '../src/vocabulary.js';
-import { carriesPatientData, flowsFor, indexOfParty, isIdentifying, isPostDuaa, isPublicAuthority, partyById, partyName, purposeName } from '../src/core/facts.js';
+import {
+  carriesPatientData,
+  coversOnlyDeceased,
+  flowsFor,
+  indexOfParty,
+  isIdentifying,
+  isPostDuaa,
+  isPublicAuthority,
+  partyById,
+  partyName,
+  purposeName,
+  relyingParties,
+} from '../src/core/facts.js';
 import { formatDate, joinWords } from '../src/core/summary.js';
 
 /** Personal data is shared for the purpose: a flow for it carries patient data, or an identifiable item names it. */
@@ -77,7 +89,7 @@ export default defineRule({
   },
   check({ agreement: a, report }) {
     // UK GDPR does not apply to the deceased (deceased-records-basis covers what does).
-    if (a.population?.vital_status === 'deceased') return;
+    if (coversOnlyDeceased(a)) return;
     (a.purposes ?? []).forEach((purpose, i) => {
       if (!hasPersonalData(a, purpose)) return;
       const at: AgreementPath = ['purposes', i, 'lawful_basis', 'article_6'];
@@ -91,7 +103,7 @@ export default defineRule({
         report({ messageId: 'ea-before-duaa', data: { purpose: purposeName(purpose), commencement: formatDate(basis.inForceFrom ?? DUAA_COMMENCEMENT) }, at });
       }
       if (!basis?.notForPublicAuthorityTasks) return;
-      const relying = purpose.owner !== undefined ? [purpose.owner] : [...new Set(flowsFor(a, purpose.id).flatMap((f) => (f.from !== undefined ? [f.from] : [])))];
+      const relying = relyingParties(a, purpose);
       const authorities = relying.filter((id) => isPublicAuthority(partyById(a, id)));
       if (authorities.length === 0) return;
       report({

@@ -1,13 +1,6 @@
-import type { Agreement, Purpose } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import { coversOnlyDeceased, flowsFor, indexOfParty, partyById } from '../src/core/facts.js';
+import { coversOnlyDeceased, indexOfParty, partyById, relyingParties } from '../src/core/facts.js';
 import { ARTICLE_9_CONDITION, DPA_SCHEDULE_1_CONDITION, DPA_SCHEDULE_1_CONDITIONS } from '../src/vocabulary.js';
-
-/** The parties that rely on the purpose's conditions: its owner, else whoever discloses for it. */
-function relyingParties(a: Agreement, purpose: Purpose): string[] {
-  if (purpose.owner !== undefined) return [purpose.owner];
-  return [...new Set(flowsFor(a, purpose.id).flatMap((f) => (f.from === undefined ? [] : [f.from])))];
-}
 
 const AGREEMENT = (lawfulBasis: string, apd = ''): string =>
   'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +

@@ -1,10 +1,5 @@
-import type { Agreement } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import { approvalsBy, approvesCurrentVersion, carriesConfidentialPatientInformation, latestApproval, isController } from '../src/core/facts.js';
-
-function versionHint(a: Agreement): string {
-  return a.version === undefined ? '' : `, version: ${a.version}`;
-}
+import { approvalsBy, approvesCurrentVersion, carriesConfidentialPatientInformation, latestApproval, isController, versionHint } from '../src/core/facts.js';
 
 const AGREEMENT = (approvals: string): string =>
   'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.1.0\nparties:\n' +

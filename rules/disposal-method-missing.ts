@@ -1,5 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
-import { sharesPersonalData } from '../src/core/facts.js';
+import { retentionEntryLabel, sharesPersonalData } from '../src/core/facts.js';
 
 const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\ndates: { effective_from: 2026-04-01, expires: 2027-03-31 }\n';
 
@@ -71,7 +71,7 @@ export default defineRule({
     const retention = a.retention ?? [];
     retention.forEach((entry, i) => {
       if (entry.disposal === undefined) {
-        report({ messageId: 'no-disposal', data: { entry: `${i + 1}${entry.party ? ` (${entry.party})` : ''}` }, at: ['retention', i, 'disposal'] });
+        report({ messageId: 'no-disposal', data: { entry: retentionEntryLabel(entry, i) }, at: ['retention', i, 'disposal'] });
       }
     });
     const termination = a.termination;

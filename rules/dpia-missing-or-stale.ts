@@ -2,6 +2,7 @@ import type { Agreement } from '../src/generated/agreement.js';
 import type { AgreementPath } from '../src/core/locate.js';
 import { defineRule } from '../src/core/rule.js';
 import {
+  categoryIndex,
   compareVersions,
   dataCategoriesOf,
   flowsCarrying,
@@ -9,12 +10,12 @@ import {
   isPerCasePurpose,
   isSecondary,
   isSpecialCategory,
+  materialChanges,
   orgTypeOf,
   partyById,
   partyName,
   purposeById,
 } from '../src/core/facts.js';
-import { DATA_CATEGORY } from '../src/vocabulary.js';
 
 interface Indicator {
   readonly reason: string;
@@ -42,7 +43,7 @@ function highRiskIndicators(a: Agreement): Indicator[] {
     if (!isIdentifying(item) || !dataCategoriesOf(item).some((c) => c.genetic)) return;
     const ids = new Set([...(item.purposes ?? []), ...flowsCarrying(a, item.id).flatMap((f) => f.purposes ?? [])]);
     if (![...ids].some((id) => { const p = purposeById(a, id); return p !== undefined && isSecondary(p); })) return;
-    const k = (item.categories ?? []).findIndex((c) => DATA_CATEGORY.get(c)?.genetic);
+    const k = categoryIndex(item, (c) => c.genetic);
     out.push({ reason: `genetic data ("${item.id}") is used for a purpose beyond individual care`, at: ['data', j, 'categories', k] });
   });
   const groups = a.population?.vulnerable_groups ?? [];
@@ -63,11 +64,8 @@ function highRiskIndicators(a: Agreement): Indicator[] {
 function latestMaterialChange(a: Agreement): { index: number; date: string } | undefined {
   let found: { index: number; date: string } | undefined;
   (a.history ?? []).forEach((h, index) => {
-    const c = h.changes;
-    if (!c || h.date === undefined) return;
-    const material =
-      (c.added_purposes ?? []).length > 0 || (c.added_data ?? []).length > 0 || (c.added_parties ?? []).length > 0 || c.widened_population === true || c.changed_access === true;
-    if (material && (!found || h.date > found.date)) found = { index, date: h.date };
+    if (h.date === undefined || materialChanges(h).length === 0) return;
+    if (!found || h.date > found.date) found = { index, date: h.date };
   });
   return found;
 }

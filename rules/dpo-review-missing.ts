@@ -1,6 +1,6 @@
 import type { Party, SignoffRole } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import { approvalsBy, approvesCurrentVersion, latestApproval, isController, isPublicAuthority, orgTypeOf } from '../src/core/facts.js';
+import { approvalsBy, approvesCurrentVersion, latestApproval, isController, isPublicAuthority, orgTypeOf, versionHint } from '../src/core/facts.js';
 
 type MessageId = 'dpo-none' | 'dpo-other-version' | 'siro-none' | 'siro-other-version';
 
@@ -80,7 +80,7 @@ export default defineRule({
     const check = (party: Party, i: number, role: SignoffRole, none: MessageId, other: MessageId, label: string): void => {
       const found = approvalsBy(a, party.id, role);
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;
-      const data = { party: party.name, id: party.id, version: a.version ?? '', versionHint: a.version === undefined ? '' : `, version: ${a.version}` };
+      const data = { party: party.name, id: party.id, version: a.version ?? '', versionHint: versionHint(a) };
       const last = latestApproval(found);
       if (!last) {
         report({ messageId: none, data, at: ['parties', i, 'id'] });

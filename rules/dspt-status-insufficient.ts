@@ -17,12 +17,12 @@ function receivesNhsPatientData(a: Agreement, flow: Flow): boolean {
 }
 
 /** The first year (2025 for "2025-26") of the assessment being completed on `asOf`: it runs until its publication deadline. */
-export function assessmentYearInProgress(asOf: string, deadline: string): number {
+function assessmentYearInProgress(asOf: string, deadline: string): number {
   const year = Number(asOf.slice(0, 4));
   return asOf.slice(5) > deadline ? year : year - 1;
 }
 
-export function assessmentYearLabel(start: number): string {
+function assessmentYearLabel(start: number): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 

@@ -1,7 +1,6 @@
 import type { DataProtection } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import { DATA_CATEGORY } from '../src/vocabulary.js';
-import { flowsCarrying, hasFreeText, isIdentifying, partyName } from '../src/core/facts.js';
+import { categoryIndex, flowsCarrying, hasFreeText, isIdentifying, partyName } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
 
 /** Protections that deal with free text and information about other people before it leaves. */
@@ -66,14 +65,10 @@ export default defineRule({
       if (!isIdentifying(item) || (item.protections ?? []).some((p) => PROTECTIONS.has(p))) return;
       const flows = flowsCarrying(a, item.id);
       if (flows.length === 0) return;
-      const categories = item.categories ?? [];
       const freeText = hasFreeText(item);
-      const thirdParty = categories.some((c) => DATA_CATEGORY.get(c)?.thirdParty);
+      const thirdParty = categoryIndex(item, (term) => term.thirdParty) >= 0;
       if (!freeText && !thirdParty) return;
-      const c = categories.findIndex((category) => {
-        const term = DATA_CATEGORY.get(category);
-        return term?.freeText || term?.thirdParty;
-      });
+      const c = categoryIndex(item, (term) => term.freeText || term.thirdParty);
       report({
         messageId: 'unprotected',
         data: {

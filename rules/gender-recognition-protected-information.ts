@@ -1,7 +1,6 @@
 import type { CommonLaw } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import { dataById, flowPurposes, indexOfData, isIdentifying } from '../src/core/facts.js';
-import { DATA_CATEGORY } from '../src/vocabulary.js';
+import { categoryIndex, dataById, flowPurposes, indexOfData, isIdentifying } from '../src/core/facts.js';
 
 /** Common-law bases that match a Gender Recognition Act 2004 s22(4) exemption: agreement (b) and a court order (d). */
 const EXEMPT_BASES: ReadonlySet<CommonLaw> = new Set<CommonLaw>(['explicit_consent', 'court_order']);
@@ -86,7 +85,7 @@ export default defineRule({
       (flow.data ?? []).forEach((dataId, k) => {
         const item = dataById(a, dataId);
         if (!item || !isIdentifying(item)) return;
-        const c = (item.categories ?? []).findIndex((value) => DATA_CATEGORY.get(value)?.restricted === 'gra_s22');
+        const c = categoryIndex(item, (term) => term.restricted === 'gra_s22');
         if (c < 0) return;
         report({
           messageId: 'disclosed',

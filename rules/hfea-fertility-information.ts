@@ -1,7 +1,6 @@
 import type { OrgType } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import { dataById, flowPurposes, indexOfData, isIdentifying, isSecondary, partyById, partyName } from '../src/core/facts.js';
-import { DATA_CATEGORY } from '../src/vocabulary.js';
+import { allOnExplicitConsent, categoryIndex, dataById, flowPurposes, indexOfData, isIdentifying, isSecondary, partyById, partyName } from '../src/core/facts.js';
 
 const LICENSED_CENTRE: OrgType = 'fertility_clinic';
 
@@ -79,14 +78,13 @@ export default defineRule({
   check({ agreement: a, report }) {
     (a.flows ?? []).forEach((flow, f) => {
       const purposes = flowPurposes(a, flow);
-      const consented = purposes.length > 0 && purposes.every((p) => p.lawful_basis?.common_law === 'explicit_consent');
-      if (consented) return;
+      if (allOnExplicitConsent(purposes)) return;
       const fromClinic = partyById(a, flow.from)?.org_type === LICENSED_CENTRE;
       if (!fromClinic && !purposes.some(isSecondary)) return;
       (flow.data ?? []).forEach((dataId, k) => {
         const item = dataById(a, dataId);
         if (!item || !isIdentifying(item)) return;
-        const c = (item.categories ?? []).findIndex((value) => DATA_CATEGORY.get(value)?.restricted === 'hfea_s33a');
+        const c = categoryIndex(item, (term) => term.restricted === 'hfea_s33a');
         if (c < 0) return;
         report({
           messageId: fromClinic ? 'from-clinic' : 'secondary',

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
-import { carriesPatientData, partyName, purposeCategoryOf, purposeName } from '../src/core/facts.js';
+import { carriesPatientData, flowsForIndexed, partyName, purposeCategoryOf, purposeName } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
 
 const HEAD =
@@ -60,13 +60,13 @@ export default defineRule({
   check({ agreement: a, report }) {
     (a.purposes ?? []).forEach((purpose, i) => {
       if (!purposeCategoryOf(purpose)?.commercial || purpose.lawful_basis?.common_law === 'explicit_consent') return;
-      const flows = (a.flows ?? []).flatMap((f, index) => ((f.purposes ?? []).includes(purpose.id) && carriesPatientData(a, f) ? [{ f, index }] : []));
+      const flows = flowsForIndexed(a, purpose.id).filter(({ flow }) => carriesPatientData(a, flow));
       if (flows.length === 0) return;
       report({
         messageId: 'commercial',
-        data: { purpose: purposeName(purpose), flows: joinWords(flows.map(({ f }) => `flow "${f.id}" to ${partyName(a, f.to)}`)) },
+        data: { purpose: purposeName(purpose), flows: joinWords(flows.map(({ flow: f }) => `flow "${f.id}" to ${partyName(a, f.to)}`)) },
         at: ['purposes', i, 'category'],
-        related: flows.map(({ f, index }) => ({ at: ['flows', index, 'purposes', (f.purposes ?? []).indexOf(purpose.id)], message: `Flow "${f.id}" carries patient data for it.` })),
+        related: flows.map(({ flow: f, index }) => ({ at: ['flows', index, 'purposes', (f.purposes ?? []).indexOf(purpose.id)], message: `Flow "${f.id}" carries patient data for it.` })),
       });
     });
   },

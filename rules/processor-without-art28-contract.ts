@@ -7,14 +7,17 @@ const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: icb, n
   '  - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }\n';
 const ALL_TERMS = ART28_TERMS.map((t) => t.value).join(', ');
 
-/** "Art 32 security measures" keeps its capital; other labels read mid-sentence. */
-function lowerFirst(label: string): string {
+/**
+ * Lower-cases a label's first letter for mid-sentence use, except that "Art 32 security measures"
+ * keeps its capital (unlike words.ts lowerFirst, which lower-cases "Art").
+ */
+function lowerFirstKeepingArticle(label: string): string {
   return label.startsWith('Art ') ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
-/** The processor arrangements that name a party. */
-function arrangementsFor(a: Agreement, partyId: string): number[] {
-  return (a.processors ?? []).flatMap((p, j) => (p.party === partyId ? [j] : []));
+/** Some processor arrangement names the party. */
+function hasArrangement(a: Agreement, partyId: string): boolean {
+  return (a.processors ?? []).some((p) => p.party === partyId);
 }
 
 export default defineRule({
@@ -90,7 +93,7 @@ export default defineRule({
   },
   check({ agreement: a, report }) {
     (a.parties ?? []).forEach((party, i) => {
-      if (!isProcessor(party) || arrangementsFor(a, party.id).length > 0) return;
+      if (!isProcessor(party) || hasArrangement(a, party.id)) return;
       report({
         messageId: 'no-arrangement',
         data: { party: party.name, id: party.id, role: labelOf('partyRole', party.role).toLowerCase() },
@@ -110,7 +113,7 @@ export default defineRule({
       if (missing.length > 0) {
         report({
           messageId: 'missing-terms',
-          data: { party, count: missing.length, missing: missing.map((t) => `${t.value} (${lowerFirst(t.label)})`).join('; ') },
+          data: { party, count: missing.length, missing: missing.map((t) => `${t.value} (${lowerFirstKeepingArticle(t.label)})`).join('; ') },
           at: ['processors', j, 'contract', 'terms'],
         });
       }

@@ -6,7 +6,7 @@ import { suggest } from '../src/core/suggest.js';
 type Kind = 'party' | 'purpose' | 'data';
 
 /** Every place the format refers to a party, purpose or data item by id. */
-export function* references(a: Agreement): Generator<{ kind: Kind; id: string; path: AgreementPath }> {
+function* references(a: Agreement): Generator<{ kind: Kind; id: string; path: AgreementPath }> {
   const one = function* (kind: Kind, id: string | undefined, path: AgreementPath) {
     if (id !== undefined) yield { kind, id, path };
   };

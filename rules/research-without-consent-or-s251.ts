@@ -2,7 +2,7 @@ import type { CommonLaw, PurposeCategory } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
 import type { AgreementPath } from '../src/core/locate.js';
 import { labelOf } from '../src/vocabulary.js';
-import { carriesConfidentialPatientInformation, partyName, purposeName } from '../src/core/facts.js';
+import { carriesConfidentialPatientInformation, flowsForIndexed, partyName, purposeName } from '../src/core/facts.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
 
 const RESEARCH: PurposeCategory = 'research';
@@ -68,13 +68,13 @@ export default defineRule({
     (a.purposes ?? []).forEach((purpose, i) => {
       const basis = purpose.lawful_basis?.common_law;
       if (purpose.category !== RESEARCH || basis === undefined || RESEARCH_BASES.has(basis)) return;
-      const flows = (a.flows ?? []).flatMap((f, index) => ((f.purposes ?? []).includes(purpose.id) && carriesConfidentialPatientInformation(a, f) ? [{ f, index }] : []));
+      const flows = flowsForIndexed(a, purpose.id).filter(({ flow }) => carriesConfidentialPatientInformation(a, flow));
       if (flows.length === 0) return;
       report({
         messageId: 'no-consent-or-s251',
-        data: { purpose: purposeName(purpose), basis: lowerFirst(labelOf('commonLaw', basis)), flows: joinWords(flows.map(({ f }) => `flow "${f.id}" to ${partyName(a, f.to)}`)) },
+        data: { purpose: purposeName(purpose), basis: lowerFirst(labelOf('commonLaw', basis)), flows: joinWords(flows.map(({ flow: f }) => `flow "${f.id}" to ${partyName(a, f.to)}`)) },
         at: ['purposes', i, 'lawful_basis', 'common_law'],
-        related: flows.map(({ f, index }) => ({ at: ['flows', index, 'id'] as AgreementPath, message: `Flow "${f.id}" discloses confidential patient information for it.` })),
+        related: flows.map(({ flow: f, index }) => ({ at: ['flows', index, 'id'] as AgreementPath, message: `Flow "${f.id}" discloses confidential patient information for it.` })),
       });
     });
   },

@@ -1,7 +1,7 @@
 import type { Agreement, RecordType, RetentionEntry } from '../src/generated/agreement.js';
 import type { AgreementPath } from '../src/core/locate.js';
 import { defineRule } from '../src/core/rule.js';
-import { compareDurations, dataById, durationInWords, indexOfData, parseDuration } from '../src/core/facts.js';
+import { compareDurations, dataById, durationInWords, indexOfData, parseDuration, retentionEntryLabel } from '../src/core/facts.js';
 import { RECORD_TYPE } from '../src/vocabulary.js';
 
 interface Options {
@@ -97,7 +97,7 @@ export default defineRule<'unjustified' | 'beyond-extension', Options>({
       const code = parseDuration(type?.codePeriod);
       if (!period || !recordType || !type || !code) return;
       const data = {
-        entry: `${i + 1}${entry.party ? ` (${entry.party})` : ''}`,
+        entry: retentionEntryLabel(entry, i),
         recordType: type.label,
         period: durationInWords(period),
         codePeriod: durationInWords(code),

@@ -1,6 +1,6 @@
 import type { RetentionEntry } from '../src/generated/agreement.js';
 import { defineRule } from '../src/core/rule.js';
-import { carriesPatientData, flowData, isIdentifying, partyById } from '../src/core/facts.js';
+import { carriesPatientData, flowData, isIdentifying, partyById, retentionEntryLabel } from '../src/core/facts.js';
 
 const INDEFINITE = 'indefinite';
 
@@ -111,7 +111,7 @@ export default defineRule({
       });
     });
     retention.forEach((entry, i) => {
-      const data = { entry: `${i + 1}${entry.party ? ` (${entry.party})` : ''}`, period: entry.period ?? '' };
+      const data = { entry: retentionEntryLabel(entry, i), period: entry.period ?? '' };
       if (entry.period === undefined) report({ messageId: 'no-period', data, at: ['retention', i, 'period'] });
       else if (entry.period === INDEFINITE) report({ messageId: 'indefinite', data, at: ['retention', i, 'period'] });
       else if (entry.starts === undefined) report({ messageId: 'no-start', data, at: ['retention', i, 'starts'] });

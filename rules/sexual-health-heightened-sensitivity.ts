@@ -1,7 +1,18 @@
 import { defineRule } from '../src/core/rule.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
-import { dataById, dataCategoriesOf, flowPurposes, indexOfData, isIdentifying, isSecondary, owesDutyOfConfidentiality, partyById, partyName } from '../src/core/facts.js';
-import { DATA_CATEGORY } from '../src/vocabulary.js';
+import {
+  allOnExplicitConsent,
+  categoryIndex,
+  dataById,
+  dataCategoriesOf,
+  flowPurposes,
+  indexOfData,
+  isIdentifying,
+  isSecondary,
+  owesDutyOfConfidentiality,
+  partyById,
+  partyName,
+} from '../src/core/facts.js';
 
 /** The revoked STI instruments: the 1974 Regulations and the 1991/2000 Directions made under them. */
 const REVOKED_STI_LAW = /venereal\s+diseases?|sexually\s+transmitted\s+diseases?\)?\s+directions|\bSTDs?\)?\s+directions/i;
@@ -96,7 +107,7 @@ export default defineRule({
   check({ agreement: a, report }) {
     (a.flows ?? []).forEach((flow, f) => {
       const purposes = flowPurposes(a, flow);
-      if (purposes.length > 0 && purposes.every((p) => p.lawful_basis?.common_law === 'explicit_consent')) return;
+      if (allOnExplicitConsent(purposes)) return;
       const recipient = partyById(a, flow.to);
       const messageId = purposes.some(isSecondary) ? 'secondary-use' : owesDutyOfConfidentiality(recipient) === false ? 'recipient-not-bound' : undefined;
       if (!messageId) return;
@@ -105,7 +116,7 @@ export default defineRule({
         if (!item || !isIdentifying(item) || item.justification !== undefined) return;
         const sensitive = dataCategoriesOf(item).filter((c) => c.sexualHealth);
         if (sensitive.length === 0) return;
-        const c = (item.categories ?? []).findIndex((value) => DATA_CATEGORY.get(value)?.sexualHealth);
+        const c = categoryIndex(item, (term) => term.sexualHealth);
         report({
           messageId,
           data: { flow: flow.id, data: item.id, categories: joinWords(sensitive.map((s) => lowerFirst(s.label))), recipient: partyName(a, flow.to) },

@@ -13,9 +13,9 @@ import {
   partyName,
   purposeName,
   sharesAllFields,
+  wholeRecordEntries,
 } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
-import { wholeRecordEntries } from './all-fields-scope.js';
 
 /** The controls that make standing, broad access acceptable for direct care (the shared care record pattern). */
 const CONTROLS = ['role_based_access', 'audit_logging', 'legitimate_relationship'] as const satisfies readonly (keyof Access)[];

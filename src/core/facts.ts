@@ -4,7 +4,8 @@
  * duration arithmetic. Rules use these rather than re-deriving them, so that two rules
  * never disagree about what "direct care" or "standing live access" means.
  */
-import type { Agreement, Approval, DataItem, Flow, Party, Purpose, SignoffRole } from '../generated/agreement.js';
+import type { Agreement, Approval, DataItem, Flow, HistoryEntry, Party, Purpose, RetentionEntry, SignoffRole } from '../generated/agreement.js';
+import type { AgreementPath } from './locate.js';
 import {
   COMMON_LAW_BASIS,
   DATA_CATEGORY,
@@ -47,6 +48,17 @@ export function purposeCategoryOf(purpose: Purpose | undefined): PurposeCategory
 }
 export function dataCategoriesOf(item: DataItem | undefined): DataCategory[] {
   return (item?.categories ?? []).flatMap((c) => DATA_CATEGORY.get(c) ?? []);
+}
+
+/**
+ * The index in `item.categories` of the first known category that matches, or -1. Rules
+ * point a finding at that entry; this keeps the look-up and the index written once.
+ */
+export function categoryIndex(item: DataItem, pred: (c: DataCategory) => boolean | undefined): number {
+  return (item.categories ?? []).findIndex((value) => {
+    const category = DATA_CATEGORY.get(value);
+    return category !== undefined && pred(category);
+  });
 }
 
 /** A display name for a party: its name, else its id. */
@@ -113,10 +125,6 @@ export function flowData(a: Agreement, flow: Flow): DataItem[] {
   return (flow.data ?? []).flatMap((id) => dataById(a, id) ?? []);
 }
 
-export function flowCategories(a: Agreement, flow: Flow): DataCategory[] {
-  return flowData(a, flow).flatMap(dataCategoriesOf);
-}
-
 /** Flows that carry a given data item. */
 export function flowsCarrying(a: Agreement, dataId: string): Flow[] {
   return (a.flows ?? []).filter((f) => (f.data ?? []).includes(dataId));
@@ -125,6 +133,20 @@ export function flowsCarrying(a: Agreement, dataId: string): Flow[] {
 /** Flows that serve a given purpose. */
 export function flowsFor(a: Agreement, purposeId: string): Flow[] {
   return (a.flows ?? []).filter((f) => (f.purposes ?? []).includes(purposeId));
+}
+
+/** Flows that serve a given purpose, each with its index in `flows`, for rules that point at the flow. */
+export function flowsForIndexed(a: Agreement, purposeId: string): { flow: Flow; index: number }[] {
+  return (a.flows ?? []).flatMap((flow, index) => ((flow.purposes ?? []).includes(purposeId) ? [{ flow, index }] : []));
+}
+
+/**
+ * The parties that rely on a purpose's legal bases and conditions: its owner, else whoever
+ * discloses for it. The Art 6 and Art 9 rules share this so they blame the same parties.
+ */
+export function relyingParties(a: Agreement, purpose: Purpose): string[] {
+  if (purpose.owner !== undefined) return [purpose.owner];
+  return [...new Set(flowsFor(a, purpose.id).flatMap((f) => (f.from === undefined ? [] : [f.from])))];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -182,7 +204,27 @@ export function sharesPersonalData(a: Agreement): boolean {
 /** The flow shares the whole record rather than named items. */
 export function sharesAllFields(a: Agreement, flow: Flow): boolean {
   if (flowData(a, flow).some(isWholeRecord)) return true;
+  return liveAccessUnlisted(flow);
+}
+
+/**
+ * Live access to the source system with no data listed: the recipient sees whatever the
+ * system shows. One half of sharesAllFields, which all-fields-scope also reports on its own.
+ */
+export function liveAccessUnlisted(flow: Flow): boolean {
   return flow.access?.mode === 'live_system_access' && (flow.data ?? []).length === 0;
+}
+
+/**
+ * Where a flow's data names the whole record: each `full_record`-style category entry. Both
+ * all-fields-scope and whole-system-access point at these, so it lives here, not in a rule.
+ */
+export function wholeRecordEntries(a: Agreement, flow: Flow): AgreementPath[] {
+  return (flow.data ?? []).flatMap((id) => {
+    const index = indexOfData(a, id);
+    const item = a.data?.[index];
+    return (item?.categories ?? []).flatMap((category, c) => (DATA_CATEGORY.get(category)?.wholeRecord ? [['data', index, 'categories', c] as AgreementPath] : []));
+  });
 }
 
 /**
@@ -215,6 +257,14 @@ export function isStandingLiveAccess(flow: Flow): boolean {
 export function commonLawBasisOf(purpose: Purpose | undefined) {
   const value = purpose?.lawful_basis?.common_law;
   return value ? COMMON_LAW_BASIS.get(value) : undefined;
+}
+
+/**
+ * Every one of the purposes (and there is at least one) rests on explicit consent. The
+ * restricted-category rules (HFEA, sexual health) let such a disclosure through alike.
+ */
+export function allOnExplicitConsent(purposes: readonly Purpose[]): boolean {
+  return purposes.length > 0 && purposes.every((p) => p.lawful_basis?.common_law === 'explicit_consent');
 }
 
 /** The law the agreement is judged under: as declared, else by its effective date. */
@@ -259,8 +309,36 @@ export function addedPurposes(a: Agreement): AddedPurpose[] {
   });
 }
 
+/**
+ * What a history entry changed that is material (added purposes, data or parties, a wider
+ * population, changed access), in words; empty when nothing material. The DPIA and the
+ * fresh sign-off rules share this so that they agree on what counts as a material change.
+ */
+export function materialChanges(entry: HistoryEntry): string[] {
+  const c = entry.changes;
+  if (!c) return [];
+  const out: string[] = [];
+  const list = (ids: readonly string[] | undefined, what: string): void => {
+    if (ids && ids.length > 0) out.push(`added ${what} ${ids.map((id) => `"${id}"`).join(', ')}`);
+  };
+  list(c.added_purposes, c.added_purposes?.length === 1 ? 'the purpose' : 'the purposes');
+  list(c.added_data, 'the data');
+  list(c.added_parties, c.added_parties?.length === 1 ? 'the party' : 'the parties');
+  if (c.widened_population) out.push('widened the population');
+  if (c.changed_access) out.push('changed how the data is accessed');
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------
 // Sign-off
+
+/**
+ * The `{{versionHint}}` text of a sign-off message: `, version: X` for the agreement's
+ * version, or nothing when it has none. The Caldicott and DPO rules word the fix alike.
+ */
+export function versionHint(a: Agreement): string {
+  return a.version === undefined ? '' : `, version: ${a.version}`;
+}
 
 /** A party's approvals in one sign-off role, with their index in `approvals`. */
 export function approvalsBy(a: Agreement, partyId: string, role: SignoffRole): { approval: Approval; index: number }[] {
@@ -316,11 +394,6 @@ export function durationHours(d: Duration): number {
   return ((d.years * 365 + d.months * 30 + d.weeks * 7 + d.days) * 24) + d.hours + d.minutes / 60 + d.seconds / 3600;
 }
 
-/** A duration in whole months, for comparing retention periods (days and smaller ignored). */
-export function durationMonths(d: Duration): number {
-  return d.years * 12 + d.months + Math.floor((d.weeks * 7 + d.days) / 30);
-}
-
 export { durationInWords } from './words.js';
 
 /**
@@ -346,14 +419,10 @@ export function addDuration(date: string, d: Duration): string {
   return t.toISOString().slice(0, 10);
 }
 
-/** Whole days from a to b (b later is positive). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+// ---------------------------------------------------------------------------------------
+// Retention
 
-/** Whole calendar months from a to b, rounding down. */
-export function monthsBetween(a: string, b: string): number {
-  const [ay, am, ad] = a.split('-').map(Number) as [number, number, number];
-  const [by, bm, bd] = b.split('-').map(Number) as [number, number, number];
-  return (by - ay) * 12 + (bm - am) - (bd < ad ? 1 : 0);
+/** How messages name a retention entry: its 1-based number, then its party in brackets when it names one. */
+export function retentionEntryLabel(entry: RetentionEntry, i: number): string {
+  return `${i + 1}${entry.party ? ` (${entry.party})` : ''}`;
 }
