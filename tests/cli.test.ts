@@ -428,3 +428,12 @@ describe('Markdown waivers', () => {
     ]);
   });
 });
+
+describe('config files in reports', () => {
+  it('are never counted as agreements, whatever --config names them', async () => {
+    const dir = await tempProject({ 'a.dsa.yaml': GOOD, 'policy.yaml': 'waivers:\n  - rule: schema\n    files: ["*.dsa.yaml"]\n' });
+    const result = await runCli(['lint', '--config', 'policy.yaml', 'a.dsa.yaml', ...AS_OF], dir);
+    expect(result.stdout).toContain('policy.yaml\n');
+    expect(result.stdout).toMatch(/in 1 agreement\.\n$/);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The GitHub Action (src/action/index.ts runs it; bundled to .github/action/index.js by
- * `npm run build:action`). It lints through `executeLint`, the entry point the CLI uses,
+ * `npm run build:action`). It lints through `lintAndGate`, the entry point the CLI uses,
  * so both gate by exactly the same rule.
  *
  * Safety: inputs come only from the environment (GitHub sets INPUT_<NAME>, upper-cased,
@@ -15,11 +15,11 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { executeLint } from '../core/lint-command.js';
+import { lintAndGate } from '../core/lint-command.js';
 import { ConfigError, isIsoDate } from '../core/config.js';
 import { countFindings, type FailOn } from '../core/run.js';
 import type { LintRun } from '../core/types.js';
-import { githubAnnotations, escapeData } from '../reporters/github.js';
+import { githubAnnotations, workflowCommand } from '../reporters/github.js';
 import { markdownReport } from '../reporters/markdown.js';
 import { sarif } from '../reporters/sarif.js';
 import { stylish } from '../reporters/stylish.js';
@@ -102,6 +102,11 @@ export function jobSummaryMarkdown(run: LintRun, limit = JOB_SUMMARY_LIMIT): str
   return `## dsalint review\n\n${c.error} errors, ${c.warning} warnings and ${c.review} points to review in ${run.files.length} files. The full report is too large for a job summary: run dsalint locally or download the SARIF file.\n`;
 }
 
+/** An error annotation about the run itself (not a finding). */
+function dsalintError(message: string): string {
+  return workflowCommand('error', { title: 'dsalint' }, message);
+}
+
 function stopCommands(io: ActionIo, text: string): void {
   // Report text quotes agreement content; stop GitHub reading any of it as a command.
   const token = randomUUID();
@@ -115,34 +120,31 @@ export async function runAction(io: ActionIo): Promise<number> {
     inputs = readInputs(io.env);
   } catch (error) {
     if (error instanceof InputError) {
-      io.stdout(`::error title=dsalint::${escapeData(`dsalint: ${error.message}`)}\n`);
+      io.stdout(`${dsalintError(`dsalint: ${error.message}`)}\n`);
       return 2;
     }
     throw error;
   }
   let result;
   try {
-    result = await executeLint({
+    result = await lintAndGate({
       paths: inputs.paths,
       cwd: io.cwd,
       ...(inputs.config ? { configPath: inputs.config } : {}),
       ...(inputs.asOf ? { asOf: inputs.asOf } : {}),
-      format: 'markdown',
       failOn: inputs.failOn,
-      quiet: false,
-      color: false,
+      // The job summary describes each agreement; without it the parsed agreements are not needed.
+      keepAgreements: inputs.jobSummary,
     });
   } catch (error) {
     const message = error instanceof ConfigError ? `invalid config: ${error.format()}` : `internal error, please report it: ${(error as Error).stack ?? String(error)}`;
-    io.stdout(`::error title=dsalint::${escapeData(`dsalint: ${message}`)}\n`);
+    io.stdout(`${dsalintError(`dsalint: ${message}`)}\n`);
     return 2;
   }
   const { run } = result;
-  let exitCode: number = result.exitCode;
-  const agreements = run.files.filter((f) => !/(^|\/)\.dsalint\.ya?ml$/.test(f.path));
-  if (agreements.length === 0) {
-    io.stdout(`::error title=dsalint::${escapeData(`dsalint: no agreement files found in ${inputs.paths.join(', ')} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`)}\n`);
-    exitCode = 2;
+  const exitCode: number = result.exitCode;
+  if (result.agreements === 0) {
+    io.stdout(`${dsalintError(`dsalint: no agreement files found in ${inputs.paths.join(', ')} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`)}\n`);
   }
 
   // The readable report in the log, folded; then the annotations.
@@ -179,7 +181,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   if (outputFile) await appendFile(outputFile, Object.entries(outputs).map(([k, v]) => fileCommandEntry(k, v)).join(''));
 
   if (exitCode === 1) {
-    io.stdout(`::error title=dsalint::${escapeData(`dsalint found problems at or above "${inputs.failOn}": ${c.error} errors, ${c.warning} warnings. See the job summary or the annotations.`)}\n`);
+    io.stdout(`${dsalintError(`dsalint found problems at or above "${inputs.failOn}": ${c.error} errors, ${c.warning} warnings. See the job summary or the annotations.`)}\n`);
   }
   return exitCode;
 }

@@ -108,8 +108,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         quiet: opts.quiet,
         color: TERMINAL_FORMATS.has(opts.format) && useColor(io, opts.color, Boolean(opts.output)),
       });
-      const linted = result.run.files.filter((f) => !/\.dsalint\.ya?ml$/.test(f.path));
-      if (linted.length === 0) {
+      if (result.agreements === 0) {
         throw new ExitError(2, `no agreement files found in ${paths.length ? paths.join(', ') : '.'} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md; node_modules and .git are skipped).`);
       }
       await writeOutput(io, opts.output, result.report, opts.force);
@@ -176,7 +175,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .option('-c, --config <file>', 'use this config file instead of finding .dsalint.yaml')
     .action(async (file: string, opts: { config?: string }) => {
       const run = await runLint({ paths: [file], cwd: io.cwd, ...(opts.config ? { configPath: opts.config } : {}) });
-      const agreements = run.files.filter((f) => !/(^|\/)\.dsalint\.ya?ml$/.test(f.path));
+      const agreements = run.files.filter((f) => !f.config);
       if (agreements.length === 0) throw new ExitError(2, `no agreement files found in ${file} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`);
       const blocks: string[] = [];
       let code: 0 | 1 | 2 = 0;

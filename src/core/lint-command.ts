@@ -14,15 +14,31 @@ export interface LintCommandOptions extends RunOptions {
   readonly color: boolean;
 }
 
-export interface LintCommandResult {
+export interface GateOptions extends RunOptions {
+  readonly failOn: FailOn;
+  readonly maxWarnings?: number;
+}
+
+export interface GateResult {
   readonly run: LintRun;
-  readonly report: string;
+  /** How many agreements were found; none is exit code 2, so a mistyped path fails loudly. */
+  readonly agreements: number;
   readonly exitCode: 0 | 1 | 2;
+}
+
+export interface LintCommandResult extends GateResult {
+  readonly report: string;
+}
+
+/** Lint and decide the exit code, without rendering a report (the Action renders its own). */
+export async function lintAndGate(options: GateOptions): Promise<GateResult> {
+  const run = await runLint(options);
+  const agreements = run.files.filter((f) => !f.config).length;
+  return { run, agreements, exitCode: agreements === 0 ? 2 : exitCodeFor(run, options.failOn, options.maxWarnings) };
 }
 
 export async function executeLint(options: LintCommandOptions): Promise<LintCommandResult> {
   // Parsed agreements are kept only when the report summarises them: memory stays flat on large runs.
-  const run = await runLint({ ...options, keepAgreements: SUMMARY_FORMATS.has(options.format) });
-  const report = REPORTERS[options.format](run, { color: options.color, quiet: options.quiet });
-  return { run, report, exitCode: exitCodeFor(run, options.failOn, options.maxWarnings) };
+  const gate = await lintAndGate({ ...options, keepAgreements: SUMMARY_FORMATS.has(options.format) });
+  return { ...gate, report: REPORTERS[options.format](gate.run, { color: options.color, quiet: options.quiet }) };
 }

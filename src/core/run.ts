@@ -210,7 +210,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
 
   for (const config of configsUsed.values()) {
     const findings = configWaiverFindings(config, rules, usedWaivers.get(config) ?? new Set(), matchedWaivers.get(config) ?? new Set(), options.asOf ?? config.asOf ?? runAsOf);
-    if (findings.length) results.push({ path: config.file!, findings, notes: [] });
+    if (findings.length) results.push({ path: config.file!, findings, notes: [], config: true });
   }
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

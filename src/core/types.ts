@@ -77,6 +77,8 @@ export interface FileResult {
   readonly notes: readonly string[];
   /** The agreement as parsed, when it passed the schema; reports summarise it. */
   readonly agreement?: unknown;
+  /** A config file's result: findings about its waivers. It is not an agreement. */
+  readonly config?: true;
 }
 
 /** A legal or guidance source a rule rests on, for reports (the same fields as a rule's citations). */

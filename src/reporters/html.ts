@@ -30,6 +30,7 @@ import {
   citationLabel,
   groupFindings,
   filesForPeople,
+  agreementFiles,
   isConfigFile,
   plural,
   ruleMap,
@@ -162,7 +163,7 @@ function messageNodes(message: string): (string | Element)[] {
 
 function summarySection(agreement: Agreement | undefined, file: FileResult): Element[] {
   if (!agreement) {
-    if (file.failure || isConfigFile(file.path)) return [];
+    if (file.failure || isConfigFile(file)) return [];
     return [h('h3', 'What this agreement allows'), h('p', 'dsalint cannot summarise this agreement until it follows the dsalint format: fix the errors below first.')];
   }
   const s = summariseAgreement(agreement);
@@ -177,7 +178,7 @@ function fileSection(run: LintRun, file: FileResult, index: number): Element {
   const verdict = verdictFor(file);
   const rules = ruleMap(run);
   const id = slug(index);
-  const title = agreement?.title ?? (isConfigFile(file.path) ? 'dsalint configuration' : file.path);
+  const title = agreement?.title ?? (isConfigFile(file) ? 'dsalint configuration' : file.path);
   const meta = [title === file.path ? '' : file.path, agreement ? `reference ${agreement.id}` : '', agreement?.version ? `version ${agreement.version}` : ''].filter(Boolean).join(' · ');
   const children: ElementContent[] = [
     h('h2', { id: `${id}-title` }, title),
@@ -231,7 +232,7 @@ function overviewTable(run: LintRun): Element {
 
 export function htmlTree(run: LintRun): Root {
   const c = countFindings(run);
-  const agreements = run.files.filter((f) => !isConfigFile(f.path)).length;
+  const agreements = agreementFiles(run).length;
   const overall =
     c.error || c.failures
       ? `${plural(c.error, 'blocking problem')}${c.failures ? `, and ${plural(c.failures, 'file')} could not be checked` : ''}.`

@@ -23,6 +23,7 @@ import {
   countFile,
   groupFindings,
   filesForPeople,
+  agreementFiles,
   isConfigFile,
   plural,
   ruleMap,
@@ -139,7 +140,7 @@ function groupSection(run: LintRun, group: Group, findings: readonly Finding[], 
 function fileSection(run: LintRun, file: FileResult, options: Required<MarkdownOptions>): RootContent[] {
   const out: RootContent[] = [];
   const agreement = file.agreement as Agreement | undefined;
-  const config = isConfigFile(file.path);
+  const config = isConfigFile(file);
   const title: PhrasingContent[] = [code(file.path)];
   if (agreement?.title) title.push(text(`: ${agreement.title}`));
   else if (config) title.push(text(' (dsalint configuration)'));
@@ -184,7 +185,7 @@ function countsTable(run: LintRun): Table {
 
 function headline(run: LintRun): PhrasingContent[] {
   const c = countFindings(run);
-  const agreements = run.files.filter((f) => !isConfigFile(f.path)).length;
+  const agreements = agreementFiles(run).length;
   const parts = [plural(c.error, 'error'), plural(c.warning, 'warning'), `${plural(c.review, 'point')} to review`];
   const lead = c.error || c.failures ? '✖' : c.warning || c.review ? '⚠' : '✔';
   const extras: string[] = [];

@@ -12,6 +12,7 @@
 import type { Finding, LintRun, Location, RuleSummary, Severity } from '../core/types.js';
 import type { Reporter } from './types.js';
 import { revealHidden } from '../core/summary.js';
+import { groupOf, isConfigFile, type Group } from './shared.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -128,17 +129,16 @@ function toResult(finding: Finding, file: string, artifactIndex: number, ruleInd
 }
 
 /** Lower is kept first when results must be cut: active errors, then warnings, notes, reviews, waived. */
+const PRIORITY: Record<Group, number> = { error: 1, warning: 2, info: 3, review: 4, waived: 5 };
 function priority(f: Finding): number {
-  if (f.suppression) return 5;
-  if (f.kind === 'review') return 4;
-  return f.severity === 'error' ? 1 : f.severity === 'warning' ? 2 : 3;
+  return PRIORITY[groupOf(f)];
 }
 
 export function sarifLog(run: LintRun, options: SarifOptions = {}): Json {
   const maxResults = options.maxResults ?? GITHUB_MAX_RESULTS;
   const ruleIndex = new Map(run.rules.map((r, i) => [r.id, i]));
   const artifacts = run.files.map((f) => {
-    const config = /(^|\/)\.dsalint\.ya?ml$/.test(f.path);
+    const config = isConfigFile(f);
     return {
       location: { uri: encodeUri(f.path), uriBaseId: SRCROOT },
       roles: [config ? 'userSpecifiedConfiguration' : 'analysisTarget'],

@@ -93,14 +93,19 @@ export function verdictFor(file: FileResult): Verdict {
   return { kind: 'clean', label: 'Clean', text: `dsalint found no problems${c.info ? ` (${plural(c.info, 'note')} for information)` : ''}.${waived}` };
 }
 
-/** Files that are agreements (config files carry waiver findings but are not agreements). */
-export function isConfigFile(path: string): boolean {
-  return /(^|\/)\.dsalint\.ya?ml$/.test(path);
+/** A config file's result (findings about its waivers), as the run marked it: not an agreement. */
+export function isConfigFile(file: FileResult): boolean {
+  return file.config === true;
+}
+
+/** The results that are agreements. */
+export function agreementFiles(run: LintRun): readonly FileResult[] {
+  return run.files.filter((f) => !isConfigFile(f));
 }
 
 /** Files in reading order for people: agreements first, config files (waiver findings) last. */
 export function filesForPeople(run: LintRun): readonly FileResult[] {
-  return [...run.files.filter((f) => !isConfigFile(f.path)), ...run.files.filter((f) => isConfigFile(f.path))];
+  return [...agreementFiles(run), ...run.files.filter(isConfigFile)];
 }
 
 export function ruleMap(run: LintRun): ReadonlyMap<string, RuleSummary> {

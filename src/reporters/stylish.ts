@@ -6,6 +6,7 @@ import type { Finding, LintRun } from '../core/types.js';
 import { countFindings } from '../core/run.js';
 import type { Reporter } from './types.js';
 import { revealHidden } from '../core/summary.js';
+import { agreementFiles, groupOf, plural, type Group } from './shared.js';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1, underline: 4, green: 32 } as const;
 type Style = keyof typeof ANSI;
@@ -14,21 +15,18 @@ function painter(color: boolean): (style: Style, text: string) => string {
   return (style, text) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
 }
 
-function label(f: Finding): { text: string; style: Style } {
-  if (f.suppression) return { text: 'waived', style: 'gray' };
-  if (f.kind === 'review') return { text: 'review', style: 'magenta' };
-  return { text: f.severity, style: f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue' };
-}
+const GROUP_STYLE: Record<Group, Style> = { error: 'red', warning: 'yellow', info: 'blue', review: 'magenta', waived: 'gray' };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function label(f: Finding): { text: string; style: Style } {
+  const group = groupOf(f);
+  return { text: group, style: GROUP_STYLE[group] };
 }
 
 export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
   const paint = painter(color);
   const out: string[] = [];
   for (const file of run.files) {
-    const findings = file.findings.filter((f) => !quiet || (f.severity === 'error' && !f.suppression && f.kind !== 'review'));
+    const findings = file.findings.filter((f) => !quiet || groupOf(f) === 'error');
     if (findings.length === 0 && !file.failure && (quiet || file.notes.length === 0)) continue;
     out.push(paint('underline', file.path));
     if (file.failure) out.push(`  ${paint('red', 'error')}  ${file.failure.message}`);
@@ -54,7 +52,7 @@ export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
   if (c.review) extras.push(`${c.review} to review`);
   if (c.suppressed) extras.push(`${c.suppressed} waived`);
   if (c.failures) extras.push(`${plural(c.failures, 'file')} not linted`);
-  const files = run.files.filter((f) => !f.path.endsWith('.dsalint.yaml') && !f.path.endsWith('.dsalint.yml')).length;
+  const files = agreementFiles(run).length;
   if (problems === 0 && c.review === 0 && c.failures === 0) {
     out.push(paint('green', `✔ ${plural(files, 'agreement')} checked, no problems${c.suppressed ? ` (${c.suppressed} waived)` : ''}.`));
   } else {
