@@ -9,7 +9,7 @@
  */
 import type { Agreement, Flow, Purpose, RetentionEntry } from '../generated/agreement.js';
 import { labelOf } from '../vocabulary.js';
-import { durationHours, flowData, flowPurposes, parseDuration, partyById, partyName } from './facts.js';
+import { durationHours, flowData, flowPurposes, parseDuration, partyName } from './facts.js';
 import { durationInWords, joinWords, lowerFirst } from './words.js';
 
 export interface AgreementSummary {
@@ -215,7 +215,7 @@ function signOffSentence(a: Agreement): string {
   if (approvals.length === 0) return 'No one has signed it off yet.';
   const names = approvals.map((ap) => {
     const role = labelOf('signoffRole', ap.role);
-    const party = partyById(a, ap.party)?.name ?? ap.party;
+    const party = partyName(a, ap.party);
     const when = ap.date ? ` on ${formatDate(ap.date)}` : '';
     return `${ap.name ?? 'an unnamed signatory'} (${role}, ${party})${when}`;
   });

@@ -31,6 +31,7 @@ import {
   groupFindings,
   filesForPeople,
   agreementFiles,
+  parsedOnce,
   isConfigFile,
   plural,
   ruleMap,
@@ -108,9 +109,10 @@ function slug(index: number): string {
   return `agreement-${index + 1}`;
 }
 
+const hastCache = new Map<string, ElementContent[]>();
+
 function markdownToHast(markdown: string): ElementContent[] {
-  const root = toHast(fromMarkdown(markdown)) as Root;
-  return root.children.filter((c): c is ElementContent => c.type !== 'doctype');
+  return parsedOnce(hastCache, markdown, (text) => (toHast(fromMarkdown(text)) as Root).children.filter((c): c is ElementContent => c.type !== 'doctype'));
 }
 
 function where(f: Pick<Finding, 'location'>, file: string): ElementContent[] {
@@ -198,7 +200,7 @@ function fileSection(run: LintRun, file: FileResult, index: number): Element {
     if (group === 'waived' || group === 'info' || findings.length > 10) {
       const open = group === 'error' || group === 'review';
       const label = plural(findings.length, `${GROUP_LABELS[group].toLowerCase()} finding`);
-      children.push(h('details', open ? { open: true } : {}, [h('summary', open ? `${label[0]!.toUpperCase()}${label.slice(1)} (select to fold)` : `Show ${label}`), ...articles]));
+      children.push(h('details', open ? { open: true } : {}, [h('summary', open ? `${label} (select to fold)` : `Show ${label}`), ...articles]));
     } else {
       children.push(...articles);
     }

@@ -13,7 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Agreement } from '../generated/agreement.js';
 import type { FileResult, Finding, LintRun, RuleSummary } from '../core/types.js';
 import { countFindings } from '../core/run.js';
-import { formatDate, revealHidden, summariseAgreement } from '../core/summary.js';
+import { formatDate, revealHidden, summaryParagraph } from '../core/summary.js';
 import type { Reporter } from './types.js';
 import {
   GROUP_EXPLANATIONS,
@@ -24,6 +24,7 @@ import {
   groupFindings,
   filesForPeople,
   agreementFiles,
+  parsedOnce,
   isConfigFile,
   plural,
   ruleMap,
@@ -68,8 +69,12 @@ function details(summary: string, children: RootContent[], startOpen = false): R
 }
 
 /** The rule's Markdown (its fix text) as mdast blocks. */
+const blocksCache = new Map<string, BlockContent[]>();
+
 function markdownBlocks(markdown: string): BlockContent[] {
-  return fromMarkdown(markdown).children.filter((n): n is BlockContent => n.type !== 'definition' && n.type !== 'yaml' && n.type !== 'html');
+  return parsedOnce(blocksCache, markdown, (text) =>
+    fromMarkdown(text).children.filter((n): n is BlockContent => n.type !== 'definition' && n.type !== 'yaml' && n.type !== 'html'),
+  );
 }
 
 function labelled(label: string, blocks: BlockContent[]): BlockContent[] {
@@ -150,7 +155,7 @@ function fileSection(run: LintRun, file: FileResult, options: Required<MarkdownO
   out.push(paragraph([strong(`${verdict.label}:`), text(` ${verdict.text}`)]));
 
   if (agreement && options.summaries) {
-    out.push(paragraph([strong('What it allows:'), text(` ${summariseAgreement(agreement).sentences.join(' ')}`)]));
+    out.push(paragraph([strong('What it allows:'), text(` ${summaryParagraph(agreement)}`)]));
   } else if (!agreement && !config && !file.failure) {
     out.push(paragraph([text('dsalint cannot summarise this agreement until it follows the dsalint format (see the errors below).')]));
   }

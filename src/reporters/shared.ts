@@ -108,19 +108,29 @@ export function filesForPeople(run: LintRun): readonly FileResult[] {
   return [...agreementFiles(run), ...run.files.filter(isConfigFile)];
 }
 
+const ruleMaps = new WeakMap<LintRun, ReadonlyMap<string, RuleSummary>>();
+
+/** Rules by id, built once per run however many sections ask. */
 export function ruleMap(run: LintRun): ReadonlyMap<string, RuleSummary> {
-  return new Map(run.rules.map((r) => [r.id, r]));
+  let map = ruleMaps.get(run);
+  if (!map) ruleMaps.set(run, (map = new Map(run.rules.map((r) => [r.id, r]))));
+  return map;
+}
+
+/**
+ * A parse of Markdown text, done once per distinct text: each rule's fix text appears under
+ * every finding of that rule. The cache holds one entry per rule; callers get a copy, so no
+ * report can change another's tree.
+ */
+export function parsedOnce<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
+  let parsed = cache.get(text);
+  if (parsed === undefined) cache.set(text, (parsed = parse(text)));
+  return structuredClone(parsed);
 }
 
 /** "UK GDPR Art 5(1)(c)", with a caution when the source was not confirmed. */
 export function citationLabel(c: RuleCitation): string {
   return `${c.instrument}${c.provision ? ` ${c.provision}` : ''}${c.unverified ? ' (not confirmed in a primary source)' : ''}`;
-}
-
-/** `line 12, column 5`. */
-export function whereText(f: Pick<Finding, 'location'>): string {
-  const { start } = f.location.range;
-  return `line ${start.line}, column ${start.column}`;
 }
 
 /** Markdown to plain text for places that cannot show Markdown (annotations, JUnit). */
