@@ -1,6 +1,7 @@
 import { defineRule } from '../src/core/rule.js';
 import { carriesConfidentialPatientInformation, commonLawBasisOf, flowPurposes, indexOfPurpose, isSecondary, sharesPersonalData } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
+import { lowerFirst } from '../src/core/words.js';
 
 const BASE = (basis: string, transparency: string): string =>
   'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
@@ -77,7 +78,7 @@ export default defineRule({
       if (!purpose) continue;
       report({
         messageId: 'no-objection-process',
-        data: { purpose: purpose.id, category: purpose.category ? ` (${labelOf('purposeCategory', purpose.category).toLowerCase()})` : '' },
+        data: { purpose: purpose.id, category: purpose.category ? ` (${lowerFirst(labelOf('purposeCategory', purpose.category))})` : '' },
         at: ['transparency', 'objection_process'],
         related: [{ at: ['purposes', indexOfPurpose(a, purpose.id), 'id'], message: 'This purpose goes beyond individual care.' }],
       });

@@ -78,3 +78,15 @@ describe(RULE, () => {
     expect(await lint(STARTER)).toEqual([]);
   });
 });
+
+describe('rights-and-objection-handling-missing wording', () => {
+  it('keeps acronyms in purpose labels ("(ONS)", not "(ons)")', async () => {
+    const text =
+      'dsalint: 1\nid: EX-1\ntitle: Example\nparties:\n  - { id: gp, name: GP, org_type: gp_practice }\n  - { id: ons, name: ONS, org_type: regulator }\n' +
+      'purposes:\n  - { id: stats, category: official_statistics, lawful_basis: { common_law: s251_support } }\n' +
+      'data:\n  - { id: d, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
+      'flows:\n  - { id: f, from: gp, to: ons, data: [d], purposes: [stats] }\ntransparency: { rights_contact: dpo@example.nhs.uk }\n';
+    const outcome = await lintText(text, { rules: [ruleById('rights-and-objection-handling-missing')] });
+    expect(outcome.findings.map((f) => f.message).join('\n')).toContain('(official statistics (ONS))');
+  });
+});
