@@ -1,4 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
+import { agreementEnd, hasTerm } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 
 const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nstatus: active\n';
@@ -71,14 +72,15 @@ export default defineRule({
     },
   },
   check({ agreement: a, asOf, report }) {
-    const expires = a.dates?.expires;
-    if (expires !== undefined) {
+    if (hasTerm(a)) {
+      const end = agreementEnd(a);
       // The agreement is still in force on its expiry date.
-      if (a.status === 'active' && expires < asOf) {
+      if (a.status === 'active' && end !== undefined && end < asOf) {
+        const written = a.dates?.expires;
         report({
           messageId: 'expired',
-          data: { date: formatDate(expires) },
-          at: ['dates', 'expires'],
+          data: { date: formatDate(written ?? end) },
+          at: written !== undefined ? ['dates', 'expires'] : ['dates', 'initial_term'],
           related: [{ at: ['status'], message: 'The agreement is marked active here.' }],
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
-import { compareVersions, partyName } from '../src/core/facts.js';
+import { compareVersions, firstDayOf, lastDayOf, partyName } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 import { labelOf } from '../src/vocabulary.js';
 
@@ -74,7 +74,7 @@ export default defineRule({
   },
   check({ agreement: a, asOf, report }) {
     const { effective_from: from, expires, review_by: review } = a.dates ?? {};
-    if (from !== undefined && expires !== undefined && expires < from) {
+    if (from !== undefined && expires !== undefined && lastDayOf(expires) < firstDayOf(from)) {
       report({
         messageId: 'expires-before-effective',
         data: { expires: formatDate(expires), from: formatDate(from) },
@@ -82,7 +82,7 @@ export default defineRule({
         related: [{ at: ['dates', 'effective_from'], message: `The agreement takes effect on ${formatDate(from)}.` }],
       });
     }
-    if (review !== undefined && expires !== undefined && review > expires) {
+    if (review !== undefined && expires !== undefined && firstDayOf(review) > lastDayOf(expires)) {
       report({
         messageId: 'review-after-expiry',
         data: { review: formatDate(review), expires: formatDate(expires) },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
-import { addDuration } from '../src/core/facts.js';
+import { addDuration, firstDayOf, lastDayOf } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 
 interface Options {
@@ -107,27 +107,28 @@ export default defineRule<'missing' | 'overdue' | 'long-overdue' | 'interval-too
   check({ agreement: a, asOf, options, report }) {
     if (a.status !== undefined && ENDED.has(a.status)) return;
     const dates = a.dates ?? {};
-    const reviewBy = dates.review_by;
+    const reviewBy = lastDayOf(dates.review_by);
     if (reviewBy === undefined) {
       report({ messageId: 'missing', data: { max: options.max_interval_months }, at: ['dates', 'review_by'] });
       return;
     }
-    const inForce = a.status !== 'draft' && !(dates.expires !== undefined && dates.expires < asOf);
+    const expires = lastDayOf(dates.expires);
+    const inForce = a.status !== 'draft' && !(expires !== undefined && expires < asOf);
     if (inForce && reviewBy < asOf) {
       const longOverdue = asOf > addDuration(reviewBy, months(options.overdue_error_months));
       report({
         messageId: longOverdue ? 'long-overdue' : 'overdue',
-        data: { date: formatDate(reviewBy), months: options.overdue_error_months },
+        data: { date: formatDate(dates.review_by), months: options.overdue_error_months },
         at: ['dates', 'review_by'],
       });
     }
-    const from = dates.effective_from;
+    const from = firstDayOf(dates.effective_from);
     if (from !== undefined && reviewBy > addDuration(from, months(options.max_interval_months))) {
       report({
         messageId: 'interval-too-long',
-        data: { date: formatDate(reviewBy), from: formatDate(from), max: options.max_interval_months },
+        data: { date: formatDate(dates.review_by), from: formatDate(dates.effective_from), max: options.max_interval_months },
         at: ['dates', 'review_by'],
-        related: [{ at: ['dates', 'effective_from'], message: `The agreement takes effect on ${formatDate(from)}.` }],
+        related: [{ at: ['dates', 'effective_from'], message: `The agreement takes effect on ${formatDate(dates.effective_from)}.` }],
       });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
 import type { AgreementPath } from '../src/core/locate.js';
-import { purposeName } from '../src/core/facts.js';
+import { lastDayOf, purposeName } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 
 interface Options {
@@ -96,7 +96,7 @@ export default defineRule({
     } catch (error) {
       throw new Error(`the s251-approval-invalid option reference_pattern is not a valid regular expression: ${(error as Error).message}`);
     }
-    const agreementExpires = a.dates?.expires;
+    const agreementExpires = lastDayOf(a.dates?.expires);
     (a.purposes ?? []).forEach((purpose, i) => {
       const basis = purpose.lawful_basis;
       if (basis?.common_law !== 's251_support') return;
@@ -111,7 +111,7 @@ export default defineRule({
       else if (agreementExpires !== undefined && expires < agreementExpires) {
         report({
           messageId: 'ends-before-agreement',
-          data: { purpose: name, expires: formatDate(expires), agreementExpires: formatDate(agreementExpires) },
+          data: { purpose: name, expires: formatDate(expires), agreementExpires: formatDate(a.dates?.expires) },
           at: [...at, 'expires'],
           related: [{ at: ['dates', 'expires'], message: 'The agreement ends here.' }],
         });

@@ -3,9 +3,9 @@
  *
  * This is the single source: the JSON Schema enums are generated from these lists
  * (src/schema/build-schema.ts) and the rules read the marks on each term (care type,
- * special category, restricted, opt-out applicability). Sources are in
- * ../shared/domain/vocabulary.md; terms marked `unverified` there keep that mark here so
- * that user-facing text can word them carefully.
+ * special category, restricted, opt-out applicability). Sources of the first release's
+ * terms are in the project's domain vocabulary; terms added since carry their `source` here.
+ * Terms marked `unverified` keep that mark so that user-facing text can word them carefully.
  */
 
 export interface Term {
@@ -13,6 +13,8 @@ export interface Term {
   readonly label: string;
   readonly description?: string;
   readonly unverified?: boolean;
+  /** Where the value comes from (a primary source), for values added since the first release. */
+  readonly source?: string;
 }
 
 function values<T extends Term>(terms: readonly T[]): string[] {
@@ -25,6 +27,65 @@ function indexBy<T extends Term>(terms: readonly T[]): ReadonlyMap<string, T> {
 
 // ---------------------------------------------------------------------------------------
 // Agreement lifecycle
+
+export const AGREEMENT_KINDS: readonly Term[] = [
+  {
+    value: 'sharing_agreement',
+    label: 'Data sharing agreement',
+    description: 'An agreement that sets out specific flows of data between named organisations (the default).',
+    source: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/data-sharing-agreements/',
+  },
+  {
+    value: 'overarching_protocol',
+    label: 'Overarching information sharing protocol',
+    description: 'A framework (often called Tier 1) signed by many organisations that sets common standards; it has no flows of its own, and specific agreements sit under it.',
+    source: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/data-sharing-agreements/',
+  },
+  {
+    value: 'processing_agreement',
+    label: 'Data processing agreement',
+    description: 'A contract between a controller and a processor under UK GDPR Article 28.',
+    source: 'https://www.legislation.gov.uk/eur/2016/679/article/28',
+  },
+  {
+    value: 'template',
+    label: 'Template or model agreement',
+    description: 'A model agreement published to be copied and filled in; it is not itself in force and is not signed.',
+    source: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/data-sharing-agreements/',
+  },
+  {
+    value: 'data_release',
+    label: 'Data release',
+    description: 'One release of a dataset to one recipient, as recorded in a public register of data releases.',
+    source: 'https://digital.nhs.uk/services/data-access-request-service-dars/data-uses-register',
+  },
+];
+
+export const AGREEMENT_ACCEPTANCE: readonly Term[] = [
+  { value: 'signed', label: 'Signed by each party', source: 'https://www.legislation.gov.uk/eur/2016/679/article/28' },
+  { value: 'click_through', label: 'Accepted online (click-through)', description: 'Accepted electronically; UK GDPR Art 28(9) allows the contract to be in electronic form.', source: 'https://www.legislation.gov.uk/eur/2016/679/article/28' },
+  { value: 'deemed_by_contract', label: 'Deemed agreed when a services contract is signed', description: 'The terms take effect as part of another contract (for example a clinical system supply contract).', source: 'https://www.legislation.gov.uk/eur/2016/679/article/28' },
+  { value: 'per_referral', label: 'Made afresh on each referral', description: 'The terms apply each time a referral or request is made under them.' },
+];
+
+export const RENEWAL_TERMS: readonly Term[] = [
+  { value: 'none', label: 'Ends at the end of its term' },
+  { value: 'automatic', label: 'Renews automatically unless a party ends it' },
+  { value: 'on_review', label: 'Renews only after a review agrees it' },
+];
+
+/** Sections an agreement can take from the overarching protocol it sits under, instead of writing them out. */
+export const INHERITABLE_SECTIONS: readonly Term[] = [
+  { value: 'lawful_basis', label: 'Legal bases', description: 'Each purpose with no legal basis of its own takes that of the protocol\'s purpose with the same id or category.' },
+  { value: 'security', label: 'Security' },
+  { value: 'breach', label: 'Breach handling' },
+  { value: 'retention', label: 'Retention' },
+  { value: 'transparency', label: 'Transparency and rights' },
+  { value: 'dpia', label: 'Data protection impact assessment' },
+  { value: 'termination', label: 'Termination' },
+  { value: 'joint_controller_arrangement', label: 'Joint controller arrangement' },
+  { value: 'international_transfers', label: 'International transfers' },
+];
 
 export const AGREEMENT_STATUSES: readonly Term[] = [
   { value: 'draft', label: 'Draft', description: 'Being written; not in force.' },
@@ -44,6 +105,18 @@ export const LEGAL_FRAMEWORKS: readonly Term[] = [
     value: 'uk_gdpr_post_duaa_2026',
     label: 'UK GDPR as amended by the Data (Use and Access) Act 2025',
     description: 'Assessed against UK GDPR from 5 February 2026 (Art 8A and Annex 2, Art 6(1)(ea)).',
+  },
+  {
+    value: 'dpa_1998',
+    label: 'Data Protection Act 1998',
+    description: 'Written under the Data Protection Act 1998, repealed on 25 May 2018; still cited by some agreements in force.',
+    source: 'https://www.legislation.gov.uk/ukpga/1998/29/contents',
+  },
+  {
+    value: 'eu_gdpr_dpa_2018',
+    label: 'EU GDPR and the Data Protection Act 2018',
+    description: 'Written between 25 May 2018 and 31 December 2020, under the EU GDPR before it became UK GDPR.',
+    source: 'https://www.legislation.gov.uk/uksi/2019/419/contents',
   },
 ];
 
@@ -113,6 +186,40 @@ export const ORG_TYPES: readonly OrgType[] = [
   { value: 'regulator', label: 'Regulator (for example CQC, GMC)', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true },
   { value: 'commercial_supplier', label: 'Commercial supplier', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: false },
   { value: 'vcse', label: 'Voluntary, community or social enterprise organisation', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: false },
+  // Care providers that hold confidential patient information whatever their legal form.
+  {
+    value: 'hospice', label: 'Hospice', description: 'Usually a charity; provides regulated health care and holds confidential patient information.',
+    directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false,
+    source: 'https://www.legislation.gov.uk/uksi/2014/2936/schedule/1',
+  },
+  {
+    value: 'voluntary_care_provider', label: 'Voluntary-sector health or care provider',
+    description: 'A charity or social enterprise that provides health or social care to individuals, so holds confidential patient information.',
+    directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false,
+    source: 'https://www.legislation.gov.uk/uksi/2014/2936/schedule/1',
+  },
+  {
+    value: 'dental_practice', label: 'Dental practice', description: 'A public authority only for the NHS dental services it provides; say `public_authority: true` when so.',
+    directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false,
+    source: 'https://www.legislation.gov.uk/uksi/2005/3361/contents',
+  },
+  {
+    value: 'optometrist', label: 'Optometrist or optician practice', description: 'A public authority only for the NHS sight tests it provides; say `public_authority: true` when so.',
+    directCare: true, dutyOfConfidentiality: true, healthOrCare: true, publicAuthority: false,
+    source: 'https://www.legislation.gov.uk/ukpga/1989/44/contents',
+  },
+  // Public bodies and others that sign health and care protocols but are not health or care bodies.
+  { value: 'county_council', label: 'County council', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, source: 'https://www.gov.uk/understand-how-your-council-works' },
+  { value: 'district_council', label: 'District, borough or city council', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, source: 'https://www.gov.uk/understand-how-your-council-works' },
+  { value: 'unitary_council', label: 'Unitary, metropolitan or London borough council', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, source: 'https://www.gov.uk/understand-how-your-council-works' },
+  { value: 'fire_and_rescue', label: 'Fire and rescue service', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, source: 'https://www.legislation.gov.uk/ukpga/2004/21/contents' },
+  { value: 'probation', label: 'Probation service', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, source: 'https://www.legislation.gov.uk/ukpga/2007/21/contents' },
+  { value: 'dwp', label: 'Department for Work and Pensions', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, source: 'https://www.gov.uk/government/organisations/department-for-work-pensions' },
+  { value: 'cps', label: 'Crown Prosecution Service', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, source: 'https://www.legislation.gov.uk/ukpga/1985/23/contents' },
+  { value: 'police_and_crime_commissioner', label: 'Police and crime commissioner', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, source: 'https://www.legislation.gov.uk/ukpga/2011/13/contents' },
+  { value: 'government_department', label: 'Government department', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, source: 'https://www.gov.uk/government/organisations' },
+  { value: 'registered_housing_provider', label: 'Registered housing provider (housing association)', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: false, dsptNotExpected: true, source: 'https://www.legislation.gov.uk/ukpga/2008/17/part/2' },
+  { value: 'school_or_academy', label: 'School or academy', directCare: false, dutyOfConfidentiality: false, healthOrCare: false, publicAuthority: true, dsptNotExpected: true, source: 'https://www.legislation.gov.uk/ukpga/2000/36/schedule/1' },
 ];
 export const ORG_TYPE = indexBy(ORG_TYPES);
 
@@ -183,6 +290,25 @@ export const PURPOSE_CATEGORIES: readonly PurposeCategory[] = [
   { value: 'marketing', label: 'Marketing', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, commercial: true },
   { value: 'commercial', label: 'Commercial use', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, commercial: true },
   { value: 'insurance', label: 'Insurance', careType: 'secondary', ndoo: 'yes', type1: 'yes', perCase: false, commercial: true },
+  {
+    value: 'staff_management', label: 'Managing staff (employment, rotas, occupational health)', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: false,
+    description: 'About the organisations\' own staff, not patients, so patient opt-outs do not apply.',
+    source: 'https://www.legislation.gov.uk/ukpga/2018/12/schedule/1/paragraph/1',
+  },
+  {
+    value: 'complaints_and_incidents', label: 'Investigating complaints and incidents', careType: 'secondary', ndoo: 'depends', type1: 'no', perCase: true, unverified: true,
+    source: 'https://www.legislation.gov.uk/uksi/2009/309/contents',
+  },
+  {
+    value: 'housing', label: 'Housing and homelessness', careType: 'secondary', ndoo: 'depends', type1: 'no', perCase: true, unverified: true,
+    description: 'For example the duty to refer someone who may be homeless (Housing Act 1996 s213B).',
+    source: 'https://www.legislation.gov.uk/ukpga/1996/52/section/213B',
+  },
+  {
+    value: 'national_security', label: 'National security', careType: 'secondary', ndoo: 'no', type1: 'no', perCase: true, unverified: true,
+    description: 'Distinct from law enforcement: DPA 2018 s26 and Part 4.',
+    source: 'https://www.legislation.gov.uk/ukpga/2018/12/section/26',
+  },
 ];
 export const PURPOSE_CATEGORY = indexBy(PURPOSE_CATEGORIES);
 
@@ -361,6 +487,12 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
   { value: 'death_details', label: 'Date, place and cause of death', special: true },
   { value: 'opt_out_codes', label: 'Type 1 and national data opt-out status', special: false },
   { value: 'appointments_activity', label: 'Appointment history', special: false },
+  { value: 'staff_data', label: 'Staff and employee information', special: false, source: 'https://www.legislation.gov.uk/ukpga/2018/12/schedule/1/paragraph/1' },
+  { value: 'online_identifiers', label: 'Online identifiers (IP addresses, device or cookie ids, app log-ins)', special: false, source: 'https://www.legislation.gov.uk/eur/2016/679/article/4' },
+  {
+    value: 'financial', label: 'Financial details (bank details, income, benefits, debts)', special: false,
+    source: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk/',
+  },
   { value: 'full_record', label: 'The whole record ("all data")', special: true, thirdParty: true, heightened: true, freeText: true, wholeRecord: true },
 ];
 export const DATA_CATEGORY = indexBy(DATA_CATEGORIES);
@@ -413,6 +545,12 @@ export const ACCESS_MODES: readonly Term[] = [
   { value: 'feed', label: 'A scheduled or automated feed' },
   { value: 'per_request', label: 'A disclosure per reviewed request' },
   { value: 'live_system_access', label: 'Interactive access to the source system (Smartcard, GP Connect, shared record portal)' },
+  {
+    value: 'secure_data_environment',
+    label: 'Analysis inside a trusted research environment or secure data environment (no extraction)',
+    description: 'The recipient works on the data inside the environment and takes out only results checked for disclosure.',
+    source: 'https://www.gov.uk/government/publications/secure-data-environment-for-nhs-health-and-social-care-data-policy-guidelines',
+  },
 ];
 
 export const ACCESS_DURATIONS: readonly Term[] = [
@@ -482,6 +620,14 @@ export const RETENTION_START_EVENTS: readonly Term[] = [
   { value: 'study_end', label: 'The end of the study' },
   { value: 'agreement_end', label: 'The end of the agreement' },
   { value: 'creation', label: 'When the record is created' },
+  { value: 'end_of_treatment', label: 'The end of treatment', source: 'https://transform.england.nhs.uk/information-governance/guidance/records-management-code/' },
+  {
+    value: 'date_of_birth', label: 'The person\'s date of birth', description: 'The period is then an age: P25Y means until the 25th birthday (children\'s records).',
+    source: 'https://transform.england.nhs.uk/information-governance/guidance/records-management-code/',
+  },
+  { value: 'incident_date', label: 'The date of the incident' },
+  { value: 'contract_end', label: 'The end of the contract' },
+  { value: 'next_extract', label: 'When the next extract replaces it', description: 'Each extract is kept only until the next one arrives.' },
 ];
 
 export const DISPOSAL_METHODS: readonly Term[] = [
@@ -545,6 +691,10 @@ export const DPIA_HIGH_RISK_INDICATORS: readonly Term[] = [
 
 /** Every vocabulary by the name the schema's `$defs` use for it. */
 export const VOCABULARIES = {
+  agreementKind: AGREEMENT_KINDS,
+  agreementAcceptance: AGREEMENT_ACCEPTANCE,
+  renewal: RENEWAL_TERMS,
+  inheritableSection: INHERITABLE_SECTIONS,
   agreementStatus: AGREEMENT_STATUSES,
   legalFramework: LEGAL_FRAMEWORKS,
   partyRole: PARTY_ROLES,

@@ -20,7 +20,7 @@ describe('schema findings', () => {
 
   it('lists the allowed keys when nothing is close', async () => {
     const [finding] = await schemaFindings(`${HEAD}dates:\n  zzz: 2026-01-01\n`);
-    expect(finding).toBe('5:3-5:6 unknown-key: Unknown key `zzz` in `dates`. Allowed keys: `effective_from`, `expires`, `review_by`.');
+    expect(finding).toBe('5:3-5:6 unknown-key: Unknown key `zzz` in `dates`. Allowed keys: `effective_from`, `expires`, `review_by`, `last_reviewed`, `initial_term`, `renewal`, `renewal_term`.');
   });
 
   it('reports a missing required key at its parent, with the key described', async () => {
@@ -49,14 +49,35 @@ describe('schema findings', () => {
   it('explains ISO 8601 durations and dates in words', async () => {
     expect(await schemaFindings(`${HEAD}retention:\n  - { party: a, period: 8 years }\ndates: { expires: 31/03/2027 }\n`)).toEqual([
       '5:25-5:32 bad-format: `retention[0].period` must be an ISO 8601 duration such as P8Y; it is "8 years".',
-      '6:19-6:29 bad-format: `dates.expires` must be a date written YYYY-MM-DD, such as 2026-04-01; it is "31/03/2027".',
+      '6:19-6:29 bad-format: `dates.expires` must be a date written YYYY-MM-DD, such as 2026-04-01, or a month such as 2016-04; it is "31/03/2027".',
     ]);
   });
 
   it('rejects an impossible calendar date', async () => {
     expect(await schemaFindings(`${HEAD}dates: { expires: 2027-02-30 }\n`)).toEqual([
-      '4:19-4:29 bad-format: `dates.expires` must be a date written YYYY-MM-DD, such as 2026-04-01; it is "2027-02-30".',
+      '4:19-4:29 bad-format: `dates.expires` must be a date written YYYY-MM-DD, such as 2026-04-01, or a month such as 2016-04; it is "2027-02-30".',
     ]);
+    expect(await schemaFindings(`${HEAD}dates: { expires: 2027-02-29, review_by: 2028-02-29, effective_from: 2016-13 }\n`)).toEqual([
+      '4:19-4:29 bad-format: `dates.expires` must be a date written YYYY-MM-DD, such as 2026-04-01, or a month such as 2016-04; it is "2027-02-29".',
+      '4:70-4:77 bad-format: `dates.effective_from` must be a date written YYYY-MM-DD, such as 2026-04-01, or a month such as 2016-04; it is "2016-13".',
+    ]);
+  });
+
+  it('accepts the shapes real agreements need: kinds, frameworks, groups, per-purpose scope, month dates', async () => {
+    const text =
+      `${HEAD}kind: sharing_agreement\nframework: { id: ISP-1, path: ../isp.dsa.yaml, inherits: [security, retention] }\n` +
+      'legal_framework: dpa_1998\nbinding: true\nacceptance: signed\nsupersedes: [ISP-0]\n' +
+      'dates: { effective_from: 2016-04, last_reviewed: 2019-05-01, initial_term: P12M, renewal: automatic, renewal_term: P1Y }\n' +
+      'parties:\n  - { id: hosp, name: St Example Hospice, org_type: hospice, charity_number: "1012345", company_number: "01234567" }\n' +
+      '  - id: practices\n    name: Every member practice of Example PCN\n    org_type: gp_practice\n    group: { count: 7, members: [{ name: A Surgery, ods_code: A12345 }] }\n' +
+      'purposes:\n  - id: me\n    category: medical_examiner_scrutiny\n    population: { scope: per_case, vital_status: deceased }\n' +
+      '    roles: [{ party: hosp, role: processor }]\n' +
+      '    lawful_basis: { copi_notice: { reference: COPI 2020, expires: 2022-06-30 }, statutory_gateways: [{ provision: Health and Care Act 2022 s96, in_force_from: 2022-07-01 }] }\n' +
+      'onward_sharing: { allowed: false, sublicensing: false }\ncommercial_use: { allowed: false }\n' +
+      'flows:\n  - { id: f, from: practices, to: hosp, access: { mode: secure_data_environment } }\n' +
+      'retention:\n  - { party: hosp, period: P25Y, starts: date_of_birth }\n' +
+      'transparency: { privacy_notices: [{ publisher: NHS England, url: "https://www.nhs.uk/your-nhs-data-matters/" }, { annex: Annex C }] }\n';
+    expect(await schemaFindings(text)).toEqual([]);
   });
 
   it('reports a list item given twice', async () => {

@@ -270,7 +270,7 @@ export function allOnExplicitConsent(purposes: readonly Purpose[]): boolean {
 /** The law the agreement is judged under: as declared, else by its effective date. */
 export function isPostDuaa(a: Agreement): boolean {
   if (a.legal_framework) return a.legal_framework === 'uk_gdpr_post_duaa_2026';
-  const from = a.dates?.effective_from;
+  const from = firstDayOf(a.dates?.effective_from);
   return from !== undefined && from >= DUAA_COMMENCEMENT;
 }
 
@@ -410,6 +410,45 @@ export function compareDurations(a: Duration, b: Duration): number {
   const [ea, ra] = split(a);
   const [eb, rb] = split(b);
   return ea < eb ? -1 : ea > eb ? 1 : ra - rb;
+}
+
+/**
+ * Agreement dates may be given to the month only (`2016-04`) when that is all an old document
+ * says. `firstDayOf` reads such a date as the month's first day (for when something starts);
+ * `lastDayOf` as its last day (for when something ends or is due). Full dates pass through.
+ */
+export function firstDayOf(date: string): string;
+export function firstDayOf(date: string | undefined): string | undefined;
+export function firstDayOf(date: string | undefined): string | undefined {
+  return date !== undefined && /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date;
+}
+export function lastDayOf(date: string): string;
+export function lastDayOf(date: string | undefined): string | undefined;
+export function lastDayOf(date: string | undefined): string | undefined {
+  if (date === undefined || !/^\d{4}-\d{2}$/.test(date)) return date;
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The last day the agreement is in force, when it has an end: `dates.expires` (a month meaning
+ * its last day), else the end of a fixed `initial_term` counted from `effective_from` when the
+ * agreement does not renew. Undefined for an open-ended or renewing agreement.
+ */
+export function agreementEnd(a: Agreement): string | undefined {
+  const dates = a.dates;
+  if (dates?.expires !== undefined) return lastDayOf(dates.expires);
+  if (dates?.renewal === 'automatic' || dates?.renewal === 'on_review') return undefined;
+  const term = parseDuration(dates?.initial_term);
+  const from = firstDayOf(dates?.effective_from);
+  if (!term || from === undefined) return undefined;
+  return addDuration(addDuration(from, term), { years: 0, months: 0, weeks: 0, days: -1, hours: 0, minutes: 0, seconds: 0 });
+}
+
+/** The agreement states how long it lasts: an end date, a fixed term, or how it renews. */
+export function hasTerm(a: Agreement): boolean {
+  const dates = a.dates;
+  return dates?.expires !== undefined || dates?.initial_term !== undefined || (dates?.renewal !== undefined && dates.renewal !== 'none');
 }
 
 /** Add a duration's calendar parts to a YYYY-MM-DD date. */

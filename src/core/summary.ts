@@ -41,12 +41,13 @@ export function revealHidden(text: string): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** `2026-04-01` → `1 April 2026`; anything else is returned as written. */
+/** `2026-04-01` → `1 April 2026`, `2016-04` → `April 2016`; anything else is returned as written. */
 export function formatDate(date: string | undefined): string {
   if (!date) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
   const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+  if (!m || !month) return date;
+  return m[3] === undefined ? `${month} ${m[1]}` : `${Number(m[3])} ${month} ${m[1]}`;
 }
 
 /** `P10Y` → `10 years`, `P1Y6M` → `1 year and 6 months`; anything else is returned as written. */

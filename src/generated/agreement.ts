@@ -1,13 +1,36 @@
 /* Generated from schema/agreement.schema.json by `npm run generate`. Do not edit. */
 
 /**
+ * What sort of document this is. When absent, a data sharing agreement.
+ */
+export type AgreementKind =
+  'sharing_agreement' | 'overarching_protocol' | 'processing_agreement' | 'template' | 'data_release';
+export type InheritableSection =
+  | 'lawful_basis'
+  | 'security'
+  | 'breach'
+  | 'retention'
+  | 'transparency'
+  | 'dpia'
+  | 'termination'
+  | 'joint_controller_arrangement'
+  | 'international_transfers';
+/**
  * Where the agreement is in its life.
  */
 export type AgreementStatus = 'draft' | 'active' | 'suspended' | 'expired' | 'withdrawn';
 /**
  * The law the agreement was assessed against. When absent, rules use the effective date.
  */
-export type LegalFramework = 'uk_gdpr_pre_duaa' | 'uk_gdpr_post_duaa_2026';
+export type LegalFramework = 'uk_gdpr_pre_duaa' | 'uk_gdpr_post_duaa_2026' | 'dpa_1998' | 'eu_gdpr_dpa_2018';
+/**
+ * How the parties accept the agreement. When absent, each party signs it.
+ */
+export type AgreementAcceptance = 'signed' | 'click_through' | 'deemed_by_contract' | 'per_referral';
+/**
+ * What happens at the end of the term.
+ */
+export type Renewal = 'none' | 'automatic' | 'on_review';
 /**
  * What happens to shared data when the agreement ends.
  */
@@ -45,7 +68,22 @@ export type OrgType =
   | 'ukhsa'
   | 'regulator'
   | 'commercial_supplier'
-  | 'vcse';
+  | 'vcse'
+  | 'hospice'
+  | 'voluntary_care_provider'
+  | 'dental_practice'
+  | 'optometrist'
+  | 'county_council'
+  | 'district_council'
+  | 'unitary_council'
+  | 'fire_and_rescue'
+  | 'probation'
+  | 'dwp'
+  | 'cps'
+  | 'police_and_crime_commissioner'
+  | 'government_department'
+  | 'registered_housing_provider'
+  | 'school_or_academy';
 /**
  * Its data protection role under this agreement.
  */
@@ -81,7 +119,11 @@ export type PurposeCategory =
   | 'regulatory'
   | 'marketing'
   | 'commercial'
-  | 'insurance';
+  | 'insurance'
+  | 'staff_management'
+  | 'complaints_and_incidents'
+  | 'housing'
+  | 'national_security';
 /**
  * The UK GDPR Article 6(1) lawful basis.
  */
@@ -167,6 +209,10 @@ export type OptOutHandling = 'applied' | 'not_applied' | 'not_applicable' | 'cag
  * How GP Type 1 objections are handled.
  */
 export type OptOutHandling1 = 'applied' | 'not_applied' | 'not_applicable' | 'cag_exempt';
+/**
+ * Its role for this purpose.
+ */
+export type PartyRole1 = 'controller' | 'joint_controller' | 'processor' | 'sub_processor';
 export type DataCategory =
   | 'nhs_number'
   | 'name'
@@ -204,6 +250,9 @@ export type DataCategory =
   | 'death_details'
   | 'opt_out_codes'
   | 'appointments_activity'
+  | 'staff_data'
+  | 'online_identifiers'
+  | 'financial'
   | 'full_record';
 /**
  * How identifiable the data is when shared.
@@ -229,7 +278,7 @@ export type RecordType =
 /**
  * The access mode.
  */
-export type AccessMode = 'extract' | 'feed' | 'per_request' | 'live_system_access';
+export type AccessMode = 'extract' | 'feed' | 'per_request' | 'live_system_access' | 'secure_data_environment';
 /**
  * What starts each disclosure.
  */
@@ -255,7 +304,18 @@ export type TransferMethod =
  * The event the period runs from.
  */
 export type RetentionStart =
-  'receipt' | 'case_closed' | 'death' | 'last_contact' | 'study_end' | 'agreement_end' | 'creation';
+  | 'receipt'
+  | 'case_closed'
+  | 'death'
+  | 'last_contact'
+  | 'study_end'
+  | 'agreement_end'
+  | 'creation'
+  | 'end_of_treatment'
+  | 'date_of_birth'
+  | 'incident_date'
+  | 'contract_end'
+  | 'next_extract';
 /**
  * The kind of record, to compare with the Records Management Code.
  */
@@ -338,12 +398,27 @@ export interface Agreement {
    * A title a patient would understand.
    */
   title: string;
+  kind?: AgreementKind;
+  framework?: Framework;
   /**
    * The agreement's version, such as 1.2.0.
    */
   version?: string;
   status?: AgreementStatus;
   legal_framework?: LegalFramework;
+  /**
+   * Whether the document binds the parties. A policy that says it is "non-contractual and may be changed at any time" is not a binding agreement.
+   */
+  binding?: boolean;
+  acceptance?: AgreementAcceptance;
+  /**
+   * Earlier agreements (by reference) that this one replaces.
+   */
+  supersedes?: string[];
+  /**
+   * The agreement (by reference) that has replaced this one.
+   */
+  superseded_by?: string;
   /**
    * The UK nation whose health and care rules apply. Defaults to england.
    */
@@ -358,7 +433,7 @@ export interface Agreement {
    * Why the data is shared.
    */
   purposes?: Purpose[];
-  population?: Population;
+  population?: Population1;
   /**
    * What data is shared.
    */
@@ -367,6 +442,8 @@ export interface Agreement {
    * Who sends what to whom, how.
    */
   flows?: Flow[];
+  onward_sharing?: OnwardSharing;
+  commercial_use?: CommercialUse;
   /**
    * How long each party keeps the data.
    */
@@ -394,7 +471,32 @@ export interface Agreement {
   history?: HistoryEntry[];
 }
 /**
- * Key dates.
+ * The overarching protocol (or framework agreement) this agreement sits under.
+ */
+export interface Framework {
+  /**
+   * The protocol's reference, as in its own `id`.
+   */
+  id: string;
+  /**
+   * The protocol's title.
+   */
+  title?: string;
+  /**
+   * The version of the protocol this agreement follows.
+   */
+  version?: string;
+  /**
+   * Where the protocol's dsalint file is, relative to this file, such as ../protocol/isp.dsa.yaml. When it is among the files being checked, this agreement is checked together with it.
+   */
+  path?: string;
+  /**
+   * Sections this agreement takes from the protocol instead of writing them out (such as "security and retention as in the overarching protocol").
+   */
+  inherits?: InheritableSection[];
+}
+/**
+ * Key dates. Dates may be written to the month only (YYYY-MM) when that is all the document gives.
  */
 export interface Dates {
   /**
@@ -402,13 +504,26 @@ export interface Dates {
    */
   effective_from?: string;
   /**
-   * When the agreement ends.
+   * When the agreement ends. A month means the end of that month.
    */
   expires?: string;
   /**
-   * When the agreement must next be reviewed.
+   * When the agreement must next be reviewed. A month means the end of that month.
    */
   review_by?: string;
+  /**
+   * When the agreement was last reviewed.
+   */
+  last_reviewed?: string;
+  /**
+   * How long the agreement lasts from when it takes effect, when it gives a length rather than an end date, such as P12M.
+   */
+  initial_term?: string;
+  renewal?: Renewal;
+  /**
+   * How long each renewal lasts, such as P1Y.
+   */
+  renewal_term?: string;
 }
 /**
  * What happens when the agreement ends early.
@@ -421,7 +536,7 @@ export interface Termination {
   data_on_termination?: DisposalMethod;
 }
 /**
- * An organisation that is party to the agreement.
+ * An organisation that is party to the agreement, or a group of organisations that take part alike.
  */
 export interface Party {
   /**
@@ -436,6 +551,27 @@ export interface Party {
    * The organisation's ODS code.
    */
   ods_code?: string;
+  /**
+   * The organisation's registered legal name, when the name above is a trading or everyday name.
+   */
+  legal_name?: string;
+  /**
+   * Its Companies House number.
+   */
+  company_number?: string;
+  /**
+   * Its charity registration number, such as 1012345 or SC012345.
+   */
+  charity_number?: string;
+  /**
+   * Its registration number with the Information Commissioner, such as ZA123456.
+   */
+  ico_registration?: string;
+  group?: PartyGroup;
+  /**
+   * Whether the party is a blank to be filled in (in a template), such as "[Practice name]".
+   */
+  placeholder?: boolean;
   org_type?: OrgType;
   role?: PartyRole;
   /**
@@ -455,6 +591,56 @@ export interface Party {
    * Reference to its appropriate policy document (DPA 2018 Sch 1 Part 4), needed for some Schedule 1 conditions.
    */
   appropriate_policy_document?: string;
+}
+/**
+ * Marks this party as a group of organisations that take part alike, such as "every member practice of Riverside PCN" or "any signatory to the protocol". Give the members, their number, or say it is every signatory.
+ */
+export interface PartyGroup {
+  /**
+   * Who belongs to the group, in words.
+   */
+  description?: string;
+  /**
+   * The member organisations, when they are listed.
+   */
+  members?: GroupMember[];
+  /**
+   * How many organisations belong to the group, when they are not all listed.
+   */
+  count?: number;
+  /**
+   * Whether the group is every organisation that has signed the overarching protocol (in a protocol: every signatory of it).
+   */
+  any_signatory?: boolean;
+}
+/**
+ * One member of a group of parties.
+ */
+export interface GroupMember {
+  /**
+   * The member organisation's name.
+   */
+  name: string;
+  /**
+   * The organisation's ODS code.
+   */
+  ods_code?: string;
+  /**
+   * The organisation's registered legal name, when the name above is a trading or everyday name.
+   */
+  legal_name?: string;
+  /**
+   * Its Companies House number.
+   */
+  company_number?: string;
+  /**
+   * Its charity registration number, such as 1012345 or SC012345.
+   */
+  charity_number?: string;
+  /**
+   * Its registration number with the Information Commissioner, such as ZA123456.
+   */
+  ico_registration?: string;
 }
 /**
  * Its latest Data Security and Protection Toolkit publication.
@@ -494,6 +680,11 @@ export interface Purpose {
   added_in_version?: string;
   compatibility_assessment?: CompatibilityAssessment;
   annex2_condition?: Annex2Condition;
+  population?: Population;
+  /**
+   * Each party's role for this purpose, where it differs from the role given under `parties` (a party can be a controller for one purpose and a processor for another).
+   */
+  roles?: PurposeRole[];
 }
 /**
  * The legal bases the purpose rests on: UK GDPR, DPA 2018 and the common-law duty of confidentiality.
@@ -512,6 +703,11 @@ export interface LawfulBasis {
    */
   legislation?: string[];
   s251?: S251Support;
+  copi_notice?: CopiNotice;
+  /**
+   * Acts of Parliament or regulations that allow or require this sharing, each with the date it came into force.
+   */
+  statutory_gateways?: StatutoryGateway[];
   /**
    * Why these bases apply, in plain English.
    */
@@ -535,6 +731,40 @@ export interface S251Support {
   ndoo_exempt?: boolean;
 }
 /**
+ * A notice under regulation 3(4) of the Health Service (Control of Patient Information) Regulations 2002, which requires or allows sharing for a limited time (for example during the COVID-19 pandemic).
+ */
+export interface CopiNotice {
+  /**
+   * The notice, such as "COPI notice to NHS England, 2020".
+   */
+  reference?: string;
+  /**
+   * When the notice was issued.
+   */
+  issued?: string;
+  /**
+   * When the notice ends; sharing that relies on it must stop then.
+   */
+  expires?: string;
+}
+/**
+ * One statutory power or duty to share.
+ */
+export interface StatutoryGateway {
+  /**
+   * The provision, such as "Health and Care Act 2022 s96" or "Care Act 2014 s45".
+   */
+  provision: string;
+  /**
+   * When the provision came into force (commenced).
+   */
+  in_force_from?: string;
+  /**
+   * Where it can be read, on legislation.gov.uk.
+   */
+  url?: string;
+}
+/**
  * Assessment that a new purpose is compatible with the original one (UK GDPR Art 8A; Art 6(4) before 5 February 2026).
  */
 export interface CompatibilityAssessment {
@@ -552,7 +782,7 @@ export interface CompatibilityAssessment {
   factors?: CompatibilityFactor[];
 }
 /**
- * Whose records are shared.
+ * Whose records are shared for this purpose, when it differs from the agreement's population. It replaces the agreement-wide `population` for this purpose.
  */
 export interface Population {
   /**
@@ -589,6 +819,42 @@ export interface AgeRange {
    * Oldest age included.
    */
   max?: number;
+}
+/**
+ * The data protection role one party has for this purpose.
+ */
+export interface PurposeRole {
+  /**
+   * The party (by id).
+   */
+  party: string;
+  role: PartyRole1;
+}
+/**
+ * Whose records are shared.
+ */
+export interface Population1 {
+  /**
+   * The patients covered, in words.
+   */
+  description?: string;
+  scope?: PopulationScope;
+  /**
+   * The criteria that define the cohort (for a defined cohort).
+   */
+  inclusion_criteria?: string[];
+  vital_status?: VitalStatus;
+  age_range?: AgeRange;
+  /**
+   * Vulnerable groups among the patients covered.
+   */
+  vulnerable_groups?: VulnerableGroup[];
+  /**
+   * How far back the records go, as an ISO 8601 duration such as P2Y, or "all".
+   */
+  history_window?: string;
+  national_data_opt_out?: OptOutHandling;
+  type1_objections?: OptOutHandling1;
 }
 /**
  * A set of data items shared together.
@@ -630,6 +896,10 @@ export interface DataItem {
    */
   purposes?: string[];
   record_type?: RecordType;
+  /**
+   * The named dataset this data comes from, such as Hospital Episode Statistics Admitted Patient Care.
+   */
+  dataset?: string;
 }
 /**
  * One movement of data from one party to another.
@@ -711,6 +981,44 @@ export interface Transfer {
    * Whether the data is encrypted in transit.
    */
   encrypted?: boolean;
+}
+/**
+ * Whether recipients may pass the data on to others.
+ */
+export interface OnwardSharing {
+  /**
+   * Whether recipients may share the data onward at all.
+   */
+  allowed?: boolean;
+  /**
+   * Whether recipients may sublicense the data (let others use it under their own terms).
+   */
+  sublicensing?: boolean;
+  /**
+   * Who it may be passed to, in words.
+   */
+  to?: string[];
+  /**
+   * The conditions on onward sharing, in words.
+   */
+  conditions?: string;
+}
+/**
+ * Whether the data may be used for commercial purposes.
+ */
+export interface CommercialUse {
+  /**
+   * Whether any commercial use is allowed.
+   */
+  allowed?: boolean;
+  /**
+   * The consent or permission under which commercial use happens, when it is allowed.
+   */
+  consent?: string;
+  /**
+   * What commercial use is allowed, in words.
+   */
+  description?: string;
 }
 /**
  * How long one party keeps some data.
@@ -821,17 +1129,25 @@ export interface Transparency {
   objection_process?: string;
 }
 /**
- * A privacy notice.
+ * A privacy notice. Name the party that publishes it, or the publisher when that is not a party (such as NHS England for a national notice).
  */
 export interface PrivacyNotice {
   /**
    * The party (by id) that publishes it.
    */
-  party: string;
+  party?: string;
+  /**
+   * Who publishes it, when that is not a party to the agreement, such as NHS England.
+   */
+  publisher?: string;
   /**
    * Where it is published.
    */
   url?: string;
+  /**
+   * The annex of this agreement that holds the notice, when it is part of the agreement, such as "Annex C".
+   */
+  annex?: string;
 }
 /**
  * A processor and its contract.

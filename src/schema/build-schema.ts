@@ -30,6 +30,22 @@ function bool(description: string): Schema {
 function date(description: string): Schema {
   return { type: 'string', format: 'date', description, 'x-hint': 'a date written YYYY-MM-DD, such as 2026-04-01' };
 }
+// A real calendar day (leap years included) or a month: a pattern, because the standalone
+// validator cannot carry a custom format function.
+const LEAP_YEAR = '(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
+const MONTH_OR_DATE_PATTERN =
+  '^(?:\\d{4}-(?:0[1-9]|1[0-2])' +
+  '|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+  `|${LEAP_YEAR}-02-29)$`;
+/** A date, or only a month (YYYY-MM) where that is all an old document gives. */
+function dateOrMonth(description: string): Schema {
+  return {
+    type: 'string',
+    pattern: MONTH_OR_DATE_PATTERN,
+    description,
+    'x-hint': 'a date written YYYY-MM-DD, such as 2026-04-01, or a month such as 2016-04',
+  };
+}
 function duration(description: string, example = 'P8Y'): Schema {
   return { type: 'string', pattern: DURATION_PATTERN, description, 'x-hint': `an ISO 8601 duration such as ${example}` };
 }
@@ -67,10 +83,31 @@ function vocabularyDef(name: VocabularyName): Schema {
 }
 
 export function buildAgreementSchema(): Schema {
-  const party = object('Party', 'An organisation that is party to the agreement.', {
+  const odsCode = text('The organisation\'s ODS code.', { pattern: '^[A-Z0-9]{3,10}$', 'x-hint': 'an ODS code of 3 to 10 capital letters and digits, such as A12345' });
+  const legalIdentity = {
+    legal_name: text('The organisation\'s registered legal name, when the name above is a trading or everyday name.'),
+    company_number: text('Its Companies House number.', { pattern: '^[A-Z0-9]{8}$', 'x-hint': 'a Companies House number of 8 characters, such as 01234567 or SC123456' }),
+    charity_number: text('Its charity registration number, such as 1012345 or SC012345.'),
+    ico_registration: text('Its registration number with the Information Commissioner, such as ZA123456.'),
+  };
+  const member = object('GroupMember', 'One member of a group of parties.', {
+    name: text('The member organisation\'s name.'),
+    ods_code: odsCode,
+    ...legalIdentity,
+  }, ['name']);
+  const group = object('PartyGroup', 'Marks this party as a group of organisations that take part alike, such as "every member practice of Riverside PCN" or "any signatory to the protocol". Give the members, their number, or say it is every signatory.', {
+    description: text('Who belongs to the group, in words.'),
+    members: list('The member organisations, when they are listed.', member),
+    count: { type: 'integer', minimum: 0, description: 'How many organisations belong to the group, when they are not all listed.' },
+    any_signatory: bool('Whether the group is every organisation that has signed the overarching protocol (in a protocol: every signatory of it).'),
+  });
+  const party = object('Party', 'An organisation that is party to the agreement, or a group of organisations that take part alike.', {
     id: id('Short id that the rest of the agreement uses to name this party.'),
     name: text('The organisation\'s full legal name.'),
-    ods_code: text('The organisation\'s ODS code.', { pattern: '^[A-Z0-9]{3,10}$', 'x-hint': 'an ODS code of 3 to 10 capital letters and digits, such as A12345' }),
+    ods_code: odsCode,
+    ...legalIdentity,
+    group,
+    placeholder: bool('Whether the party is a blank to be filled in (in a template), such as "[Practice name]".'),
     org_type: vocab('orgType', 'What kind of organisation this is; several rules depend on it.'),
     role: vocab('partyRole', 'Its data protection role under this agreement.'),
     public_authority: bool('Whether it is a public authority (GP practices providing NHS services are). Public authorities cannot rely on legitimate interests for their tasks.'),
@@ -98,6 +135,16 @@ export function buildAgreementSchema(): Schema {
     common_law: vocab('commonLaw', 'The basis that sets aside the common-law duty of confidentiality.'),
     legislation: list('Statutes and provisions relied on, in words, such as "Coroners and Justice Act 2009 s19".', { type: 'string', minLength: 1 }),
     s251: s251,
+    copi_notice: object('CopiNotice', 'A notice under regulation 3(4) of the Health Service (Control of Patient Information) Regulations 2002, which requires or allows sharing for a limited time (for example during the COVID-19 pandemic).', {
+      reference: text('The notice, such as "COPI notice to NHS England, 2020".'),
+      issued: date('When the notice was issued.'),
+      expires: date('When the notice ends; sharing that relies on it must stop then.'),
+    }),
+    statutory_gateways: list('Acts of Parliament or regulations that allow or require this sharing, each with the date it came into force.', object('StatutoryGateway', 'One statutory power or duty to share.', {
+      provision: text('The provision, such as "Health and Care Act 2022 s96" or "Care Act 2014 s45".'),
+      in_force_from: date('When the provision came into force (commenced).'),
+      url: text('Where it can be read, on legislation.gov.uk.', { format: 'uri', 'x-hint': 'a full web address starting https://' }),
+    }, ['provision'])),
     explanation: text('Why these bases apply, in plain English.'),
   });
 
@@ -106,6 +153,11 @@ export function buildAgreementSchema(): Schema {
     date: date('When it was made.'),
     factors: vocabList('compatibilityFactor', 'The compatibility factors the assessment considered.'),
   });
+
+  const purposeRole = object('PurposeRole', 'The data protection role one party has for this purpose.', {
+    party: ref('The party (by id).'),
+    role: vocab('partyRole', 'Its role for this purpose.'),
+  }, ['party', 'role']);
 
   const purpose = object('Purpose', 'One purpose the data is shared for.', {
     id: id('Short id that data items and flows use to name this purpose.'),
@@ -116,9 +168,11 @@ export function buildAgreementSchema(): Schema {
     added_in_version: text('The agreement version that added this purpose, when it was not in the first version.'),
     compatibility_assessment: compatibility,
     annex2_condition: vocab('annex2Condition', 'The UK GDPR Annex 2 condition that treats the new purpose as compatible (from 5 February 2026).'),
+    population: { $ref: '#/$defs/Population', description: 'Whose records are shared for this purpose, when it differs from the agreement\'s population. It replaces the agreement-wide `population` for this purpose.' },
+    roles: list('Each party\'s role for this purpose, where it differs from the role given under `parties` (a party can be a controller for one purpose and a processor for another).', purposeRole),
   }, ['id']);
 
-  const population = object('Population', 'Whose records are shared.', {
+  const populationSchema = object('Population', 'Whose records are shared.', {
     description: text('The patients covered, in words.'),
     scope: vocab('populationScope', 'How the patients are chosen.'),
     inclusion_criteria: list('The criteria that define the cohort (for a defined cohort).', { type: 'string', minLength: 1 }),
@@ -132,6 +186,7 @@ export function buildAgreementSchema(): Schema {
     national_data_opt_out: vocab('optOutHandling', 'How national data opt-outs are handled.'),
     type1_objections: vocab('optOutHandling', 'How GP Type 1 objections are handled.'),
   });
+  const population: Schema = { $ref: '#/$defs/Population', description: 'Whose records are shared.' };
 
   const dataItem = object('DataItem', 'A set of data items shared together.', {
     id: id('Short id that flows and retention entries use to name this data.'),
@@ -144,6 +199,7 @@ export function buildAgreementSchema(): Schema {
     justification: text('Why each item is needed for the purposes named.'),
     purposes: refs('The purposes (by id) this data is needed for.'),
     record_type: vocab('recordType', 'The kind of record, for retention periods.'),
+    dataset: text('The named dataset this data comes from, such as Hospital Episode Statistics Admitted Patient Care.'),
   }, ['id']);
 
   const access = object('Access', 'How the recipient gets the data.', {
@@ -208,10 +264,12 @@ export function buildAgreementSchema(): Schema {
   });
 
   const transparency = object('Transparency', 'How patients are told, and how they exercise their rights.', {
-    privacy_notices: list('Privacy notices that describe this sharing.', object('PrivacyNotice', 'A privacy notice.', {
+    privacy_notices: list('Privacy notices that describe this sharing.', object('PrivacyNotice', 'A privacy notice. Name the party that publishes it, or the publisher when that is not a party (such as NHS England for a national notice).', {
       party: ref('The party (by id) that publishes it.'),
+      publisher: text('Who publishes it, when that is not a party to the agreement, such as NHS England.'),
       url: text('Where it is published.', { format: 'uri', 'x-hint': 'a full web address starting https://' }),
-    }, ['party'])),
+      annex: text('The annex of this agreement that holds the notice, when it is part of the agreement, such as "Annex C".'),
+    })),
     rights_contact: text('Where patients send access, rectification and objection requests.'),
     rights_handled_by: ref('The party (by id) that handles rights requests.'),
     objection_process: text('How a patient\'s objection is recorded and respected.'),
@@ -267,8 +325,30 @@ export function buildAgreementSchema(): Schema {
     }),
   });
 
+  const framework = object('Framework', 'The overarching protocol (or framework agreement) this agreement sits under.', {
+    id: text('The protocol\'s reference, as in its own `id`.'),
+    title: text('The protocol\'s title.'),
+    version: text('The version of the protocol this agreement follows.'),
+    path: text('Where the protocol\'s dsalint file is, relative to this file, such as ../protocol/isp.dsa.yaml. When it is among the files being checked, this agreement is checked together with it.'),
+    inherits: vocabList('inheritableSection', 'Sections this agreement takes from the protocol instead of writing them out (such as "security and retention as in the overarching protocol").'),
+  }, ['id']);
+
+  const onwardSharing = object('OnwardSharing', 'Whether recipients may pass the data on to others.', {
+    allowed: bool('Whether recipients may share the data onward at all.'),
+    sublicensing: bool('Whether recipients may sublicense the data (let others use it under their own terms).'),
+    to: list('Who it may be passed to, in words.', { type: 'string', minLength: 1 }),
+    conditions: text('The conditions on onward sharing, in words.'),
+  });
+
+  const commercialUse = object('CommercialUse', 'Whether the data may be used for commercial purposes.', {
+    allowed: bool('Whether any commercial use is allowed.'),
+    consent: text('The consent or permission under which commercial use happens, when it is allowed.'),
+    description: text('What commercial use is allowed, in words.'),
+  });
+
   const defs: Record<string, Schema> = {};
   for (const name of Object.keys(VOCABULARIES) as VocabularyName[]) defs[name] = vocabularyDef(name);
+  defs['Population'] = populationSchema;
 
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -280,14 +360,24 @@ export function buildAgreementSchema(): Schema {
       dsalint: { const: FORMAT_VERSION, description: 'The version of the dsalint agreement format. Always 1 for now.' },
       id: text('The agreement\'s reference, such as NEL-ME-2026-014.'),
       title: text('A title a patient would understand.'),
+      kind: vocab('agreementKind', 'What sort of document this is. When absent, a data sharing agreement.'),
+      framework: framework,
       version: text('The agreement\'s version, such as 1.2.0.', { pattern: '^\\d+\\.\\d+(\\.\\d+)?$', 'x-hint': 'a version number such as 1.2.0, in quotes if it has one dot' }),
       status: vocab('agreementStatus', 'Where the agreement is in its life.'),
       legal_framework: vocab('legalFramework', 'The law the agreement was assessed against. When absent, rules use the effective date.'),
+      binding: bool('Whether the document binds the parties. A policy that says it is "non-contractual and may be changed at any time" is not a binding agreement.'),
+      acceptance: vocab('agreementAcceptance', 'How the parties accept the agreement. When absent, each party signs it.'),
+      supersedes: list('Earlier agreements (by reference) that this one replaces.', { type: 'string', minLength: 1 }),
+      superseded_by: text('The agreement (by reference) that has replaced this one.'),
       jurisdiction: { type: 'string', enum: ['england', 'wales', 'scotland', 'northern_ireland'], description: 'The UK nation whose health and care rules apply. Defaults to england.' },
-      dates: object('Dates', 'Key dates.', {
-        effective_from: date('When the agreement takes effect.'),
-        expires: date('When the agreement ends.'),
-        review_by: date('When the agreement must next be reviewed.'),
+      dates: object('Dates', 'Key dates. Dates may be written to the month only (YYYY-MM) when that is all the document gives.', {
+        effective_from: dateOrMonth('When the agreement takes effect.'),
+        expires: dateOrMonth('When the agreement ends. A month means the end of that month.'),
+        review_by: dateOrMonth('When the agreement must next be reviewed. A month means the end of that month.'),
+        last_reviewed: dateOrMonth('When the agreement was last reviewed.'),
+        initial_term: duration('How long the agreement lasts from when it takes effect, when it gives a length rather than an end date, such as P12M.', 'P12M'),
+        renewal: vocab('renewal', 'What happens at the end of the term.'),
+        renewal_term: duration('How long each renewal lasts, such as P1Y.', 'P1Y'),
       }),
       termination: object('Termination', 'What happens when the agreement ends early.', {
         notice_period: duration('How much notice a party must give, such as P3M.', 'P3M'),
@@ -298,6 +388,8 @@ export function buildAgreementSchema(): Schema {
       population: population,
       data: list('What data is shared.', dataItem),
       flows: list('Who sends what to whom, how.', flow),
+      onward_sharing: onwardSharing,
+      commercial_use: commercialUse,
       retention: list('How long each party keeps the data.', retention),
       security: security,
       breach: breach,

@@ -27,6 +27,7 @@ function typeText(root: Schema, raw: Schema): string {
   }
   if (node['type'] === 'object') return String(node['title'] ?? 'mapping');
   if (node['format'] === 'date') return 'date (YYYY-MM-DD)';
+  if (typeof node['x-hint'] === 'string' && String(node['x-hint']).includes('or a month')) return 'date (YYYY-MM-DD), or month (YYYY-MM)';
   if (typeof node['x-hint'] === 'string' && String(node['x-hint']).includes('duration')) return 'ISO 8601 duration';
   return String(node['type'] ?? '');
 }

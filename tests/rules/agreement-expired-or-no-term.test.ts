@@ -69,3 +69,22 @@ describe(RULE, () => {
     expect(await lint(STARTER, '2026-11-22')).toEqual([]);
   });
 });
+
+describe(`${RULE}: terms as real agreements write them`, () => {
+  it('reads an expiry given to the month as the end of that month', async () => {
+    const text = expiring('2026-10');
+    expect(await lint(text, '2026-10-31')).toEqual([]);
+    expect(await lint(text, '2026-11-01')).toEqual([`expired ${rangeOf(text, '2026-10')}`]);
+  });
+
+  it('counts a fixed initial term from the effective date, and reports it at the term once it has run out', async () => {
+    const text = agreement('active', 'dates:\n  effective_from: 2025-04-01\n  initial_term: P12M\n');
+    expect(await lint(text, '2026-03-31')).toEqual([]);
+    expect(await lint(text, '2026-04-01')).toEqual([`expired ${rangeOf(text, 'P12M')}`]);
+  });
+
+  it('accepts a term that renews each year unless ended, and never calls it expired', async () => {
+    const text = agreement('active', 'dates:\n  effective_from: 2016-04\n  initial_term: P12M\n  renewal: automatic\n  renewal_term: P1Y\n');
+    expect(await lint(text, '2026-11-01')).toEqual([]);
+  });
+});
