@@ -25,6 +25,12 @@ import { buildConfigSchema } from '../core/config-schema.js';
 import { starterAgreement } from '../core/starter.js';
 import { suggest } from '../core/suggest.js';
 import { VERSION } from '../generated/version.js';
+import { progressLine } from './progress.js';
+import { serveLintWorkerIfAsked, useLintWorkerScript } from '../core/pool.js';
+
+// This file is also the lint workers' script: in a worker it serves lint tasks and nothing else.
+const isLintWorker = serveLintWorkerIfAsked();
+if (!isLintWorker) useLintWorkerScript(import.meta.url);
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -33,6 +39,10 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour by default). */
   readonly stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (a progress line on long runs). */
+  readonly stderrIsTTY?: boolean;
+  /** Reads all of standard input, for `lint --stdin`. */
+  readonly readStdin?: () => Promise<string>;
 }
 
 class ExitError extends Error {
@@ -48,6 +58,11 @@ function parseDateOption(value: string): string {
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number, 0 or more.');
+  return Number(value);
+}
+
+function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number, 1 or more (1 lints without worker threads).');
   return Number(value);
 }
 
@@ -96,10 +111,14 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .option('--no-color', 'no colour in terminal output')
     .option('--as-of <date>', 'judge dates as of this day (YYYY-MM-DD) instead of today', parseDateOption)
     .option('-c, --config <file>', 'use this config file for every agreement instead of finding .dsalint.yaml')
-    .action(async (paths: string[], opts: { format: Format; output?: string; force: boolean; failOn: FailOn; maxWarnings?: number; quiet: boolean; color: boolean; asOf?: string; config?: string }) => {
+    .option('-j, --jobs <n>', 'worker threads to lint with (default: one per core; 1 for none)', parseJobs)
+    .action(async (paths: string[], opts: { format: Format; output?: string; force: boolean; failOn: FailOn; maxWarnings?: number; quiet: boolean; color: boolean; asOf?: string; config?: string; jobs?: number }) => {
+      const progress = io.stderrIsTTY ? progressLine(io.stderr) : undefined;
       const result = await executeLint({
         paths,
         cwd: io.cwd,
+        ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+        ...(progress ? { onProgress: progress.update } : {}),
         ...(opts.config ? { configPath: opts.config } : {}),
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
         format: opts.format,
@@ -108,6 +127,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         quiet: opts.quiet,
         color: TERMINAL_FORMATS.has(opts.format) && useColor(io, opts.color, Boolean(opts.output)),
       });
+      progress?.clear();
       if (result.agreements === 0) {
         throw new ExitError(2, `no agreement files found in ${paths.length ? paths.join(', ') : '.'} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md; node_modules and .git are skipped).`);
       }
@@ -254,7 +274,7 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+if (!isLintWorker && isEntryPoint()) {
   // A reader that stops early (`dsalint lint | head`) closes the pipe: that is not an error.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -268,6 +288,7 @@ if (isEntryPoint()) {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   });
   process.exitCode = code;
 }

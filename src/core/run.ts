@@ -8,12 +8,11 @@ import { createHash } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
-import { buildAgreementSchema } from '../schema/build-schema.js';
-import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
-import { validate as precompiledValidate } from '../generated/validate-agreement.js';
 import { defaultConfig, effectiveRules, findConfigFile, loadConfigFile, matchesAny, pathForGlobs, type Config } from './config.js';
-import { compareFindings, lintSource, WAIVER_RULE_ID } from './engine.js';
-import { AGREEMENT_FILE_PATTERN, describeIoError, readAgreementFile } from './source.js';
+import { compareFindings, WAIVER_RULE_ID } from './engine.js';
+import { AGREEMENT_FILE_PATTERN, describeIoError } from './source.js';
+import { lintFile, type FileOutcome, type FileTask } from './lint-file.js';
+import { LintPool, defaultJobs, lintWorkerScript } from './pool.js';
 import { summariseRule } from './rule-docs.js';
 import type { Counts, FileResult, Finding, LintRun, Severity } from './types.js';
 import { SEVERITY_RANK } from './types.js';
@@ -22,8 +21,10 @@ import { REPOSITORY_URL } from './rule-docs.js';
 
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
-/** How many files are read ahead of the one being linted; bounds memory at this many files. */
+/** How many files are read ahead of the one being linted in-process; bounds memory at this many files. */
 const READ_AHEAD = 16;
+/** How many files each worker has queued, so none waits for the next message. */
+const PER_WORKER_AHEAD = 4;
 
 export interface RunOptions {
   /** Files and folders to lint; default the current folder. */
@@ -36,12 +37,12 @@ export interface RunOptions {
   readonly rules?: readonly AnyRule[];
   /** Keep each parsed agreement in its FileResult, for reports that summarise it (default true). */
   readonly keepAgreements?: boolean;
-}
-
-let cachedValidator: SchemaValidator | undefined;
-function validator(): SchemaValidator {
-  cachedValidator ??= new SchemaValidator(buildAgreementSchema(), precompiledValidate as CompiledValidator);
-  return cachedValidator;
+  /** Worker threads (`--jobs`); default one per core, and none for a small run. 1 lints in-process. */
+  readonly jobs?: number;
+  /** Lint this text instead of finding files (`--stdin`); `filename` names it for configs and reports. */
+  readonly stdin?: { readonly text: string; readonly filename: string };
+  /** Called after each file, with how many are done and how many there are. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export function today(): string {
@@ -114,11 +115,22 @@ function failureResult(path: string, code: NonNullable<FileResult['failure']>['c
   return { path, findings: [], notes: [], failure: { code, message } };
 }
 
+/** Below this many files a run stays in-process: starting workers would cost more than it saves. */
+const SMALL_RUN = 96;
+
+/** How many workers to start for this many files. */
+function workersFor(files: number, jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.min(jobs, files);
+  if (files < SMALL_RUN) return 1;
+  return Math.min(defaultJobs(), Math.ceil(files / SMALL_RUN));
+}
+
 export async function runLint(options: RunOptions): Promise<LintRun> {
   const rules = options.rules ?? RULES;
-  const registeredRuleIds = new Set(rules.map((r) => r.id));
   const failures: FileResult[] = [];
-  const candidates = await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures);
+  const candidates = options.stdin
+    ? [{ absolute: resolve(options.cwd, options.stdin.filename), display: displayPath(options.cwd, resolve(options.cwd, options.stdin.filename)), explicit: true }]
+    : await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures);
 
   const explicitConfig = options.configPath
     ? await loadConfigFile(resolve(options.cwd, options.configPath), rules, options.configPath)
@@ -140,18 +152,30 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     return config;
   };
 
-  interface Prepared {
-    readonly candidate: Candidate;
+  const runAsOf = options.asOf ?? explicitConfig?.asOf ?? today();
+  // Workers load the built-in rules themselves, so a run with its own rules stays in-process.
+  const script = options.rules ? undefined : lintWorkerScript();
+  const workers = script && !options.stdin ? workersFor(candidates.length, options.jobs) : 1;
+  const pool = workers > 1 ? new LintPool(script!, workers) : undefined;
+  const lint = pool ? (task: FileTask, config: Config) => pool.lint(task, config) : (task: FileTask, config: Config) => lintFile(task, config, rules);
+
+  interface Linted {
     readonly config: Config;
-    readonly relativeToConfig: string;
-    readonly ignored: boolean;
-    readonly read?: Awaited<ReturnType<typeof readAgreementFile>>;
+    readonly asOf: string;
+    readonly outcome: FileOutcome;
   }
-  const prepare = async (candidate: Candidate): Promise<Prepared> => {
+  const start = async (candidate: Candidate): Promise<Linted | undefined> => {
     const config = await configFor(candidate.absolute);
-    const relativeToConfig = pathForGlobs(config, candidate.absolute);
-    if (!candidate.explicit && matchesAny(config.ignore, relativeToConfig)) return { candidate, config, relativeToConfig, ignored: true };
-    return { candidate, config, relativeToConfig, ignored: false, read: await readAgreementFile(candidate.absolute, candidate.display, config.maxFileSize) };
+    if (!candidate.explicit && matchesAny(config.ignore, pathForGlobs(config, candidate.absolute))) return undefined;
+    const asOf = options.asOf ?? config.asOf ?? runAsOf;
+    const task: FileTask = {
+      absolute: candidate.absolute,
+      display: candidate.display,
+      asOf,
+      keepAgreement: options.keepAgreements !== false,
+      ...(options.stdin ? { text: options.stdin.text } : {}),
+    };
+    return { config, asOf, outcome: await lint(task, config) };
   };
 
   const configsUsed = new Map<string, Config>();
@@ -159,53 +183,40 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const usedWaivers = new Map<Config, Set<number>>();
   // Waivers whose files were linted in this run: only these can be known to be unused.
   const matchedWaivers = new Map<Config, Set<number>>();
-  const runAsOf = options.asOf ?? explicitConfig?.asOf ?? today();
   const datesUsed = new Set<string>();
-  // Files are read a few ahead of the one being linted (so the disk is never waited on in
-  // turn), but linted strictly in order, so output does not depend on I/O timing.
-  const pending: Promise<Prepared>[] = [];
-  const startReading = (index: number): void => {
+  // Files are started a few ahead of the one being collected (so neither the disk nor a
+  // worker is waited on in turn), but collected strictly in input order, so output does not
+  // depend on timing or on the number of workers.
+  const window = pool ? workers * PER_WORKER_AHEAD : READ_AHEAD;
+  const pending: Promise<Linted | undefined>[] = [];
+  const startAt = (index: number): void => {
     const candidate = candidates[index];
     if (!candidate) return;
-    const promise = prepare(candidate);
+    const promise = start(candidate);
     promise.catch(() => undefined); // awaited in order below; this only stops an early rejection counting as unhandled
     pending[index] = promise;
   };
-  for (let i = 0; i < READ_AHEAD; i++) startReading(i);
-  for (let index = 0; index < candidates.length; index++) {
-    const { candidate, config, relativeToConfig, ignored, read } = await pending[index]!;
-    delete pending[index];
-    startReading(index + READ_AHEAD);
-    if (ignored || !read) continue;
-    if (config.file) configsUsed.set(config.file, config);
-    const asOf = options.asOf ?? config.asOf ?? runAsOf;
-    datesUsed.add(asOf);
-    if ('failure' in read) {
-      results.push({ path: candidate.display, findings: [], notes: [], failure: read.failure });
-      continue;
+  try {
+    for (let i = 0; i < window; i++) startAt(i);
+    for (let index = 0; index < candidates.length; index++) {
+      const linted = await pending[index]!;
+      delete pending[index];
+      startAt(index + window);
+      options.onProgress?.(index + 1, candidates.length);
+      if (!linted) continue;
+      const { config, asOf, outcome } = linted;
+      if (config.file) configsUsed.set(config.file, config);
+      datesUsed.add(asOf);
+      let matched = matchedWaivers.get(config);
+      if (!matched) matchedWaivers.set(config, (matched = new Set()));
+      for (const i of outcome.matchedWaivers) matched.add(i);
+      let used = usedWaivers.get(config);
+      if (!used) usedWaivers.set(config, (used = new Set()));
+      for (const i of outcome.usedWaivers) used.add(i);
+      results.push(outcome.result);
     }
-    const waivers = config.waivers.filter((w) => matchesAny(w.files, relativeToConfig));
-    let matched = matchedWaivers.get(config);
-    if (!matched) matchedWaivers.set(config, (matched = new Set()));
-    for (const w of waivers) matched.add(w.index);
-    const outcome = lintSource(read.source, {
-      rules: effectiveRules(config, rules, candidate.absolute),
-      asOf,
-      validator: validator(),
-      waivers,
-      registeredRuleIds,
-      ...(config.file ? { configFile: config.file } : {}),
-    });
-    let used = usedWaivers.get(config);
-    if (!used) usedWaivers.set(config, (used = new Set()));
-    for (const index of outcome.usedWaivers) used.add(index);
-    results.push({
-      path: candidate.display,
-      findings: outcome.findings,
-      notes: outcome.notes,
-      ...(outcome.failure ? { failure: outcome.failure } : {}),
-      ...(outcome.agreement && options.keepAgreements !== false ? { agreement: outcome.agreement } : {}),
-    });
+  } finally {
+    await pool?.close();
   }
 
   for (const config of configsUsed.values()) {

@@ -1,0 +1,76 @@
+/**
+ * Linting one file, start to finish: read it, lint it with its config, and say which config
+ * waivers it matched and used. Everything in and out is plain data, so the same code runs
+ * in-process or on a worker thread (src/core/pool.ts) and gives the same answer.
+ */
+import { RULES } from '../../rules/index.js';
+import type { AnyRule } from './rule.js';
+import { buildAgreementSchema } from '../schema/build-schema.js';
+import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
+import { validate as precompiledValidate } from '../generated/validate-agreement.js';
+import { effectiveRules, matchesAny, pathForGlobs, type Config } from './config.js';
+import { lintSource } from './engine.js';
+import { readAgreementFile, sourceFromText, type ReadResult } from './source.js';
+import type { FileResult } from './types.js';
+
+/** One file to lint, as the run hands it to the in-process linter or a worker. */
+export interface FileTask {
+  readonly absolute: string;
+  /** The path reports show, relative to the run's folder with forward slashes. */
+  readonly display: string;
+  /** The date rules judge by. */
+  readonly asOf: string;
+  /** Keep the parsed agreement in the result, for reports that summarise it. */
+  readonly keepAgreement: boolean;
+  /** The file's text when it does not come from disk (standard input). */
+  readonly text?: string;
+}
+
+/** What linting one file produced: its result and what the run needs to judge config waivers. */
+export interface FileOutcome {
+  readonly result: FileResult;
+  /** Indices of config waivers whose `files` match this file. */
+  readonly matchedWaivers: readonly number[];
+  /** Indices of config waivers that suppressed a finding here. */
+  readonly usedWaivers: readonly number[];
+}
+
+let cachedValidator: SchemaValidator | undefined;
+function validator(): SchemaValidator {
+  cachedValidator ??= new SchemaValidator(buildAgreementSchema(), precompiledValidate as CompiledValidator);
+  return cachedValidator;
+}
+
+const registeredIds = new WeakMap<readonly AnyRule[], ReadonlySet<string>>();
+function registeredRuleIds(rules: readonly AnyRule[]): ReadonlySet<string> {
+  let ids = registeredIds.get(rules);
+  if (!ids) registeredIds.set(rules, (ids = new Set(rules.map((r) => r.id))));
+  return ids;
+}
+
+export async function lintFile(task: FileTask, config: Config, rules: readonly AnyRule[] = RULES): Promise<FileOutcome> {
+  const read: ReadResult =
+    task.text === undefined ? await readAgreementFile(task.absolute, task.display, config.maxFileSize) : { source: await sourceFromText(task.text, task.display) };
+  if ('failure' in read) return { result: { path: task.display, findings: [], notes: [], failure: read.failure }, matchedWaivers: [], usedWaivers: [] };
+  const relativeToConfig = pathForGlobs(config, task.absolute);
+  const waivers = config.waivers.filter((w) => matchesAny(w.files, relativeToConfig));
+  const outcome = lintSource(read.source, {
+    rules: effectiveRules(config, rules, task.absolute),
+    asOf: task.asOf,
+    validator: validator(),
+    waivers,
+    registeredRuleIds: registeredRuleIds(rules),
+    ...(config.file ? { configFile: config.file } : {}),
+  });
+  return {
+    result: {
+      path: task.display,
+      findings: outcome.findings,
+      notes: outcome.notes,
+      ...(outcome.failure ? { failure: outcome.failure } : {}),
+      ...(outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {}),
+    },
+    matchedWaivers: waivers.map((w) => w.index),
+    usedWaivers: [...outcome.usedWaivers],
+  };
+}
