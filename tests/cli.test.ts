@@ -200,7 +200,7 @@ describe('config', () => {
     ['an unknown top-level key', 'rule:\n  schema: warning\n', '.dsalint.yaml:1:1: unknown key "rule". Did you mean "rules"?'],
     ['an unknown rule', 'rules:\n  scheme: warning\n', '.dsalint.yaml:2:3: there is no rule "scheme". Did you mean "schema"?'],
     ['a bad severity', 'rules:\n  schema: fatal\n', '.dsalint.yaml:2:11: "fatal" is not a severity; use off, error, warning or info.'],
-    ['a bad preset', 'extends: paranoid\n', '.dsalint.yaml:1:10: "paranoid" is not a preset; use recommended or strict.'],
+    ['a bad preset', 'extends: paranoid\n', '.dsalint.yaml:1:10: "paranoid" is not a preset, and no config file or npm package of that name was found from .dsalint.yaml; use recommended, strict, a path such as ./base.dsalint.yaml, or an installed package.'],
     ['a bad date', 'as_of: tomorrow\n', '.dsalint.yaml:1:8: "as_of" must be a date written YYYY-MM-DD, such as 2026-04-01.'],
     ['broken YAML', 'rules: [\n', '.dsalint.yaml:2:1: invalid YAML:'],
     ['options for a rule without options', 'rules:\n  schema: { options: { x: 1 } }\n', '.dsalint.yaml:2:13: the rule schema takes no options.'],
@@ -230,7 +230,7 @@ describe('config', () => {
     const result = await runCli(['print-config', 'x/a.dsa.yaml'], dir);
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as { config_file: string; extends: string[]; rules: Record<string, { severity: string }> };
-    expect(printed.config_file).toBe(join(dir, '.dsalint.yaml'));
+    expect(printed.config_file).toBe('.dsalint.yaml');
     expect(printed.extends).toEqual(['strict']);
     expect(printed.rules['schema']).toEqual({ severity: 'warning', options: {} });
     expect(printed.rules['duplicate-id']).toBeUndefined();

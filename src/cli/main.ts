@@ -15,8 +15,8 @@ import { realpathSync } from 'node:fs';
 import { RULES } from '../../rules/index.js';
 import { FORMATS, TERMINAL_FORMATS, type Format } from '../reporters/index.js';
 import { executeLint } from '../core/lint-command.js';
-import { ConfigError, defaultConfig, describeEffectiveConfig, findConfigFile, isIsoDate, loadConfigFile } from '../core/config.js';
-import { runLint, today, type FailOn } from '../core/run.js';
+import { ConfigError, describeEffectiveConfig, isIsoDate } from '../core/config.js';
+import { configForFile, runLint, today, type FailOn } from '../core/run.js';
 import { summariseAgreement, wrapText } from '../core/summary.js';
 import type { Agreement } from '../generated/agreement.js';
 import { ruleHelpText } from '../core/rule-docs.js';
@@ -228,8 +228,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .option('--as-of <date>', 'the date to show as the judging date', parseDateOption)
     .action(async (file: string, opts: { config?: string; asOf?: string }) => {
       const absolute = resolve(io.cwd, file);
-      const configFile = opts.config ? resolve(io.cwd, opts.config) : await findConfigFile(resolve(absolute, '..'));
-      const config = configFile ? await loadConfigFile(configFile, RULES, opts.config ?? configFile) : defaultConfig(io.cwd);
+      const config = await configForFile(absolute, io.cwd, opts.config);
       const effective = describeEffectiveConfig(config, RULES, absolute, opts.asOf ?? config.asOf ?? today());
       io.stdout(`${JSON.stringify(effective, null, 2)}\n`);
     });

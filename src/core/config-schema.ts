@@ -31,11 +31,12 @@ export function buildConfigSchema(rules: readonly AnyRule[]): Record<string, unk
     description: 'Configuration for dsalint, in .dsalint.yaml.',
     type: 'object',
     properties: {
+      root: { type: 'boolean', description: 'Stop here: configs in the folders above are not added to this one.' },
       extends: {
-        description: 'The preset to start from: recommended (the default) or strict (adds the advisory rules).',
+        description: 'What to start from: a preset (recommended, the default, or strict, which adds the advisory rules), a config file path (./base.dsalint.yaml) or an npm package; or a list of these.',
         anyOf: [
-          { type: 'string', enum: ['recommended', 'strict'] },
-          { type: 'array', items: { type: 'string', enum: ['recommended', 'strict'] } },
+          { type: 'string', minLength: 1, examples: ['recommended', 'strict'] },
+          { type: 'array', items: { type: 'string', minLength: 1, examples: ['recommended', 'strict'] } },
         ],
       },
       as_of: { type: 'string', format: 'date', description: 'The date date-based rules judge by (YYYY-MM-DD). Defaults to today; --as-of overrides it.' },

@@ -4,7 +4,9 @@
  * into exit code 2.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { AnyRule, Preset } from './rule.js';
 import { PRESETS } from './rule.js';
@@ -27,6 +29,8 @@ export interface RuleConfig {
 }
 
 export interface Waiver {
+  /** The config file it is written in, as reports show it. */
+  readonly file?: string;
   readonly rule: string;
   readonly files: readonly string[];
   readonly at?: AgreementPath;
@@ -38,19 +42,34 @@ export interface Waiver {
   readonly index: number;
 }
 
+/** What one config file says for itself, before what it builds on is added. */
+export interface OwnSettings {
+  readonly presets?: readonly Preset[];
+  readonly asOf?: string;
+  readonly maxFileSize?: number;
+}
+
 export interface Config {
   /** The config file, or undefined for the built-in default. */
   readonly file?: string;
   /** Folder globs are relative to. */
   readonly baseDir: string;
   readonly text?: string;
+  /** Presets in force: this file's `extends` presets and those of every config it builds on (default recommended). */
   readonly presets: readonly Preset[];
+  /** The judging date: this file's `as_of`, else the nearest config it builds on that has one. */
   readonly asOf?: string;
   readonly maxFileSize: number;
+  /** This file's own `ignore`, `rules`, `overrides` and `waivers`; `chain` gives those it builds on. */
   readonly ignore: readonly string[];
   readonly rules: Readonly<Record<string, RuleConfig>>;
   readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleConfig>> }[];
   readonly waivers: readonly Waiver[];
+  /** `root: true`: folders above are not searched for configs. */
+  readonly root: boolean;
+  readonly own: OwnSettings;
+  /** Configs this one builds on, applied before it in this order: the parent folder's config, then files it extends. */
+  readonly parents: readonly Config[];
 }
 
 export interface EffectiveRule {
@@ -77,22 +96,102 @@ export class ConfigError extends Error {
 }
 
 export function defaultConfig(baseDir: string): Config {
-  return { baseDir, presets: ['recommended'], maxFileSize: DEFAULT_MAX_FILE_SIZE, ignore: [], rules: {}, overrides: [], waivers: [] };
+  return { baseDir, presets: ['recommended'], maxFileSize: DEFAULT_MAX_FILE_SIZE, ignore: [], rules: {}, overrides: [], waivers: [], root: true, own: {}, parents: [] };
 }
 
-/** Find the config for a file: the nearest `.dsalint.yaml` in its folder or above, stopping at a repository root. */
-export async function findConfigFile(startDir: string): Promise<string | undefined> {
-  let dir = resolve(startDir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (await isFile(candidate)) return candidate;
+/** A config with what it builds on: presets added up, the nearest `as_of` and `max_file_size`. */
+export function withParents(config: Config, parents: readonly Config[]): Config {
+  if (parents.length === 0) return config;
+  const presets = [...new Set([...parents.flatMap((c) => c.presets), ...(config.own.presets ?? [])])];
+  const asOf = config.own.asOf ?? [...parents].reverse().find((c) => c.asOf !== undefined)?.asOf;
+  const maxFileSize = config.own.maxFileSize ?? parents[parents.length - 1]!.maxFileSize;
+  return { ...config, presets, ...(asOf !== undefined ? { asOf } : {}), maxFileSize, parents };
+}
+
+/** Every config that applies, farthest first, each once: what `config` builds on, then itself. */
+export function configChain(config: Config): readonly Config[] {
+  const out: Config[] = [];
+  const seen = new Set<string | Config>();
+  const visit = (c: Config): void => {
+    for (const parent of c.parents) visit(parent);
+    const key = c.file ?? c;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(c);
     }
-    if (await exists(join(dir, '.git'))) return undefined;
+  };
+  visit(config);
+  return out;
+}
+
+/** The config file in a folder, if there is one. */
+export async function configFileIn(dir: string): Promise<string | undefined> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join(dir, name);
+    if (await isFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Where config discovery stops for files under `start`: the repository root (the nearest
+ * folder above holding `.git`), or, outside a repository, `start` itself, so dsalint never
+ * reads configs from folders above the one it was given.
+ */
+export async function discoveryRoot(start: string): Promise<string> {
+  let dir = resolve(start);
+  for (;;) {
+    if (await exists(join(dir, '.git'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) return resolve(start);
     dir = parent;
   }
+}
+
+/**
+ * Loads the configs that apply to files in folders, each file once: the nearest
+ * `.dsalint.yaml` with, cascading, those in the folders above up to the discovery root or a
+ * config with `root: true`.
+ */
+export class ConfigFinder {
+  private readonly byDir = new Map<string, Promise<Config | undefined>>();
+  private readonly byFile = new Map<string, Promise<Config>>();
+
+  constructor(
+    private readonly rules: readonly AnyRule[],
+    private readonly display: (absolute: string) => string,
+  ) {}
+
+  /** The config for files in `dir`, searching no higher than `stopDir`; undefined when there is none. */
+  forDir(dir: string, stopDir: string): Promise<Config | undefined> {
+    const key = `${stopDir}\0${dir}`;
+    let found = this.byDir.get(key);
+    if (!found) this.byDir.set(key, (found = this.find(dir, stopDir)));
+    return found;
+  }
+
+  private async find(dir: string, stopDir: string): Promise<Config | undefined> {
+    const parentDir = dirname(dir);
+    const above = (): Promise<Config | undefined> => (dir === stopDir || parentDir === dir || !isInside(dir, stopDir) ? Promise.resolve(undefined) : this.forDir(parentDir, stopDir));
+    const file = await configFileIn(dir);
+    if (!file) return above();
+    const own = await this.load(file);
+    if (own.root) return own;
+    const parent = await above();
+    return parent ? withParents(own, [parent, ...own.parents]) : own;
+  }
+
+  /** One config file with the files it extends (not its folder's parents). */
+  load(file: string): Promise<Config> {
+    let config = this.byFile.get(file);
+    if (!config) this.byFile.set(file, (config = loadConfigFile(file, this.rules, this.display(file))));
+    return config;
+  }
+}
+
+function isInside(dir: string, ancestor: string): boolean {
+  const rel = relative(ancestor, dir);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -102,20 +201,72 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
-export async function loadConfigFile(path: string, rules: readonly AnyRule[], displayPath = path): Promise<Config> {
+export async function loadConfigFile(path: string, rules: readonly AnyRule[], displayPath = path, extending: readonly string[] = []): Promise<Config> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new ConfigError(displayPath, undefined, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
-  return parseConfig(text, displayPath, dirname(resolve(path)), rules);
+  const config = parseConfig(text, displayPath, dirname(resolve(path)), rules);
+  if (config.extendsFiles.length === 0) return config;
+  const parents: Config[] = [];
+  for (const { spec, at } of config.extendsFiles) {
+    const target = resolveExtends(spec, config.baseDir);
+    const fail = (message: string): never => {
+      throw new ConfigError(displayPath, at, message);
+    };
+    if (!target) fail(`"${spec}" is not a preset, and no config file or npm package of that name was found from ${displayPath}; use recommended, strict, a path such as ./base.dsalint.yaml, or an installed package.`);
+    const absolute = resolve(target!);
+    if (absolute === resolve(path) || extending.includes(absolute)) fail(`"${spec}" extends a config that extends this one; configs cannot extend each other in a circle.`);
+    parents.push(await loadConfigFile(absolute, rules, relativeDisplay(displayPath, path, absolute), [...extending, resolve(path)]));
+  }
+  return withParents(config, parents);
 }
 
-const TOP_LEVEL_KEYS = ['extends', 'as_of', 'max_file_size', 'ignore', 'rules', 'overrides', 'waivers'];
+/** An extended file's path as reports show it, in the same terms as the config that names it. */
+function relativeDisplay(displayPath: string, path: string, target: string): string {
+  const base = displayPath.slice(0, displayPath.length - relative(dirname(resolve(path)), resolve(path)).length);
+  const rel = relative(dirname(resolve(path)), target).split(sep).join('/');
+  return rel.startsWith('..') && base === '' ? target : `${base}${rel}`;
+}
+
+/**
+ * Where an `extends` entry that is not a preset points: a file path (starting with `.` or
+ * `/`), or an npm package installed where the config is (its `.dsalint.yaml`, or the YAML
+ * file its package.json names as `main`; a path inside a package also works).
+ */
+function resolveExtends(spec: string, baseDir: string): string | undefined {
+  if (spec.startsWith('.') || isAbsolute(spec)) {
+    const target = resolve(baseDir, spec);
+    return existsSync(target) ? target : undefined;
+  }
+  const require = createRequire(join(baseDir, 'noop.js'));
+  const attempt = (id: string): string | undefined => {
+    try {
+      return require.resolve(id);
+    } catch {
+      return undefined;
+    }
+  };
+  if (/\.ya?ml$/i.test(spec)) return attempt(spec);
+  const manifest = attempt(`${spec}/package.json`);
+  if (!manifest) return undefined;
+  const main = (JSON.parse(readFileSync(manifest, 'utf8')) as { main?: unknown }).main;
+  if (typeof main === 'string' && /\.ya?ml$/i.test(main)) return join(dirname(manifest), main);
+  for (const name of CONFIG_FILE_NAMES) if (existsSync(join(dirname(manifest), name))) return join(dirname(manifest), name);
+  return undefined;
+}
+
+const TOP_LEVEL_KEYS = ['root', 'extends', 'as_of', 'max_file_size', 'ignore', 'rules', 'overrides', 'waivers'];
 const WAIVER_KEYS = ['rule', 'files', 'at', 'reason', 'approved_by', 'expires'];
 
-export function parseConfig(rawText: string, displayPath: string, baseDir: string, rules: readonly AnyRule[]): Config {
+export interface ParsedConfig extends Config {
+  /** `extends` entries that are not presets, to load as files, with where each is written. */
+  readonly extendsFiles: readonly { readonly spec: string; readonly at: { line: number; column: number } }[];
+}
+
+export function parseConfig(rawText: string, displayPath: string, baseDir: string, rules: readonly AnyRule[]): ParsedConfig {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const parsed = parseYaml(text);
   const locator = new AgreementLocator(parsed.document, text, 0, new Locator(text));
@@ -140,9 +291,10 @@ export function parseConfig(rawText: string, displayPath: string, baseDir: strin
     }
   }
 
-  const presets = parseExtends(raw['extends'], fail);
+  if (raw['root'] !== undefined && typeof raw['root'] !== 'boolean') fail(['root'], '"root" must be true or false.');
+  const { presets, files: extendsFiles } = parseExtends(raw['extends'], fail, (path) => locator.rangeOfPath(path, 'value').start);
   const asOf = raw['as_of'] === undefined ? undefined : parseDate(raw['as_of'], ['as_of'], fail);
-  const maxFileSize = raw['max_file_size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(raw['max_file_size'], fail);
+  const maxFileSize = raw['max_file_size'] === undefined ? undefined : parseSize(raw['max_file_size'], fail);
   const ignore = raw['ignore'] === undefined ? [] : parseGlobs(raw['ignore'], ['ignore'], fail);
   const ruleIndex = new Map(rules.map((r) => [r.id, r]));
   const ruleSettings = raw['rules'] === undefined ? {} : parseRules(raw['rules'], ['rules'], ruleIndex, fail);
@@ -186,6 +338,7 @@ export function parseConfig(rawText: string, displayPath: string, baseDir: strin
       };
       const atPath = optionalText('at');
       waivers.push({
+        file: displayPath,
         rule: ruleId,
         files: parseGlobs(w['files'], [...at, 'files'], fail),
         ...(atPath !== undefined ? { at: parsePath(atPath) } : {}),
@@ -197,20 +350,40 @@ export function parseConfig(rawText: string, displayPath: string, baseDir: strin
       });
     });
   }
-  return { file: displayPath, baseDir, text, presets, asOf, maxFileSize, ignore, rules: ruleSettings, overrides, waivers };
+  const own: OwnSettings = { ...(presets.length ? { presets } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(maxFileSize !== undefined ? { maxFileSize } : {}) };
+  return {
+    file: displayPath,
+    baseDir,
+    text,
+    presets: presets.length || extendsFiles.length ? presets : ['recommended'],
+    ...(asOf !== undefined ? { asOf } : {}),
+    maxFileSize: maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ignore,
+    rules: ruleSettings,
+    overrides,
+    waivers,
+    root: raw['root'] === true,
+    own,
+    parents: [],
+    extendsFiles,
+  };
 }
 
 type Fail = (path: AgreementPath, message: string, part?: 'key' | 'value') => never;
 
-function parseExtends(value: unknown, fail: Fail): Preset[] {
-  if (value === undefined) return ['recommended'];
+/** `extends`: presets by name, and config files (paths or npm packages) to load. */
+function parseExtends(value: unknown, fail: Fail, where: (path: AgreementPath) => { line: number; column: number }): { presets: Preset[]; files: ParsedConfig['extendsFiles'] } {
+  const presets: Preset[] = [];
+  const files: { spec: string; at: { line: number; column: number } }[] = [];
+  if (value === undefined) return { presets, files };
   const list = Array.isArray(value) ? value : [value];
-  return list.map((item, i) => {
-    if (typeof item !== 'string' || !PRESETS.includes(item as Preset)) {
-      fail(Array.isArray(value) ? ['extends', i] : ['extends'], `"${String(item)}" is not a preset; use ${PRESETS.join(' or ')}.`);
-    }
-    return item as Preset;
+  list.forEach((item, i) => {
+    const path = Array.isArray(value) ? ['extends', i] : ['extends'];
+    if (typeof item !== 'string' || item.trim() === '') fail(path, `"extends" takes preset names (${PRESETS.join(', ')}), config file paths or npm package names.`);
+    if (PRESETS.includes(item as Preset)) presets.push(item as Preset);
+    else files.push({ spec: item as string, at: where(path) });
   });
+  return { presets, files };
 }
 
 function parseDate(value: unknown, path: AgreementPath, fail: Fail): string {
@@ -307,16 +480,34 @@ export function matchesAny(globs: readonly string[], path: string): boolean {
   });
 }
 
+/** Whether an `ignore` glob of the config, or of any config it builds on, matches the file. */
+export function isIgnored(config: Config, absoluteFile: string): boolean {
+  return configChain(config).some((c) => c.ignore.length > 0 && matchesAny(c.ignore, pathForGlobs(c, absoluteFile)));
+}
+
+/** The config waivers, from every config that applies, whose `files` globs match the file. */
+export function waiversFor(config: Config, absoluteFile: string): Waiver[] {
+  return configChain(config).flatMap((c) => {
+    if (c.waivers.length === 0) return [];
+    const path = pathForGlobs(c, absoluteFile);
+    return c.waivers.filter((w) => matchesAny(w.files, path));
+  });
+}
+
 const effectiveCache = new WeakMap<Config, WeakMap<readonly AnyRule[], Map<string, EffectiveRule[]>>>();
 
 /**
- * The rules that apply to one file, with severities and options resolved. The answer depends
+ * The rules that apply to one file, with severities and options resolved: each config from
+ * the farthest to the nearest, its rules then its matching overrides. The answer depends
  * only on which overrides match the file, so it is worked out once per combination.
  */
 export function effectiveRules(config: Config, rules: readonly AnyRule[], absoluteFile: string): EffectiveRule[] {
-  const relativePath = pathForGlobs(config, absoluteFile);
-  const matching = config.overrides.filter((o) => matchesAny(o.files, relativePath));
-  const key = matching.map((o) => config.overrides.indexOf(o)).join(',');
+  const chain = configChain(config);
+  const matchingByConfig = chain.map((c) => {
+    const relativePath = pathForGlobs(c, absoluteFile);
+    return c.overrides.filter((o) => matchesAny(o.files, relativePath));
+  });
+  const key = matchingByConfig.map((matching, i) => matching.map((o) => chain[i]!.overrides.indexOf(o)).join(',')).join('|');
   let byRules = effectiveCache.get(config);
   if (!byRules) effectiveCache.set(config, (byRules = new WeakMap()));
   let byKey = byRules.get(rules);
@@ -324,7 +515,7 @@ export function effectiveRules(config: Config, rules: readonly AnyRule[], absolu
   const cached = byKey.get(key);
   if (cached) return cached;
 
-  const layers = [config.rules, ...matching.map((o) => o.rules)];
+  const layers = chain.flatMap((c, i) => [c.rules, ...matchingByConfig[i]!.map((o) => o.rules)]);
   const effective: EffectiveRule[] = [];
   for (const rule of rules) {
     let enabled = rule.meta.presets.some((p) => config.presets.includes(p));
@@ -350,16 +541,14 @@ export function effectiveRules(config: Config, rules: readonly AnyRule[], absolu
 /** The effective config for one file, as `print-config` shows it. */
 export function describeEffectiveConfig(config: Config, rules: readonly AnyRule[], absoluteFile: string, asOf: string): Record<string, unknown> {
   const effective = effectiveRules(config, rules, absoluteFile);
-  const relativePath = pathForGlobs(config, absoluteFile);
   return {
     config_file: config.file ?? null,
+    ...(config.parents.length ? { builds_on: configChain(config).slice(0, -1).map((c) => c.file ?? null) } : {}),
     extends: config.presets,
     as_of: asOf,
     max_file_size: config.maxFileSize,
     rules: Object.fromEntries(effective.map((e) => [e.rule.id, { severity: e.severity ?? e.rule.meta.severity, options: e.options }])),
-    waivers: config.waivers
-      .filter((w) => matchesAny(w.files, relativePath))
-      .map((w) => ({ rule: w.rule, at: w.at ? formatPath(w.at) : null, reason: w.reason ?? null, approved_by: w.approvedBy ?? null, expires: w.expires ?? null })),
+    waivers: waiversFor(config, absoluteFile).map((w) => ({ rule: w.rule, at: w.at ? formatPath(w.at) : null, reason: w.reason ?? null, approved_by: w.approvedBy ?? null, expires: w.expires ?? null })),
   };
 }
 

@@ -33,8 +33,8 @@ export interface LintOutcome {
   readonly notes: string[];
   readonly agreement?: Agreement;
   readonly failure?: FileFailure;
-  /** Indices of config waivers that suppressed something here. */
-  readonly usedWaivers: ReadonlySet<number>;
+  /** Config waivers that suppressed something here. */
+  readonly usedWaivers: ReadonlySet<Waiver>;
 }
 
 /** Extra context document rules get: the parse and the schema verdict. */
@@ -120,7 +120,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
     });
   }
 
-  const usedWaivers = new Set<number>();
+  const usedWaivers = new Set<Waiver>();
   const waived = applyWaivers(findings, source, parsed, options, usedWaivers);
   waived.sort(compareFindings);
   return { findings: waived, notes, usedWaivers, ...(agreement ? { agreement } : {}), ...(failure ? { failure } : {}) };
@@ -196,7 +196,7 @@ function pathCovers(prefix: AgreementPath, path: string | undefined): boolean {
   return path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
 }
 
-function applyWaivers(findings: Finding[], source: AgreementSource, parsed: ParsedYaml, options: LintOptions, used: Set<number>): Finding[] {
+function applyWaivers(findings: Finding[], source: AgreementSource, parsed: ParsedYaml, options: LintOptions, used: Set<Waiver>): Finding[] {
   const inline = findInlineWaivers(source.text, parsed.directiveComments, source.yamlOffset, source.markdown);
   const waiverRule = options.rules.find((r) => r.rule.id === WAIVER_RULE_ID);
   const inlineUsed = new Set<InlineWaiver>();
@@ -213,13 +213,13 @@ function applyWaivers(findings: Finding[], source: AgreementSource, parsed: Pars
       (w) => w.rule === finding.ruleId && w.reason && !(w.expires && w.expires < options.asOf) && (!w.at || pathCovers(w.at, finding.location.path)),
     );
     if (configMatch) {
-      used.add(configMatch.index);
+      used.add(configMatch);
       const suppression: Suppression = {
         source: 'config',
         reason: configMatch.reason!,
         ...(configMatch.approvedBy ? { approvedBy: configMatch.approvedBy } : {}),
         ...(configMatch.expires ? { expires: configMatch.expires } : {}),
-        ...(options.configFile ? { file: options.configFile } : {}),
+        ...((configMatch.file ?? options.configFile) ? { file: configMatch.file ?? options.configFile } : {}),
         range: configMatch.range,
       };
       return { ...finding, suppression };

@@ -8,7 +8,7 @@ import type { AnyRule } from './rule.js';
 import { buildAgreementSchema } from '../schema/build-schema.js';
 import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
 import { validate as precompiledValidate } from '../generated/validate-agreement.js';
-import { effectiveRules, matchesAny, pathForGlobs, type Config } from './config.js';
+import { effectiveRules, waiversFor, type Config, type Waiver } from './config.js';
 import { lintSource } from './engine.js';
 import { readAgreementFile, sourceFromText, type ReadResult } from './source.js';
 import type { FileResult } from './types.js';
@@ -29,10 +29,15 @@ export interface FileTask {
 /** What linting one file produced: its result and what the run needs to judge config waivers. */
 export interface FileOutcome {
   readonly result: FileResult;
-  /** Indices of config waivers whose `files` match this file. */
-  readonly matchedWaivers: readonly number[];
-  /** Indices of config waivers that suppressed a finding here. */
-  readonly usedWaivers: readonly number[];
+  /** Config waivers (`waiverKey`) whose `files` match this file. */
+  readonly matchedWaivers: readonly string[];
+  /** Config waivers (`waiverKey`) that suppressed a finding here. */
+  readonly usedWaivers: readonly string[];
+}
+
+/** A config waiver's identity that survives the trip to a worker and back: its file and place. */
+export function waiverKey(waiver: Pick<Waiver, 'file' | 'index'>): string {
+  return `${waiver.index} ${waiver.file ?? ''}`;
 }
 
 let cachedValidator: SchemaValidator | undefined;
@@ -52,8 +57,7 @@ export async function lintFile(task: FileTask, config: Config, rules: readonly A
   const read: ReadResult =
     task.text === undefined ? await readAgreementFile(task.absolute, task.display, config.maxFileSize) : { source: await sourceFromText(task.text, task.display) };
   if ('failure' in read) return { result: { path: task.display, findings: [], notes: [], failure: read.failure }, matchedWaivers: [], usedWaivers: [] };
-  const relativeToConfig = pathForGlobs(config, task.absolute);
-  const waivers = config.waivers.filter((w) => matchesAny(w.files, relativeToConfig));
+  const waivers = waiversFor(config, task.absolute);
   const outcome = lintSource(read.source, {
     rules: effectiveRules(config, rules, task.absolute),
     asOf: task.asOf,
@@ -70,7 +74,7 @@ export async function lintFile(task: FileTask, config: Config, rules: readonly A
       ...(outcome.failure ? { failure: outcome.failure } : {}),
       ...(outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {}),
     },
-    matchedWaivers: waivers.map((w) => w.index),
-    usedWaivers: [...outcome.usedWaivers],
+    matchedWaivers: waivers.map(waiverKey),
+    usedWaivers: [...outcome.usedWaivers].map(waiverKey),
   };
 }

@@ -3,15 +3,15 @@
  * file's config, lint, and assemble a deterministic `LintRun`.
  */
 import { lstat, readdir, realpath } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
-import { defaultConfig, effectiveRules, findConfigFile, loadConfigFile, matchesAny, pathForGlobs, type Config } from './config.js';
+import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, type Config } from './config.js';
 import { compareFindings, WAIVER_RULE_ID } from './engine.js';
 import { AGREEMENT_FILE_PATTERN, describeIoError } from './source.js';
-import { lintFile, type FileOutcome, type FileTask } from './lint-file.js';
+import { lintFile, waiverKey, type FileOutcome, type FileTask } from './lint-file.js';
 import { LintPool, defaultJobs, lintWorkerScript } from './pool.js';
 import { summariseRule } from './rule-docs.js';
 import type { Counts, FileResult, Finding, LintRun, Severity } from './types.js';
@@ -61,11 +61,26 @@ interface Candidate {
   readonly display: string;
   /** Named on the command line (linted whatever its name) rather than found in a folder. */
   readonly explicit: boolean;
+  /** The highest folder searched for its configs. */
+  readonly stopDir: string;
+}
+
+/**
+ * Where config discovery stops for a path on the command line: its repository's root; outside
+ * a repository, the current folder when the path is inside it, or else the folder given.
+ */
+async function stopDirFor(absolute: string, isDirectory: boolean, cwd: string): Promise<string> {
+  const folder = isDirectory ? absolute : dirname(absolute);
+  const root = await discoveryRoot(folder);
+  if (root !== folder) return root;
+  const fromCwd = relative(cwd, folder);
+  return fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? folder : resolve(cwd);
 }
 
 /** Walk folders without following symbolic links, so nothing outside the given paths is read. */
 async function discover(paths: readonly string[], cwd: string, failures: FileResult[]): Promise<Candidate[]> {
   const found: Candidate[] = [];
+  let stopDir = '';
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
@@ -80,7 +95,7 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(full);
       } else if (entry.isFile() && AGREEMENT_FILE_PATTERN.test(entry.name)) {
-        found.push({ absolute: full, display: displayPath(cwd, full), explicit: false });
+        found.push({ absolute: full, display: displayPath(cwd, full), explicit: false, stopDir });
       }
     }
   };
@@ -97,13 +112,18 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
       // A link named on the command line is the user's choice; follow it once.
       const target = await realpath(absolute).catch(() => undefined);
       const targetInfo = target ? await lstat(target).catch(() => undefined) : undefined;
-      if (targetInfo?.isFile()) found.push({ absolute, display: displayPath(cwd, absolute), explicit: true });
-      else if (targetInfo?.isDirectory() && target) await walk(target);
-      else failures.push(failureResult(displayPath(cwd, absolute), 'unreadable', `${path} is a broken symbolic link.`));
+      if (targetInfo?.isFile()) {
+        stopDir = await stopDirFor(absolute, false, cwd);
+        found.push({ absolute, display: displayPath(cwd, absolute), explicit: true, stopDir });
+      } else if (targetInfo?.isDirectory() && target) {
+        stopDir = await stopDirFor(target, true, cwd);
+        await walk(target);
+      } else failures.push(failureResult(displayPath(cwd, absolute), 'unreadable', `${path} is a broken symbolic link.`));
     } else if (info.isDirectory()) {
+      stopDir = await stopDirFor(absolute, true, cwd);
       await walk(absolute);
     } else {
-      found.push({ absolute, display: displayPath(cwd, absolute), explicit: true });
+      found.push({ absolute, display: displayPath(cwd, absolute), explicit: true, stopDir: await stopDirFor(absolute, false, cwd) });
     }
   }
   const unique = new Map<string, Candidate>();
@@ -128,8 +148,9 @@ function workersFor(files: number, jobs: number | undefined): number {
 export async function runLint(options: RunOptions): Promise<LintRun> {
   const rules = options.rules ?? RULES;
   const failures: FileResult[] = [];
-  const candidates = options.stdin
-    ? [{ absolute: resolve(options.cwd, options.stdin.filename), display: displayPath(options.cwd, resolve(options.cwd, options.stdin.filename)), explicit: true }]
+  const stdinPath = options.stdin ? resolve(options.cwd, options.stdin.filename) : '';
+  const candidates: Candidate[] = options.stdin
+    ? [{ absolute: stdinPath, display: displayPath(options.cwd, stdinPath), explicit: true, stopDir: await stopDirFor(stdinPath, false, options.cwd) }]
     : await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures);
 
   const explicitConfig = options.configPath
@@ -138,19 +159,9 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   // One default config per run, so its resolved rules are cached like any other config's.
   const fallbackConfig = defaultConfig(options.cwd);
   // Config files, and the search for them, are shared by every file in a folder: look each up once.
-  const configByFile = new Map<string, Promise<Config>>();
-  const configFileByDir = new Map<string, Promise<string | undefined>>();
-  const configFor = async (absolute: string): Promise<Config> => {
-    if (explicitConfig) return explicitConfig;
-    const dir = dirname(absolute);
-    let fileLookup = configFileByDir.get(dir);
-    if (!fileLookup) configFileByDir.set(dir, (fileLookup = findConfigFile(dir)));
-    const file = await fileLookup;
-    if (!file) return fallbackConfig;
-    let config = configByFile.get(file);
-    if (!config) configByFile.set(file, (config = loadConfigFile(file, rules, displayPath(options.cwd, file))));
-    return config;
-  };
+  const finder = new ConfigFinder(rules, (file) => displayPath(options.cwd, file));
+  const configFor = async (candidate: Candidate): Promise<Config> =>
+    explicitConfig ?? (await finder.forDir(dirname(candidate.absolute), candidate.stopDir)) ?? fallbackConfig;
 
   const runAsOf = options.asOf ?? explicitConfig?.asOf ?? today();
   // Workers load the built-in rules themselves, so a run with its own rules stays in-process.
@@ -165,8 +176,8 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     readonly outcome: FileOutcome;
   }
   const start = async (candidate: Candidate): Promise<Linted | undefined> => {
-    const config = await configFor(candidate.absolute);
-    if (!candidate.explicit && matchesAny(config.ignore, pathForGlobs(config, candidate.absolute))) return undefined;
+    const config = await configFor(candidate);
+    if (!candidate.explicit && isIgnored(config, candidate.absolute)) return undefined;
     const asOf = options.asOf ?? config.asOf ?? runAsOf;
     const task: FileTask = {
       absolute: candidate.absolute,
@@ -180,9 +191,9 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
 
   const configsUsed = new Map<string, Config>();
   const results: FileResult[] = [...failures];
-  const usedWaivers = new Map<Config, Set<number>>();
+  const usedWaivers = new Set<string>();
   // Waivers whose files were linted in this run: only these can be known to be unused.
-  const matchedWaivers = new Map<Config, Set<number>>();
+  const matchedWaivers = new Set<string>();
   const datesUsed = new Set<string>();
   // Files are started a few ahead of the one being collected (so neither the disk nor a
   // worker is waited on in turn), but collected strictly in input order, so output does not
@@ -205,14 +216,10 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       options.onProgress?.(index + 1, candidates.length);
       if (!linted) continue;
       const { config, asOf, outcome } = linted;
-      if (config.file) configsUsed.set(config.file, config);
+      for (const c of configChain(config)) if (c.file && !configsUsed.has(c.file)) configsUsed.set(c.file, c);
       datesUsed.add(asOf);
-      let matched = matchedWaivers.get(config);
-      if (!matched) matchedWaivers.set(config, (matched = new Set()));
-      for (const i of outcome.matchedWaivers) matched.add(i);
-      let used = usedWaivers.get(config);
-      if (!used) usedWaivers.set(config, (used = new Set()));
-      for (const i of outcome.usedWaivers) used.add(i);
+      for (const key of outcome.matchedWaivers) matchedWaivers.add(key);
+      for (const key of outcome.usedWaivers) usedWaivers.add(key);
       results.push(outcome.result);
     }
   } finally {
@@ -220,7 +227,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   }
 
   for (const config of configsUsed.values()) {
-    const findings = configWaiverFindings(config, rules, usedWaivers.get(config) ?? new Set(), matchedWaivers.get(config) ?? new Set(), options.asOf ?? config.asOf ?? runAsOf);
+    const findings = configWaiverFindings(config, rules, usedWaivers, matchedWaivers, options.asOf ?? config.asOf ?? runAsOf);
     if (findings.length) results.push({ path: config.file!, findings, notes: [], config: true });
   }
 
@@ -235,7 +242,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
 }
 
 /** Findings about config waivers themselves, reported in the config file. */
-function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: ReadonlySet<number>, matched: ReadonlySet<number>, asOf: string): Finding[] {
+function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: ReadonlySet<string>, matched: ReadonlySet<string>, asOf: string): Finding[] {
   const waiverRule = rules.find((r) => r.id === WAIVER_RULE_ID);
   if (!waiverRule || !config.file) return [];
   const enabled = effectiveRules(config, [waiverRule], config.baseDir)[0];
@@ -262,7 +269,7 @@ function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: R
       if (!waiver.approvedBy) report('no-approver');
       if (!waiver.expires) report('no-expiry');
       // A waiver for agreements this run did not lint is not "unused", just not exercised.
-      if (matched.has(waiver.index) && !used.has(waiver.index)) report('unused');
+      if (matched.has(waiverKey(waiver)) && !used.has(waiverKey(waiver))) report('unused');
     }
   }
   return findings.sort(compareFindings);
@@ -302,3 +309,10 @@ export function exitCodeFor(run: LintRun, failOn: FailOn, maxWarnings?: number):
   return 0;
 }
 
+
+/** The config that applies to one file, as a run would find it (`print-config`). */
+export async function configForFile(absolute: string, cwd: string, configPath?: string, rules: readonly AnyRule[] = RULES): Promise<Config> {
+  if (configPath) return loadConfigFile(resolve(cwd, configPath), rules, configPath);
+  const finder = new ConfigFinder(rules, (file) => displayPath(cwd, file));
+  return (await finder.forDir(dirname(absolute), await stopDirFor(absolute, false, cwd))) ?? defaultConfig(cwd);
+}
