@@ -27,6 +27,7 @@ import { suggest } from '../core/suggest.js';
 import { VERSION } from '../generated/version.js';
 import { progressLine } from './progress.js';
 import { serveLintWorkerIfAsked, useLintWorkerScript } from '../core/pool.js';
+import { ImportError } from '../import/errors.js';
 
 // This file is also the lint workers' script: in a worker it serves lint tasks and nothing else.
 const isLintWorker = serveLintWorkerIfAsked();
@@ -181,6 +182,17 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     });
 
   program
+    .command('import')
+    .description('Turn a Word, PDF, OpenDocument, text or Markdown document into a .dsa.md agreement: its text, with a draft of the facts read from it.')
+    .argument('<file>', 'the document (.docx, .pdf, .odt, .txt or .md)')
+    .option('-o, --output <file>', 'where to write it (default: the document\'s name ending .dsa.md)')
+    .option('--force', 'overwrite the output file if it exists', false)
+    .action(async (file: string, opts: { output?: string; force: boolean }) => {
+      const { runImportCommand } = await import('../import/command.js');
+      io.stderr(await runImportCommand(file, opts, io.cwd));
+    });
+
+  program
     .command('schema')
     .description('Print the JSON Schema of the agreement format (or of .dsalint.yaml with --config).')
     .option('--config', 'print the config file schema instead', false)
@@ -249,6 +261,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (error instanceof CommanderError) {
       // --help and --version "fail" with exit code 0; usage errors are our exit code 2.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ImportError) {
+      io.stderr(`dsalint: ${error.message}\n`);
+      return 2;
     }
     if (error instanceof ExitError) {
       io.stderr(`dsalint: ${error.message}\n`);

@@ -469,6 +469,7 @@ export interface Agreement {
    * Earlier versions of the agreement.
    */
   history?: HistoryEntry[];
+  imported?: Imported;
 }
 /**
  * The overarching protocol (or framework agreement) this agreement sits under.
@@ -1304,4 +1305,13 @@ export interface Changes {
    * Whether the access mode changed.
    */
   changed_access?: boolean;
+}
+/**
+ * Set by `dsalint import`: the agreement was drafted from a Word, PDF or text document, so its body is the text the parties sign and this front matter is a draft read from it.
+ */
+export interface Imported {
+  /**
+   * The document it was imported from, such as proposed-dsa.docx.
+   */
+  from: string;
 }

@@ -400,6 +400,12 @@ export function buildAgreementSchema(): Schema {
       international_transfers: list('Restricted transfers outside the UK.', internationalTransfer),
       approvals: list('Sign-offs by accountable officers.', approval),
       history: list('Earlier versions of the agreement.', historyEntry),
+      imported: object(
+        'Imported',
+        'Set by `dsalint import`: the agreement was drafted from a Word, PDF or text document, so its body is the text the parties sign and this front matter is a draft read from it.',
+        { from: text('The document it was imported from, such as proposed-dsa.docx.') },
+        ['from'],
+      ),
     },
     required: ['dsalint', 'id', 'title'],
     additionalProperties: false,
