@@ -73,6 +73,7 @@ import amendmentWithoutFreshSignoff from './amendment-without-fresh-signoff.js';
 import hiddenText from './hidden-text.js';
 import proseWidensScope from './prose-widens-scope.js';
 import proseUndeclaredParty from './prose-undeclared-party.js';
+import proseTopicMissing from './prose-topic-missing.js';
 
 export const RULES: readonly AnyRule[] = [
   yamlSyntax,
@@ -139,4 +140,5 @@ export const RULES: readonly AnyRule[] = [
   hiddenText,
   proseWidensScope,
   proseUndeclaredParty,
+  proseTopicMissing,
 ];

@@ -163,9 +163,15 @@ function recipientsIn(a: Agreement, block: ProseBlock): Found[] {
     const window = /^[^.;:!?,()\n]*/u.exec(rest)?.[0]?.split(/\s+/).slice(0, KIND_WINDOW_WORDS).join(' ') ?? '';
     const kind = RECIPIENT_KINDS.find((k) => k.re.test(window));
     if (kind) {
+      if (declaredName(nameText ?? '', parties) && nameText) continue;
       if (!declaresKind(a, kind)) {
-        const m = kind.re.exec(rest)!;
-        out.push({ messageId: 'undeclared-kind', start: after + m.index, end: after + m.index + m[0].length, data: { kind: kind.label } });
+        // A named organisation of that kind ("Northshire County Council") is reported by its name.
+        if (nameText && nameStart >= 0 && kind.re.test(nameText)) {
+          out.push({ messageId: 'undeclared-recipient', start: nameStart, end: nameStart + nameText.length, data: { name: nameText.replace(/\s+/g, ' ') } });
+        } else {
+          const m = kind.re.exec(rest)!;
+          out.push({ messageId: 'undeclared-kind', start: after + m.index, end: after + m.index + m[0].length, data: { kind: kind.label } });
+        }
       }
       continue; // the kind, not the capitalised words, says who this is
     }
@@ -218,7 +224,7 @@ export default defineRule<MessageId>({
     severityReason: 'A heuristic reading of prose: likely an undeclared recipient or use, but a person must confirm it.',
     kind: 'review',
     tags: ['prose', 'transparency', 'purpose-limitation'],
-    presets: ['strict'],
+    presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(a) and (b) (transparency, purpose limitation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
       {

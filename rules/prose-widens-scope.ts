@@ -2,9 +2,11 @@ import type { Agreement } from '../src/generated/agreement.js';
 import type { AgreementPath } from '../src/core/locate.js';
 import { defineRule, type Target } from '../src/core/rule.js';
 import { coversAllPatients, sharesAllFields } from '../src/core/facts.js';
-import { fileOffsets, isNegated, phrasePattern, proseBlocks, sentenceAround } from '../src/core/prose.js';
+import { fileOffsets, isNegated, phrasePattern, proseBlocks, sentenceOf } from '../src/core/prose.js';
 
 type Widens = 'access' | 'population' | 'purpose' | 'retention';
+/** Retention left to judgement and broad kinds of use get their own wording. */
+type MessageId = Widens | 'open-retention' | 'broad-purpose';
 
 interface Options {
   readonly phrases: readonly { readonly phrase: string; readonly widens: Widens }[];
@@ -12,9 +14,17 @@ interface Options {
 
 interface Pattern {
   readonly widens: Widens;
+  /** The message, when it is not the one named after what the phrase widens. */
+  readonly messageId?: MessageId;
   readonly re: RegExp;
   /** Something the rest of the sentence must mention for the phrase to mean this ("no time limit" on keeping data). */
   readonly context?: RegExp;
+  /** Something in the sentence that bounds the phrase after all ("as long as necessary, and no more than 6 months"). */
+  readonly unless?: RegExp;
+  /** Whether "not" earlier in the sentence denies it: not for "will not be kept longer than necessary", which is still open-ended. */
+  readonly negatable?: false;
+  /** The words right after the phrase that make it specific ("research into ...", "planning of ..."). */
+  readonly narrowedBy?: RegExp;
 }
 
 const SYSTEM_OR_RECORD = '(?:systems?|records?)';
@@ -24,11 +34,38 @@ const QUALIFIER = "(?:practice(?:['’]s)?|gp|surgery(?:['’]s)?|clinical|elect
 const REACHING =
   /\b(?:access\w*|shar\w*|disclos\w*|view\w*|see|seen|sees|sen[dt]\w*|provid\w*|extract\w*|search\w*|available|cover\w*|includ\w*|request\w*|receiv\w*|obtain\w*|use|used|uses|using)\b/i;
 
+/** Keeping data: what a sentence must be about for "as long as necessary" to be a retention period. */
+const KEEPING = /\b(?:retain\w*|retention|kept|keep\w*|held|hold\w*|stor(?:e|ed|es|ing|age))\b/i;
+
+/** A definite period or schedule anywhere in the sentence bounds an open-ended phrase. */
+const DEFINITE_PERIOD =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)\s*(?:-\s*)?(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\b|\brecords\s+management\s+code\b|\bretention\s+schedule\b|\buntil\s+(?:the\s+)?(?:end|expiry|termination)\s+of\s+(?:this|the)\s+agreement\b|\bno\s+later\s+than\b/i;
+
+/** Whoever decides: "the ICB", "it", "the recipient", "Northshire ICB". */
+const DECIDER = "(?:(?:the|a|an|each|any|it|they|we|[\\p{Lu}][\\p{L}'’-]*)\\s+){1,3}?";
+const JUDGES = '(?:consider|deem|think|decide|require|need|determine|judge|feel|wish|want|see)(?:s|ed)?';
+const OPEN_QUALITY = '(?:necessary|needed|required|appropriate|fit|useful|relevant)';
+
+/** Broad kinds of secondary use, named with nothing saying which study, service or plan. */
+const GENERIC_USE =
+  '(?:(?:medical|health|clinical|academic)\\s+)?research|(?:(?:service|services|health(?:\\s+and\\s+(?:social\\s+)?care)?|strategic|system|workforce|capacity)\\s+)?planning|' +
+  'commissioning|(?:service|quality)\\s+improvement|improving\\s+(?:services|care)|service\\s+development|(?:data\\s+)?analytics|analysis|statistical\\s+purposes|' +
+  'secondary\\s+(?:uses?|purposes)|population\\s+health(?:\\s+management)?|business\\s+intelligence|evaluation';
+
 /** The phrases dsalint knows. Options add to them; they cannot remove them. */
 const BUILT_IN: readonly Pattern[] = [
   // Access: the whole system or record.
   { widens: 'access', re: new RegExp(`\\b(?:full|whole|unrestricted|complete|unlimited|open)\\s+access\\s+to\\s+(?:the\\s+|our\\s+|their\\s+|its\\s+)?(?:${QUALIFIER}\\s+)+${SYSTEM_OR_RECORD}\\b`, 'giu') },
   { widens: 'access', re: new RegExp(`\\baccess\\s+to\\s+(?:the\\s+)?(?:whole|entire|full|complete)\\s+(?:${QUALIFIER}\\s+)*${SYSTEM_OR_RECORD}\\b`, 'giu') },
+  // Seeing or searching the whole record, in any tense: "accessed the complete patient record", "view the entire GP record".
+  {
+    widens: 'access',
+    re: new RegExp(`\\b(?:view|see|search|brows|read|access|interrogat)\\w*\\s+(?:the\\s+|a\\s+|any\\s+|their\\s+)?(?:whole|entire|full|complete)\\s+(?:${QUALIFIER}\\s+|gp\\s+)*${SYSTEM_OR_RECORD}\\b`, 'giu'),
+  },
+  // Access to the practice's clinical system itself is access to every record in it.
+  { widens: 'access', re: /\baccess\s+to\s+(?:the\s+)?(?:practice(?:['’]s)?\s+|gp\s+|surgery(?:['’]s)?\s+)?clinical\s+systems?\b/giu },
+  // Access with no bounds at all.
+  { widens: 'access', re: /\b(?:unrestricted|unlimited|unfettered|open-ended|blanket)\s+access\b/giu },
   // Population: every patient, in a sentence about reaching the records ("all patient records are held securely" is not).
   { widens: 'population', re: /\ball\s+(?:of\s+the\s+)?(?:patient|patients['’]?|practice)\s+records\b/giu, context: REACHING },
   { widens: 'population', re: /\brecords\s+of\s+(?:all|every)\s+(?:registered\s+)?patients?\b/giu, context: REACHING },
@@ -40,15 +77,67 @@ const BUILT_IN: readonly Pattern[] = [
   { widens: 'purpose', re: /\bsuch\s+other\s+purposes?\b/giu },
   { widens: 'purpose', re: /\bfor\s+any\s+purposes?(?:\s+whatsoever)?\b/giu },
   { widens: 'purpose', re: /\bany\s+purposes?\s+whatsoever\b/giu },
+  // Broad kinds of use with nothing saying which: "for research and for service planning".
+  {
+    widens: 'purpose',
+    re: new RegExp(`\\bfor\\s+(?:the\\s+purposes?\\s+of\\s+)?(?:${GENERIC_USE})(?:\\s*(?:,|\\band\\b|\\bor\\b|,\\s*and\\b)\\s*(?:for\\s+)?(?:${GENERIC_USE})){0,6}\\b`, 'giu'),
+    messageId: 'broad-purpose',
+    context: /\b(?:us(?:e|ed|es|ing)|process\w*|shar\w*|analys\w*|disclos\w*|link\w*|purposes?)\b/i,
+    narrowedBy: /^\s*(?:purposes?\s+)?(?:into|of|on|about|in|for|named|described|set|listed|specified|approved|defined|as|under|by|within|relating|related|concerning|to|called|known|entitled|at|[("“'‘])/i,
+  },
   // Retention: without limit.
   { widens: 'retention', re: /\b(?:retained|kept|held|stored|retain|keep|hold|store)\s+(?:indefinitely|forever|for\s+ever|in\s+perpetuity|permanently)\b/giu },
   { widens: 'retention', re: /\bindefinite\s+retention\b/giu },
+  // Retention left to judgement: "as long as necessary", "for as long as the ICB considers necessary", "until no longer needed".
+  {
+    widens: 'retention',
+    re: new RegExp(`\\b(?:for\\s+)?(?:as|so)\\s+long\\s+as\\s+(?:(?:is|it\\s+is|they\\s+are|may\\s+be)\\s+)?(?:reasonably\\s+)?${OPEN_QUALITY}\\b`, 'giu'),
+    messageId: 'open-retention',
+    context: KEEPING,
+    unless: DEFINITE_PERIOD,
+    negatable: false,
+  },
+  {
+    widens: 'retention',
+    re: new RegExp(`\\b(?:for\\s+)?(?:as|so)\\s+long\\s+as\\s+${DECIDER}${JUDGES}(?:\\s+(?:it|them|this|the\\s+data|the\\s+information))?(?:\\s+to\\s+be)?(?:\\s+${OPEN_QUALITY})?\\b`, 'giu'),
+    messageId: 'open-retention',
+    context: KEEPING,
+    unless: DEFINITE_PERIOD,
+    negatable: false,
+  },
+  {
+    widens: 'retention',
+    re: /\b(?:longer\s+than\s+(?:is\s+)?(?:necessary|needed|required)|until\s+(?:it\s+is\s+|they\s+are\s+)?no\s+longer\s+(?:needed|required|necessary))\b/giu,
+    messageId: 'open-retention',
+    context: KEEPING,
+    unless: DEFINITE_PERIOD,
+    negatable: false,
+  },
   {
     widens: 'retention',
     re: /\bno\s+(?:time\s+limit|retention\s+(?:period|limit)|limit\s+on\s+(?:how\s+long|retention))\b/giu,
     context: /\b(?:retain\w*|retention|kept|keep\w*|held|hold\w*|stor\w*|delet\w*|destr\w*)\b/i,
   },
 ];
+
+/** The declared purpose categories that name each broad use specifically. */
+const BROAD_USE_CATEGORIES: readonly [RegExp, readonly string[]][] = [
+  [/research/i, ['research']],
+  [/population\s+health/i, ['population_health_management']],
+  [/planning|commissioning/i, ['planning_commissioning', 'population_health_management', 'risk_stratification_commissioning']],
+  [/improv|evaluation|development/i, ['service_evaluation', 'clinical_audit_local', 'national_clinical_audit']],
+  [/statistic/i, ['official_statistics']],
+];
+
+/**
+ * Whether every broad use the phrase lists is a declared purpose ("for research" in a research
+ * agreement): then the text names the agreement's own purposes. "Any other purpose" never is.
+ */
+function broadUsesDeclared(a: Agreement, phrase: string): boolean {
+  const declared = new Set<string>((a.purposes ?? []).map((p) => p.category ?? ''));
+  const uses = phrase.replace(/^for\s+/i, '').split(/\s*(?:,|\band\b|\bor\b)\s*(?:for\s+)?/i).filter(Boolean);
+  return uses.every((use) => BROAD_USE_CATEGORIES.some(([re, categories]) => re.test(use) && categories.some((c) => declared.has(c))));
+}
 
 /** Whether the structured part already says what the phrase says, so another rule owns it. */
 function alreadyDeclared(a: Agreement, widens: Widens, phrase: string): boolean {
@@ -63,7 +152,7 @@ function alreadyDeclared(a: Agreement, widens: Widens, phrase: string): boolean 
     case 'retention':
       return (a.retention ?? []).some((r) => r.period === 'indefinite');
     case 'purpose':
-      return false; // the structured part cannot declare an open-ended purpose
+      return broadUsesDeclared(a, phrase);
   }
 }
 
@@ -84,7 +173,7 @@ function structuredPlace(a: Agreement, widens: Widens): { at: Target; message: s
 
 const FRONT = '---\ndsalint: 1\nid: EX-001\ntitle: Example\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\npopulation: { scope: per_case }\n---\n\n';
 
-export default defineRule<Widens, Options>({
+export default defineRule<MessageId, Options>({
   id: 'prose-widens-scope',
   meta: {
     title: 'The text of a Markdown agreement must not widen what its structured part allows',
@@ -155,6 +244,15 @@ export default defineRule<Widens, Options>({
           'declare each further purpose under `purposes` with its lawful basis.',
         severity: 'warning',
       },
+      'open-retention':
+        'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ' +
+        '"6 months after the case closes") and how the data is destroyed at the end of it.',
+      'broad-purpose': {
+        text:
+          'The text allows use "{{phrase}}" without saying which study, service or plan. Broad uses like these are open-ended: ask for each use to be ' +
+          'named, with its lawful basis (for research, the study and its approval), or for the words to be removed.',
+        severity: 'warning',
+      },
       retention:
         'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ' +
         'storage limitation: remove the phrase, or reword it to match the retention periods.',
@@ -187,13 +285,18 @@ export default defineRule<Widens, Options>({
     if (source.kind !== 'markdown' || !source.markdown) return;
     const patterns: Pattern[] = [...BUILT_IN, ...options.phrases.map((p) => ({ widens: p.widens, re: phrasePattern(p.phrase) }))];
     for (const block of proseBlocks(source.markdown, source.text)) {
-      const found: { start: number; end: number; widens: Widens }[] = [];
+      const found: { start: number; end: number; widens: Widens; messageId: MessageId; negatable: boolean }[] = [];
       for (const pattern of patterns) {
         for (const m of block.text.matchAll(pattern.re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
-          if (pattern.context && !pattern.context.test(Object.values(sentenceAround(block, start, end)).join(' '))) continue;
-          found.push({ start, end, widens: pattern.widens });
+          if (pattern.context || pattern.unless) {
+            const sentence = sentenceOf(block, start, end);
+            if (pattern.context && !pattern.context.test(sentence)) continue;
+            if (pattern.unless?.test(sentence)) continue;
+          }
+          if (pattern.narrowedBy?.test(block.text.slice(end, end + 40))) continue;
+          found.push({ start, end, widens: pattern.widens, messageId: pattern.messageId ?? pattern.widens, negatable: pattern.negatable !== false });
         }
       }
       // One finding per place: the earliest, longest match wins where phrases overlap.
@@ -203,10 +306,10 @@ export default defineRule<Widens, Options>({
         if (f.start < covered) continue;
         covered = f.end;
         const phrase = block.text.slice(f.start, f.end).replace(/\s+/g, ' ');
-        if (isNegated(block, f.start, f.end) || alreadyDeclared(a, f.widens, phrase)) continue;
+        if ((f.negatable && isNegated(block, f.start, f.end)) || alreadyDeclared(a, f.widens, phrase)) continue;
         const place = structuredPlace(a, f.widens);
         report({
-          messageId: f.widens,
+          messageId: f.messageId,
           data: { phrase },
           at: { offsets: fileOffsets(block, f.start, f.end) },
           ...(place ? { related: [place] } : {}),

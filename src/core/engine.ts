@@ -13,6 +13,7 @@ import type { EffectiveRule, Waiver } from './config.js';
 import type { Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
 import type { SchemaProblem, SchemaValidator } from '../schema/validate.js';
 import { findInlineWaivers, type InlineWaiver } from './waivers.js';
+import { bodyStart, excerptAt, isImported, judgeImported } from './imported.js';
 
 export const WAIVER_RULE_ID = 'waiver-invalid';
 
@@ -94,6 +95,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
 
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
+  const body = bodyStart(source);
   for (const { effective, report, spec } of raw) {
     let location: { path?: string; range: Range };
     let related: RelatedLocation[];
@@ -117,7 +119,13 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
       location,
       related,
       fingerprint: createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 32),
+      ...(body > 0 && location.range.startOffset >= body ? { excerpt: excerptAt(source.text, location.range.startOffset, location.range.endOffset) } : {}),
     });
+  }
+  if (isImported(agreement)) {
+    const judged = judgeImported(findings);
+    findings.splice(0, findings.length, ...judged.findings);
+    if (judged.note) notes.push(judged.note);
   }
 
   const usedWaivers = new Set<Waiver>();

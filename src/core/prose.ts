@@ -55,7 +55,8 @@ export function proseBlocks(tree: Root, file: string): ProseBlock[] {
   if (cached) return cached;
   const blocks: ProseBlock[] = [];
   visit(tree, (node) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading') return undefined;
+    // A table cell is prose too: signatories, parties and retention periods often sit in tables.
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined;
     let text = '';
     const offsets: number[] = [];
     visit(node, (inline) => {
@@ -95,22 +96,51 @@ export function phrasePattern(phrase: string): RegExp {
   return new RegExp(`${open}${body}${close}`, 'giu');
 }
 
-/** Sentence ends: a full stop, question or exclamation mark, semicolon or colon before a space or the end. */
+/**
+ * Sentence ends: a full stop, question or exclamation mark, semicolon or colon before a space
+ * or the end. A full stop inside a clause number ("clause 4.2 says") is not followed by a space.
+ */
 const SENTENCE_END = /[.!?;:](?=\s|$)/g;
+
+/** Each block's sentence ends, found once, so that looking up the sentence of many matches stays linear. */
+const endsByBlock = new WeakMap<ProseBlock, number[]>();
+
+function sentenceEnds(block: ProseBlock): number[] {
+  let ends = endsByBlock.get(block);
+  if (!ends) {
+    ends = [];
+    for (const m of block.text.matchAll(SENTENCE_END)) ends.push(m.index ?? 0);
+    endsByBlock.set(block, ends);
+  }
+  return ends;
+}
+
+/** Index of the first sentence end at or after `at` (ends.length when none). */
+function firstEndFrom(ends: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** The sentence around characters `start` to `end` of a block: the text before and after them. */
 export function sentenceAround(block: ProseBlock, start: number, end: number): { before: string; after: string } {
-  let from = 0;
-  let to = block.text.length;
-  for (const m of block.text.matchAll(SENTENCE_END)) {
-    const at = m.index ?? 0;
-    if (at < start) from = at + 1;
-    else if (at >= end) {
-      to = at;
-      break;
-    }
-  }
-  return { before: block.text.slice(from, start), after: block.text.slice(end, to) };
+  const ends = sentenceEnds(block);
+  const i = firstEndFrom(ends, start);
+  const from = i > 0 ? ends[i - 1]! + 1 : 0;
+  const j = firstEndFrom(ends, end);
+  const to = j < ends.length ? ends[j]! : block.text.length;
+  return { before: block.text.slice(from, start), after: block.text.slice(end, Math.max(end, to)) };
+}
+
+/** The whole sentence around characters `start` to `end`. */
+export function sentenceOf(block: ProseBlock, start: number, end: number): string {
+  const { before, after } = sentenceAround(block, start, end);
+  return `${before}${block.text.slice(start, end)}${after}`;
 }
 
 const NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/i;
@@ -124,4 +154,58 @@ const NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:pe
 export function isNegated(block: ProseBlock, start: number, end: number): boolean {
   const { before, after } = sentenceAround(block, start, end);
   return NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+}
+
+/** A place in the body a reviewer can find: a clause number, or the heading it sits under. */
+export interface Clause {
+  /** "clause 4.1", or undefined when the text has no number there. */
+  readonly number?: string;
+  /** The heading the place is under, such as "4. Retention". */
+  readonly heading?: string;
+}
+
+interface ClauseMark {
+  readonly offset: number;
+  readonly clause: Clause;
+}
+
+const CLAUSE_LINE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+(.*)|(?:clause[ \t]+|section[ \t]+)?(\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}(?=\.|\\\.|\)))(?:\.|\\\.|\))?[ \t]+\S)/gim;
+
+const marksByText = new Map<string, ClauseMark[]>();
+
+/** Every line that starts a clause or is a heading, in order, each with the heading above it: one pass over the file. */
+function clauseMarks(file: string): ClauseMark[] {
+  const cached = marksByText.get(file);
+  if (cached) return cached;
+  const marks: ClauseMark[] = [];
+  let heading: string | undefined;
+  for (const m of file.matchAll(CLAUSE_LINE)) {
+    if (m[1]) {
+      heading = m[2]!.replace(/\s*#*\s*$/, '').replace(/\\(.)/g, '$1').trim();
+      marks.push({ offset: m.index ?? 0, clause: { heading } });
+    } else {
+      marks.push({ offset: m.index ?? 0, clause: { number: m[3]!, ...(heading ? { heading } : {}) } });
+    }
+  }
+  // One file's marks at a time: a run lints files one after another.
+  marksByText.clear();
+  marksByText.set(file, marks);
+  return marks;
+}
+
+/**
+ * The clause that holds a file offset: the nearest clause number at the start of a line at or
+ * before it (within the same section), and the heading above it. Lines are read from the file
+ * text, so it works whatever Markdown made of the numbers (a list item, a paragraph).
+ */
+export function clauseAt(file: string, offset: number): Clause {
+  const marks = clauseMarks(file);
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.offset <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? marks[lo - 1]!.clause : {};
 }

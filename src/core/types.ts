@@ -49,6 +49,16 @@ export interface Suppression {
   readonly range?: Range;
 }
 
+/** Where a finding in a Markdown body sits for someone reading the document: its clause, heading and sentence. */
+export interface Excerpt {
+  /** The clause number it is in, such as "4.1". */
+  readonly clause?: string;
+  /** The heading it sits under, such as "4. Retention". */
+  readonly heading?: string;
+  /** The sentence, as the document words it. */
+  readonly quote: string;
+}
+
 export interface Finding {
   readonly ruleId: string;
   readonly messageId: string;
@@ -60,6 +70,8 @@ export interface Finding {
   /** Stable across unrelated edits: rule, file and the id-based path, hashed. */
   readonly fingerprint: string;
   readonly suppression?: Suppression;
+  /** For a finding in the text of a Markdown agreement: the clause and words it is about. */
+  readonly excerpt?: Excerpt;
 }
 
 /** A file dsalint could not lint at all: unreadable, binary, too large, not UTF-8. */
