@@ -83,6 +83,8 @@ export default defineRule({
       if (flowIndex < 0) return;
       const found = approvalsBy(a, party.id, 'caldicott_guardian');
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;
+      // An approval of other content (by digest) is reported, at the approval, by amendment-without-fresh-signoff.
+      if (found.some(({ approval }) => approval.digest !== undefined)) return;
       const flow = flows[flowIndex]!;
       const data = { party: party.name, id: party.id, flow: flow.id, version: a.version ?? '', versionHint: versionHint(a) };
       const discloses = { at: ['flows', flowIndex, 'from'], message: `${party.name} discloses confidential patient information in this flow.` } as const;

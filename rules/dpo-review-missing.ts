@@ -80,6 +80,8 @@ export default defineRule({
     const check = (party: Party, i: number, role: SignoffRole, none: MessageId, other: MessageId, label: string): void => {
       const found = approvalsBy(a, party.id, role);
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;
+      // An approval of other content (by digest) is reported, at the approval, by amendment-without-fresh-signoff.
+      if (found.some(({ approval }) => approval.digest !== undefined)) return;
       const data = { party: party.name, id: party.id, version: a.version ?? '', versionHint: versionHint(a) };
       const last = latestApproval(found);
       if (!last) {

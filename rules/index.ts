@@ -70,6 +70,7 @@ import reviewDateMissingOrOverdue from './review-date-missing-or-overdue.js';
 import agreementExpiredOrNoTerm from './agreement-expired-or-no-term.js';
 import datesOutOfOrder from './dates-out-of-order.js';
 import amendmentWithoutFreshSignoff from './amendment-without-fresh-signoff.js';
+import approvalWithoutDigest from './approval-without-digest.js';
 import hiddenText from './hidden-text.js';
 import proseWidensScope from './prose-widens-scope.js';
 import proseUndeclaredParty from './prose-undeclared-party.js';
@@ -137,6 +138,7 @@ export const RULES: readonly AnyRule[] = [
   agreementExpiredOrNoTerm,
   datesOutOfOrder,
   amendmentWithoutFreshSignoff,
+  approvalWithoutDigest,
   hiddenText,
   proseWidensScope,
   proseUndeclaredParty,

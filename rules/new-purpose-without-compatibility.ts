@@ -96,8 +96,8 @@ export default defineRule({
       ],
     },
   },
-  check({ agreement: a, asOf, report }) {
-    for (const added of addedPurposes(a)) {
+  check({ agreement: a, asOf, previous, report }) {
+    for (const added of addedPurposes(a, previous?.data)) {
       const p = added.purpose;
       if (assessed(p.compatibility_assessment) || consented(p)) continue;
       const post = judgedPostDuaa(a, added, asOf);

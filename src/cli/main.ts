@@ -32,6 +32,8 @@ import { ImportError } from '../import/errors.js';
 // This file is also the lint workers' script: in a worker it serves lint tasks and nothing else.
 const isLintWorker = serveLintWorkerIfAsked();
 if (!isLintWorker) useLintWorkerScript(import.meta.url);
+import { registerGateCommands } from './gate-commands.js';
+import { GitError } from '../core/git.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -113,13 +115,15 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .option('--as-of <date>', 'judge dates as of this day (YYYY-MM-DD) instead of today', parseDateOption)
     .option('-c, --config <file>', 'use this config file for every agreement instead of finding .dsalint.yaml')
     .option('-j, --jobs <n>', 'worker threads to lint with (default: one per core; 1 for none)', parseJobs)
-    .action(async (paths: string[], opts: { format: Format; output?: string; force: boolean; failOn: FailOn; maxWarnings?: number; quiet: boolean; color: boolean; asOf?: string; config?: string; jobs?: number }) => {
+    .option('--base <ref>', 'lint only the agreements changed since this git branch, tag or commit, comparing each with its version there')
+    .action(async (paths: string[], opts: { format: Format; output?: string; force: boolean; failOn: FailOn; maxWarnings?: number; quiet: boolean; color: boolean; asOf?: string; config?: string; jobs?: number; base?: string }) => {
       const progress = io.stderrIsTTY ? progressLine(io.stderr) : undefined;
       const result = await executeLint({
         paths,
         cwd: io.cwd,
         ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
         ...(progress ? { onProgress: progress.update } : {}),
+        ...(opts.base !== undefined ? { base: opts.base } : {}),
         ...(opts.config ? { configPath: opts.config } : {}),
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
         format: opts.format,
@@ -129,6 +133,12 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         color: TERMINAL_FORMATS.has(opts.format) && useColor(io, opts.color, Boolean(opts.output)),
       });
       progress?.clear();
+      for (const deleted of result.run.base?.deleted ?? []) io.stderr(`dsalint: ${deleted} was deleted since ${opts.base}; the sharing it allowed ends, so there is nothing to lint.\n`);
+      if (result.agreements === 0 && result.run.base) {
+        io.stderr(`dsalint: no agreement in ${paths.length ? paths.join(', ') : '.'} changed since ${result.run.base.ref}; nothing to lint.\n`);
+        setExit(0);
+        return;
+      }
       if (result.agreements === 0) {
         throw new ExitError(2, `no agreement files found in ${paths.length ? paths.join(', ') : '.'} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md; node_modules and .git are skipped).`);
       }
@@ -245,6 +255,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
       io.stdout(`${JSON.stringify(effective, null, 2)}\n`);
     });
 
+  registerGateCommands(program, io, setExit);
   return program;
 }
 
@@ -269,6 +280,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (error instanceof ExitError) {
       io.stderr(`dsalint: ${error.message}\n`);
       return error.code;
+    }
+    if (error instanceof GitError) {
+      io.stderr(`dsalint: ${error.message}\n`);
+      return 2;
     }
     if (error instanceof ConfigError) {
       io.stderr(`dsalint: invalid config: ${error.format()}\n`);

@@ -8,12 +8,13 @@ import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
 import { parseYaml, type ParsedYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
-import { interpolate, messageSpec, type MessageSpec, type Report, type Target } from './rule.js';
+import { interpolate, messageSpec, type MessageSpec, type PreviousVersion, type Report, type Target } from './rule.js';
 import type { EffectiveRule, Waiver } from './config.js';
 import type { Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
 import type { SchemaProblem, SchemaValidator } from '../schema/validate.js';
 import { findInlineWaivers, type InlineWaiver } from './waivers.js';
 import { bodyStart, excerptAt, isImported, judgeImported } from './imported.js';
+import { diffAgreements } from './diff.js';
 
 export const WAIVER_RULE_ID = 'waiver-invalid';
 
@@ -27,7 +28,12 @@ export interface LintOptions {
   readonly configFile?: string;
   /** Every rule id, enabled or not, so a waiver for a disabled rule is not "unknown". */
   readonly registeredRuleIds: ReadonlySet<string>;
+  /** The version at the base of the change (`lint --base`), to compare with. */
+  readonly previous?: PreviousSource;
 }
+
+/** The base version as read from git: its source, or why it could not be read. */
+export type PreviousSource = { readonly ref: string; readonly source: AgreementSource } | { readonly ref: string; readonly problem: string };
 
 export interface LintOutcome {
   readonly findings: Finding[];
@@ -81,7 +87,8 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   let agreement: Agreement | undefined;
   if (schemaProblems && schemaProblems.length === 0) {
     agreement = parsed.data as Agreement;
-    for (const effective of options.rules) if (effective.rule.stage === 'agreement') runRule(effective, { ...baseContext, agreement });
+    const previous = options.previous ? compareWithPrevious(options.previous, parsed.data) : undefined;
+    for (const effective of options.rules) if (effective.rule.stage === 'agreement') runRule(effective, { ...baseContext, agreement, ...(previous ? { previous } : {}) });
   } else if (schemaProblems && schemaProblems.length > 0) {
     const schemaShown = options.rules.some((r) => r.rule.id === 'schema');
     notes.push(
@@ -132,6 +139,24 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   const waived = applyWaivers(findings, source, parsed, options, usedWaivers);
   waived.sort(compareFindings);
   return { findings: waived, notes, usedWaivers, ...(agreement ? { agreement } : {}), ...(failure ? { failure } : {}) };
+}
+
+/** The earlier version's data and what changed since, or why it could not be compared. */
+export function compareWithPrevious(previous: PreviousSource, data: unknown): PreviousVersion {
+  if ('problem' in previous) return { ref: previous.ref, changes: [], problem: previous.problem };
+  const { ref, source } = previous;
+  const parsed = parseYaml(source.yamlText);
+  const where = (yamlOffset: number): string => {
+    const at = source.locator.position(source.yamlOffset + yamlOffset);
+    return `${ref}:${source.path}:${at.line}:${at.column}`;
+  };
+  const error = parsed.errors[0];
+  if (error) return { ref, changes: [], problem: `the version at ${where(error.pos[0])} is not valid YAML (${error.message.split('\n')[0]})` };
+  if (parsed.tooDeep) return { ref, changes: [], problem: `the version at ${where(parsed.tooDeep[0])} nests too deeply to read` };
+  if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data) || (source.kind === 'markdown' && !source.hasFrontMatter)) {
+    return { ref, changes: [], problem: `the version at ${ref}:${source.path}:1:1 could not be read as an agreement${parsed.conversionError ? ` (${parsed.conversionError})` : ''}` };
+  }
+  return { ref, data: parsed.data, changes: diffAgreements(parsed.data, data) };
 }
 
 type NormalTarget = { readonly path?: AgreementPath; readonly part?: 'key' | 'value' | 'pair'; readonly offsets?: readonly [number, number] };

@@ -17,6 +17,7 @@ import {
   type PurposeCategory,
 } from '../vocabulary.js';
 import type { DurationParts } from './words.js';
+import { digestOf, isDigest, sameDigest } from './digest.js';
 
 // ---------------------------------------------------------------------------------------
 // Look-ups
@@ -292,16 +293,23 @@ export interface AddedPurpose {
 /**
  * Purposes added after the agreement's first version: those with `added_in_version`, or listed
  * in a history entry's `changes.added_purposes`. A purpose dated to the earliest version in
- * `history` was there from the start. B4 (compatibility) and the sign-off rules share this so
- * that they agree on what is new.
+ * `history` was there from the start. With the earlier version's data (`lint --base`), a purpose
+ * it did not have is added too, whatever the agreement says. B4 (compatibility) and the sign-off
+ * rules share this so that they agree on what is new.
  */
-export function addedPurposes(a: Agreement): AddedPurpose[] {
+export function addedPurposes(a: Agreement, previous?: unknown): AddedPurpose[] {
   const history = a.history ?? [];
   const first = history.reduce<string | undefined>((min, h) => (h.version !== undefined && (min === undefined || compareVersions(h.version, min) < 0) ? h.version : min), undefined);
   const later = (version: string | undefined): boolean => version === undefined || first === undefined || compareVersions(version, first) > 0;
+  const before = purposeIdsOf(previous);
   return (a.purposes ?? []).flatMap((purpose, index) => {
     const historyIndex = history.findIndex((h) => (h.changes?.added_purposes ?? []).includes(purpose.id) && later(h.version));
     const declared = purpose.added_in_version !== undefined && later(purpose.added_in_version);
+    if (before && !before.has(purpose.id) && !declared && historyIndex < 0) {
+      // New since the base version, whatever the agreement says: added in this version.
+      const entry = a.version === undefined ? undefined : history.find((h) => h.version !== undefined && compareVersions(h.version, a.version!) === 0);
+      return [{ purpose, index, ...(a.version !== undefined ? { version: a.version } : {}), ...(entry?.date ? { date: entry.date } : {}) }];
+    }
     if (!declared && historyIndex < 0) return [];
     const version = declared ? purpose.added_in_version : history[historyIndex]?.version;
     const entry = version === undefined ? history[historyIndex] : history.find((h) => h.version !== undefined && compareVersions(h.version, version) === 0);
@@ -309,14 +317,22 @@ export function addedPurposes(a: Agreement): AddedPurpose[] {
   });
 }
 
+/** The purpose ids of an earlier version's data (`lint --base`); undefined when there is none to compare with. */
+function purposeIdsOf(previous: unknown): Set<string> | undefined {
+  if (typeof previous !== 'object' || previous === null) return undefined;
+  const list = (previous as { purposes?: unknown }).purposes;
+  return new Set(Array.isArray(list) ? list.flatMap((p) => (typeof p === 'object' && p !== null && typeof (p as { id?: unknown }).id === 'string' ? [(p as { id: string }).id] : [])) : []);
+}
+
 /**
  * What a history entry changed that is material (added purposes, data or parties, a wider
- * population, changed access), in words; empty when nothing material. The DPIA and the
+ * population, changed access), in words; empty when nothing material, or when the entry
+ * says the version is not material (wording or narrowing only). The DPIA and the
  * fresh sign-off rules share this so that they agree on what counts as a material change.
  */
 export function materialChanges(entry: HistoryEntry): string[] {
   const c = entry.changes;
-  if (!c) return [];
+  if (!c || entry.material === false) return [];
   const out: string[] = [];
   const list = (ids: readonly string[] | undefined, what: string): void => {
     if (ids && ids.length > 0) out.push(`added ${what} ${ids.map((id) => `"${id}"`).join(', ')}`);
@@ -353,12 +369,45 @@ export function latestApproval<T extends { approval: Approval }>(found: readonly
 }
 
 /**
- * The approval is of the agreement's current version. When the agreement has no version any
- * approval counts; when it has one, an approval that names no version does not.
+ * How an approval stands against the agreement as it is now:
+ * - `covers`: it records the current content's digest; or it names the current version
+ *   (without a digest); or it names an earlier version and `history` marks every version
+ *   since `material: false`; or the agreement has no version and it has no digest;
+ * - `other-content`: it records a digest of different content;
+ * - `bad-digest`: its digest is not 64 hexadecimal characters;
+ * - `other-version`: it names a version that is not the current one;
+ * - `unversioned`: it names no version and no digest, and the agreement has a version.
  */
+export type ApprovalStanding = 'covers' | 'other-content' | 'bad-digest' | 'other-version' | 'unversioned';
+
+export function approvalStanding(a: Agreement, approval: Approval): ApprovalStanding {
+  if (approval.digest !== undefined) {
+    if (!isDigest(approval.digest)) return 'bad-digest';
+    if (sameDigest(approval.digest, digestOf(a))) return 'covers';
+    // Content changed since: still covered when history marks every later version not material.
+    const since = approval.version;
+    return since !== undefined && a.version !== undefined && compareVersions(since, a.version) < 0 && onlyEditorialSince(a, since) ? 'covers' : 'other-content';
+  }
+  if (a.version === undefined) return 'covers';
+  if (approval.version === undefined) return 'unversioned';
+  const order = compareVersions(approval.version, a.version);
+  if (order === 0) return 'covers';
+  return order < 0 && onlyEditorialSince(a, approval.version) ? 'covers' : 'other-version';
+}
+
+/** The approval covers the agreement as it now stands (see `approvalStanding`). */
 export function approvesCurrentVersion(a: Agreement, approval: Approval): boolean {
-  if (a.version === undefined) return true;
-  return approval.version !== undefined && compareVersions(approval.version, a.version) === 0;
+  return approvalStanding(a, approval) === 'covers';
+}
+
+/**
+ * Every version after `since`, up to and including the current one, is in `history` marked
+ * `material: false`: wording or narrowing only, so an approval of `since` still holds.
+ */
+export function onlyEditorialSince(a: Agreement, since: string): boolean {
+  if (a.version === undefined) return false;
+  const later = (a.history ?? []).filter((h) => h.version !== undefined && compareVersions(h.version, since) > 0 && compareVersions(h.version, a.version!) <= 0);
+  return later.some((h) => compareVersions(h.version!, a.version!) === 0) && later.every((h) => h.material === false);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -34,7 +34,8 @@ export interface LintCommandResult extends GateResult {
 export async function lintAndGate(options: GateOptions): Promise<GateResult> {
   const run = await runLint(options);
   const agreements = run.files.filter((f) => !f.config).length;
-  return { run, agreements, exitCode: agreements === 0 ? 2 : exitCodeFor(run, options.failOn, options.maxWarnings) };
+  // With --base, no changed agreement is a clean change, not a mistyped path.
+  return { run, agreements, exitCode: agreements === 0 && !run.base ? 2 : exitCodeFor(run, options.failOn, options.maxWarnings) };
 }
 
 export async function executeLint(options: LintCommandOptions): Promise<LintCommandResult> {

@@ -24,7 +24,12 @@ export interface FileTask {
   readonly keepAgreement: boolean;
   /** The file's text when it does not come from disk (standard input). */
   readonly text?: string;
+  /** `lint --base`: the file's text at the base ref, or why it could not be read. */
+  readonly previous?: PreviousText;
 }
+
+/** The version at the base of a change, as plain data that can go to a worker. */
+export type PreviousText = { readonly ref: string; readonly text: string } | { readonly ref: string; readonly problem: string };
 
 /** What linting one file produced: its result and what the run needs to judge config waivers. */
 export interface FileOutcome {
@@ -58,6 +63,7 @@ export async function lintFile(task: FileTask, config: Config, rules: readonly A
     task.text === undefined ? await readAgreementFile(task.absolute, task.display, config.maxFileSize) : { source: await sourceFromText(task.text, task.display) };
   if ('failure' in read) return { result: { path: task.display, findings: [], notes: [], failure: read.failure }, matchedWaivers: [], usedWaivers: [] };
   const waivers = waiversFor(config, task.absolute);
+  const previous = task.previous && 'text' in task.previous ? { ref: task.previous.ref, source: await sourceFromText(task.previous.text, task.display) } : task.previous;
   const outcome = lintSource(read.source, {
     rules: effectiveRules(config, rules, task.absolute),
     asOf: task.asOf,
@@ -65,6 +71,7 @@ export async function lintFile(task: FileTask, config: Config, rules: readonly A
     waivers,
     registeredRuleIds: registeredRuleIds(rules),
     ...(config.file ? { configFile: config.file } : {}),
+    ...(previous ? { previous } : {}),
   });
   return {
     result: {

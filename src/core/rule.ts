@@ -12,6 +12,7 @@ import type { AgreementSource } from './source.js';
 import type { AgreementPath, RangePart } from './locate.js';
 import type { FindingKind, RuleCitation, Severity } from './types.js';
 import type { DocumentFacts } from './engine.js';
+import type { Change } from './diff.js';
 
 export type Preset = 'recommended' | 'strict';
 export const PRESETS: readonly Preset[] = ['recommended', 'strict'];
@@ -106,6 +107,20 @@ export interface DocumentContext<MessageIds extends string, Options> {
 export interface AgreementContext<MessageIds extends string, Options> extends DocumentContext<MessageIds, Options> {
   /** The agreement, valid against the schema. */
   readonly agreement: Agreement;
+  /** The earlier version it is compared with (`lint --base`), when there is one. */
+  readonly previous?: PreviousVersion;
+}
+
+/** The version of an agreement at the base of a change (`dsalint lint --base <ref>`). */
+export interface PreviousVersion {
+  /** The git ref it was read at, as the user wrote it. */
+  readonly ref: string;
+  /** Its data, when it could be read as YAML (it may not match the schema). */
+  readonly data?: unknown;
+  /** What changed in meaning since, from `diffAgreements`. */
+  readonly changes: readonly Change[];
+  /** Why it could not be compared, with its place (`main:agreements/x.dsa.yaml:3:5`). */
+  readonly problem?: string;
 }
 
 interface RuleBase<MessageIds extends string, Options> {

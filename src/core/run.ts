@@ -10,8 +10,9 @@ import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
 import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, type Config } from './config.js';
 import { compareFindings, WAIVER_RULE_ID } from './engine.js';
-import { AGREEMENT_FILE_PATTERN, describeIoError } from './source.js';
-import { lintFile, waiverKey, type FileOutcome, type FileTask } from './lint-file.js';
+import { AGREEMENT_FILE_PATTERN, decodeAgreement, describeIoError } from './source.js';
+import { lintFile, waiverKey, type FileOutcome, type FileTask, type PreviousText } from './lint-file.js';
+import { readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
 import { LintPool, defaultJobs, lintWorkerScript } from './pool.js';
 import { summariseRule } from './rule-docs.js';
 import type { Counts, FileResult, Finding, LintRun, Severity } from './types.js';
@@ -43,6 +44,8 @@ export interface RunOptions {
   readonly stdin?: { readonly text: string; readonly filename: string };
   /** Called after each file, with how many are done and how many there are. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** `--base <ref>`: lint only the agreements changed since this git ref, each compared with its version there. */
+  readonly base?: string;
 }
 
 export function today(): string {
@@ -149,9 +152,12 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const rules = options.rules ?? RULES;
   const failures: FileResult[] = [];
   const stdinPath = options.stdin ? resolve(options.cwd, options.stdin.filename) : '';
-  const candidates: Candidate[] = options.stdin
+  const base = options.base !== undefined && !options.stdin ? await snapshotBase(options.cwd, options.base) : undefined;
+  const discovered: Candidate[] = options.stdin
     ? [{ absolute: stdinPath, display: displayPath(options.cwd, stdinPath), explicit: true, stopDir: await stopDirFor(stdinPath, false, options.cwd) }]
     : await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures);
+  // With a base, only what the change touched is linted: the rest was linted when it was merged.
+  const candidates = base ? discovered.filter((c) => base.changed.has(c.absolute)) : discovered;
 
   const explicitConfig = options.configPath
     ? await loadConfigFile(resolve(options.cwd, options.configPath), rules, options.configPath)
@@ -179,13 +185,17 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     const config = await configFor(candidate);
     if (!candidate.explicit && isIgnored(config, candidate.absolute)) return undefined;
     const asOf = options.asOf ?? config.asOf ?? runAsOf;
-    const task: FileTask = {
+    let task: FileTask = {
       absolute: candidate.absolute,
       display: candidate.display,
       asOf,
       keepAgreement: options.keepAgreements !== false,
       ...(options.stdin ? { text: options.stdin.text } : {}),
     };
+    if (base) {
+      const previous = await previousVersion(base, candidate, config.maxFileSize);
+      if (previous) task = { ...task, previous };
+    }
     return { config, asOf, outcome: await lint(task, config) };
   };
 
@@ -238,7 +248,41 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     asOf: datesUsed.size === 1 ? [...datesUsed][0]! : runAsOf,
     files: results,
     rules: rules.map(summariseRule),
+    ...(base
+      ? {
+          base: {
+            ref: base.ref,
+            commit: base.commit,
+            deleted: deletedWithin(base, options.paths.length ? options.paths : ['.'], options.cwd),
+            added: candidates.filter((c) => base.changed.get(c.absolute)?.status === 'added').map((c) => c.display),
+          },
+        }
+      : {}),
   };
+}
+
+/** The version of a changed agreement at the base, as text to compare with; none for an agreement the change adds. */
+async function previousVersion(base: BaseSnapshot, candidate: Candidate, maxBytes: number): Promise<PreviousText | undefined> {
+  const change = base.changed.get(candidate.absolute);
+  if (!change || change.status !== 'modified') return undefined;
+  let bytes;
+  try {
+    bytes = await readAtBase(base, change.repoPath, maxBytes);
+  } catch (error) {
+    return { ref: base.ref, problem: (error as Error).message };
+  }
+  if (!bytes) return undefined;
+  const read = await decodeAgreement(bytes, `${base.ref}:${candidate.display}`);
+  return 'failure' in read ? { ref: base.ref, problem: read.failure.message } : { ref: base.ref, text: read.source.text };
+}
+
+/** Agreements the change deletes, under the paths being linted, as display paths. */
+function deletedWithin(base: BaseSnapshot, paths: readonly string[], cwd: string): string[] {
+  const roots = paths.map((p) => resolve(cwd, p));
+  return [...base.changed.values()]
+    .filter((c) => c.status === 'deleted' && roots.some((r) => c.absolute === r || c.absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
+    .map((c) => displayPath(cwd, c.absolute))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Findings about config waivers themselves, reported in the config file. */

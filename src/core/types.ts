@@ -129,6 +129,17 @@ export interface LintRun {
   readonly files: readonly FileResult[];
   /** Every registered rule, in registry order: SARIF needs them all, with stable indices. */
   readonly rules: readonly RuleSummary[];
+  /** `--base <ref>`: the commit compared with, and the agreements the change adds or deletes. */
+  readonly base?: BaseInfo;
+}
+
+export interface BaseInfo {
+  readonly ref: string;
+  readonly commit: string;
+  /** Agreements that existed at the base and are gone (display paths). */
+  readonly deleted: readonly string[];
+  /** Agreements new in the change (display paths); linted, with nothing to compare them with. */
+  readonly added: readonly string[];
 }
 
 export interface Counts {

@@ -1262,6 +1262,10 @@ export interface Approval {
    * The agreement version they approved.
    */
   version?: string;
+  /**
+   * The content digest of what they approved, as `dsalint digest` prints it (64 hexadecimal characters). An approval with a digest covers exactly that content, whatever the version says.
+   */
+  digest?: string;
 }
 /**
  * An earlier version of the agreement.
@@ -1279,6 +1283,10 @@ export interface HistoryEntry {
    * What changed.
    */
   summary?: string;
+  /**
+   * false when this version only corrects wording or narrows the sharing, so approvals of the version before it still cover it. `dsalint lint --base` checks the claim against the earlier version.
+   */
+  material?: boolean;
   changes?: Changes;
 }
 /**

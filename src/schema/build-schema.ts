@@ -310,12 +310,14 @@ export function buildAgreementSchema(): Schema {
     name: text('The signatory\'s name.'),
     date: date('When they signed.'),
     version: text('The agreement version they approved.'),
+    digest: text('The content digest of what they approved, as `dsalint digest` prints it (64 hexadecimal characters). An approval with a digest covers exactly that content, whatever the version says.'),
   }, ['party', 'role']);
 
   const historyEntry = object('HistoryEntry', 'An earlier version of the agreement.', {
     version: text('The version.'),
     date: date('When this version was issued for approval (before anyone signed it off).'),
     summary: text('What changed.'),
+    material: bool('false when this version only corrects wording or narrows the sharing, so approvals of the version before it still cover it. `dsalint lint --base` checks the claim against the earlier version.'),
     changes: object('Changes', 'What the version changed, so that rules can tell whether fresh sign-off is needed.', {
       added_purposes: refs('Purposes (by id) added.'),
       added_data: refs('Data (by id) added.'),
