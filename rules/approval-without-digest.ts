@@ -14,12 +14,12 @@ export default defineRule({
       'A version number is a label anyone can edit: an approval of version 1.0.0 relabelled 1.1.0 looks exactly like an approval of 1.1.0. ' +
       'The content digest (`dsalint digest FILE`) is worked out from what the agreement allows, so an approval that records it covers exactly that ' +
       'content: if anything but wording changes, the digest changes and the approval visibly no longer covers it. Approvals by version keep working; ' +
-      'this note recommends moving to digests.',
+      'this note (in the strict preset) recommends moving to digests.',
     fix: 'Record approvals with `dsalint approve FILE --party <id> --role <role> --name <name> --date <date> --write`, which adds the `digest`; or add `digest:` with the value `dsalint digest FILE` prints for the version they approved.',
     severity: 'info',
     severityReason: 'Version approvals still work; this is advice, not a problem.',
     tags: ['governance', 'sign-off'],
-    presets: ['recommended', 'strict'],
+    presets: ['strict'],
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
     defaultOptions: {},
     messages: {

@@ -244,7 +244,7 @@ describe('waivers', () => {
 
   it('keeps an inline-waived finding, marked waived with its reason, and does not fail on it', async () => {
     const dir = await tempProject({
-      'w.dsa.yaml': FLOW_TO_UNKNOWN('  # dsalint-disable-next-line reference-unresolved -- ME office joins in v2 (CG, 2026-03-01)\n'),
+      'w.dsa.yaml': FLOW_TO_UNKNOWN('  # dsalint-disable-next-line reference-unresolved -- ME office joins in v2; approved by: Dr A, CG; expires: 2027-03-01\n'),
       '.dsalint.yaml': 'rules:\n' + ['yaml-syntax', 'schema', 'reference-unresolved', 'waiver-invalid'].map((r) => `  ${r}: error\n`).join('') + 'extends: recommended\n',
     });
     const json = JSON.parse((await runCli(['lint', '-f', 'json', '--config', '.dsalint.yaml', 'w.dsa.yaml', ...AS_OF], dir)).stdout) as {
@@ -252,7 +252,7 @@ describe('waivers', () => {
     };
     const waived = json.files[0]!.findings.filter((f) => f.ruleId === 'reference-unresolved');
     expect(waived).toHaveLength(1);
-    expect(waived[0]!.suppression).toMatchObject({ source: 'inline', reason: 'ME office joins in v2 (CG, 2026-03-01)' });
+    expect(waived[0]!.suppression).toMatchObject({ source: 'inline', reason: 'ME office joins in v2', approvedBy: 'Dr A, CG', expires: '2027-03-01' });
   });
 
   it('a waiver without a reason suppresses nothing and is itself a finding', async () => {
@@ -416,7 +416,7 @@ describe('Markdown waivers', () => {
     const md = (comment: string): string =>
       `---\n${GOOD.replace(/^# yaml-language-server.*\n/, '')}---\n\n# Agreement\n\n${comment}${body}\n`;
     const dir = await tempProject({
-      'waived.dsa.md': md('<!-- dsalint-disable-next-line prose-widens-scope -- The archive copy is governed by the county archive agreement -->\n'),
+      'waived.dsa.md': md('<!-- dsalint-disable-next-line prose-widens-scope -- The archive copy is governed by the county archive agreement; approved by: Dr A, CG; expires: 2027-03-01 -->\n'),
       'plain.dsa.md': md(''),
     });
     type Json = { files: { path: string; findings: { ruleId: string; suppression: { source: string; reason: string } | null }[] }[] };

@@ -73,6 +73,19 @@ export function buildConfigSchema(rules: readonly AnyRule[]): Record<string, unk
           additionalProperties: false,
         },
       },
+      waiver_policy: {
+        type: 'object',
+        description: 'How waivers may be used in these agreements.',
+        properties: {
+          inline: { type: 'string', enum: ['allow', 'forbid'], description: 'forbid: dsalint-disable-next-line comments suppress nothing; only waivers in this file do. Default allow.' },
+          inline_errors_need_approval: {
+            type: 'boolean',
+            description: 'An inline waiver of an error suppresses it only when it names an approver and an expiry ("; approved by: <name>; expires: YYYY-MM-DD"). Default true.',
+          },
+          never_waive: { type: 'array', items: { type: 'string', enum: rules.map((r) => r.id) }, uniqueItems: true, description: 'Rules whose findings no waiver can suppress.' },
+        },
+        additionalProperties: false,
+      },
     },
     additionalProperties: false,
   };

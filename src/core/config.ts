@@ -47,7 +47,20 @@ export interface OwnSettings {
   readonly presets?: readonly Preset[];
   readonly asOf?: string;
   readonly maxFileSize?: number;
+  readonly waiverPolicy?: Partial<WaiverPolicy>;
 }
+
+/** How waivers may be used: set by `waiver_policy` in the config. */
+export interface WaiverPolicy {
+  /** `forbid`: inline `dsalint-disable-next-line` comments suppress nothing (config waivers still work). */
+  readonly inline: 'allow' | 'forbid';
+  /** An inline waiver of an error-level finding suppresses it only with an approver and an expiry. */
+  readonly inlineErrorsNeedApproval: boolean;
+  /** Rules no waiver can suppress, inline or in the config. */
+  readonly neverWaive: readonly string[];
+}
+
+export const DEFAULT_WAIVER_POLICY: WaiverPolicy = { inline: 'allow', inlineErrorsNeedApproval: true, neverWaive: [] };
 
 export interface Config {
   /** The config file, or undefined for the built-in default. */
@@ -65,6 +78,11 @@ export interface Config {
   readonly rules: Readonly<Record<string, RuleConfig>>;
   readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleConfig>> }[];
   readonly waivers: readonly Waiver[];
+  /**
+   * The waiver policy in force: `inline` and `inline_errors_need_approval` from the nearest
+   * config that sets them; `never_waive` from every config in the chain together.
+   */
+  readonly waiverPolicy: WaiverPolicy;
   /** `root: true`: folders above are not searched for configs. */
   readonly root: boolean;
   readonly own: OwnSettings;
@@ -96,7 +114,7 @@ export class ConfigError extends Error {
 }
 
 export function defaultConfig(baseDir: string): Config {
-  return { baseDir, presets: ['recommended'], maxFileSize: DEFAULT_MAX_FILE_SIZE, ignore: [], rules: {}, overrides: [], waivers: [], root: true, own: {}, parents: [] };
+  return { baseDir, presets: ['recommended'], maxFileSize: DEFAULT_MAX_FILE_SIZE, ignore: [], rules: {}, overrides: [], waivers: [], waiverPolicy: DEFAULT_WAIVER_POLICY, root: true, own: {}, parents: [] };
 }
 
 /** A config with what it builds on: presets added up, the nearest `as_of` and `max_file_size`. */
@@ -105,7 +123,14 @@ export function withParents(config: Config, parents: readonly Config[]): Config 
   const presets = [...new Set([...parents.flatMap((c) => c.presets), ...(config.own.presets ?? [])])];
   const asOf = config.own.asOf ?? [...parents].reverse().find((c) => c.asOf !== undefined)?.asOf;
   const maxFileSize = config.own.maxFileSize ?? parents[parents.length - 1]!.maxFileSize;
-  return { ...config, presets, ...(asOf !== undefined ? { asOf } : {}), maxFileSize, parents };
+  return { ...config, presets, ...(asOf !== undefined ? { asOf } : {}), maxFileSize, waiverPolicy: resolvePolicy(config.own.waiverPolicy ?? {}, parents), parents };
+}
+
+/** A file's own waiver policy over what it builds on: nearest setting wins; rules never waived add up. */
+function resolvePolicy(own: Partial<WaiverPolicy>, parents: readonly Config[]): WaiverPolicy {
+  const nearest = parents.length ? parents[parents.length - 1]!.waiverPolicy : DEFAULT_WAIVER_POLICY;
+  const neverWaive = [...new Set([...parents.flatMap((c) => c.waiverPolicy.neverWaive), ...(own.neverWaive ?? [])])];
+  return { inline: own.inline ?? nearest.inline, inlineErrorsNeedApproval: own.inlineErrorsNeedApproval ?? nearest.inlineErrorsNeedApproval, neverWaive };
 }
 
 /** Every config that applies, farthest first, each once: what `config` builds on, then itself. */
@@ -258,7 +283,8 @@ function resolveExtends(spec: string, baseDir: string): string | undefined {
   return undefined;
 }
 
-const TOP_LEVEL_KEYS = ['root', 'extends', 'as_of', 'max_file_size', 'ignore', 'rules', 'overrides', 'waivers'];
+const TOP_LEVEL_KEYS = ['root', 'extends', 'as_of', 'max_file_size', 'ignore', 'rules', 'overrides', 'waivers', 'waiver_policy'];
+const WAIVER_POLICY_KEYS = ['inline', 'inline_errors_need_approval', 'never_waive'];
 const WAIVER_KEYS = ['rule', 'files', 'at', 'reason', 'approved_by', 'expires'];
 
 export interface ParsedConfig extends Config {
@@ -350,7 +376,13 @@ export function parseConfig(rawText: string, displayPath: string, baseDir: strin
       });
     });
   }
-  const own: OwnSettings = { ...(presets.length ? { presets } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(maxFileSize !== undefined ? { maxFileSize } : {}) };
+  const policy = raw['waiver_policy'] === undefined ? undefined : parseWaiverPolicy(raw['waiver_policy'], ruleIndex, fail);
+  const own: OwnSettings = {
+    ...(presets.length ? { presets } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(policy ? { waiverPolicy: policy } : {}),
+  };
   return {
     file: displayPath,
     baseDir,
@@ -362,6 +394,7 @@ export function parseConfig(rawText: string, displayPath: string, baseDir: strin
     rules: ruleSettings,
     overrides,
     waivers,
+    waiverPolicy: resolvePolicy(policy ?? {}, []),
     root: raw['root'] === true,
     own,
     parents: [],
@@ -370,6 +403,32 @@ export function parseConfig(rawText: string, displayPath: string, baseDir: strin
 }
 
 type Fail = (path: AgreementPath, message: string, part?: 'key' | 'value') => never;
+
+function parseWaiverPolicy(value: unknown, ruleIndex: ReadonlyMap<string, AnyRule>, fail: Fail): Partial<WaiverPolicy> {
+  const at: AgreementPath = ['waiver_policy'];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(at, '"waiver_policy" must be a mapping with inline, inline_errors_need_approval and never_waive.');
+  const p = value as Record<string, unknown>;
+  for (const key of Object.keys(p)) {
+    if (!WAIVER_POLICY_KEYS.includes(key)) {
+      const guess = suggest(key, WAIVER_POLICY_KEYS);
+      fail([...at, key], `unknown key "${key}" in waiver_policy.${guess ? ` Did you mean "${guess}"?` : ` Use ${WAIVER_POLICY_KEYS.join(', ')}.`}`, 'key');
+    }
+  }
+  const inline = p['inline'];
+  if (inline !== undefined && inline !== 'allow' && inline !== 'forbid') fail([...at, 'inline'], '"inline" must be allow or forbid.');
+  const needApproval = p['inline_errors_need_approval'];
+  if (needApproval !== undefined && typeof needApproval !== 'boolean') fail([...at, 'inline_errors_need_approval'], '"inline_errors_need_approval" must be true or false.');
+  const never = p['never_waive'];
+  if (never !== undefined && (!Array.isArray(never) || never.some((r) => typeof r !== 'string'))) fail([...at, 'never_waive'], '"never_waive" must be a list of rule ids.');
+  ((never ?? []) as string[]).forEach((id, i) => {
+    if (!ruleIndex.has(id)) fail([...at, 'never_waive', i], unknownRuleMessage(id, ruleIndex));
+  });
+  return {
+    ...(inline !== undefined ? { inline: inline as WaiverPolicy['inline'] } : {}),
+    ...(needApproval !== undefined ? { inlineErrorsNeedApproval: needApproval as boolean } : {}),
+    ...(never !== undefined ? { neverWaive: never as string[] } : {}),
+  };
+}
 
 /** `extends`: presets by name, and config files (paths or npm packages) to load. */
 function parseExtends(value: unknown, fail: Fail, where: (path: AgreementPath) => { line: number; column: number }): { presets: Preset[]; files: ParsedConfig['extendsFiles'] } {
@@ -547,6 +606,7 @@ export function describeEffectiveConfig(config: Config, rules: readonly AnyRule[
     extends: config.presets,
     as_of: asOf,
     max_file_size: config.maxFileSize,
+    waiver_policy: { inline: config.waiverPolicy.inline, inline_errors_need_approval: config.waiverPolicy.inlineErrorsNeedApproval, never_waive: config.waiverPolicy.neverWaive },
     rules: Object.fromEntries(effective.map((e) => [e.rule.id, { severity: e.severity ?? e.rule.meta.severity, options: e.options }])),
     waivers: waiversFor(config, absoluteFile).map((w) => ({ rule: w.rule, at: w.at ? formatPath(w.at) : null, reason: w.reason ?? null, approved_by: w.approvedBy ?? null, expires: w.expires ?? null })),
   };

@@ -9,7 +9,8 @@ import type { AgreementSource } from './source.js';
 import { parseYaml, type ParsedYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
 import { interpolate, messageSpec, type MessageSpec, type PreviousVersion, type Report, type Target } from './rule.js';
-import type { EffectiveRule, Waiver } from './config.js';
+import { DEFAULT_WAIVER_POLICY, isIsoDate, type EffectiveRule, type Waiver, type WaiverPolicy } from './config.js';
+import { joinWords } from './words.js';
 import type { Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
 import type { SchemaProblem, SchemaValidator } from '../schema/validate.js';
 import { findInlineWaivers, type InlineWaiver } from './waivers.js';
@@ -28,6 +29,8 @@ export interface LintOptions {
   readonly configFile?: string;
   /** Every rule id, enabled or not, so a waiver for a disabled rule is not "unknown". */
   readonly registeredRuleIds: ReadonlySet<string>;
+  /** How waivers may be used (the config's `waiver_policy`); the default when absent. */
+  readonly waiverPolicy?: WaiverPolicy;
   /** The version at the base of the change (`lint --base`), to compare with. */
   readonly previous?: PreviousSource;
 }
@@ -231,17 +234,41 @@ function pathCovers(prefix: AgreementPath, path: string | undefined): boolean {
 
 function applyWaivers(findings: Finding[], source: AgreementSource, parsed: ParsedYaml, options: LintOptions, used: Set<Waiver>): Finding[] {
   const inline = findInlineWaivers(source.text, parsed.directiveComments, source.yamlOffset, source.markdown);
+  const policy = options.waiverPolicy ?? DEFAULT_WAIVER_POLICY;
+  const neverWaive = new Set(policy.neverWaive);
   const waiverRule = options.rules.find((r) => r.rule.id === WAIVER_RULE_ID);
-  const inlineUsed = new Set<InlineWaiver>();
+  // Per inline waiver: the rules it suppressed, and the rules it was refused for (and why).
+  const suppressed = new Map<InlineWaiver, Set<string>>();
+  const refused = new Map<InlineWaiver, Map<RefusalReason, Set<string>>>();
+  const note = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(value);
+  };
   const out: Finding[] = findings.map((finding) => {
     const line = finding.location.range.start;
     const lineStartOffset = finding.location.range.startOffset - (line.column - 1);
     const inlineMatch = inline.find((w) => w.reason && w.coversLineAt === lineStartOffset && w.rules.includes(finding.ruleId));
     if (inlineMatch) {
-      inlineUsed.add(inlineMatch);
-      const suppression: Suppression = { source: 'inline', reason: inlineMatch.reason!, file: source.path, range: source.locator.range(...inlineMatch.offsets) };
-      return { ...finding, suppression };
+      const refusal = inlineRefusal(inlineMatch, finding, policy, neverWaive, options.asOf);
+      if (refusal) {
+        let byReason = refused.get(inlineMatch);
+        if (!byReason) refused.set(inlineMatch, (byReason = new Map()));
+        note(byReason, refusal, finding.ruleId);
+      } else {
+        note(suppressed, inlineMatch, finding.ruleId);
+        const suppression: Suppression = {
+          source: 'inline',
+          reason: inlineMatch.reason!,
+          ...(inlineMatch.approvedBy ? { approvedBy: inlineMatch.approvedBy } : {}),
+          ...(inlineMatch.expires ? { expires: inlineMatch.expires } : {}),
+          file: source.path,
+          range: source.locator.range(...inlineMatch.offsets),
+        };
+        return { ...finding, suppression };
+      }
     }
+    if (neverWaive.has(finding.ruleId)) return finding;
     const configMatch = options.waivers.find(
       (w) => w.rule === finding.ruleId && w.reason && !(w.expires && w.expires < options.asOf) && (!w.at || pathCovers(w.at, finding.location.path)),
     );
@@ -279,15 +306,49 @@ function applyWaivers(findings: Finding[], source: AgreementSource, parsed: Pars
       });
     };
     const rules = waiver.rules.join(', ');
-    if (waiver.rules.length === 0) report('inline-no-rule', {});
-    else if (!waiver.reason) report('no-reason', { rules });
-    else {
-      const unknown = waiver.rules.filter((r) => !options.registeredRuleIds.has(r));
-      if (unknown.length > 0) report('unknown-rule', { rules: unknown.join(', ') });
-      // Only a waiver whose rules all ran can be known to be unused.
-      else if (!inlineUsed.has(waiver) && waiver.rules.every((r) => enabled.has(r))) report('unused', { rules });
+    if (waiver.rules.length === 0) {
+      report('inline-no-rule', {});
+      continue;
     }
+    if (!waiver.reason) {
+      report('no-reason', { rules });
+      continue;
+    }
+    const unknown = waiver.rules.filter((r) => !options.registeredRuleIds.has(r));
+    if (unknown.length > 0) {
+      report('unknown-rule', { rules: unknown.join(', ') });
+      continue;
+    }
+    if (policy.inline === 'forbid') {
+      report('inline-forbidden', { rules });
+      continue;
+    }
+    const never = waiver.rules.filter((r) => neverWaive.has(r));
+    if (never.length > 0) report('never-waivable', { rules: joinWords(never) });
+    const byReason = refused.get(waiver);
+    const needsApproval = byReason?.get('needs-approval');
+    if (needsApproval) report('needs-approval', { rules: joinWords([...needsApproval]) });
+    const expired = byReason?.get('expired');
+    if (expired) report('inline-expired', { rules: joinWords([...expired]), expires: waiver.expires ?? '' });
+    // Only rules that ran can be known to match nothing.
+    const done = suppressed.get(waiver) ?? new Set<string>();
+    const matchedAtAll = new Set([...done, ...[...(byReason?.values() ?? [])].flatMap((set) => [...set])]);
+    const unused = waiver.rules.filter((r) => !matchedAtAll.has(r) && !neverWaive.has(r));
+    if (unused.length === 0 || !unused.every((r) => enabled.has(r))) continue;
+    if (matchedAtAll.size === 0 && never.length === 0) report('unused', { rules });
+    else report('partly-unused', { unused: joinWords(unused), used: joinWords([...matchedAtAll]) });
   }
   return out;
 }
 
+type RefusalReason = 'never' | 'forbidden' | 'expired' | 'needs-approval';
+
+/** Why an inline waiver may not suppress this finding under the policy, if it may not. */
+function inlineRefusal(waiver: InlineWaiver, finding: Finding, policy: WaiverPolicy, neverWaive: ReadonlySet<string>, asOf: string): RefusalReason | undefined {
+  if (neverWaive.has(finding.ruleId)) return 'never';
+  if (policy.inline === 'forbid') return 'forbidden';
+  const expires = waiver.expires !== undefined && isIsoDate(waiver.expires) ? waiver.expires : undefined;
+  if (expires && expires < asOf) return 'expired';
+  if (finding.severity === 'error' && policy.inlineErrorsNeedApproval && (!waiver.approvedBy || !expires)) return 'needs-approval';
+  return undefined;
+}

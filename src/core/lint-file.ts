@@ -69,6 +69,7 @@ export async function lintFile(task: FileTask, config: Config, rules: readonly A
     asOf: task.asOf,
     validator: validator(),
     waivers,
+    waiverPolicy: config.waiverPolicy,
     registeredRuleIds: registeredRuleIds(rules),
     ...(config.file ? { configFile: config.file } : {}),
     ...(previous ? { previous } : {}),

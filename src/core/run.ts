@@ -307,7 +307,8 @@ function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: R
         fingerprint: createHash('sha256').update(`${WAIVER_RULE_ID}|${messageId}|${config.file}|${waiver.rule}|${waiver.files.join(',')}`).digest('hex').slice(0, 32),
       });
     };
-    if (!waiver.reason) report('no-reason');
+    if (config.waiverPolicy.neverWaive.includes(waiver.rule)) report('config-never-waivable');
+    else if (!waiver.reason) report('no-reason');
     else if (waiver.expires && waiver.expires < asOf) report('expired');
     else {
       if (!waiver.approvedBy) report('no-approver');

@@ -1,7 +1,9 @@
 /**
  * Inline waivers: `# dsalint-disable-next-line <rule>[, <rule>] -- <reason>` in YAML, or
  * `<!-- dsalint-disable-next-line <rule> -- <reason> -->` in a Markdown body. A waiver
- * covers findings that start on the next line holding content.
+ * covers findings that start on the next line holding content. The reason may end with
+ * `; approved by: <name and role>; expires: YYYY-MM-DD`, which a waiver of an error needs
+ * by default (`waiver_policy` in the config).
  */
 import type { YamlComment } from './parse.js';
 import type { Root } from 'mdast';
@@ -9,6 +11,9 @@ import type { Root } from 'mdast';
 export interface InlineWaiver {
   readonly rules: readonly string[];
   readonly reason?: string;
+  readonly approvedBy?: string;
+  /** YYYY-MM-DD. */
+  readonly expires?: string;
   /** Offsets of the comment in the file text. */
   readonly offsets: readonly [number, number];
   /** Offset of the first character of the line the waiver covers, or -1 when none follows. */
@@ -17,15 +22,24 @@ export interface InlineWaiver {
 
 const DIRECTIVE = /dsalint-disable-next-line\b(.*)$/s;
 
-function parseDirective(body: string): { rules: string[]; reason?: string } | undefined {
+const APPROVED_BY = /;\s*approved[ _-]by\s*:\s*([^;]*)/i;
+const EXPIRES = /;\s*expires\s*:\s*([^;\s]*)/i;
+
+type Directive = { rules: string[]; reason?: string; approvedBy?: string; expires?: string };
+
+function parseDirective(body: string): Directive | undefined {
   const match = DIRECTIVE.exec(body);
   if (!match) return undefined;
   const rest = (match[1] ?? '').replace(/-->\s*$/, '');
   const split = rest.indexOf('--');
   const rulesPart = split >= 0 ? rest.slice(0, split) : rest;
-  const reason = split >= 0 ? rest.slice(split + 2).trim() : '';
+  const text = split >= 0 ? rest.slice(split + 2).trim() : '';
   const rules = rulesPart.split(/[\s,]+/).filter(Boolean);
-  return { rules, ...(reason ? { reason } : {}) };
+  const approvedBy = APPROVED_BY.exec(text)?.[1]?.trim();
+  const expires = EXPIRES.exec(text)?.[1]?.trim();
+  const firstField = [APPROVED_BY.exec(text)?.index, EXPIRES.exec(text)?.index].filter((i): i is number => i !== undefined).sort((a, b) => a - b)[0];
+  const reason = (firstField === undefined ? text : text.slice(0, firstField)).trim();
+  return { rules, ...(reason ? { reason } : {}), ...(approvedBy ? { approvedBy } : {}), ...(expires ? { expires } : {}) };
 }
 
 /** The start of the next line after `offset` that holds something other than space or a comment. */
