@@ -107,7 +107,7 @@ function recordsChange(entry: HistoryEntry, change: Change): boolean {
   if (change.pattern === 'purposes[]' && id) return (c.added_purposes ?? []).includes(id);
   if (change.pattern === 'data[]' && id) return (c.added_data ?? []).includes(id);
   if (change.pattern === 'parties[]' && id) return (c.added_parties ?? []).includes(id);
-  if (change.pattern.startsWith('population.')) return c.widened_population === true;
+  if (/^(purposes\[\]\.)?population\./.test(change.pattern)) return c.widened_population === true;
   if (change.pattern.startsWith('flows[].access.')) return c.changed_access === true;
   return materialChanges(entry).length > 0 || entry.summary !== undefined;
 }
@@ -118,7 +118,7 @@ function historyHint(change: Change): string {
   if (change.pattern === 'purposes[]') return `changes: { added_purposes: [${id}] }`;
   if (change.pattern === 'data[]') return `changes: { added_data: [${id}] }`;
   if (change.pattern === 'parties[]') return `changes: { added_parties: [${id}] }`;
-  if (change.pattern.startsWith('population.')) return 'changes: { widened_population: true }';
+  if (/^(purposes\[\]\.)?population\./.test(change.pattern)) return 'changes: { widened_population: true }';
   if (change.pattern.startsWith('flows[].access.')) return 'changes: { changed_access: true }';
   return 'a summary of the change';
 }

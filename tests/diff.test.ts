@@ -15,10 +15,12 @@ const BASE = {
   version: '1.0.0',
   dates: { effective_from: '2026-04-01', expires: '2027-03-31' },
   parties: [
-    { id: 'gp', name: 'Surgery', role: 'controller' },
+    { id: 'gp', name: 'Surgery', role: 'controller', group: { count: 3, members: [{ name: 'A Surgery' }] } },
     { id: 'icb', name: 'ICB', role: 'controller' },
   ],
-  purposes: [{ id: 'care', category: 'individual_care', description: 'Care' }],
+  purposes: [{ id: 'care', category: 'individual_care', description: 'Care', population: { scope: 'per_case' } }] as { id: string; category: string; description: string; population?: { scope: string } }[],
+  onward_sharing: { allowed: false },
+  commercial_use: { allowed: false },
   population: { scope: 'defined_cohort', vital_status: 'living', history_window: 'P3Y', national_data_opt_out: 'applied', age_range: { min: 18, max: 65 }, inclusion_criteria: ['diabetes'] },
   data: [{ id: 'd', categories: ['nhs_number', 'diagnoses_problems'], identifiability: 'pseudonymised', free_text: false, protections: ['third_party_redaction'], history_window: 'P3Y', purposes: ['care'] }],
   flows: [{ id: 'f', from: 'gp', to: 'icb', data: ['d'], purposes: ['care'], access: { mode: 'extract', duration: 'time_limited', read_only: true, audit_logging: true, end: '2027-01-01' }, transfer: { encrypted: true } }],
@@ -61,6 +63,11 @@ const WIDENINGS: [string, (d: Data) => void, string][] = [
   ['kept indefinitely', (d) => (d.retention[0]!.period = 'indefinite'), 'changes how long the data is kept from "P1Y" to "indefinite"'],
   ['a security measure removed', (d) => (d.security.measures = ['mfa']), 'removes the security measure "encryption_at_rest"'],
   ['a later expiry', (d) => (d.dates.expires = '2030-03-31'), 'changes when the agreement ends from "2027-03-31" to "2030-03-31"'],
+  ['a group member', (d) => d.parties[0]!.group!.members.push({ name: 'B Surgery' }), 'adds the group member "B Surgery" to the party "gp"'],
+  ['a bigger group', (d) => (d.parties[0]!.group!.count = 5), 'changes how many organisations are in the group in the party "gp" from 3 to 5'],
+  ['a purpose\'s wider population', (d) => (d.purposes[0]!.population!.scope = 'all_registered'), 'changes whose records are shared in the purpose "care" from "per_case" to "all_registered"'],
+  ['onward sharing', (d) => (d.onward_sharing.allowed = true), 'changes whether onward sharing is allowed from false to true'],
+  ['commercial use', (d) => (d.commercial_use.allowed = true), 'changes whether commercial use is allowed from false to true'],
   ['an unknown list grows', (d) => ((d as unknown as { registers: string[] }).registers = ['onward']), 'adds "onward" to registers'],
 ];
 

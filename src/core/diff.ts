@@ -55,8 +55,9 @@ function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return `"${value}"`;
   if (typeof value === 'object' && value !== null) {
-    const id = (value as { id?: unknown }).id;
-    if (typeof id === 'string') return `"${id}"`;
+    const v = value as { id?: unknown; name?: unknown; party?: unknown };
+    const name = [v.id, v.name, v.party].find((x) => typeof x === 'string');
+    if (name !== undefined) return `"${name as string}"`;
   }
   return JSON.stringify(value);
 }
@@ -72,8 +73,8 @@ const OWNER_NOUNS: Readonly<Record<string, string>> = { 'parties[]': 'the party'
 /** A whole list item (a purpose, a party, a flow): added widens, removed narrows. */
 function item(noun: string): Classifier {
   return (e) => {
-    if (e.op === 'added') return { class: 'broadening', what: `adds the ${noun} ${show(e.new)}` };
-    if (e.op === 'removed') return { class: 'narrowing', what: `removes the ${noun} ${show(e.old)}` };
+    if (e.op === 'added') return { class: 'broadening', what: `adds the ${noun} ${show(e.new)}${inOwner(e, 'to')}` };
+    if (e.op === 'removed') return { class: 'narrowing', what: `removes the ${noun} ${show(e.old)}${inOwner(e, 'from')}` };
     return undefined;
   };
 }
@@ -200,7 +201,28 @@ function dataItem(e: Event): Verdict | undefined {
   return verdict && special ? { ...verdict, what: `${verdict.what}, including special category data`, special } : verdict;
 }
 
-const WIDTH_OF_ACCESS = ['per_request', 'extract', 'feed', 'live_system_access'];
+// A secure data environment keeps the data in one place: wider than a disclosure per request, narrower than an extract.
+const WIDTH_OF_ACCESS = ['per_request', 'secure_data_environment', 'extract', 'feed', 'live_system_access'];
+
+/**
+ * The meaning of each place in the format. Patterns use `[]` for any list index. A pattern
+ * for a list (`purposes[]`) classifies items added or removed; one for a key classifies its
+ * value changing, appearing or disappearing.
+ */
+/** Who is covered: the same terms at the top level and in a purpose's own population. */
+function populationClassifiers(prefix: string): Record<string, Classifier> {
+  return {
+    [`${prefix}.scope`]: ordinal('whose records are shared', ['per_case', 'defined_cohort', 'all_registered']),
+    [`${prefix}.vital_status`]: vitalStatus,
+    [`${prefix}.age_range.min`]: age('min'),
+    [`${prefix}.age_range.max`]: age('max'),
+    [`${prefix}.vulnerable_groups[]`]: members('the vulnerable group'),
+    [`${prefix}.inclusion_criteria[]`]: members('the inclusion criterion', 'narrowing'),
+    [`${prefix}.history_window`]: period('how far back the records go', ['all'], true),
+    [`${prefix}.national_data_opt_out`]: optOut('how the national data opt-out is handled'),
+    [`${prefix}.type1_objections`]: optOut('how Type 1 objections are handled'),
+  };
+}
 
 /**
  * The meaning of each place in the format. Patterns use `[]` for any list index. A pattern
@@ -208,12 +230,29 @@ const WIDTH_OF_ACCESS = ['per_request', 'extract', 'feed', 'live_system_access']
  * value changing, appearing or disappearing.
  */
 export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
+  'dates.effective_from': date('when the agreement takes effect', 'earlier'),
+  'dates.expires': date('when the agreement ends', 'later'),
+  'dates.initial_term': period('the initial term', [], true),
+  'dates.renewal': ordinal('how the agreement renews', ['none', 'on_review', 'automatic']),
+  'dates.renewal_term': period('the renewal term', [], true),
   'parties[]': item('party'),
   'parties[].name': anyChangeWidens('the name'),
+  'parties[].org_type': anyChangeWidens('the kind of organisation'),
   'parties[].role': neutral('the role'),
   'parties[].country': anyChangeWidens('the country of processing'),
+  'parties[].group.members[]': item('group member'),
+  'parties[].group.count': (e) => {
+    const what = `changes how many organisations are in the group${inOwner(e)} from ${show(e.old)} to ${show(e.new)}`;
+    if (typeof e.old !== 'number' || typeof e.new !== 'number' || e.old === e.new) return { class: e.new === undefined ? 'broadening' : 'neutral', what };
+    return { class: e.new > e.old ? 'broadening' : 'narrowing', what };
+  },
   'purposes[]': item('purpose'),
   'purposes[].category': anyChangeWidens('the kind of purpose'),
+  'purposes[].roles[]': item('role'),
+  'purposes[].lawful_basis.s251.expires': date('when the section 251 support ends', 'later'),
+  'purposes[].lawful_basis.copi_notice.expires': date('when the COPI notice ends', 'later'),
+  ...populationClassifiers('purposes[].population'),
+  ...populationClassifiers('population'),
   'data[]': dataItem,
   'data[].categories[]': categories,
   'data[].identifiability': ordinal('how identifiable the data is', ['aggregate', 'anonymised', 'pseudonymised', 'identifiable']),
@@ -221,15 +260,6 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   'data[].protections[]': members('the protection', 'narrowing'),
   'data[].history_window': period('how far back the data goes', ['all'], true),
   'data[].purposes[]': members('the purpose'),
-  'population.scope': ordinal('whose records are shared', ['per_case', 'defined_cohort', 'all_registered']),
-  'population.vital_status': vitalStatus,
-  'population.age_range.min': age('min'),
-  'population.age_range.max': age('max'),
-  'population.vulnerable_groups[]': members('the vulnerable group'),
-  'population.inclusion_criteria[]': members('the inclusion criterion', 'narrowing'),
-  'population.history_window': period('how far back the records go', ['all'], true),
-  'population.national_data_opt_out': optOut('how the national data opt-out is handled'),
-  'population.type1_objections': optOut('how Type 1 objections are handled'),
   'flows[]': item('flow'),
   'flows[].from': anyChangeWidens('the sender'),
   'flows[].to': anyChangeWidens('the recipient'),
@@ -247,12 +277,14 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   'flows[].access.legitimate_relationship': flag('the legitimate relationship check', false),
   'flows[].transfer.encrypted': flag('encryption in transit', false),
   'flows[].destination_country': anyChangeWidens('the destination country'),
+  'onward_sharing.allowed': flag('whether onward sharing is allowed', true),
+  'onward_sharing.sublicensing': flag('whether sublicensing is allowed', true),
+  'onward_sharing.to[]': members('the onward recipient'),
+  'commercial_use.allowed': flag('whether commercial use is allowed', true),
   'retention[]': item('retention entry'),
   'retention[].period': period('how long the data is kept', ['indefinite'], true),
   'security.measures[]': members('the security measure', 'narrowing'),
   'breach.notify_parties_within': period('how soon the parties are told of a breach', [], true),
-  'dates.effective_from': date('when the agreement takes effect', 'earlier'),
-  'dates.expires': date('when the agreement ends', 'later'),
   'transparency.privacy_notices[]': members('the privacy notice', 'narrowing'),
   'processors[]': item('processor'),
   'processors[].acting_for[]': members('the controller served'),
@@ -263,7 +295,9 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
 /** How list items are matched between versions: by id, else by the fields that identify them. */
 const ITEM_KEYS: Readonly<Record<string, (item: Record<string, unknown>) => string>> = {
   'retention[]': (r) => `${String(r['party'] ?? '')}|${JSON.stringify(r['data'] ?? [])}`,
-  'transparency.privacy_notices[]': (n) => `${String(n['party'] ?? '')}|${String(n['url'] ?? '')}`,
+  'transparency.privacy_notices[]': (n) => `${String(n['party'] ?? n['publisher'] ?? '')}|${String(n['url'] ?? n['annex'] ?? '')}`,
+  'parties[].group.members[]': (m) => `${String(m['name'] ?? '')}|${String(m['ods_code'] ?? '')}`,
+  'purposes[].roles[]': (r) => `${String(r['party'] ?? '')}|${String(r['role'] ?? '')}`,
   'processors[]': (p) => String(p['party'] ?? ''),
   'processors[].sub_processors[]': (s) => String(s['name'] ?? ''),
   'international_transfers[]': (t) => `${String(t['to'] ?? '')}|${String(t['country'] ?? '')}`,
