@@ -1,9 +1,6 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { agreementEnd, hasTerm } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nstatus: active\n';
-
 export default defineRule({
   id: 'agreement-expired-or-no-term',
   meta: {
@@ -24,6 +21,8 @@ export default defineRule({
     severity: 'error',
     severityReason:
       'Sharing under an expired agreement has no agreed governance (error); an open-ended agreement is a gap a reviewer would expect closed (warning).',
+    area: 'L',
+    importance: 265,
     tags: ['lifecycle', 'storage-limitation', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -36,13 +35,15 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      expired:
-        'The agreement is marked active but expired on {{date}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ' +
+      expired: [
+        'The agreement is marked active but expired on {{date}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ',
         'the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired.',
+      ],
       'no-term': {
-        text:
-          'The agreement has no end date and no termination terms, so it runs until someone remembers to stop it. Add `expires` under `dates`, or a ' +
+        text: [
+          'The agreement has no end date and no termination terms, so it runs until someone remembers to stop it. Add `expires` under `dates`, or a ',
           '`termination` section saying how much notice a party gives and what happens to the shared data.',
+        ],
         severity: 'warning',
       },
     },
@@ -50,23 +51,56 @@ export default defineRule({
       valid: [
         {
           title: 'an active agreement within its term',
-          agreement: `${HEAD}dates:\n  effective_from: 2026-04-01\n  expires: 2027-03-31\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            status: active
+            dates:
+              effective_from: 2026-04-01
+              expires: 2027-03-31
+          `,
         },
         {
           title: 'an open-ended agreement with termination terms',
-          agreement: `${HEAD}dates:\n  effective_from: 2026-04-01\ntermination:\n  notice_period: P3M\n  data_on_termination: secure_destruction\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            status: active
+            dates:
+              effective_from: 2026-04-01
+            termination:
+              notice_period: P3M
+              data_on_termination: secure_destruction
+          `,
         },
       ],
       invalid: [
         {
           title: 'an active agreement that has expired',
-          agreement: `${HEAD}dates:\n  effective_from: 2025-04-01\n  expires: 2026-03-31\n`,
-          findings: [{ messageId: 'expired', range: '7:12-7:22' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            status: active
+            dates:
+              effective_from: 2025-04-01
+              expires: 2026-03-31
+          `,
+          findings: [{ messageId: 'expired', at: 'dates.expires' }],
         },
         {
           title: 'no expiry date and no termination terms',
-          agreement: `${HEAD}dates:\n  effective_from: 2026-04-01\n`,
-          findings: [{ messageId: 'no-term', range: '5:1-5:6' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            status: active
+            dates:
+              effective_from: 2026-04-01
+          `,
+          findings: [{ messageId: 'no-term', at: 'dates.expires' }],
         },
       ],
     },

@@ -1,9 +1,6 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { categoryIndex, flowPurposes, flowsCarrying, isDirectCare, liveAccessUnlisted, partyName, purposeName } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
-
-const DEFINITION = 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n';
-
 export default defineRule({
   id: 'all-fields-scope',
   meta: {
@@ -22,6 +19,8 @@ export default defineRule({
       'and limit how far back they go with `history_window`. For live access, list the data the recipient may see in the flow\'s `data`.',
     severity: 'error',
     severityReason: 'Sharing the whole record for a purpose beyond care breaches data minimisation by construction; for direct care it is a warning because some breadth can be justified.',
+    area: 'A',
+    importance: 300,
     tags: ['minimisation', 'caldicott-3'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -30,22 +29,26 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'whole-record':
-        'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. The whole record is never the minimum necessary for a purpose beyond individual care: ' +
+      'whole-record': [
+        'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. The whole record is never the minimum necessary for a purpose beyond individual care: ',
         'replace full_record with the categories of data each purpose needs.',
+      ],
       'whole-record-direct-care': {
-        text:
-          'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. Even for direct care, list the categories of data the care team needs ' +
+        text: [
+          'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. Even for direct care, list the categories of data the care team needs ',
           'instead of full_record, and limit how far back they go.',
+        ],
         severity: 'warning',
       },
-      'live-access-unlisted':
-        'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ' +
+      'live-access-unlisted': [
+        'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
         'List in the flow\'s data only the items this purpose needs.',
+      ],
       'live-access-unlisted-direct-care': {
-        text:
-          'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ' +
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
           'Even for direct care, list in the flow\'s data the items the care team needs.',
+        ],
         severity: 'warning',
       },
     },
@@ -53,30 +56,56 @@ export default defineRule({
       valid: [
         {
           title: 'named categories for a medical examiner',
-          agreement:
-            DEFINITION +
-            '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\n' +
-            'data:\n  - { id: summary, categories: [nhs_number, diagnoses_problems, recent_consultations], purposes: [me-scrutiny] }\n' +
-            'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary], purposes: [me-scrutiny] }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems, recent_consultations], purposes: [me-scrutiny] }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary], purposes: [me-scrutiny] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'the whole record for medical examiner scrutiny',
-          agreement:
-            DEFINITION +
-            '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\n' +
-            'data:\n  - { id: everything, categories: [full_record], purposes: [me-scrutiny] }\n' +
-            'flows:\n  - { id: f1, from: surgery, to: meo, data: [everything], purposes: [me-scrutiny] }\n',
-          findings: [{ messageId: 'whole-record', range: '10:36-10:47' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            data:
+              - { id: everything, categories: [full_record], purposes: [me-scrutiny] }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [everything], purposes: [me-scrutiny] }
+          `,
+          findings: [{ messageId: 'whole-record', at: 'data[0].categories[0]' }],
         },
         {
           title: 'live access with no data listed, for direct care',
-          agreement:
-            DEFINITION +
-            '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\npurposes:\n  - { id: care, category: individual_care }\n' +
-            'flows:\n  - { id: f1, from: surgery, to: trust, purposes: [care], access: { mode: live_system_access, duration: one_off } }\n',
-          findings: [{ messageId: 'live-access-unlisted-direct-care', range: '10:75-10:93' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            purposes:
+              - { id: care, category: individual_care }
+            flows:
+              - { id: f1, from: surgery, to: trust, purposes: [care], access: { mode: live_system_access, duration: one_off } }
+          `,
+          findings: [{ messageId: 'live-access-unlisted-direct-care', at: 'flows[0].access.mode' }],
         },
       ],
     },

@@ -1,6 +1,5 @@
 import type { Agreement, Approval, HistoryEntry, SignoffRole } from '../src/generated/agreement.js';
-import { defineRule, type AgreementContext, type PreviousVersion } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type AgreementContext, type Path, type PreviousVersion } from '../src/core/rule.js';
 import type { Change } from '../src/core/diff.js';
 import { approvalsBy, approvalStanding, approvesCurrentVersion, compareVersions, isController, materialChanges } from '../src/core/facts.js';
 import { digestOf, isDigest, sameDigest, contentDigest } from '../src/core/digest.js';
@@ -9,35 +8,6 @@ import { labelOf } from '../src/vocabulary.js';
 
 /** The accountable officers whose approval a widening change needs afresh. */
 const ROLES: readonly SignoffRole[] = ['caldicott_guardian', 'dpo'];
-
-const AGREEMENT = (approvalDate: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.1.0\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }\n' +
-  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: meo }\n' +
-  'history:\n  - { version: 1.0.0, date: 2026-04-01 }\n' +
-  '  - { version: 1.1.0, date: 2026-09-01, changes: { changed_access: true } }\n' +
-  `approvals:\n  - { party: surgery, role: caldicott_guardian, date: ${approvalDate}, version: 1.1.0 }\n`;
-
-const DIGEST_EXAMPLE = (digest: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.1.0\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }\n' +
-  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: meo }\n' +
-  'approvals:\n  - party: surgery\n    role: caldicott_guardian\n    date: 2026-09-10\n' +
-  `    digest: ${digest}\n`;
-
-/** The example agreement's own digest (approvals are not part of it, so the placeholder does not matter). */
-const EXAMPLE_DIGEST = contentDigest({
-  dsalint: 1,
-  id: 'EX-001',
-  title: 'Example',
-  parties: [
-    { id: 'surgery', name: 'Example Surgery', org_type: 'gp_practice', role: 'controller' },
-    { id: 'meo', name: 'Medical Examiner Office', org_type: 'medical_examiner_office', role: 'controller' },
-  ],
-  flows: [{ id: 'f1', from: 'surgery', to: 'meo' }],
-});
 
 /**
  * The most recent material change that applies to the current version: a dated history entry
@@ -123,6 +93,28 @@ function historyHint(change: Change): string {
   return 'a summary of the change';
 }
 
+const MESSAGES = {
+  stale: [
+    'The {{role}} of {{party}} approved this version on {{approved}}, before {{change}}, which {{what}}. A material change needs fresh approval: ask ',
+    'them to review the agreement as it now stands and record their new approval and its date.',
+  ],
+  'other-content': [
+    'The {{role}} of {{party}} approved content whose digest is {{approved}}…, but the agreement as it now stands has digest {{current}}…: ',
+    'something other than wording has changed since they signed. Ask them to review this version and record their approval with the new digest ',
+    '(dsalint approve).',
+  ],
+  'not-a-digest':
+    'This digest is not a SHA-256 digest (64 characters, 0-9 and a-f), so the approval covers nothing. Copy it exactly as `dsalint digest` prints it.',
+  'widened-without-signoff': [
+    'Since {{ref}}, this version {{what}}, which widens the sharing, but {{who}} {{has}} not signed off the agreement as it now stands ({{why}}). ',
+    'Ask them to review the change and record their approval with the new digest (dsalint approve).',
+  ],
+  'widened-not-in-history':
+    'Since {{ref}}, this version {{what}}, which widens the sharing, but {{problem}}. Record it so that the people signing off see it: {{hint}}.',
+  'base-unreadable':
+    { text: 'dsalint could not compare this agreement with its earlier version: {{problem}}. Changes since then were not checked for fresh sign-off; the agreement was checked as it stands.', severity: 'warning' },
+} as const;
+
 export default defineRule({
   id: 'amendment-without-fresh-signoff',
   meta: {
@@ -152,6 +144,8 @@ export default defineRule({
       '`history` under the new version. If the change was made in error, remove it.',
     severity: 'error',
     severityReason: 'Without fresh approval, the change has no accountable decision on confidentiality behind it.',
+    area: 'L',
+    importance: 225,
     tags: ['lifecycle', 'governance', 'sign-off', 'purpose-limitation'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -167,44 +161,108 @@ export default defineRule({
       },
     ],
     defaultOptions: {},
-    messages: {
-      stale:
-        'The {{role}} of {{party}} approved this version on {{approved}}, before {{change}}, which {{what}}. A material change needs fresh approval: ask ' +
-        'them to review the agreement as it now stands and record their new approval and its date.',
-      'other-content':
-        'The {{role}} of {{party}} approved content whose digest is {{approved}}…, but the agreement as it now stands has digest {{current}}…: ' +
-        'something other than wording has changed since they signed. Ask them to review this version and record their approval with the new digest ' +
-        '(dsalint approve).',
-      'not-a-digest':
-        'This digest is not a SHA-256 digest (64 characters, 0-9 and a-f), so the approval covers nothing. Copy it exactly as `dsalint digest` prints it.',
-      'widened-without-signoff':
-        'Since {{ref}}, this version {{what}}, which widens the sharing, but {{who}} {{has}} not signed off the agreement as it now stands ({{why}}). ' +
-        'Ask them to review the change and record their approval with the new digest (dsalint approve).',
-      'widened-not-in-history':
-        'Since {{ref}}, this version {{what}}, which widens the sharing, but {{problem}}. Record it so that the people signing off see it: {{hint}}.',
-      'base-unreadable':
-        { text: 'dsalint could not compare this agreement with its earlier version: {{problem}}. Changes since then were not checked for fresh sign-off; the agreement was checked as it stands.', severity: 'warning' },
-    },
+    messages: MESSAGES,
     examples: {
       valid: [
-        { title: 'approval given after the change', agreement: AGREEMENT('2026-09-10') },
-        { title: 'an approval recording the digest of the content as it stands', agreement: DIGEST_EXAMPLE(EXAMPLE_DIGEST) },
+        {
+          title: 'approval given after the change',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: meo }
+            history:
+              - { version: 1.0.0, date: 2026-04-01 }
+              - { version: 1.1.0, date: 2026-09-01, changes: { changed_access: true } }
+            approvals:
+              - { party: surgery, role: caldicott_guardian, date: 2026-09-10, version: 1.1.0 }
+          `,
+        },
+        {
+          title: 'an approval recording the digest of the content as it stands',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: meo }
+            approvals:
+              - party: surgery
+                role: caldicott_guardian
+                date: 2026-09-10
+                digest: 4f9faf908118deaa09ded57bc0de7986874ef48b50b9e76a4663845fcf325ce7
+          `,
+        },
       ],
       invalid: [
         {
           title: 'an approval dated before the change, relabelled with the new version',
-          agreement: AGREEMENT('2026-03-20'),
-          findings: [{ messageId: 'stale', range: '14:55-14:65' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: meo }
+            history:
+              - { version: 1.0.0, date: 2026-04-01 }
+              - { version: 1.1.0, date: 2026-09-01, changes: { changed_access: true } }
+            approvals:
+              - { party: surgery, role: caldicott_guardian, date: 2026-03-20, version: 1.1.0 }
+          `,
+          findings: [{ messageId: 'stale', at: 'approvals[0].date' }],
         },
         {
           title: 'an approval of other content',
-          agreement: DIGEST_EXAMPLE('5e'.repeat(32)),
-          findings: [{ messageId: 'other-content', range: '14:13-14:77' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: meo }
+            approvals:
+              - party: surgery
+                role: caldicott_guardian
+                date: 2026-09-10
+                digest: 5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e
+          `,
+          findings: [{ messageId: 'other-content', at: 'approvals[0].digest' }],
         },
         {
           title: 'a digest that is not one',
-          agreement: DIGEST_EXAMPLE('approved-by-email'),
-          findings: [{ messageId: 'not-a-digest', range: '14:13-14:30' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: meo }
+            approvals:
+              - party: surgery
+                role: caldicott_guardian
+                date: 2026-09-10
+                digest: approved-by-email
+          `,
+          findings: [{ messageId: 'not-a-digest', at: 'approvals[0].digest' }],
         },
       ],
     },
@@ -271,7 +329,7 @@ function narrowedSinceApproved(approval: Approval, previous: PreviousVersion | u
   return sameDigest(approval.digest, contentDigest(previous.data)) && !previous.changes.some((c) => c.class === 'broadening');
 }
 
-type Reporter = AgreementContext<string, unknown>['report'];
+type Reporter = AgreementContext<typeof MESSAGES, unknown>['report'];
 
 function checkAgainstPrevious(a: Agreement, previous: PreviousVersion, partyName: (id: string) => string, report: Reporter): void {
   const widening = previous.changes.filter((c) => c.class === 'broadening');
@@ -301,7 +359,7 @@ function checkAgainstPrevious(a: Agreement, previous: PreviousVersion, partyName
   const previousVersion = asRecord(previous.data)['version'];
   const renumbered = a.version !== undefined && previousVersion !== undefined && compareVersions(String(previousVersion), a.version) !== 0;
   for (const change of widening) {
-    const at: AgreementPath = change.after;
+    const at = change.after as Path;
     if (missing.length > 0) {
       report({
         messageId: 'widened-without-signoff',
@@ -313,11 +371,11 @@ function checkAgainstPrevious(a: Agreement, previous: PreviousVersion, partyName
           why: missing.map((m) => m.why).join('; '),
         },
         at,
-        related: missing.flatMap((m) => (m.index !== undefined ? [{ at: ['approvals', m.index] as AgreementPath, message: `Not a sign-off of this version: ${m.why}.` }] : [])),
+        related: missing.flatMap((m) => (m.index !== undefined ? [{ at: ['approvals', m.index] satisfies Path, message: `Not a sign-off of this version: ${m.why}.` }] : [])),
       });
     }
     let problem: string | undefined;
-    let related: { at: AgreementPath; message: string }[] = [];
+    let related: { at: Path; message: string }[] = [];
     if (!renumbered) {
       problem = a.version === undefined ? 'the agreement has no version number, so no history entry can record it' : `the version is still ${a.version}, as at ${previous.ref}`;
     } else if (!history) {

@@ -1,10 +1,4 @@
-import { defineRule } from '../src/core/rule.js';
-
-const AGREEMENT = (approval: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.1.0\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }\n' +
-  `approvals:\n  - { party: surgery, role: caldicott_guardian, date: 2026-09-10, ${approval} }\n`;
-
+import { defineRule, yaml } from '../src/core/rule.js';
 export default defineRule({
   id: 'approval-without-digest',
   meta: {
@@ -18,18 +12,46 @@ export default defineRule({
     fix: 'Record approvals with `dsalint approve FILE --party <id> --role <role> --name <name> --date <date> --write`, which adds the `digest`; or add `digest:` with the value `dsalint digest FILE` prints for the version they approved.',
     severity: 'info',
     severityReason: 'Version approvals still work; this is advice, not a problem.',
+    area: 'G',
+    importance: 428,
     tags: ['governance', 'sign-off'],
     presets: ['strict'],
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
     defaultOptions: {},
     messages: {
-      'version-only':
-        '{{which}} {{verb}} a version but not the digest of the content approved; a version number can be edited without anyone signing again. ' +
+      'version-only': [
+        '{{which}} {{verb}} a version but not the digest of the content approved; a version number can be edited without anyone signing again. ',
         'Record the digest with each approval (dsalint approve, or dsalint digest FILE).',
+      ],
     },
     examples: {
-      valid: [{ title: 'an approval with its digest', agreement: AGREEMENT(`version: 1.1.0, digest: ${'ab'.repeat(32)}`) }],
-      invalid: [{ title: 'an approval by version only', agreement: AGREEMENT('version: 1.1.0'), findings: [{ messageId: 'version-only', range: '7:1-7:10' }] }],
+      valid: [{
+        title: 'an approval with its digest',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          version: 1.1.0
+          parties:
+            - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+          approvals:
+            - { party: surgery, role: caldicott_guardian, date: 2026-09-10, version: 1.1.0, digest: abababababababababababababababababababababababababababababababab }
+        `,
+      }],
+      invalid: [{
+        title: 'an approval by version only',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          version: 1.1.0
+          parties:
+            - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+          approvals:
+            - { party: surgery, role: caldicott_guardian, date: 2026-09-10, version: 1.1.0 }
+        `,
+        findings: [{ messageId: 'version-only', at: 'approvals', part: 'key' }],
+      }],
     },
   },
   check({ agreement: a, report }) {

@@ -1,5 +1,4 @@
-import type { AgreementPath } from '../src/core/locate.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
 import {
   coversOnlyDeceased,
@@ -14,16 +13,6 @@ import {
   purposeById,
 } from '../src/core/facts.js';
 import { ARTICLE_9_CONDITION, DPA_SCHEDULE_1_CONDITION } from '../src/vocabulary.js';
-
-const AGREEMENT = (recipient: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  `  - { id: charity, name: Example Carers Charity, org_type: vcse${recipient} }\n` +
-  'purposes:\n  - id: care\n    category: individual_care\n' +
-  '    lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2 }\n' +
-  'data:\n  - { id: needs, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: charity, data: [needs], purposes: [care] }\n';
-
 export default defineRule({
   id: 'art9h-recipient-not-under-secrecy',
   meta: {
@@ -44,6 +33,8 @@ export default defineRule({
       'recipient, such as explicit consent or a substantial public interest condition.',
     severity: 'warning',
     severityReason: 'The recipient may well meet the requirement by contract; the agreement just does not show it.',
+    area: 'D',
+    importance: 405,
     tags: ['special-category', 'lawful-basis', 'caldicott-5'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -53,27 +44,59 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'org-type':
-        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}. That only covers people ' +
-        'who are health or social work professionals or owe a duty of confidentiality, and a {{orgType}} is not normally bound that way. If its staff ' +
+      'org-type': [
+        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}. That only covers people ',
+        'who are health or social work professionals or owe a duty of confidentiality, and a {{orgType}} is not normally bound that way. If its staff ',
         'are (for example by contract), set `duty_of_confidentiality: true` on {{recipient}}; otherwise use another condition.',
-      'declared-false':
-        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}, but {{recipient}} ' +
-        'says its staff do not owe a duty of confidentiality. That condition only covers processing by or under the responsibility of a health or social ' +
+      ],
+      'declared-false': [
+        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}, but {{recipient}} ',
+        'says its staff do not owe a duty of confidentiality. That condition only covers processing by or under the responsibility of a health or social ',
         'work professional or someone who owes that duty: use another condition, or correct `duty_of_confidentiality`.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'the recipient declares that its staff owe a duty of confidentiality',
-          agreement: AGREEMENT(', duty_of_confidentiality: true'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: charity, name: Example Carers Charity, org_type: vcse, duty_of_confidentiality: true }
+            purposes:
+              - id: care
+                category: individual_care
+                lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2 }
+            data:
+              - { id: needs, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: charity, data: [needs], purposes: [care] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'health data sent to a voluntary organisation under Art 9(2)(h)',
-          agreement: AGREEMENT(''),
-          findings: [{ messageId: 'org-type', range: '14:34-14:41' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: charity, name: Example Carers Charity, org_type: vcse }
+            purposes:
+              - id: care
+                category: individual_care
+                lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2 }
+            data:
+              - { id: needs, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: charity, data: [needs], purposes: [care] }
+          `,
+          findings: [{ messageId: 'org-type', at: 'flows[0].to' }],
         },
       ],
     },
@@ -91,7 +114,7 @@ export default defineRule({
         const condition = article9?.requiresConfidentiality ? article9 : schedule1?.requiresConfidentiality ? schedule1 : undefined;
         if (!condition) continue;
         const p = indexOfPurpose(a, purposeId);
-        const conditionPath: AgreementPath = ['purposes', p, 'lawful_basis', condition === article9 ? 'article_9' : 'dpa_schedule_1'];
+        const conditionPath: Path = ['purposes', p, 'lawful_basis', condition === article9 ? 'article_9' : 'dpa_schedule_1'];
         const declared = recipient.duty_of_confidentiality === false;
         const related = [{ at: conditionPath, message: `${condition.label} is relied on here.` }];
         if (declared) related.push({ at: ['parties', indexOfParty(a, recipient.id), 'duty_of_confidentiality'], message: `${recipient.name} declares this here.` });

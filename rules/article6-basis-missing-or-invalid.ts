@@ -1,6 +1,5 @@
 import type { Agreement, Purpose } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { ARTICLE_6_BASIS, DUAA_COMMENCEMENT } from '../src/vocabulary.js';
 import {
   carriesPatientData,
@@ -26,12 +25,6 @@ function hasPersonalData(a: Agreement, p: Purpose): boolean {
 function knownPreDuaa(a: Agreement): boolean {
   return (a.legal_framework !== undefined || a.dates?.effective_from !== undefined) && !isPostDuaa(a);
 }
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n  - { id: trust, name: Example Trust, org_type: nhs_trust_acute }\n' +
-  'population: { scope: defined_cohort, inclusion_criteria: [Patients referred to the trust], vital_status: living }\n' +
-  'data:\n  - { id: referral, categories: [nhs_number, diagnoses_problems] }\nflows:\n  - { id: f1, from: surgery, to: trust, data: [referral], purposes: [care] }\npurposes:\n';
-
 export default defineRule({
   id: 'article6-basis-missing-or-invalid',
   meta: {
@@ -52,6 +45,8 @@ export default defineRule({
       'A public authority relying on legitimate interests should use the basis for its task instead.',
     severity: 'error',
     severityReason: 'Processing without a valid Art 6 basis is unlawful.',
+    area: 'C',
+    importance: 205,
     tags: ['lawful-basis', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -61,28 +56,76 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        'Purpose {{purpose}} has no UK GDPR Article 6 lawful basis, but personal data of living patients is shared for it. Record it in lawful_basis.article_6 ' +
+      missing: [
+        'Purpose {{purpose}} has no UK GDPR Article 6 lawful basis, but personal data of living patients is shared for it. Record it in lawful_basis.article_6 ',
         '(for NHS bodies and GP practices usually e_public_task).',
-      'public-authority':
-        'Purpose {{purpose}} relies on {{basis}}, but {{parties}} {{verb}} a public authority, which cannot rely on legitimate interests for processing in performance of its tasks. ' +
+      ],
+      'public-authority': [
+        'Purpose {{purpose}} relies on {{basis}}, but {{parties}} {{verb}} a public authority, which cannot rely on legitimate interests for processing in performance of its tasks. ',
         'Use the basis for the task, usually e_public_task or c_legal_obligation.',
-      'ea-before-duaa':
-        'Purpose {{purpose}} relies on Art 6(1)(ea) recognised legitimate interests, which exists only from {{commencement}}, but the agreement is judged under the law before then. ' +
+      ],
+      'ea-before-duaa': [
+        'Purpose {{purpose}} relies on Art 6(1)(ea) recognised legitimate interests, which exists only from {{commencement}}, but the agreement is judged under the law before then. ',
         'Choose a basis that existed then, or set legal_framework: uk_gdpr_post_duaa_2026 if the sharing is assessed under the amended law.',
+      ],
     },
     examples: {
-      valid: [{ title: 'direct care on public task', agreement: `${HEAD}  - { id: care, category: individual_care, lawful_basis: { article_6: e_public_task } }\n` }],
+      valid: [{
+        title: 'direct care on public task',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          parties:
+            - { id: surgery, name: Example Surgery, org_type: gp_practice }
+            - { id: trust, name: Example Trust, org_type: nhs_trust_acute }
+          population: { scope: defined_cohort, inclusion_criteria: [Patients referred to the trust], vital_status: living }
+          data:
+            - { id: referral, categories: [nhs_number, diagnoses_problems] }
+          flows:
+            - { id: f1, from: surgery, to: trust, data: [referral], purposes: [care] }
+          purposes:
+            - { id: care, category: individual_care, lawful_basis: { article_6: e_public_task } }
+        `,
+      }],
       invalid: [
         {
           title: 'a GP practice relying on legitimate interests',
-          agreement: `${HEAD}  - { id: care, category: individual_care, owner: surgery, lawful_basis: { article_6: f_legitimate_interests } }\n`,
-          findings: [{ messageId: 'public-authority', range: '13:87-13:109' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: trust, name: Example Trust, org_type: nhs_trust_acute }
+            population: { scope: defined_cohort, inclusion_criteria: [Patients referred to the trust], vital_status: living }
+            data:
+              - { id: referral, categories: [nhs_number, diagnoses_problems] }
+            flows:
+              - { id: f1, from: surgery, to: trust, data: [referral], purposes: [care] }
+            purposes:
+              - { id: care, category: individual_care, owner: surgery, lawful_basis: { article_6: f_legitimate_interests } }
+          `,
+          findings: [{ messageId: 'public-authority', at: 'purposes[0].lawful_basis.article_6' }],
         },
         {
           title: 'no Article 6 basis',
-          agreement: `${HEAD}  - { id: care, category: individual_care }\n`,
-          findings: [{ messageId: 'missing', range: '13:5-13:44' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: trust, name: Example Trust, org_type: nhs_trust_acute }
+            population: { scope: defined_cohort, inclusion_criteria: [Patients referred to the trust], vital_status: living }
+            data:
+              - { id: referral, categories: [nhs_number, diagnoses_problems] }
+            flows:
+              - { id: f1, from: surgery, to: trust, data: [referral], purposes: [care] }
+            purposes:
+              - { id: care, category: individual_care }
+          `,
+          findings: [{ messageId: 'missing', at: 'purposes[0].lawful_basis.article_6' }],
         },
       ],
     },
@@ -92,7 +135,7 @@ export default defineRule({
     if (coversOnlyDeceased(a)) return;
     (a.purposes ?? []).forEach((purpose, i) => {
       if (!hasPersonalData(a, purpose)) return;
-      const at: AgreementPath = ['purposes', i, 'lawful_basis', 'article_6'];
+      const at: Path = ['purposes', i, 'lawful_basis', 'article_6'];
       const value = purpose.lawful_basis?.article_6;
       if (value === undefined) {
         report({ messageId: 'missing', data: { purpose: purposeName(purpose) }, at });
@@ -115,7 +158,7 @@ export default defineRule({
           const party = a.parties?.[p];
           if (!party) return [];
           const key = party.public_authority !== undefined ? 'public_authority' : party.org_type !== undefined ? 'org_type' : 'id';
-          return [{ at: ['parties', p, key] as AgreementPath, message: `${party.name} is a public authority.` }];
+          return [{ at: ['parties', p, key] satisfies Path, message: `${party.name} is a public authority.` }];
         }),
       });
     });

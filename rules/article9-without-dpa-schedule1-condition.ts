@@ -1,14 +1,6 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { coversOnlyDeceased, indexOfParty, partyById, relyingParties } from '../src/core/facts.js';
 import { ARTICLE_9_CONDITION, DPA_SCHEDULE_1_CONDITION, DPA_SCHEDULE_1_CONDITIONS } from '../src/vocabulary.js';
-
-const AGREEMENT = (lawfulBasis: string, apd = ''): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  `  - { id: surgery, name: Example Surgery, org_type: gp_practice${apd} }\n` +
-  '  - { id: sgt, name: Example ICB Safeguarding Team, org_type: safeguarding_team }\n' +
-  'purposes:\n  - id: safeguarding\n    category: safeguarding\n    owner: surgery\n' +
-  `    lawful_basis: ${lawfulBasis}\n`;
-
 export default defineRule({
   id: 'article9-without-dpa-schedule1-condition',
   meta: {
@@ -34,6 +26,8 @@ export default defineRule({
     severityReason:
       'Without the Schedule 1 condition the Article 9 condition is not met (DPA 2018 s10). A missing policy document is a warning: it is an accountability ' +
       'gap the agreement may simply not record.',
+    area: 'D',
+    importance: 240,
     tags: ['special-category', 'lawful-basis', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -56,15 +50,17 @@ export default defineRule({
       mismatch:
         'The purpose "{{purpose}}" pairs {{article9}} with {{schedule1}}, which cannot complete it. Use {{options}}, or correct the Article 9 condition.',
       'no-policy-document': {
-        text:
-          '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}", which needs an appropriate policy document, but none is recorded. ' +
+        text: [
+          '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}", which needs an appropriate policy document, but none is recorded. ',
           'Add its reference as `appropriate_policy_document` on this party.',
+        ],
         severity: 'warning',
       },
       'no-policy-document-part2': {
-        text:
-          '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}". DPA 2018 Schedule 1 para 5 requires an appropriate policy document for most ' +
+        text: [
+          '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}". DPA 2018 Schedule 1 para 5 requires an appropriate policy document for most ',
           'Part 2 conditions, and none is recorded for this party. Add its reference as `appropriate_policy_document`, or check whether this condition is an exception.',
+        ],
         severity: 'warning',
       },
     },
@@ -72,24 +68,72 @@ export default defineRule({
       valid: [
         {
           title: 'safeguarding under Art 9(2)(g) and Schedule 1 para 18, with a policy document',
-          agreement: AGREEMENT('{ article_6: e_public_task, article_9: g_substantial_public_interest, dpa_schedule_1: part2_para18 }', ', appropriate_policy_document: APD-2026-01'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, appropriate_policy_document: APD-2026-01 }
+              - { id: sgt, name: Example ICB Safeguarding Team, org_type: safeguarding_team }
+            purposes:
+              - id: safeguarding
+                category: safeguarding
+                owner: surgery
+                lawful_basis: { article_6: e_public_task, article_9: g_substantial_public_interest, dpa_schedule_1: part2_para18 }
+          `,
         },
       ],
       invalid: [
         {
           title: 'Art 9(2)(g) with no Schedule 1 condition',
-          agreement: AGREEMENT('{ article_6: e_public_task, article_9: g_substantial_public_interest }', ', appropriate_policy_document: APD-2026-01'),
-          findings: [{ messageId: 'missing', range: '11:5-11:17' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, appropriate_policy_document: APD-2026-01 }
+              - { id: sgt, name: Example ICB Safeguarding Team, org_type: safeguarding_team }
+            purposes:
+              - id: safeguarding
+                category: safeguarding
+                owner: surgery
+                lawful_basis: { article_6: e_public_task, article_9: g_substantial_public_interest }
+          `,
+          findings: [{ messageId: 'missing', at: 'purposes[0].lawful_basis.dpa_schedule_1' }],
         },
         {
           title: 'a care condition paired with the safeguarding condition',
-          agreement: AGREEMENT('{ article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part2_para18 }', ', appropriate_policy_document: APD-2026-01'),
-          findings: [{ messageId: 'mismatch', range: '11:99-11:111' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, appropriate_policy_document: APD-2026-01 }
+              - { id: sgt, name: Example ICB Safeguarding Team, org_type: safeguarding_team }
+            purposes:
+              - id: safeguarding
+                category: safeguarding
+                owner: surgery
+                lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part2_para18 }
+          `,
+          findings: [{ messageId: 'mismatch', at: 'purposes[0].lawful_basis.dpa_schedule_1' }],
         },
         {
           title: 'Schedule 1 para 18 without an appropriate policy document',
-          agreement: AGREEMENT('{ article_6: e_public_task, article_9: g_substantial_public_interest, dpa_schedule_1: part2_para18 }'),
-          findings: [{ messageId: 'no-policy-document-part2', range: '5:5-5:66' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: sgt, name: Example ICB Safeguarding Team, org_type: safeguarding_team }
+            purposes:
+              - id: safeguarding
+                category: safeguarding
+                owner: surgery
+                lawful_basis: { article_6: e_public_task, article_9: g_substantial_public_interest, dpa_schedule_1: part2_para18 }
+          `,
+          findings: [{ messageId: 'no-policy-document-part2', at: 'parties[0].appropriate_policy_document' }],
         },
       ],
     },

@@ -1,11 +1,5 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { isProcessor, partyById, sharesPersonalData } from '../src/core/facts.js';
-
-const BASE =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, role: controller }\n' +
-  '  - { id: meo, name: Medical Examiner Office, role: controller }\n';
-
 export default defineRule({
   id: 'breach-clause-missing',
   meta: {
@@ -23,6 +17,8 @@ export default defineRule({
       'decides on and makes any report to the ICO), `notify_parties_within` (such as PT24H) and, ideally, `data_subject_comms_owner`.',
     severity: 'error',
     severityReason: 'Without an agreed route, the 72-hour legal deadline for reporting a breach is unlikely to be met.',
+    area: 'I',
+    importance: 365,
     tags: ['breach', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -32,21 +28,61 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        'The agreement does not say how personal data breaches are handled between the parties. Add a `breach` section with a `contact`, the ' +
+      missing: [
+        'The agreement does not say how personal data breaches are handled between the parties. Add a `breach` section with a `contact`, the ',
         '`ico_notification_owner` and `notify_parties_within` (such as PT24H).',
+      ],
       'no-contact': 'The `breach` section does not say whom to contact about a breach. Add `contact`, such as the DPO\'s mailbox.',
       'no-owner':
         'The `breach` section does not say which party decides on and makes any report to the ICO. Add `ico_notification_owner` with the id of a controller.',
-      'owner-is-processor':
-        '{{party}} is a processor, so it cannot own reports to the ICO: that is a controller\'s duty, and a processor tells its controller instead. ' +
+      'owner-is-processor': [
+        '{{party}} is a processor, so it cannot own reports to the ICO: that is a controller\'s duty, and a processor tells its controller instead. ',
         'Name a controller as `ico_notification_owner`.',
+      ],
     },
     examples: {
-      valid: [{ title: 'a breach route', agreement: BASE + 'breach:\n  notify_parties_within: PT24H\n  ico_notification_owner: meo\n  contact: dpo@example-trust.nhs.uk\n' }],
+      valid: [{
+        title: 'a breach route',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          parties:
+            - { id: surgery, name: Example Surgery, role: controller }
+            - { id: meo, name: Medical Examiner Office, role: controller }
+          breach:
+            notify_parties_within: PT24H
+            ico_notification_owner: meo
+            contact: dpo@example-trust.nhs.uk
+        `,
+      }],
       invalid: [
-        { title: 'no breach section', agreement: BASE, findings: [{ messageId: 'missing', range: '1:1-1:8' }] },
-        { title: 'no ICO notification owner', agreement: BASE + 'breach:\n  contact: dpo@example-trust.nhs.uk\n', findings: [{ messageId: 'no-owner', range: '7:1-7:7' }] },
+        {
+          title: 'no breach section',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, role: controller }
+              - { id: meo, name: Medical Examiner Office, role: controller }
+          `,
+          findings: [{ messageId: 'missing', at: 'breach' }],
+        },
+        {
+          title: 'no ICO notification owner',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, role: controller }
+              - { id: meo, name: Medical Examiner Office, role: controller }
+            breach:
+              contact: dpo@example-trust.nhs.uk
+          `,
+          findings: [{ messageId: 'no-owner', at: 'breach.ico_notification_owner' }],
+        },
       ],
     },
   },

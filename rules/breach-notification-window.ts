@@ -1,4 +1,4 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { durationHours, isProcessor, parseDuration } from '../src/core/facts.js';
 
 interface Options {
@@ -13,14 +13,7 @@ function hoursText(hours: number): string {
   const rounded = Math.round(hours * 10) / 10;
   return `${rounded} hour${rounded === 1 ? '' : 's'}`;
 }
-
-const BASE = (window: string, processor = ''): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, role: controller }\n' +
-  processor +
-  `breach:\n  notify_parties_within: ${window}\n  ico_notification_owner: surgery\n  contact: dpo@example-surgery.nhs.uk\n`;
-
-export default defineRule<'missing' | 'ico-deadline' | 'over-threshold' | 'processor-too-slow', Options>({
+export default defineRule({
   id: 'breach-notification-window',
   meta: {
     title: 'Parties must tell each other about a breach quickly enough for the 72-hour ICO deadline',
@@ -37,6 +30,8 @@ export default defineRule<'missing' | 'ico-deadline' | 'over-threshold' | 'proce
     severity: 'error',
     severityReason:
       'A window of 72 hours or more makes the legal deadline impossible to rely on (error); a longer window than 24 hours makes it hard to meet (warning).',
+    area: 'I',
+    importance: 430,
     tags: ['breach', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -61,33 +56,77 @@ export default defineRule<'missing' | 'ico-deadline' | 'over-threshold' | 'proce
         },
       },
     },
-    defaultOptions: { max_hours: 24, processor_max_hours: 24 },
+    defaultOptions: { max_hours: 24, processor_max_hours: 24 } as Options,
     messages: {
       missing: {
         text: 'The `breach` section does not say how soon a party must tell the others about a breach. Add `notify_parties_within`, such as PT24H.',
         severity: 'warning',
       },
-      'ico-deadline':
-        'The parties may take {{hours}} to tell each other about a breach, which leaves no time for the controller to report it to the ICO within ' +
+      'ico-deadline': [
+        'The parties may take {{hours}} to tell each other about a breach, which leaves no time for the controller to report it to the ICO within ',
         'its own 72-hour deadline. Shorten `notify_parties_within` to {{max}} or less.',
+      ],
       'over-threshold': {
-        text:
-          'The parties may take {{hours}} to tell each other about a breach, leaving little of the controller\'s 72 hours to assess it and report it ' +
+        text: [
+          'The parties may take {{hours}} to tell each other about a breach, leaving little of the controller\'s 72 hours to assess it and report it ',
           'to the ICO. Shorten `notify_parties_within` to {{max}} or less.',
+        ],
         severity: 'warning',
       },
       'processor-too-slow': {
-        text:
-          'The parties may take {{hours}} to tell each other about a breach, but {{processor}} is a processor, which must tell its controller without ' +
+        text: [
+          'The parties may take {{hours}} to tell each other about a breach, but {{processor}} is a processor, which must tell its controller without ',
           'undue delay. Shorten `notify_parties_within` to {{max}} or less.',
+        ],
         severity: 'warning',
       },
     },
     examples: {
-      valid: [{ title: 'within 24 hours', agreement: BASE('PT24H') }],
+      valid: [{
+        title: 'within 24 hours',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          parties:
+            - { id: surgery, name: Example Surgery, role: controller }
+          breach:
+            notify_parties_within: PT24H
+            ico_notification_owner: surgery
+            contact: dpo@example-surgery.nhs.uk
+        `,
+      }],
       invalid: [
-        { title: 'three days', agreement: BASE('P3D'), findings: [{ messageId: 'ico-deadline', range: '7:26-7:29' }] },
-        { title: 'two days', agreement: BASE('PT48H'), findings: [{ messageId: 'over-threshold', range: '7:26-7:31' }] },
+        {
+          title: 'three days',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, role: controller }
+            breach:
+              notify_parties_within: P3D
+              ico_notification_owner: surgery
+              contact: dpo@example-surgery.nhs.uk
+          `,
+          findings: [{ messageId: 'ico-deadline', at: 'breach.notify_parties_within' }],
+        },
+        {
+          title: 'two days',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, role: controller }
+            breach:
+              notify_parties_within: PT48H
+              ico_notification_owner: surgery
+              contact: dpo@example-surgery.nhs.uk
+          `,
+          findings: [{ messageId: 'over-threshold', at: 'breach.notify_parties_within' }],
+        },
       ],
     },
   },

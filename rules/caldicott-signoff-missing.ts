@@ -1,14 +1,5 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { approvalsBy, approvesCurrentVersion, carriesConfidentialPatientInformation, latestApproval, isController, versionHint } from '../src/core/facts.js';
-
-const AGREEMENT = (approvals: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.1.0\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }\n' +
-  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }\n' +
-  'data:\n  - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary] }\n' +
-  approvals;
-
 export default defineRule({
   id: 'caldicott-signoff-missing',
   meta: {
@@ -31,6 +22,8 @@ export default defineRule({
       'Guardian shared with other organisations (for example across a primary care network) can sign for this party.',
     severity: 'error',
     severityReason: 'Without it, the accountable decision on confidentiality that NDG guidance expects for sharing patient information is missing.',
+    area: 'G',
+    importance: 215,
     tags: ['governance', 'sign-off', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -44,33 +37,76 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      none:
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ' +
+      none: [
+        '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
         'Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}.',
-      'other-version':
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ' +
+      ],
+      'other-version': [
+        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
         'version {{version}}. Ask them to review this version and record their approval with version: {{version}}.',
-      unversioned:
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian\'s approval does not say which version it ' +
+      ],
+      unversioned: [
+        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian\'s approval does not say which version it ',
         'covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'the disclosing practice\'s Caldicott Guardian approved the current version',
-          agreement: AGREEMENT('approvals:\n  - { party: surgery, role: caldicott_guardian, name: Dr A Example, date: 2026-03-20, version: 1.1.0 }\n'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+            approvals:
+              - { party: surgery, role: caldicott_guardian, name: Dr A Example, date: 2026-03-20, version: 1.1.0 }
+          `,
         },
       ],
       invalid: [
         {
           title: 'no Caldicott Guardian approval at all',
-          agreement: AGREEMENT(''),
-          findings: [{ messageId: 'none', range: '6:11-6:18' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+          `,
+          findings: [{ messageId: 'none', at: 'parties[0].id' }],
         },
         {
           title: 'approval of an earlier version only',
-          agreement: AGREEMENT('approvals:\n  - { party: surgery, role: caldicott_guardian, name: Dr A Example, date: 2026-03-20, version: 1.0.0 }\n'),
-          findings: [{ messageId: 'other-version', range: '6:11-6:18' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, role: controller }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+            approvals:
+              - { party: surgery, role: caldicott_guardian, name: Dr A Example, date: 2026-03-20, version: 1.0.0 }
+          `,
+          findings: [{ messageId: 'other-version', at: 'parties[0].id' }],
         },
       ],
     },

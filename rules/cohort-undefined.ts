@@ -1,11 +1,8 @@
 import type { PopulationScope } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { sharesPersonalData } from '../src/core/facts.js';
 
 const DEFINED_COHORT: PopulationScope = 'defined_cohort';
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\n';
-
 export default defineRule({
   id: 'cohort-undefined',
   meta: {
@@ -25,6 +22,8 @@ export default defineRule({
       'in words a patient would follow), and `vital_status` (`living`, `deceased` or `both`).',
     severity: 'error',
     severityReason: 'Without a defined population the agreement cannot show minimisation or that opt-outs are applied.',
+    area: 'E',
+    importance: 380,
     tags: ['population', 'minimisation', 'purpose-limitation', 'caldicott-3'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -44,17 +43,41 @@ export default defineRule({
       valid: [
         {
           title: 'a defined cohort with criteria',
-          agreement: HEAD + 'population:\n  scope: defined_cohort\n  inclusion_criteria: [Patients aged 65 and over with a diabetes diagnosis]\n  vital_status: living\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            population:
+              scope: defined_cohort
+              inclusion_criteria: [Patients aged 65 and over with a diabetes diagnosis]
+              vital_status: living
+          `,
         },
       ],
       invalid: [
-        { title: 'no population at all', agreement: HEAD + 'purposes:\n  - { id: care, category: individual_care }\n', findings: [{ messageId: 'no-population', range: '1:1-1:8' }] },
+        {
+          title: 'no population at all',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - { id: care, category: individual_care }
+          `,
+          findings: [{ messageId: 'no-population', at: 'population' }],
+        },
         {
           title: 'a defined cohort with no criteria and no vital status',
-          agreement: HEAD + 'population:\n  scope: defined_cohort\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            population:
+              scope: defined_cohort
+          `,
           findings: [
-            { messageId: 'no-vital-status', range: '4:1-4:11' },
-            { messageId: 'no-criteria', range: '4:1-4:11' },
+            { messageId: 'no-vital-status', at: 'population.vital_status' },
+            { messageId: 'no-criteria', at: 'population.inclusion_criteria' },
           ],
         },
       ],

@@ -1,12 +1,6 @@
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { carriesConfidentialPatientInformation, indexOfPurpose, partyName, purposeName } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n  - { id: meo, name: Medical Examiner Office }\n' +
-  'data:\n  - { id: summary, categories: [nhs_number, diagnoses_problems] }\nflows:\n  - { id: f1, from: surgery, to: meo, data: [summary], purposes: [me-scrutiny] }\npurposes:\n';
-
 export default defineRule({
   id: 'common-law-basis-missing',
   meta: {
@@ -22,6 +16,8 @@ export default defineRule({
       'for the statutory medical examiner function, `explicit_consent` or `s251_support`), and cite the law in `lawful_basis.legislation`.',
     severity: 'error',
     severityReason: 'Disclosing confidential patient information without a common-law basis is a breach of confidence, whatever the UK GDPR position.',
+    area: 'C',
+    importance: 210,
     tags: ['lawful-basis', 'confidentiality', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -34,22 +30,49 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        'Purpose {{purpose}} has no common-law basis, but confidential patient information is disclosed for it ({{flows}}). The duty of confidentiality is separate from UK GDPR ' +
+      missing: [
+        'Purpose {{purpose}} has no common-law basis, but confidential patient information is disclosed for it ({{flows}}). The duty of confidentiality is separate from UK GDPR ',
         'and continues after death: record in lawful_basis.common_law what sets it aside for this purpose.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'medical examiner scrutiny on a legal requirement',
-          agreement: `${HEAD}  - { id: me-scrutiny, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement } }\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems] }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary], purposes: [me-scrutiny] }
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement } }
+          `,
         },
       ],
       invalid: [
         {
           title: 'no common-law basis',
-          agreement: `${HEAD}  - { id: me-scrutiny, category: medical_examiner_scrutiny, lawful_basis: { article_6: e_public_task } }\n`,
-          findings: [{ messageId: 'missing', range: '12:61-12:73' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems] }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary], purposes: [me-scrutiny] }
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny, lawful_basis: { article_6: e_public_task } }
+          `,
+          findings: [{ messageId: 'missing', at: 'purposes[0].lawful_basis.common_law' }],
         },
       ],
     },
@@ -70,7 +93,7 @@ export default defineRule({
         messageId: 'missing',
         data: { purpose: purposeName(a.purposes![i]!), flows: joinWords(flows.map((f) => `flow "${f.id}" to ${partyName(a, f.to)}`)) },
         at: ['purposes', i, 'lawful_basis', 'common_law'],
-        related: flowIndexes.map((f) => ({ at: ['flows', f, 'id'] as AgreementPath, message: `Flow "${a.flows![f]!.id}" discloses confidential patient information for it.` })),
+        related: flowIndexes.map((f) => ({ at: ['flows', f, 'id'] satisfies Path, message: `Flow "${a.flows![f]!.id}" discloses confidential patient information for it.` })),
       });
     }
   },

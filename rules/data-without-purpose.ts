@@ -1,7 +1,4 @@
-import { defineRule } from '../src/core/rule.js';
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\ndata:\n';
-
+import { defineRule, yaml } from '../src/core/rule.js';
 export default defineRule({
   id: 'data-without-purpose',
   meta: {
@@ -16,6 +13,8 @@ export default defineRule({
       'Remove the item if no purpose needs it.',
     severity: 'warning',
     severityReason: 'An unjustified item is a minimisation gap, but may be only a documentation omission.',
+    area: 'A',
+    importance: 510,
     tags: ['minimisation', 'caldicott-1', 'caldicott-3'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -31,16 +30,37 @@ export default defineRule({
       valid: [
         {
           title: 'an item with its purpose and a reason',
-          agreement: `${HEAD}  - id: summary\n    categories: [diagnoses_problems]\n    purposes: [me-scrutiny]\n    justification: The medical examiner needs the final diagnoses to confirm the cause of death.\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            data:
+              - id: summary
+                categories: [diagnoses_problems]
+                purposes: [me-scrutiny]
+                justification: The medical examiner needs the final diagnoses to confirm the cause of death.
+          `,
         },
       ],
       invalid: [
         {
           title: 'an item with an empty purpose list and no reason',
-          agreement: `${HEAD}  - id: summary\n    categories: [diagnoses_problems]\n    purposes: []\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            data:
+              - id: summary
+                categories: [diagnoses_problems]
+                purposes: []
+          `,
           findings: [
-            { messageId: 'no-justification', range: '7:5-7:16' },
-            { messageId: 'no-purposes', range: '9:15-9:17' },
+            { messageId: 'no-justification', at: 'data[0].justification' },
+            { messageId: 'no-purposes', at: 'data[0].purposes' },
           ],
         },
       ],

@@ -1,10 +1,7 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { compareVersions, firstDayOf, lastDayOf, partyName } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 import { labelOf } from '../src/vocabulary.js';
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.2.0\n';
-
 export default defineRule({
   id: 'dates-out-of-order',
   meta: {
@@ -23,6 +20,8 @@ export default defineRule({
     fix: 'Correct the date or version that is wrong. List `history` entries in version order (oldest first or newest first, consistently).',
     severity: 'error',
     severityReason: 'Contradictory dates mean the agreement\'s term, approvals or history cannot be read reliably.',
+    area: 'L',
+    importance: 530,
     tags: ['lifecycle', 'format', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
@@ -30,44 +29,76 @@ export default defineRule({
     messages: {
       'expires-before-effective':
         'The agreement expires on {{expires}}, before it takes effect on {{from}}. Correct whichever date is wrong.',
-      'review-after-expiry':
-        'The review date ({{review}}) is after the agreement expires ({{expires}}), so the review would never happen while it is in force. Set a review ' +
+      'review-after-expiry': [
+        'The review date ({{review}}) is after the agreement expires ({{expires}}), so the review would never happen while it is in force. Set a review ',
         'date before the expiry date, or correct the expiry date.',
+      ],
       'approval-in-future': {
-        text:
-          'This approval by the {{role}} of {{party}} is dated {{date}}, which is in the future. Record an approval only once it has been given, or ' +
+        text: [
+          'This approval by the {{role}} of {{party}} is dated {{date}}, which is in the future. Record an approval only once it has been given, or ',
           'correct the date.',
+        ],
         severity: 'warning',
       },
-      'history-out-of-order':
-        'Version {{version}} is listed after version {{previous}}, out of order with the rest of the history. List the history in version order ' +
+      'history-out-of-order': [
+        'Version {{version}} is listed after version {{previous}}, out of order with the rest of the history. List the history in version order ',
         '(oldest first or newest first).',
+      ],
       'history-repeated': 'Version {{version}} appears twice in the history. Merge the two entries, or correct the version number.',
       'history-dated-out-of-order':
         'Version {{version}} is dated {{date}}, before the earlier version {{earlier}} ({{earlierDate}}). Correct whichever date or version is wrong.',
-      'history-newer-than-agreement':
-        'The history lists version {{version}}, newer than the agreement\'s own version {{current}}. Update the agreement\'s `version`, or correct the ' +
+      'history-newer-than-agreement': [
+        'The history lists version {{version}}, newer than the agreement\'s own version {{current}}. Update the agreement\'s `version`, or correct the ',
         'history entry.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'dates and history in order',
-          agreement:
-            `${HEAD}dates:\n  effective_from: 2026-04-01\n  review_by: 2027-01-31\n  expires: 2027-03-31\n` +
-            'history:\n  - { version: 1.0.0, date: 2025-04-01 }\n  - { version: 1.1.0, date: 2025-10-01 }\n  - { version: 1.2.0, date: 2026-04-01 }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.2.0
+            dates:
+              effective_from: 2026-04-01
+              review_by: 2027-01-31
+              expires: 2027-03-31
+            history:
+              - { version: 1.0.0, date: 2025-04-01 }
+              - { version: 1.1.0, date: 2025-10-01 }
+              - { version: 1.2.0, date: 2026-04-01 }
+          `,
         },
       ],
       invalid: [
         {
           title: 'an agreement that expires before it takes effect',
-          agreement: `${HEAD}dates:\n  effective_from: 2026-04-01\n  expires: 2025-03-31\n`,
-          findings: [{ messageId: 'expires-before-effective', range: '7:12-7:22' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.2.0
+            dates:
+              effective_from: 2026-04-01
+              expires: 2025-03-31
+          `,
+          findings: [{ messageId: 'expires-before-effective', at: 'dates.expires' }],
         },
         {
           title: 'a history listed out of order',
-          agreement: `${HEAD}history:\n  - { version: 1.0.0 }\n  - { version: 1.2.0 }\n  - { version: 1.1.0 }\n`,
-          findings: [{ messageId: 'history-out-of-order', range: '8:16-8:21' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.2.0
+            history:
+              - { version: 1.0.0 }
+              - { version: 1.2.0 }
+              - { version: 1.1.0 }
+          `,
+          findings: [{ messageId: 'history-out-of-order', at: 'history[2].version' }],
         },
       ],
     },
@@ -107,7 +138,7 @@ export default defineRule({
     let previous = history[0];
     for (const current of history.slice(1)) {
       const order = Math.sign(compareVersions(current.version, previous!.version));
-      const related = [{ at: ['history', previous!.index, 'version'], message: `Version ${previous!.version} is listed here.` }];
+      const related = [{ at: ['history', previous!.index, 'version'] satisfies Path, message: `Version ${previous!.version} is listed here.` }];
       if (order === 0) {
         report({ messageId: 'history-repeated', data: { version: current.version }, at: ['history', current.index, 'version'], related });
         continue;

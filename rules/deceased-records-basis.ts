@@ -1,24 +1,10 @@
 import type { VitalStatus } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
 import { carriesConfidentialPatientInformation, flowsFor } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
-const INCLUDES_DECEASED: ReadonlySet<VitalStatus> = new Set<VitalStatus>(['deceased', 'both']);
-
-const AGREEMENT = (vitalStatus: string, lawfulBasis: string, flows = ''): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\n' +
-  `purposes:\n  - { id: me, category: medical_examiner_scrutiny, lawful_basis: ${lawfulBasis} }\n` +
-  `population: { scope: per_case, vital_status: ${vitalStatus} }\n` +
-  flows;
-
-const CPI_FLOW =
-  'data:\n  - { id: record, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: meo, data: [record], purposes: [me] }\n';
-
-export default defineRule({
+const INCLUDES_DECEASED: ReadonlySet<VitalStatus> = new Set<VitalStatus>(['deceased', 'both']);export default defineRule({
   id: 'deceased-records-basis',
   meta: {
     title: 'Deceased patients\' records rest on confidentiality, not UK GDPR',
@@ -41,6 +27,8 @@ export default defineRule({
       'in `legislation`. Keep Article 6 and 9 bases only for information about living people in the records.',
     severity: 'warning',
     severityReason: 'A common misconception; where a flow makes it a real gap, `common-law-basis-missing` reports it as an error.',
+    area: 'E',
+    importance: 420,
     tags: ['lawful-basis', 'confidentiality', 'deceased', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -56,13 +44,15 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-common-law':
-        'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ' +
+      'no-common-law': [
+        'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ',
         'died; the duty of confidentiality does. Add the common-law basis (`lawful_basis.common_law`), such as legal_requirement for a medical examiner.',
+      ],
       'gdpr-not-applicable': {
-        text:
-          'Every patient covered has died, so the UK GDPR bases given for the purpose "{{purpose}}" ({{bases}}) do not apply to their records. What applies is ' +
+        text: [
+          'Every patient covered has died, so the UK GDPR bases given for the purpose "{{purpose}}" ({{bases}}) do not apply to their records. What applies is ',
           'the common-law duty of confidentiality, which continues after death: the basis that sets it aside is what makes this sharing lawful.',
+        ],
         severity: 'info',
       },
     },
@@ -70,19 +60,57 @@ export default defineRule({
       valid: [
         {
           title: 'a medical examiner purpose on a legal requirement',
-          agreement: AGREEMENT('deceased', '{ common_law: legal_requirement, legislation: [Coroners and Justice Act 2009 s19] }', CPI_FLOW),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement, legislation: [Coroners and Justice Act 2009 s19] } }
+            population: { scope: per_case, vital_status: deceased }
+            data:
+              - { id: record, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [record], purposes: [me] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'only UK GDPR bases for deceased patients, before any flow is set up',
-          agreement: AGREEMENT('deceased', '{ article_6: e_public_task, article_9: h_health_or_social_care }'),
-          findings: [{ messageId: 'no-common-law', range: '8:52-8:64' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me, category: medical_examiner_scrutiny, lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care } }
+            population: { scope: per_case, vital_status: deceased }
+          `,
+          findings: [{ messageId: 'no-common-law', at: 'purposes[0].lawful_basis.common_law' }],
         },
         {
           title: 'only UK GDPR bases, with a flow of patient information',
-          agreement: AGREEMENT('deceased', '{ article_6: e_public_task }', CPI_FLOW),
-          findings: [{ messageId: 'gdpr-not-applicable', range: '8:79-8:92' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me, category: medical_examiner_scrutiny, lawful_basis: { article_6: e_public_task } }
+            population: { scope: per_case, vital_status: deceased }
+            data:
+              - { id: record, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [record], purposes: [me] }
+          `,
+          findings: [{ messageId: 'gdpr-not-applicable', at: 'purposes[0].lawful_basis.article_6' }],
         },
       ],
     },

@@ -1,8 +1,5 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { retentionEntryLabel, sharesPersonalData } from '../src/core/facts.js';
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\ndates: { effective_from: 2026-04-01, expires: 2027-03-31 }\n';
-
 export default defineRule({
   id: 'disposal-method-missing',
   meta: {
@@ -24,6 +21,8 @@ export default defineRule({
       '`termination.data_on_termination` saying what happens to shared data if the agreement ends.',
     severity: 'warning',
     severityReason: 'Secure disposal is expected practice, but its absence is a gap in the agreement rather than proof of a breach.',
+    area: 'F',
+    importance: 515,
     tags: ['retention', 'storage-limitation', 'security'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -40,9 +39,10 @@ export default defineRule({
       'no-disposal':
         'Retention entry {{entry}} does not say what happens to the data at the end of the period. Add `disposal`, such as secure_destruction or return_to_controller.',
       'no-termination-disposal': {
-        text:
-          'The agreement does not say what happens to data already shared if the agreement ends{{reason}}. Add `termination.data_on_termination`, such as ' +
+        text: [
+          'The agreement does not say what happens to data already shared if the agreement ends{{reason}}. Add `termination.data_on_termination`, such as ',
           'secure_destruction or return_to_controller.',
+        ],
         severity: 'info',
       },
     },
@@ -50,19 +50,41 @@ export default defineRule({
       valid: [
         {
           title: 'every entry says how data is disposed of',
-          agreement: HEAD + 'retention:\n  - { party: meo, period: P10Y, starts: case_closed, disposal: secure_destruction }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            dates: { effective_from: 2026-04-01, expires: 2027-03-31 }
+            retention:
+              - { party: meo, period: P10Y, starts: case_closed, disposal: secure_destruction }
+          `,
         },
       ],
       invalid: [
         {
           title: 'a retention entry with no disposal method',
-          agreement: HEAD + 'retention:\n  - { party: meo, period: P10Y, starts: case_closed }\n',
-          findings: [{ messageId: 'no-disposal', range: '6:5-6:54' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            dates: { effective_from: 2026-04-01, expires: 2027-03-31 }
+            retention:
+              - { party: meo, period: P10Y, starts: case_closed }
+          `,
+          findings: [{ messageId: 'no-disposal', at: 'retention[0].disposal' }],
         },
         {
           title: 'termination terms that say nothing about the data',
-          agreement: HEAD + 'termination: { notice_period: P3M }\nretention:\n  - { party: meo, period: P10Y, starts: case_closed, disposal: secure_destruction }\n',
-          findings: [{ messageId: 'no-termination-disposal', range: '5:1-5:12' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            dates: { effective_from: 2026-04-01, expires: 2027-03-31 }
+            termination: { notice_period: P3M }
+            retention:
+              - { party: meo, period: P10Y, starts: case_closed, disposal: secure_destruction }
+          `,
+          findings: [{ messageId: 'no-termination-disposal', at: 'termination.data_on_termination' }],
         },
       ],
     },

@@ -1,6 +1,5 @@
 import type { Agreement } from '../src/generated/agreement.js';
-import type { AgreementPath } from '../src/core/locate.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import {
   categoryIndex,
   compareVersions,
@@ -19,7 +18,7 @@ import {
 
 interface Indicator {
   readonly reason: string;
-  readonly at: AgreementPath;
+  readonly at: Path;
 }
 
 /** The signs, readable from the agreement, that the processing is likely to be high risk (UK GDPR Art 35). */
@@ -73,13 +72,6 @@ function latestMaterialChange(a: Agreement): { index: number; date: string } | u
 function changeLabel(version: string | undefined, date: string): string {
   return version === undefined ? `the change recorded on ${date}` : `version ${version} (${date})`;
 }
-
-const BASE =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.0.0\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: icb, name: Example ICB, org_type: icb }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }\n';
-
 export default defineRule({
   id: 'dpia-missing-or-stale',
   meta: {
@@ -103,6 +95,8 @@ export default defineRule({
       'reference in `ico_prior_consultation`.',
     severity: 'error',
     severityReason: 'A DPIA is a legal requirement before high-risk processing; a stale or unresolved one is a gap to review, so it is a warning.',
+    area: 'G',
+    importance: 355,
     tags: ['governance', 'dpia', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -116,25 +110,29 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ' +
+      missing: [
+        'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ',
         'a high risk: carry one out and record it under `dpia` (reference, completed, version_covered).',
+      ],
       'stale-version': {
-        text:
-          'The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ' +
+        text: [
+          'The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ',
           '`version_covered` (and `completed`).',
+        ],
         severity: 'warning',
       },
       'stale-date': {
-        text:
-          'The DPIA was completed on {{completed}}, before {{change}} changed the purposes, data, parties, population or ' +
+        text: [
+          'The DPIA was completed on {{completed}}, before {{change}} changed the purposes, data, parties, population or ',
           'access. Review the DPIA against that change and update `completed` and `version_covered`.',
+        ],
         severity: 'warning',
       },
       'no-prior-consultation': {
-        text:
-          'The DPIA says high risk remains after mitigation, but no consultation with the ICO is recorded. The ICO must be consulted before the ' +
+        text: [
+          'The DPIA says high risk remains after mitigation, but no consultation with the ICO is recorded. The ICO must be consulted before the ',
           'processing starts (UK GDPR Art 36): record the reference in `dpia.ico_prior_consultation`, or reduce the risk.',
+        ],
         severity: 'warning',
       },
     },
@@ -142,15 +140,51 @@ export default defineRule({
       valid: [
         {
           title: 'live access by an ICB, with a current DPIA',
-          agreement: BASE + 'dpia: { reference: DPIA-2026-001, completed: 2026-03-10, version_covered: 1.0.0, residual_high_risk: false }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            flows:
+              - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }
+            dpia: { reference: DPIA-2026-001, completed: 2026-03-10, version_covered: 1.0.0, residual_high_risk: false }
+          `,
         },
       ],
       invalid: [
-        { title: 'live access by an ICB, and no DPIA', agreement: BASE, findings: [{ messageId: 'missing', range: '1:1-1:8' }] },
+        {
+          title: 'live access by an ICB, and no DPIA',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            flows:
+              - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }
+          `,
+          findings: [{ messageId: 'missing', at: 'dpia.reference' }],
+        },
         {
           title: 'a DPIA of an earlier version',
-          agreement: BASE + 'dpia: { reference: DPIA-2025-001, completed: 2025-03-10, version_covered: 0.9.0 }\n',
-          findings: [{ messageId: 'stale-version', range: '10:75-10:80' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            flows:
+              - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }
+            dpia: { reference: DPIA-2025-001, completed: 2025-03-10, version_covered: 0.9.0 }
+          `,
+          findings: [{ messageId: 'stale-version', at: 'dpia.version_covered' }],
         },
       ],
     },

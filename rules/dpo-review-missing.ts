@@ -1,13 +1,6 @@
 import type { Party, SignoffRole } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { approvalsBy, approvesCurrentVersion, latestApproval, isController, isPublicAuthority, orgTypeOf, versionHint } from '../src/core/facts.js';
-
-type MessageId = 'dpo-none' | 'dpo-other-version' | 'siro-none' | 'siro-other-version';
-
-const AGREEMENT = (approvals: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 2.0.0\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }\n' +
-  approvals;
 
 export default defineRule({
   id: 'dpo-review-missing',
@@ -32,6 +25,8 @@ export default defineRule({
     severity: 'warning',
     severityReason:
       'A missing DPO review is a governance gap an auditor would expect to see closed, not proof that the sharing is unlawful; SIRO sign-off is good practice, so it is info.',
+    area: 'G',
+    importance: 425,
     tags: ['governance', 'sign-off', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -42,16 +37,19 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'dpo-none':
-        '{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ' +
+      'dpo-none': [
+        '{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ',
         'entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}.',
-      'dpo-other-version':
-        'The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ' +
+      ],
+      'dpo-other-version': [
+        'The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ',
         'and record their approval with version: {{version}}.',
+      ],
       'siro-none': {
-        text:
-          '{{party}} is an NHS trust or integrated care board, and no approval by its Senior Information Risk Owner (SIRO) is recorded. Consider adding ' +
+        text: [
+          '{{party}} is an NHS trust or integrated care board, and no approval by its Senior Information Risk Owner (SIRO) is recorded. Consider adding ',
           'the SIRO\'s sign-off under `approvals` with party: {{id}}, role: siro{{versionHint}}.',
+        ],
         severity: 'info',
       },
       'siro-other-version': {
@@ -63,21 +61,50 @@ export default defineRule({
       valid: [
         {
           title: 'the practice DPO reviewed the current version',
-          agreement: AGREEMENT('approvals:\n  - { party: surgery, role: dpo, name: B Example, date: 2026-03-18, version: 2.0.0 }\n'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 2.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+            approvals:
+              - { party: surgery, role: dpo, name: B Example, date: 2026-03-18, version: 2.0.0 }
+          `,
         },
       ],
       invalid: [
-        { title: 'no DPO review', agreement: AGREEMENT(''), findings: [{ messageId: 'dpo-none', range: '6:11-6:18' }] },
+        {
+          title: 'no DPO review',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 2.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+          `,
+          findings: [{ messageId: 'dpo-none', at: 'parties[0].id' }],
+        },
         {
           title: 'the DPO reviewed an earlier version',
-          agreement: AGREEMENT('approvals:\n  - { party: surgery, role: dpo, name: B Example, date: 2025-03-18, version: 1.0.0 }\n'),
-          findings: [{ messageId: 'dpo-other-version', range: '6:11-6:18' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 2.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+            approvals:
+              - { party: surgery, role: dpo, name: B Example, date: 2025-03-18, version: 1.0.0 }
+          `,
+          findings: [{ messageId: 'dpo-other-version', at: 'parties[0].id' }],
         },
       ],
     },
   },
   check({ agreement: a, report }) {
-    const check = (party: Party, i: number, role: SignoffRole, none: MessageId, other: MessageId, label: string): void => {
+    const check = (party: Party, i: number, role: SignoffRole, none: 'dpo-none' | 'siro-none', other: 'dpo-other-version' | 'siro-other-version', label: string): void => {
       const found = approvalsBy(a, party.id, role);
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;
       // An approval of other content (by digest) is reported, at the approval, by amendment-without-fresh-signoff.

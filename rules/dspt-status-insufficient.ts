@@ -1,5 +1,5 @@
 import type { Agreement, Flow, Party } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { carriesPatientData, orgTypeOf, partyById } from '../src/core/facts.js';
 import { DSPT_STATUS } from '../src/vocabulary.js';
 
@@ -25,15 +25,7 @@ function assessmentYearInProgress(asOf: string, deadline: string): number {
 function assessmentYearLabel(start: number): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
-
-const PARTIES = (dspt: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  `  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office${dspt} }\n` +
-  'data:\n  - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary] }\n';
-
-export default defineRule<'missing' | 'not-met' | 'not-published' | 'approaching-no-plan' | 'no-year' | 'out-of-date', Options>({
+export default defineRule({
   id: 'dspt-status-insufficient',
   meta: {
     title: 'Organisations receiving patient data need a current, satisfactory DSPT assessment',
@@ -60,6 +52,8 @@ export default defineRule<'missing' | 'not-met' | 'not-published' | 'approaching
     severity: 'error',
     severityReason:
       'Sharing NHS patient data with an organisation that gives no DSPT assurance goes against a national requirement; an out-of-date year or a missing improvement plan is a gap to check, so it is a warning.',
+    area: 'H',
+    importance: 375,
     tags: ['security', 'dspt', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -93,21 +87,25 @@ export default defineRule<'missing' | 'not-met' | 'not-published' | 'approaching
         },
       },
     },
-    defaultOptions: { max_age_years: 1, publication_deadline: '06-30', include_statutory_recipients: false },
+    defaultOptions: { max_age_years: 1, publication_deadline: '06-30', include_statutory_recipients: false } as Options,
     messages: {
-      missing:
-        '{{party}} receives patient data (flow "{{flow}}"), but its Data Security and Protection Toolkit (DSPT) status is not recorded. Look it up on ' +
+      missing: [
+        '{{party}} receives patient data (flow "{{flow}}"), but its Data Security and Protection Toolkit (DSPT) status is not recorded. Look it up on ',
         'the DSPT website and add `dspt: { status, year }` to party "{{id}}".',
-      'not-met':
-        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that its DSPT assessment did not meet the standards. Organisations ' +
+      ],
+      'not-met': [
+        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that its DSPT assessment did not meet the standards. Organisations ',
         'with access to NHS patient data must give assurance through the DSPT: agree how it will meet the standards before data is shared.',
-      'not-published':
-        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that it has no published DSPT assessment. Organisations with ' +
+      ],
+      'not-published': [
+        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that it has no published DSPT assessment. Organisations with ',
         'access to NHS patient data must publish one: agree when it will before data is shared.',
+      ],
       'approaching-no-plan': {
-        text:
-          '{{party}}\'s DSPT status is Approaching Standards, which needs a published improvement plan, but none is recorded. Add its reference as ' +
+        text: [
+          '{{party}}\'s DSPT status is Approaching Standards, which needs a published improvement plan, but none is recorded. Add its reference as ',
           '`improvement_plan`.',
+        ],
         severity: 'warning',
       },
       'no-year': {
@@ -115,20 +113,61 @@ export default defineRule<'missing' | 'not-met' | 'not-published' | 'approaching
         severity: 'warning',
       },
       'out-of-date': {
-        text:
-          '{{party}}\'s DSPT assessment recorded here is for {{year}}; on {{asOf}} it should be for {{expected}} or later. Check its latest publication ' +
+        text: [
+          '{{party}}\'s DSPT assessment recorded here is for {{year}}; on {{asOf}} it should be for {{expected}} or later. Check its latest publication ',
           'on the DSPT website and update `dspt`.',
+        ],
         severity: 'warning',
       },
     },
     examples: {
-      valid: [{ title: 'the recipient meets the standards for the previous year', agreement: PARTIES(', dspt: { status: standards_met, year: 2025-26 }') }],
+      valid: [{
+        title: 'the recipient meets the standards for the previous year',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          parties:
+            - { id: surgery, name: Example Surgery, org_type: gp_practice }
+            - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, dspt: { status: standards_met, year: 2025-26 } }
+          data:
+            - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+          flows:
+            - { id: f1, from: surgery, to: meo, data: [summary] }
+        `,
+      }],
       invalid: [
-        { title: 'no DSPT status for the recipient', agreement: PARTIES(''), findings: [{ messageId: 'missing', range: '6:11-6:14' }] },
+        {
+          title: 'no DSPT status for the recipient',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+          `,
+          findings: [{ messageId: 'missing', at: 'parties[1].id' }],
+        },
         {
           title: 'an assessment two years old',
-          agreement: PARTIES(', dspt: { status: standards_met, year: 2024-25 }'),
-          findings: [{ messageId: 'out-of-date', range: '6:119-6:126' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office, dspt: { status: standards_met, year: 2024-25 } }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+          `,
+          findings: [{ messageId: 'out-of-date', at: 'parties[1].dspt.year' }],
         },
       ],
     },

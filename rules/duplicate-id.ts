@@ -1,4 +1,4 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 
 const SECTIONS = ['parties', 'purposes', 'data', 'flows'] as const;
 
@@ -11,6 +11,8 @@ export default defineRule({
     fix: 'Give each entry its own id, and update the references that meant the second one.',
     severity: 'error',
     severityReason: 'References become ambiguous, so the agreement cannot be read consistently.',
+    area: 'format',
+    importance: 165,
     tags: ['format'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
@@ -19,12 +21,29 @@ export default defineRule({
       duplicate: 'The id "{{id}}" is already used by another entry in `{{section}}`; give each entry its own id.',
     },
     examples: {
-      valid: [{ title: 'distinct ids', agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: meo, name: Medical Examiner Office }\n' }],
+      valid: [{
+        title: 'distinct ids',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          parties:
+            - { id: surgery, name: Example Surgery }
+            - { id: meo, name: Medical Examiner Office }
+        `,
+      }],
       invalid: [
         {
           title: 'two parties with one id',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: surgery, name: Another Surgery }\n',
-          findings: [{ messageId: 'duplicate', range: '6:11-6:18' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: surgery, name: Another Surgery }
+          `,
+          findings: [{ messageId: 'duplicate', at: 'parties[1].id' }],
         },
       ],
     },

@@ -1,15 +1,10 @@
 import type { DataProtection } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { categoryIndex, flowsCarrying, hasFreeText, isIdentifying, partyName } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
 
 /** Protections that deal with free text and information about other people before it leaves. */
 const PROTECTIONS: ReadonlySet<DataProtection> = new Set<DataProtection>(['third_party_redaction', 'free_text_excluded', 'clinician_review']);
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: meo, name: Medical Examiner Office }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: meo, data: [notes] }\ndata:\n';
-
 export default defineRule({
   id: 'free-text-or-third-party-unprotected',
   meta: {
@@ -27,6 +22,8 @@ export default defineRule({
       '`free_text_excluded`, or `clinician_review` (a clinician checks what is sent). Redaction applied to everything shared can instead be listed in `security.measures`.',
     severity: 'warning',
     severityReason: 'Not unlawful in itself, but the main source of excessive disclosure; the protection may exist and simply not be recorded.',
+    area: 'A',
+    importance: 400,
     tags: ['minimisation', 'third-party', 'caldicott-3'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -39,22 +36,45 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      unprotected:
-        'Data item "{{item}}" includes {{what}} and is shared with {{recipients}}, with no protection recorded. Add to its protections how this is dealt with before sharing: ' +
+      unprotected: [
+        'Data item "{{item}}" includes {{what}} and is shared with {{recipients}}, with no protection recorded. Add to its protections how this is dealt with before sharing: ',
         'third_party_redaction, free_text_excluded or clinician_review.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'consultation notes redacted and reviewed before sharing',
-          agreement: `${HEAD}  - { id: notes, categories: [recent_consultations], protections: [third_party_redaction, clinician_review] }\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: meo, name: Medical Examiner Office }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [notes] }
+            data:
+              - { id: notes, categories: [recent_consultations], protections: [third_party_redaction, clinician_review] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'consultation notes with no protection',
-          agreement: `${HEAD}  - { id: notes, categories: [nhs_number, recent_consultations] }\n`,
-          findings: [{ messageId: 'unprotected', range: '10:43-10:63' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: meo, name: Medical Examiner Office }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [notes] }
+            data:
+              - { id: notes, categories: [nhs_number, recent_consultations] }
+          `,
+          findings: [{ messageId: 'unprotected', at: 'data[0].categories[1]' }],
         },
       ],
     },

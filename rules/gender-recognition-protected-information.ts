@@ -1,19 +1,9 @@
 import type { CommonLaw } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { categoryIndex, dataById, flowPurposes, indexOfData, isIdentifying } from '../src/core/facts.js';
 
 /** Common-law bases that match a Gender Recognition Act 2004 s22(4) exemption: agreement (b) and a court order (d). */
 const EXEMPT_BASES: ReadonlySet<CommonLaw> = new Set<CommonLaw>(['explicit_consent', 'court_order']);
-
-const AGREEMENT = (commonLaw: string, identifiability = 'identifiable'): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: clinic, name: Example Gender Identity Clinic, org_type: nhs_trust_mental_health }\n' +
-  'purposes:\n  - id: care\n    category: individual_care\n' +
-  `    lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: ${commonLaw} }\n` +
-  `data:\n  - { id: history, categories: [nhs_number, gender_history], identifiability: ${identifiability} }\n` +
-  'flows:\n  - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }\n';
-
 export default defineRule({
   id: 'gender-recognition-protected-information',
   meta: {
@@ -41,6 +31,8 @@ export default defineRule({
       'waive this finding with the reason.',
     severity: 'error',
     severityReason: 'Disclosure without an exemption is a criminal offence (Gender Recognition Act 2004 s22(1)).',
+    area: 'D',
+    importance: 255,
     tags: ['restricted-data', 'special-category', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -58,21 +50,73 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      disclosed:
-        'Flow "{{flow}}" shares "{{data}}", which includes gender history. For anyone who has applied for a gender recognition certificate this is protected ' +
-        'information, and disclosing it is a criminal offence (Gender Recognition Act 2004 s22) unless an exemption applies. Exclude it, rely on the patient\'s ' +
+      disclosed: [
+        'Flow "{{flow}}" shares "{{data}}", which includes gender history. For anyone who has applied for a gender recognition certificate this is protected ',
+        'information, and disclosing it is a criminal offence (Gender Recognition Act 2004 s22) unless an exemption applies. Exclude it, rely on the patient\'s ',
         'explicit consent, or record the exemption used.',
+      ],
     },
     examples: {
       valid: [
-        { title: 'shared with the patient\'s explicit consent', agreement: AGREEMENT('explicit_consent') },
-        { title: 'anonymised data', agreement: AGREEMENT('implied_consent', 'anonymised') },
+        {
+          title: 'shared with the patient\'s explicit consent',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: clinic, name: Example Gender Identity Clinic, org_type: nhs_trust_mental_health }
+            purposes:
+              - id: care
+                category: individual_care
+                lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: explicit_consent }
+            data:
+              - { id: history, categories: [nhs_number, gender_history], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }
+          `,
+        },
+        {
+          title: 'anonymised data',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: clinic, name: Example Gender Identity Clinic, org_type: nhs_trust_mental_health }
+            purposes:
+              - id: care
+                category: individual_care
+                lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: implied_consent }
+            data:
+              - { id: history, categories: [nhs_number, gender_history], identifiability: anonymised }
+            flows:
+              - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }
+          `,
+        },
       ],
       invalid: [
         {
           title: 'gender history in a referral on implied consent',
-          agreement: AGREEMENT('implied_consent'),
-          findings: [{ messageId: 'disclosed', range: '14:49-14:56' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: clinic, name: Example Gender Identity Clinic, org_type: nhs_trust_mental_health }
+            purposes:
+              - id: care
+                category: individual_care
+                lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: implied_consent }
+            data:
+              - { id: history, categories: [nhs_number, gender_history], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }
+          `,
+          findings: [{ messageId: 'disclosed', at: 'flows[0].data[0]' }],
         },
       ],
     },

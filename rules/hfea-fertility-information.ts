@@ -1,18 +1,8 @@
 import type { OrgType } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { allOnExplicitConsent, categoryIndex, dataById, flowPurposes, indexOfData, isIdentifying, isSecondary, partyById, partyName } from '../src/core/facts.js';
 
 const LICENSED_CENTRE: OrgType = 'fertility_clinic';
-
-const AGREEMENT = (sender: string, category: string, commonLaw: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  `  - { id: sender, name: Example Sender, org_type: ${sender} }\n` +
-  '  - { id: icb, name: Example ICB, org_type: icb }\n' +
-  'purposes:\n' +
-  `  - { id: use, category: ${category}, lawful_basis: { article_6: e_public_task, common_law: ${commonLaw} } }\n` +
-  'data:\n  - { id: ivf, categories: [nhs_number, fertility_treatment], identifiability: identifiable }\n' +
-  'flows:\n  - { id: f1, from: sender, to: icb, data: [ivf], purposes: [use] }\n';
-
 export default defineRule({
   id: 'hfea-fertility-information',
   meta: {
@@ -35,6 +25,8 @@ export default defineRule({
     severity: 'error',
     severityReason:
       'A licensed centre disclosing without consent breaches the HFE Act 1990. Elsewhere it is a warning, because whether the Act still applies to the copy is unsettled.',
+    area: 'D',
+    importance: 260,
     tags: ['restricted-data', 'special-category', 'consent'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -44,33 +36,93 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'from-clinic':
-        'Flow "{{flow}}" sends "{{data}}" (licensed fertility treatment information) from {{sender}}, a licensed fertility clinic, to {{recipient}} without ' +
-        'explicit consent. The Human Fertilisation and Embryology Act 1990 (s33A) forbids a licensed centre to disclose it without the consent of the people ' +
+      'from-clinic': [
+        'Flow "{{flow}}" sends "{{data}}" (licensed fertility treatment information) from {{sender}}, a licensed fertility clinic, to {{recipient}} without ',
+        'explicit consent. The Human Fertilisation and Embryology Act 1990 (s33A) forbids a licensed centre to disclose it without the consent of the people ',
         'it identifies. Record their explicit consent to disclosure to {{recipient}}, or leave the data out.',
+      ],
       secondary: {
-        text:
-          'Flow "{{flow}}" shares "{{data}}" (fertility treatment information) for a purpose beyond the patient\'s care without explicit consent. Whether ' +
-          'the HFE Act\'s disclosure restrictions still apply once this information is in a GP or hospital record is unsettled, so treat it as restricted: ' +
+        text: [
+          'Flow "{{flow}}" shares "{{data}}" (fertility treatment information) for a purpose beyond the patient\'s care without explicit consent. Whether ',
+          'the HFE Act\'s disclosure restrictions still apply once this information is in a GP or hospital record is unsettled, so treat it as restricted: ',
           'leave it out, anonymise it, or rely on explicit consent.',
+        ],
         severity: 'warning',
       },
     },
     examples: {
       valid: [
-        { title: 'a clinic shares with explicit consent', agreement: AGREEMENT('fertility_clinic', 'individual_care', 'explicit_consent') },
-        { title: 'a practice refers a patient for care', agreement: AGREEMENT('gp_practice', 'individual_care', 'implied_consent') },
+        {
+          title: 'a clinic shares with explicit consent',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: sender, name: Example Sender, org_type: fertility_clinic }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: individual_care, lawful_basis: { article_6: e_public_task, common_law: explicit_consent } }
+            data:
+              - { id: ivf, categories: [nhs_number, fertility_treatment], identifiability: identifiable }
+            flows:
+              - { id: f1, from: sender, to: icb, data: [ivf], purposes: [use] }
+          `,
+        },
+        {
+          title: 'a practice refers a patient for care',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: sender, name: Example Sender, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: individual_care, lawful_basis: { article_6: e_public_task, common_law: implied_consent } }
+            data:
+              - { id: ivf, categories: [nhs_number, fertility_treatment], identifiability: identifiable }
+            flows:
+              - { id: f1, from: sender, to: icb, data: [ivf], purposes: [use] }
+          `,
+        },
       ],
       invalid: [
         {
           title: 'a clinic sends treatment details without consent',
-          agreement: AGREEMENT('fertility_clinic', 'individual_care', 'implied_consent'),
-          findings: [{ messageId: 'from-clinic', range: '12:45-12:48' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: sender, name: Example Sender, org_type: fertility_clinic }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: individual_care, lawful_basis: { article_6: e_public_task, common_law: implied_consent } }
+            data:
+              - { id: ivf, categories: [nhs_number, fertility_treatment], identifiability: identifiable }
+            flows:
+              - { id: f1, from: sender, to: icb, data: [ivf], purposes: [use] }
+          `,
+          findings: [{ messageId: 'from-clinic', at: 'flows[0].data[0]' }],
         },
         {
           title: 'a practice extract for commissioning includes fertility treatment',
-          agreement: AGREEMENT('gp_practice', 'planning_commissioning', 's251_support'),
-          findings: [{ messageId: 'secondary', range: '12:45-12:48' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: sender, name: Example Sender, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: planning_commissioning, lawful_basis: { article_6: e_public_task, common_law: s251_support } }
+            data:
+              - { id: ivf, categories: [nhs_number, fertility_treatment], identifiability: identifiable }
+            flows:
+              - { id: f1, from: sender, to: icb, data: [ivf], purposes: [use] }
+          `,
+          findings: [{ messageId: 'secondary', at: 'flows[0].data[0]' }],
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { defineDocumentRule } from '../src/core/rule.js';
+import { defineDocumentRule, yaml } from '../src/core/rule.js';
 
 /** Characters that reorder the text around them when it is displayed (Trojan Source). */
 const BIDI: ReadonlyMap<number, string> = new Map([
@@ -126,6 +126,8 @@ export default defineDocumentRule({
       '(for example VS Code with "editor.renderControlCharacters") makes them visible. Then ask where the text came from.',
     severity: 'error',
     severityReason: 'Hidden characters can make the agreement a reviewer approved differ from the one tools enforce.',
+    area: 'text',
+    importance: 150,
     tags: ['format', 'security', 'integrity'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -134,26 +136,42 @@ export default defineDocumentRule({
     ],
     defaultOptions: {},
     messages: {
-      bidi:
-        'Hidden characters that change the display order of the text: {{names}}. What you see here is not what the file says. Delete them (retype ' +
+      bidi: [
+        'Hidden characters that change the display order of the text: {{names}}. What you see here is not what the file says. Delete them (retype ',
         'the words around them).',
+      ],
       invisible: 'Invisible characters: {{names}}. The text looks different from what the file contains. Delete them (retype the words around them).',
     },
     examples: {
-      valid: [{ title: 'plain text', agreement: 'dsalint: 1\nid: EX-001\ntitle: Medical examiner scrutiny\n' }],
+      valid: [{
+        title: 'plain text',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Medical examiner scrutiny
+        `,
+      }],
       invalid: [
         {
           title: 'a right-to-left override reversing the displayed text',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Medical examiner scrutiny \u202Eesac rep\u202C\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Medical examiner scrutiny \u202eesac rep\u202c
+          `,
           findings: [
-            { messageId: 'bidi', range: '3:34-3:35' },
-            { messageId: 'bidi', range: '3:43-3:44' },
+            { messageId: 'bidi', text: '\u202e' },
+            { messageId: 'bidi', text: '\u202c' },
           ],
         },
         {
           title: 'a zero width space inside an id',
-          agreement: 'dsalint: 1\nid: EX\u200B-001\ntitle: Example\n',
-          findings: [{ messageId: 'invisible', range: '2:7-2:8' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX\u200b-001
+            title: Example
+          `,
+          findings: [{ messageId: 'invisible', text: '\u200b' }],
         },
       ],
     },

@@ -1,6 +1,5 @@
 import type { CommonLaw } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { DATA_CATEGORY } from '../src/vocabulary.js';
 import { flowPurposes, flowsCarrying, indexOfPurpose, purposeCategoryOf, purposeName } from '../src/core/facts.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
@@ -11,11 +10,6 @@ import { joinWords, lowerFirst } from '../src/core/summary.js';
  * explicit consent agreed to be identified.
  */
 const NECESSITY_SETTLED: ReadonlySet<CommonLaw> = new Set<CommonLaw>(['s251_support', 'explicit_consent']);
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: icb, name: Example ICB }\n' +
-  'purposes:\n  - { id: planning, category: planning_commissioning }\nflows:\n  - { id: f1, from: surgery, to: icb, data: [activity], purposes: [planning] }\ndata:\n';
-
 export default defineRule({
   id: 'identifiable-where-deidentified-suffices',
   meta: {
@@ -35,6 +29,8 @@ export default defineRule({
     severity: 'warning',
     severityReason: 'A judgement for the Caldicott Guardian: national policy expects de-identified data, but there can be no alternative. Advisory, so it is in the strict preset only.',
     kind: 'review',
+    area: 'A',
+    importance: 445,
     tags: ['minimisation', 'caldicott-2', 'de-identification'],
     presets: ['strict'],
     citations: [
@@ -47,19 +43,49 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      identifiable:
-        'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ' +
+      identifiable: [
+        'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ',
         'Pseudonymise it or remove the direct identifiers; if identifiable data really is needed, say why in its justification.',
+      ],
     },
     examples: {
       valid: [
-        { title: 'pseudonymised activity data for planning', agreement: `${HEAD}  - { id: activity, categories: [nhs_number, appointments_activity], identifiability: pseudonymised }\n` },
+        {
+          title: 'pseudonymised activity data for planning',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: icb, name: Example ICB }
+            purposes:
+              - { id: planning, category: planning_commissioning }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [activity], purposes: [planning] }
+            data:
+              - { id: activity, categories: [nhs_number, appointments_activity], identifiability: pseudonymised }
+          `,
+        },
       ],
       invalid: [
         {
           title: 'NHS numbers and names for planning, with no reason',
-          agreement: `${HEAD}  - { id: activity, categories: [appointments_activity, nhs_number, name], identifiability: identifiable }\n`,
-          findings: [{ messageId: 'identifiable', range: '12:57-12:67' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: icb, name: Example ICB }
+            purposes:
+              - { id: planning, category: planning_commissioning }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [activity], purposes: [planning] }
+            data:
+              - { id: activity, categories: [appointments_activity, nhs_number, name], identifiability: identifiable }
+          `,
+          findings: [{ messageId: 'identifiable', at: 'data[0].categories[1]' }],
         },
       ],
     },
@@ -81,7 +107,7 @@ export default defineRule({
         messageId: 'identifiable',
         data: { item: item.id, identifiers: identifiers.map(({ term }) => lowerFirst(term.label)).join(', '), purposes: joinWords(purposes.map(purposeName)) },
         at: ['data', index, 'categories', first.c],
-        related: purposes.map((p) => ({ at: ['purposes', indexOfPurpose(a, p.id), 'category'] as AgreementPath, message: 'This kind of purpose normally uses de-identified data.' })),
+        related: purposes.map((p) => ({ at: ['purposes', indexOfPurpose(a, p.id), 'category'] satisfies Path, message: 'This kind of purpose normally uses de-identified data.' })),
       });
     });
   },

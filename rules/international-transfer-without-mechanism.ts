@@ -1,33 +1,26 @@
 import type { Agreement } from '../src/generated/agreement.js';
-import type { AgreementPath } from '../src/core/locate.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { partyById, partyName } from '../src/core/facts.js';
 
 /** Codes that mean the United Kingdom: GB is the ISO 3166 code; UK is a common slip for it. */
 const UK = new Set(['GB', 'UK']);
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: icb, name: Example ICB, org_type: icb, role: controller }\n' +
-  '  - { id: acme, name: Acme Analytics Inc, org_type: commercial_supplier, role: processor, country: US }\n';
-
 /** Whether `international_transfers` has an entry for data going to this party in this country. */
 function recorded(a: Agreement, to: string | undefined, country: string): boolean {
   return (a.international_transfers ?? []).some((t) => t.to !== undefined && t.to === to && (t.country === undefined || t.country === country));
 }
 
-interface Destination {
-  readonly messageId: 'party' | 'sub-processor' | 'flow';
-  readonly at: AgreementPath;
-  readonly to: string | undefined;
-  readonly country: string;
-  readonly data: Record<string, string>;
-}
+/** A place outside the UK the data goes, with the message that reports it. */
+type Destination = { readonly at: Path; readonly to: string | undefined; readonly country: string } & (
+  | { readonly messageId: 'party'; readonly data: { party: string; id: string; country: string } }
+  | { readonly messageId: 'sub-processor'; readonly data: { name: string; party: string; id: string; country: string } }
+  | { readonly messageId: 'flow'; readonly data: { flow: string; party: string; id: string; country: string } }
+);
 
 function destinations(a: Agreement): Destination[] {
   const out: Destination[] = [];
   (a.parties ?? []).forEach((party, i) => {
     if (party.country !== undefined && !UK.has(party.country)) {
-      out.push({ messageId: 'party', at: ['parties', i, 'country'], to: party.id, country: party.country, data: { party: party.name, id: party.id } });
+      out.push({ messageId: 'party', at: ['parties', i, 'country'], to: party.id, country: party.country, data: { party: party.name, id: party.id, country: party.country } });
     }
   });
   (a.processors ?? []).forEach((arrangement, j) => {
@@ -38,7 +31,7 @@ function destinations(a: Agreement): Destination[] {
         at: ['processors', j, 'sub_processors', k, 'country'],
         to: arrangement.party,
         country: sub.country,
-        data: { name: sub.name, party: partyName(a, arrangement.party), id: arrangement.party },
+        data: { name: sub.name, party: partyName(a, arrangement.party), id: arrangement.party, country: sub.country },
       });
     });
   });
@@ -46,7 +39,7 @@ function destinations(a: Agreement): Destination[] {
     const country = flow.destination_country;
     if (country === undefined || UK.has(country)) return;
     if (partyById(a, flow.to)?.country === country) return; // the recipient's own country is reported once, at the party
-    out.push({ messageId: 'flow', at: ['flows', i, 'destination_country'], to: flow.to, country, data: { flow: flow.id, party: partyName(a, flow.to), id: flow.to ?? '<recipient id>' } });
+    out.push({ messageId: 'flow', at: ['flows', i, 'destination_country'], to: flow.to, country, data: { flow: flow.id, party: partyName(a, flow.to), id: flow.to ?? '<recipient id>', country } });
   });
   return out;
 }
@@ -75,6 +68,8 @@ export default defineRule({
       'data in the UK.',
     severity: 'error',
     severityReason: 'A restricted transfer without a Chapter V mechanism is unlawful.',
+    area: 'K',
+    importance: 330,
     tags: ['international-transfers', 'processors'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -91,48 +86,77 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      party:
-        '{{party}} processes the data outside the UK (country {{country}}), but `international_transfers` records no transfer to it. Add an entry with ' +
-        'to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful (UK adequacy regulations, an IDTA, the UK addendum to the EU ' +
+      party: [
+        '{{party}} processes the data outside the UK (country {{country}}), but `international_transfers` records no transfer to it. Add an entry with ',
+        'to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful (UK adequacy regulations, an IDTA, the UK addendum to the EU ',
         'standard contractual clauses, binding corporate rules, or a named Art 49 exception).',
-      'sub-processor':
-        'The sub-processor "{{name}}" engaged by {{party}} processes the data outside the UK (country {{country}}), but `international_transfers` ' +
+      ],
+      'sub-processor': [
+        'The sub-processor "{{name}}" engaged by {{party}} processes the data outside the UK (country {{country}}), but `international_transfers` ',
         'records no transfer there. Add an entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful.',
-      flow:
-        'Flow "{{flow}}" sends data outside the UK (country {{country}}), but `international_transfers` records no transfer to {{party}} there. Add an ' +
+      ],
+      flow: [
+        'Flow "{{flow}}" sends data outside the UK (country {{country}}), but `international_transfers` records no transfer to {{party}} there. Add an ',
         'entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful.',
-      'no-mechanism':
-        'This transfer to {{party}} does not say which UK GDPR Chapter V mechanism makes it lawful. Add `mechanism`: uk_adequacy_regulations, idta, ' +
+      ],
+      'no-mechanism': [
+        'This transfer to {{party}} does not say which UK GDPR Chapter V mechanism makes it lawful. Add `mechanism`: uk_adequacy_regulations, idta, ',
         'uk_addendum_eu_sccs, binding_corporate_rules, or exception (naming it in `exception`).',
-      'exception-unnamed':
-        'This transfer to {{party}} relies on an Art 49 exception but does not say which. Name it in `exception` (for example "Art 49(1)(a) explicit ' +
+      ],
+      'exception-unnamed': [
+        'This transfer to {{party}} relies on an Art 49 exception but does not say which. Name it in `exception` (for example "Art 49(1)(a) explicit ',
         'consent"); the exceptions are narrow and meant for occasional transfers, so check one really applies.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'a processor in the United States covered by the UK addendum',
-          agreement: `${HEAD}international_transfers:\n  - { to: acme, country: US, mechanism: uk_addendum_eu_sccs, reference: TRA-2026-02 }\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Inc, org_type: commercial_supplier, role: processor, country: US }
+            international_transfers:
+              - { to: acme, country: US, mechanism: uk_addendum_eu_sccs, reference: TRA-2026-02 }
+          `,
         },
       ],
       invalid: [
         {
           title: 'a processor in the United States with no transfer recorded',
-          agreement: HEAD,
-          findings: [{ messageId: 'party', range: '6:100-6:102' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Inc, org_type: commercial_supplier, role: processor, country: US }
+          `,
+          findings: [{ messageId: 'party', at: 'parties[1].country' }],
         },
         {
           title: 'an exception that is not named',
-          agreement: `${HEAD}international_transfers:\n  - { to: acme, country: US, mechanism: exception }\n`,
-          findings: [{ messageId: 'exception-unnamed', range: '8:41-8:50' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Inc, org_type: commercial_supplier, role: processor, country: US }
+            international_transfers:
+              - { to: acme, country: US, mechanism: exception }
+          `,
+          findings: [{ messageId: 'exception-unnamed', at: 'international_transfers[0].mechanism' }],
         },
       ],
     },
   },
   check({ agreement: a, report }) {
-    for (const d of destinations(a)) {
-      if (recorded(a, d.to, d.country)) continue;
-      report({ messageId: d.messageId, data: { ...d.data, country: d.country }, at: d.at });
+    for (const { to, country, ...finding } of destinations(a)) {
+      if (!recorded(a, to, country)) report(finding);
     }
     (a.international_transfers ?? []).forEach((transfer, t) => {
       const party = partyName(a, transfer.to);

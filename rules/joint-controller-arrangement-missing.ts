@@ -1,13 +1,7 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { JOINT_CONTROLLER_RESPONSIBILITIES } from '../src/vocabulary.js';
 
 const REQUIRED = JOINT_CONTROLLER_RESPONSIBILITIES.filter((r) => r.art26);
-
-const BASE =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: icb, name: Example ICB, role: joint_controller }\n' +
-  '  - { id: council, name: Example Council, role: joint_controller }\n';
-
 export default defineRule({
   id: 'joint-controller-arrangement-missing',
   meta: {
@@ -26,6 +20,8 @@ export default defineRule({
       'the privacy notices).',
     severity: 'error',
     severityReason: 'A transparent arrangement between joint controllers is a legal requirement.',
+    area: 'J',
+    importance: 335,
     tags: ['transparency', 'joint-controllers', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -34,30 +30,62 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        '{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ' +
+      missing: [
+        '{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ',
         'their responsibilities (at least rights_requests and privacy_information), with `essence_published: true` once patients can see a summary.',
+      ],
       'responsibilities-missing':
         'The joint controller arrangement does not allocate {{missing}}, which UK GDPR Art 26 requires. Add {{values}} to `responsibilities`.',
-      'essence-not-published':
-        'The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ' +
+      'essence-not-published': [
+        'The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ',
         '(for example in the privacy notices) and set `essence_published: true`.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'a published arrangement',
-          agreement:
-            BASE +
-            'joint_controller_arrangement:\n  reference: JCA-2026-01\n  responsibilities: [rights_requests, privacy_information, breach_notification]\n  essence_published: true\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, role: joint_controller }
+              - { id: council, name: Example Council, role: joint_controller }
+            joint_controller_arrangement:
+              reference: JCA-2026-01
+              responsibilities: [rights_requests, privacy_information, breach_notification]
+              essence_published: true
+          `,
         },
       ],
       invalid: [
-        { title: 'no arrangement', agreement: BASE, findings: [{ messageId: 'missing', range: '1:1-1:8' }] },
+        {
+          title: 'no arrangement',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, role: joint_controller }
+              - { id: council, name: Example Council, role: joint_controller }
+          `,
+          findings: [{ messageId: 'missing', at: 'joint_controller_arrangement' }],
+        },
         {
           title: 'an arrangement that does not allocate privacy information',
-          agreement: BASE + 'joint_controller_arrangement:\n  responsibilities: [rights_requests]\n  essence_published: true\n',
-          findings: [{ messageId: 'responsibilities-missing', range: '8:21-8:38' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, role: joint_controller }
+              - { id: council, name: Example Council, role: joint_controller }
+            joint_controller_arrangement:
+              responsibilities: [rights_requests]
+              essence_published: true
+          `,
+          findings: [{ messageId: 'responsibilities-missing', at: 'joint_controller_arrangement.responsibilities' }],
         },
       ],
     },

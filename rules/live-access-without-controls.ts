@@ -1,6 +1,5 @@
 import type { Agreement, Flow } from '../src/generated/agreement.js';
-import type { AgreementPath } from '../src/core/locate.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { partyName } from '../src/core/facts.js';
 
 type Control = 'role_based_access' | 'audit_logging';
@@ -11,14 +10,6 @@ function hasControl(a: Agreement, flow: Flow, control: Control): boolean {
   if (stated !== undefined) return stated;
   return (a.security?.measures ?? []).includes(control);
 }
-
-const BASE = (access: string, security = ''): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery }\n' +
-  '  - { id: hospital, name: Example Hospital }\n' +
-  `flows:\n  - { id: f1, from: surgery, to: hospital, access: { mode: live_system_access${access} } }\n` +
-  security;
-
 export default defineRule({
   id: 'live-access-without-controls',
   meta: {
@@ -39,6 +30,8 @@ export default defineRule({
       'If the system cannot do this, choose another way to share.',
     severity: 'warning',
     severityReason: 'The controls may exist but not be written down; a Caldicott Guardian needs to confirm them before live access is given.',
+    area: 'H',
+    importance: 345,
     tags: ['security', 'access-control', 'caldicott-4'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -48,25 +41,59 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-role-based-access':
-        'Flow "{{flow}}" gives {{recipient}} live access to the system, but {{reason}}. Limit access by role so each person sees only what their job ' +
+      'no-role-based-access': [
+        'Flow "{{flow}}" gives {{recipient}} live access to the system, but {{reason}}. Limit access by role so each person sees only what their job ',
         'needs, then record role_based_access: true in the flow\'s `access`.',
-      'no-audit-logging':
-        'Flow "{{flow}}" gives {{recipient}} live access to the system, but {{reason}}. Make sure every access is logged and audited, then record ' +
+      ],
+      'no-audit-logging': [
+        'Flow "{{flow}}" gives {{recipient}} live access to the system, but {{reason}}. Make sure every access is logged and audited, then record ',
         'audit_logging: true in the flow\'s `access`.',
+      ],
     },
     examples: {
-      valid: [{ title: 'role-based, audited live access', agreement: BASE(', role_based_access: true, audit_logging: true') }],
+      valid: [{
+        title: 'role-based, audited live access',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          parties:
+            - { id: surgery, name: Example Surgery }
+            - { id: hospital, name: Example Hospital }
+          flows:
+            - { id: f1, from: surgery, to: hospital, access: { mode: live_system_access, role_based_access: true, audit_logging: true } }
+        `,
+      }],
       invalid: [
         {
           title: 'live access with audit logging but no role-based access',
-          agreement: BASE('', 'security:\n  measures: [audit_logging]\n'),
-          findings: [{ messageId: 'no-role-based-access', range: '8:60-8:78' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: hospital, name: Example Hospital }
+            flows:
+              - { id: f1, from: surgery, to: hospital, access: { mode: live_system_access } }
+            security:
+              measures: [audit_logging]
+          `,
+          findings: [{ messageId: 'no-role-based-access', at: 'flows[0].access.mode' }],
         },
         {
           title: 'live access stated not to be audited',
-          agreement: BASE(', role_based_access: true, audit_logging: false'),
-          findings: [{ messageId: 'no-audit-logging', range: '8:120-8:125' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: hospital, name: Example Hospital }
+            flows:
+              - { id: f1, from: surgery, to: hospital, access: { mode: live_system_access, role_based_access: true, audit_logging: false } }
+          `,
+          findings: [{ messageId: 'no-audit-logging', at: 'flows[0].access.audit_logging' }],
         },
       ],
     },
@@ -77,7 +104,7 @@ export default defineRule({
       const check = (control: Control, messageId: 'no-role-based-access' | 'no-audit-logging', denial: string, silence: string): void => {
         if (hasControl(a, flow, control)) return;
         const denied = flow.access?.[control] === false;
-        const at: AgreementPath = denied ? ['flows', i, 'access', control] : ['flows', i, 'access', 'mode'];
+        const at: Path = denied ? ['flows', i, 'access', control] : ['flows', i, 'access', 'mode'];
         report({ messageId, data: { flow: flow.id, recipient: partyName(a, flow.to), reason: denied ? denial : silence }, at });
       };
       check('role_based_access', 'no-role-based-access', 'the flow says access is not limited by role', 'the agreement does not say access is limited by role');

@@ -1,11 +1,6 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { carriesPatientData, flowsForIndexed, partyName, purposeCategoryOf, purposeName } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: vendor, name: Example Health Ltd }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: vendor, data: [contacts], purposes: [offers] }\n';
-
 export default defineRule({
   id: 'marketing-or-commercial-use',
   meta: {
@@ -20,6 +15,8 @@ export default defineRule({
       '(with `article_6: a_consent`). Otherwise remove the purpose.',
     severity: 'error',
     severityReason: 'Collected for care and used for marketing or insurance is incompatible further processing and a breach of confidence.',
+    area: 'B',
+    importance: 250,
     tags: ['purpose-limitation', 'confidentiality', 'commercial'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -37,22 +34,49 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      commercial:
-        'Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ' +
+      commercial: [
+        'Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ',
         'commercial or insurance purposes: share only anonymised data, or obtain each patient\'s explicit consent and record common_law: explicit_consent.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'anonymised counts for a commercial partner',
-          agreement: `${HEAD}purposes:\n  - { id: offers, category: commercial }\ndata:\n  - { id: contacts, categories: [appointments_activity], identifiability: aggregate }\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: vendor, name: Example Health Ltd }
+            flows:
+              - { id: f1, from: surgery, to: vendor, data: [contacts], purposes: [offers] }
+            purposes:
+              - { id: offers, category: commercial }
+            data:
+              - { id: contacts, categories: [appointments_activity], identifiability: aggregate }
+          `,
         },
       ],
       invalid: [
         {
           title: 'patient contact details for marketing',
-          agreement: `${HEAD}purposes:\n  - { id: offers, category: marketing }\ndata:\n  - { id: contacts, categories: [name, contact_details], identifiability: identifiable }\n`,
-          findings: [{ messageId: 'commercial', range: '10:29-10:38' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: vendor, name: Example Health Ltd }
+            flows:
+              - { id: f1, from: surgery, to: vendor, data: [contacts], purposes: [offers] }
+            purposes:
+              - { id: offers, category: marketing }
+            data:
+              - { id: contacts, categories: [name, contact_details], identifiability: identifiable }
+          `,
+          findings: [{ messageId: 'commercial', at: 'purposes[0].category' }],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import type { AccessDuration, PurposeCategory, VitalStatus } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
 import { labelOf } from '../src/vocabulary.js';
 import { compareDurations, durationInWords, indexOfPurpose, isStandingLiveAccess, parseDuration } from '../src/core/facts.js';
@@ -12,18 +12,7 @@ const ONE_OFF: AccessDuration = 'one_off';
 interface Options {
   readonly max_window: string;
 }
-
-const AGREEMENT = (vitalStatus: string, access: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\n' +
-  'purposes:\n  - { id: me, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement } }\n' +
-  `population: { scope: per_case, vital_status: ${vitalStatus} }\n` +
-  'data:\n  - { id: record, categories: [nhs_number, diagnoses_problems, death_details], identifiability: identifiable }\n' +
-  'flows:\n' +
-  `  - { id: f1, from: surgery, to: meo, data: [record], purposes: [me], access: ${access} }\n`;
-
-export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | 'window-too-long', Options>({
+export default defineRule({
   id: 'medical-examiner-scope',
   meta: {
     title: 'Medical examiner access must be to deceased patients, read-only and time-limited',
@@ -45,6 +34,8 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
       'than the allowed window, such as `window: P28D`, or an `end` date; use `duration: time_limited` or `one_off`, not `standing`.',
     severity: 'error',
     severityReason: 'Access beyond the medical examiner function has no lawful purpose and breaches data minimisation.',
+    area: 'E',
+    importance: 310,
     tags: ['population', 'access-scope', 'medical-examiner', 'minimisation', 'caldicott-4'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -66,44 +57,107 @@ export default defineRule<'not-deceased' | 'not-read-only' | 'no-time-limit' | '
       },
       additionalProperties: false,
     },
-    defaultOptions: { max_window: 'P28D' },
+    defaultOptions: { max_window: 'P28D' } as Options,
     messages: {
-      'not-deceased':
-        'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ' +
+      'not-deceased': [
+        'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ',
         '`vital_status: deceased`, and share living patients\' records under a separate agreement if another purpose needs them.',
-      'not-read-only':
-        'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ' +
+      ],
+      'not-read-only': [
+        'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ',
         'must not be able to change them. Set `read_only: true`, or use a per-request disclosure.',
-      'no-time-limit':
-        'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ' +
+      ],
+      'no-time-limit': [
+        'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
         'of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date.',
-      'window-too-long':
-        'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ' +
+      ],
+      'window-too-long': [
+        'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ',
         'or, if a longer window is a recorded local decision, raise the `max_window` option.',
+      ],
     },
     examples: {
       valid: [
-        { title: 'per-request disclosure of a deceased patient\'s record within 28 days', agreement: AGREEMENT('deceased', '{ mode: per_request, trigger: per_case, window: P28D }') },
+        {
+          title: 'per-request disclosure of a deceased patient\'s record within 28 days',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement } }
+            population: { scope: per_case, vital_status: deceased }
+            data:
+              - { id: record, categories: [nhs_number, diagnoses_problems, death_details], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [record], purposes: [me], access: { mode: per_request, trigger: per_case, window: P28D } }
+          `,
+        },
         {
           title: 'a longer window allowed locally',
-          agreement: AGREEMENT('deceased', '{ mode: live_system_access, trigger: per_case, window: P6W, read_only: true }'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement } }
+            population: { scope: per_case, vital_status: deceased }
+            data:
+              - { id: record, categories: [nhs_number, diagnoses_problems, death_details], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [record], purposes: [me], access: { mode: live_system_access, trigger: per_case, window: P6W, read_only: true } }
+          `,
           options: { max_window: 'P6W' },
         },
       ],
       invalid: [
         {
           title: 'living patients, editable live access, no time limit',
-          agreement: AGREEMENT('both', '{ mode: live_system_access, trigger: per_case }'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement } }
+            population: { scope: per_case, vital_status: both }
+            data:
+              - { id: record, categories: [nhs_number, diagnoses_problems, death_details], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [record], purposes: [me], access: { mode: live_system_access, trigger: per_case } }
+          `,
           findings: [
-            { messageId: 'not-deceased', range: '9:46-9:50' },
-            { messageId: 'no-time-limit', range: '13:71-13:77' },
-            { messageId: 'not-read-only', range: '13:71-13:77' },
+            { messageId: 'not-deceased', at: 'population.vital_status' },
+            { messageId: 'no-time-limit', at: 'flows[0].access.window' },
+            { messageId: 'not-read-only', at: 'flows[0].access.read_only' },
           ],
         },
         {
           title: 'a window longer than 28 days',
-          agreement: AGREEMENT('deceased', '{ mode: per_request, trigger: per_case, window: P3M }'),
-          findings: [{ messageId: 'window-too-long', range: '13:127-13:130' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me, category: medical_examiner_scrutiny, lawful_basis: { common_law: legal_requirement } }
+            population: { scope: per_case, vital_status: deceased }
+            data:
+              - { id: record, categories: [nhs_number, diagnoses_problems, death_details], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [record], purposes: [me], access: { mode: per_request, trigger: per_case, window: P3M } }
+          `,
+          findings: [{ messageId: 'window-too-long', at: 'flows[0].access.window' }],
         },
       ],
     },

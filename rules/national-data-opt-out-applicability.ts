@@ -1,5 +1,5 @@
 import type { Agreement, CommonLaw, OptOutHandling, Purpose } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
 import { carriesConfidentialPatientInformation, commonLawBasisOf, flowsFor, isSecondary, purposeCategoryOf } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
@@ -17,19 +17,7 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
   if (!isSecondary(purpose) || purposeCategoryOf(purpose)?.ndoo === 'no') return false;
   if (purpose.lawful_basis?.s251?.ndoo_exempt === true || commonLawBasisOf(purpose)?.ndooExempt) return false;
   return flowsFor(a, purpose.id).some((f) => carriesConfidentialPatientInformation(a, f));
-}
-
-const AGREEMENT = (purpose: string, optOut: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: icb, name: Example ICB, org_type: icb }\n' +
-  `purposes:\n  - ${purpose}\n` +
-  `population: { scope: all_registered, vital_status: living${optOut} }\n` +
-  'data:\n  - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: icb, data: [extract], purposes: [use] }\n';
-const S251 = '{ id: use, category: risk_stratification_commissioning, lawful_basis: { common_law: s251_support, s251: { reference: 21/CAG/0001 } } }';
-
-export default defineRule({
+}export default defineRule({
   id: 'national-data-opt-out-applicability',
   meta: {
     title: 'Apply the national data opt-out where it applies, and only there',
@@ -55,6 +43,8 @@ export default defineRule({
     severityReason:
       'Compliance with the national data opt-out policy is mandatory for health and adult social care organisations in England. An unstated position is a ' +
       'warning; applying it needlessly is info.',
+    area: 'E',
+    importance: 315,
     tags: ['population', 'opt-out', 'confidentiality', 'caldicott-8'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -72,43 +62,106 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'not-applied':
-        'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ' +
+      'not-applied': [
+        'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ',
         'applies, but {{state}}. Set `national_data_opt_out: applied` and remove opted-out patients before sharing, or record the CAG exemption as `s251.ndoo_exempt: true`.',
-      'exemption-not-recorded':
-        'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ' +
+      ],
+      'exemption-not-recorded': [
+        'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ',
         'record it. Add `s251.ndoo_exempt: true` from the approval letter, or apply the opt-out.',
+      ],
       unstated: {
-        text:
-          'The purpose "{{purpose}}" uses confidential patient information beyond individual care on no basis that exempts it from the national data ' +
+        text: [
+          'The purpose "{{purpose}}" uses confidential patient information beyond individual care on no basis that exempts it from the national data ',
           'opt-out, and the agreement does not say how the opt-out is handled. State `national_data_opt_out` (applied, not_applicable or cag_exempt).',
+        ],
         severity: 'warning',
       },
       needless: {
-        text:
-          'The national data opt-out is applied, but it does not apply to any purpose here: each is individual care, exempt by its category or basis, or uses ' +
+        text: [
+          'The national data opt-out is applied, but it does not apply to any purpose here: each is individual care, exempt by its category or basis, or uses ',
           'no confidential patient information. Applying it needlessly removes patients from sharing they should be in; use `not_applicable` unless a purpose needs it.',
+        ],
         severity: 'info',
       },
     },
     examples: {
       valid: [
-        { title: 'section 251 support with the opt-out applied', agreement: AGREEMENT(S251, ', national_data_opt_out: applied') },
+        {
+          title: 'section 251 support with the opt-out applied',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: risk_stratification_commissioning, lawful_basis: { common_law: s251_support, s251: { reference: 21/CAG/0001 } } }
+            population: { scope: all_registered, vital_status: living, national_data_opt_out: applied }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [extract], purposes: [use] }
+          `,
+        },
         {
           title: 'a legal requirement, where the opt-out does not apply',
-          agreement: AGREEMENT('{ id: use, category: national_clinical_audit, lawful_basis: { common_law: legal_requirement } }', ', national_data_opt_out: not_applicable'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: national_clinical_audit, lawful_basis: { common_law: legal_requirement } }
+            population: { scope: all_registered, vital_status: living, national_data_opt_out: not_applicable }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [extract], purposes: [use] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'section 251 support, opt-out not applied',
-          agreement: AGREEMENT(S251, ', national_data_opt_out: not_applied'),
-          findings: [{ messageId: 'not-applied', range: '9:83-9:94' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: risk_stratification_commissioning, lawful_basis: { common_law: s251_support, s251: { reference: 21/CAG/0001 } } }
+            population: { scope: all_registered, vital_status: living, national_data_opt_out: not_applied }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [extract], purposes: [use] }
+          `,
+          findings: [{ messageId: 'not-applied', at: 'population.national_data_opt_out' }],
         },
         {
           title: 'the opt-out applied to individual care',
-          agreement: AGREEMENT('{ id: use, category: individual_care, lawful_basis: { common_law: implied_consent } }', ', national_data_opt_out: applied'),
-          findings: [{ messageId: 'needless', range: '9:83-9:90' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: individual_care, lawful_basis: { common_law: implied_consent } }
+            population: { scope: all_registered, vital_status: living, national_data_opt_out: applied }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [extract], purposes: [use] }
+          `,
+          findings: [{ messageId: 'needless', at: 'population.national_data_opt_out' }],
         },
       ],
     },
@@ -121,7 +174,7 @@ export default defineRule({
     purposes.forEach((purpose, i) => {
       if (!mayApply(a, purpose)) return;
       const basis = commonLawBasisOf(purpose);
-      const related = [{ at: ['purposes', i, 'lawful_basis', 'common_law'], message: `The common-law basis for "${purpose.id}" is given here.` }];
+      const related = [{ at: ['purposes', i, 'lawful_basis', 'common_law'] satisfies Path, message: `The common-law basis for "${purpose.id}" is given here.` }];
       if (basis?.value === S251_SUPPORT) {
         if (optOut === APPLIED) return;
         const state = optOut === undefined ? 'the agreement does not say it is applied' : `the population records it as "${lowerFirst(labelOf('optOutHandling', optOut))}"`;

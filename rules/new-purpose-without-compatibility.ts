@@ -1,6 +1,5 @@
 import type { Agreement, CompatibilityAssessment, Purpose } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { DUAA_COMMENCEMENT } from '../src/vocabulary.js';
 import { addedPurposes, isPostDuaa, purposeName, type AddedPurpose } from '../src/core/facts.js';
 
@@ -23,12 +22,7 @@ function judgedPostDuaa(a: Agreement, added: AddedPurpose, asOf: string): boolea
   if (added.date) return added.date >= DUAA_COMMENCEMENT;
   if (a.dates?.effective_from) return isPostDuaa(a);
   return asOf >= DUAA_COMMENCEMENT;
-}
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nversion: 1.1.0\n';
-const PURPOSES = 'purposes:\n  - { id: care, category: individual_care }\n  - id: audit\n    category: national_clinical_audit\n    added_in_version: 1.1.0\n';
-
-export default defineRule({
+}export default defineRule({
   id: 'new-purpose-without-compatibility',
   meta: {
     title: 'A purpose added later needs a compatibility assessment',
@@ -47,6 +41,8 @@ export default defineRule({
       'or, from 5 February 2026, the `annex2_condition` that applies. If the new use is not compatible, it needs the patients\' consent or a separate agreement.',
     severity: 'error',
     severityReason: 'Reusing data for a new purpose with no compatibility determination is unlawful further processing.',
+    area: 'B',
+    importance: 340,
     tags: ['purpose-limitation', 'amendments'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -65,33 +61,69 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-compatibility':
-        'Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ' +
+      'no-compatibility': [
+        'Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ',
         'must be compatible with the original or listed in Annex 2: record the assessment in compatibility_assessment, or the annex2_condition that applies.',
-      'no-compatibility-pre-duaa':
-        'Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ' +
+      ],
+      'no-compatibility-pre-duaa': [
+        'Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ',
         'must be compatible with the original: record the assessment in compatibility_assessment.',
-      'annex2-pre-duaa':
-        'Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ' +
+      ],
+      'annex2-pre-duaa': [
+        'Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ',
         'Record a compatibility assessment under Art 6(4) in compatibility_assessment.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'a new purpose with a compatibility assessment',
-          agreement: `${HEAD}${PURPOSES}    compatibility_assessment: { reference: DPIA-2026-004 section 3, date: 2026-05-01, factors: [link_between_purposes, safeguards] }\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            purposes:
+              - { id: care, category: individual_care }
+              - id: audit
+                category: national_clinical_audit
+                added_in_version: 1.1.0
+                compatibility_assessment: { reference: DPIA-2026-004 section 3, date: 2026-05-01, factors: [link_between_purposes, safeguards] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'a purpose added after 5 February 2026 without an assessment',
-          agreement: `${HEAD}dates: { effective_from: 2026-04-01 }\n${PURPOSES}`,
-          findings: [{ messageId: 'no-compatibility', range: '10:23-10:28' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            dates: { effective_from: 2026-04-01 }
+            purposes:
+              - { id: care, category: individual_care }
+              - id: audit
+                category: national_clinical_audit
+                added_in_version: 1.1.0
+          `,
+          findings: [{ messageId: 'no-compatibility', at: 'purposes[1].added_in_version' }],
         },
         {
           title: 'a purpose added in 2025 without an assessment',
-          agreement: `${HEAD}legal_framework: uk_gdpr_pre_duaa\n${PURPOSES}`,
-          findings: [{ messageId: 'no-compatibility-pre-duaa', range: '10:23-10:28' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.1.0
+            legal_framework: uk_gdpr_pre_duaa
+            purposes:
+              - { id: care, category: individual_care }
+              - id: audit
+                category: national_clinical_audit
+                added_in_version: 1.1.0
+          `,
+          findings: [{ messageId: 'no-compatibility-pre-duaa', at: 'purposes[1].added_in_version' }],
         },
       ],
     },
@@ -101,11 +133,11 @@ export default defineRule({
       const p = added.purpose;
       if (assessed(p.compatibility_assessment) || consented(p)) continue;
       const post = judgedPostDuaa(a, added, asOf);
-      const base: AgreementPath = ['purposes', added.index];
+      const base: Path = ['purposes', added.index];
       const data = { purpose: purposeName(p), version: added.version !== undefined ? `version ${added.version}` : 'a later version' };
       const related =
         added.historyIndex !== undefined
-          ? [{ at: ['history', added.historyIndex, 'changes', 'added_purposes', (a.history?.[added.historyIndex]?.changes?.added_purposes ?? []).indexOf(p.id)] as AgreementPath, message: 'The history records it as added here.' }]
+          ? [{ at: ['history', added.historyIndex, 'changes', 'added_purposes', (a.history?.[added.historyIndex]?.changes?.added_purposes ?? []).indexOf(p.id)] satisfies Path, message: 'The history records it as added here.' }]
           : [];
       if (p.annex2_condition !== undefined) {
         if (!post) report({ messageId: 'annex2-pre-duaa', data, at: [...base, 'annex2_condition'], related });

@@ -1,14 +1,7 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { labelOf } from '../src/vocabulary.js';
 import { flowsFor, isPerCasePurpose, purposeName } from '../src/core/facts.js';
-import { joinWords, lowerFirst } from '../src/core/summary.js';
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: sg, name: Safeguarding Team }\n' +
-  'purposes:\n  - { id: child-protection, category: safeguarding }\n';
-const FLOW = 'flows:\n  - { id: f1, from: surgery, to: sg, purposes: [child-protection] }\n';
-
-export default defineRule({
+import { joinWords, lowerFirst } from '../src/core/summary.js';export default defineRule({
   id: 'population-exceeds-purpose',
   meta: {
     title: 'Per-case purposes must cover one person per request, not a whole list',
@@ -25,6 +18,8 @@ export default defineRule({
       'If the agreement also covers sharing for other purposes across a cohort, move the per-case sharing into an agreement of its own.',
     severity: 'error',
     severityReason: 'A per-case function given a population-wide cohort is disproportionate by construction.',
+    area: 'A',
+    importance: 305,
     tags: ['minimisation', 'population', 'caldicott-4'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -35,17 +30,45 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'not-per-case':
-        'The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ' +
+      'not-per-case': [
+        'The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ',
         'or move the per-case sharing into an agreement of its own.',
+      ],
     },
     examples: {
-      valid: [{ title: 'safeguarding, one child per request', agreement: `${HEAD}population: { scope: per_case, vital_status: living }\n${FLOW}` }],
+      valid: [{
+        title: 'safeguarding, one child per request',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          parties:
+            - { id: surgery, name: Example Surgery }
+            - { id: sg, name: Safeguarding Team }
+          purposes:
+            - { id: child-protection, category: safeguarding }
+          population: { scope: per_case, vital_status: living }
+          flows:
+            - { id: f1, from: surgery, to: sg, purposes: [child-protection] }
+        `,
+      }],
       invalid: [
         {
           title: 'safeguarding across every registered patient',
-          agreement: `${HEAD}population: { scope: all_registered, vital_status: living }\n${FLOW}`,
-          findings: [{ messageId: 'not-per-case', range: '9:22-9:36' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: sg, name: Safeguarding Team }
+            purposes:
+              - { id: child-protection, category: safeguarding }
+            population: { scope: all_registered, vital_status: living }
+            flows:
+              - { id: f1, from: surgery, to: sg, purposes: [child-protection] }
+          `,
+          findings: [{ messageId: 'not-per-case', at: 'population.scope' }],
         },
       ],
     },

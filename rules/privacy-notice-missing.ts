@@ -1,14 +1,5 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { carriesPatientData, isController } from '../src/core/facts.js';
-
-const BASE = (notices: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, role: controller }\n' +
-  '  - { id: meo, name: Medical Examiner Office, role: controller }\n' +
-  'data:\n  - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary] }\n' +
-  notices;
-
 export default defineRule({
   id: 'privacy-notice-missing',
   meta: {
@@ -24,6 +15,8 @@ export default defineRule({
       'published), and make sure the notice describes this sharing.',
     severity: 'warning',
     severityReason: 'The notice may exist but not be referenced; the gap needs checking rather than proving the sharing unlawful.',
+    area: 'J',
+    importance: 500,
     tags: ['transparency', 'caldicott-8', 'fairness'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -33,26 +26,53 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        '{{party}} {{role}} patient data (flow "{{flow}}"), but no privacy notice of its own is listed. Add an entry under ' +
+      missing: [
+        '{{party}} {{role}} patient data (flow "{{flow}}"), but no privacy notice of its own is listed. Add an entry under ',
         '`transparency.privacy_notices` with party: {{id}} and the `url` of a privacy notice that describes this sharing.',
+      ],
       'no-url': 'The privacy notice listed for {{party}} does not say where it is published. Add its `url`, so reviewers and patients can read it.',
     },
     examples: {
       valid: [
         {
           title: 'both controllers publish notices',
-          agreement: BASE(
-            'transparency:\n  privacy_notices:\n    - { party: surgery, url: "https://example-surgery.nhs.uk/privacy" }\n' +
-              '    - { party: meo, url: "https://example-trust.nhs.uk/privacy" }\n',
-          ),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, role: controller }
+              - { id: meo, name: Medical Examiner Office, role: controller }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+            transparency:
+              privacy_notices:
+                - { party: surgery, url: "https://example-surgery.nhs.uk/privacy" }
+                - { party: meo, url: "https://example-trust.nhs.uk/privacy" }
+          `,
         },
       ],
       invalid: [
         {
           title: 'the receiving controller lists no notice',
-          agreement: BASE('transparency:\n  privacy_notices:\n    - { party: surgery, url: "https://example-surgery.nhs.uk/privacy" }\n'),
-          findings: [{ messageId: 'missing', range: '6:11-6:14' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, role: controller }
+              - { id: meo, name: Medical Examiner Office, role: controller }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+            transparency:
+              privacy_notices:
+                - { party: surgery, url: "https://example-surgery.nhs.uk/privacy" }
+          `,
+          findings: [{ messageId: 'missing', at: 'parties[1].id' }],
         },
       ],
     },

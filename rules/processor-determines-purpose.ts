@@ -1,15 +1,7 @@
 import type { Agreement, RetentionEntry } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { durationHours, isProcessor, parseDuration, partyById, partyName, purposeById, purposeName } from '../src/core/facts.js';
-import { formatDuration } from '../src/core/summary.js';
-
-const PARTIES =
-  'parties:\n  - { id: icb, name: Example ICB, org_type: icb, role: controller }\n' +
-  '  - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }\n';
-const HEAD = `dsalint: 1\nid: EX-001\ntitle: Example\n${PARTIES}`;
-const ARRANGEMENT = 'processors:\n  - { party: acme, acting_for: [icb] }\n';
-
-/** Hours in an average calendar month, so that P12M and P1Y compare equal. */
+import { formatDuration } from '../src/core/summary.js';/** Hours in an average calendar month, so that P12M and P1Y compare equal. */
 const HOURS_PER_MONTH = (365.25 * 24) / 12;
 
 /** A retention period's length in hours; Infinity for "indefinite"; undefined when it cannot be read. */
@@ -61,6 +53,8 @@ export default defineRule({
       'controller and give it its own lawful basis.',
     severity: 'warning',
     severityReason: 'Each sign is strong evidence that the processor role is mis-described, but the agreement alone cannot prove who decides.',
+    area: 'K',
+    importance: 440,
     tags: ['processors', 'purpose-limitation', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -72,44 +66,84 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'owns-purpose':
-        'The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller\'s instructions. Make the controller ' +
+      'owns-purpose': [
+        'The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller\'s instructions. Make the controller ',
         'that decides this purpose its owner, or record {{party}} as a controller with its own lawful basis.',
-      'uninstructed-purpose':
-        'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ' +
-        'has set. A processor may only use data for its controllers\' purposes: add the controller that owns this purpose to its `acting_for`, or remove ' +
+      ],
+      'uninstructed-purpose': [
+        'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ',
+        'has set. A processor may only use data for its controllers\' purposes: add the controller that owns this purpose to its `acting_for`, or remove ',
         'the purpose from the flow.',
-      'no-controllers':
-        'The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ' +
+      ],
+      'no-controllers': [
+        'The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ',
         'instructions it follows.',
-      'longer-retention':
-        '{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ' +
+      ],
+      'longer-retention': [
+        '{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ',
         'only as long as its controller instructs: shorten its period, or have it return or delete the data when the controller no longer needs it.',
-      'unauthorised-sub-processor':
-        'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ' +
+      ],
+      'unauthorised-sub-processor': [
+        'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ',
         'the authorisation (`authorised: true`) once the controller has given it in writing, or stop using this sub-processor.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'the controller owns the purpose and the processor keeps data no longer',
-          agreement:
-            `${HEAD}purposes:\n  - { id: planning, category: planning_commissioning, owner: icb }\n` +
-            'flows:\n  - { id: f1, from: icb, to: acme, purposes: [planning] }\n' +
-            'retention:\n  - { party: icb, period: P8Y }\n  - { party: acme, period: P1Y }\n' +
-            ARRANGEMENT,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }
+            purposes:
+              - { id: planning, category: planning_commissioning, owner: icb }
+            flows:
+              - { id: f1, from: icb, to: acme, purposes: [planning] }
+            retention:
+              - { party: icb, period: P8Y }
+              - { party: acme, period: P1Y }
+            processors:
+              - { party: acme, acting_for: [icb] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'the processor owns the purpose',
-          agreement: `${HEAD}purposes:\n  - { id: analytics, category: commercial, owner: acme }\n${ARRANGEMENT}`,
-          findings: [{ messageId: 'owns-purpose', range: '8:51-8:55' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }
+            purposes:
+              - { id: analytics, category: commercial, owner: acme }
+            processors:
+              - { party: acme, acting_for: [icb] }
+          `,
+          findings: [{ messageId: 'owns-purpose', at: 'purposes[0].owner' }],
         },
         {
           title: 'the processor keeps data longer than the controller',
-          agreement: `${HEAD}retention:\n  - { party: icb, period: P1Y }\n  - { party: acme, period: P8Y }\n${ARRANGEMENT}`,
-          findings: [{ messageId: 'longer-retention', range: '9:28-9:31' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }
+            retention:
+              - { party: icb, period: P1Y }
+              - { party: acme, period: P8Y }
+            processors:
+              - { party: acme, acting_for: [icb] }
+          `,
+          findings: [{ messageId: 'longer-retention', at: 'retention[1].period' }],
         },
       ],
     },

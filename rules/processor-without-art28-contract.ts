@@ -1,11 +1,7 @@
 import type { Agreement } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { isProcessor, partyName } from '../src/core/facts.js';
-import { ART28_TERMS, labelOf } from '../src/vocabulary.js';
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: icb, name: Example ICB, org_type: icb, role: controller }\n' +
-  '  - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }\n';
-const ALL_TERMS = ART28_TERMS.map((t) => t.value).join(', ');
+import { ART28_TERMS, labelOf } from '../src/vocabulary.js';const ALL_TERMS = ART28_TERMS.map((t) => t.value).join(', ');
 
 /**
  * Lower-cases a label's first letter for mid-sentence use, except that "Art 32 security measures"
@@ -45,6 +41,8 @@ export default defineRule({
       'have it amended before data is shared.',
     severity: 'error',
     severityReason: 'UK GDPR Art 28(3) makes a contract with these terms a legal requirement for processing by a processor.',
+    area: 'K',
+    importance: 325,
     tags: ['processors', 'contracts', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -56,37 +54,71 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-arrangement':
-        '{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ' +
+      'no-arrangement': [
+        '{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ',
         'acts for (`acting_for`) and its Art 28 contract (`contract` with `reference` and `terms`).',
-      'no-contract':
-        'The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ' +
+      ],
+      'no-contract': [
+        'The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ',
         'UK GDPR Art 28(3) requires; add `contract` with its `reference` and `terms`.',
+      ],
       'no-reference':
         'The contract with {{party}} has no reference, so nobody can find and check it. Add `reference`: where the signed contract is kept.',
-      'missing-terms':
-        'The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ' +
+      'missing-terms': [
+        'The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ',
         'contains them and list them under `terms`, or have the contract amended before data is shared.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'a processor with a contract containing every Art 28(3) term',
-          agreement: `${HEAD}processors:\n  - party: acme\n    acting_for: [icb]\n    contract:\n      reference: CON-2026-07\n      terms: [${ALL_TERMS}]\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }
+            processors:
+              - party: acme
+                acting_for: [icb]
+                contract:
+                  reference: CON-2026-07
+                  terms: [documented_instructions, confidentiality, security, sub_processor_conditions, data_subject_rights_assistance, assist_controller_arts32_36, end_of_contract_delete_or_return, audits_information]
+          `,
         },
       ],
       invalid: [
         {
           title: 'a processor with no contract recorded',
-          agreement: HEAD,
-          findings: [{ messageId: 'no-arrangement', range: '6:80-6:89' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }
+          `,
+          findings: [{ messageId: 'no-arrangement', at: 'parties[1].role' }],
         },
         {
           title: 'a contract missing the audit and end-of-contract terms',
-          agreement:
-            `${HEAD}processors:\n  - party: acme\n    acting_for: [icb]\n    contract:\n      reference: CON-2026-07\n` +
-            '      terms: [documented_instructions, confidentiality, security, sub_processor_conditions, data_subject_rights_assistance, assist_controller_arts32_36]\n',
-          findings: [{ messageId: 'missing-terms', range: '12:14-12:153' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: icb, name: Example ICB, org_type: icb, role: controller }
+              - { id: acme, name: Acme Analytics Ltd, org_type: commercial_supplier, role: processor }
+            processors:
+              - party: acme
+                acting_for: [icb]
+                contract:
+                  reference: CON-2026-07
+                  terms: [documented_instructions, confidentiality, security, sub_processor_conditions, data_subject_rights_assistance, assist_controller_arts32_36]
+          `,
+          findings: [{ messageId: 'missing-terms', at: 'processors[0].contract.terms' }],
         },
       ],
     },

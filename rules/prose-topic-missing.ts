@@ -1,4 +1,4 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, markdown } from '../src/core/rule.js';
 import { isImported } from '../src/core/imported.js';
 import { proseBlocks, isNegated, type ProseBlock } from '../src/core/prose.js';
 
@@ -42,15 +42,7 @@ export function topicsAddressed(blocks: readonly ProseBlock[]): Set<Topic> {
     }
   }
   return found;
-}
-
-const IMPORTED = (body: string) => `---\ndsalint: 1\nid: NS-DSA-014\ntitle: Example\nimported: { from: proposed.docx }\n---\n\n${body}\n`;
-const ALL_TOPICS =
-  '1.1 Records are retained for 8 years and then destroyed. 1.2 Breaches are reported within 24 hours. 1.3 The review date is 1 April 2027. ' +
-  '1.4 Either party may terminate this agreement on 3 months\' notice. 1.5 Patients may object to the sharing; see the privacy notice. ' +
-  '1.6 A DPIA was completed and the Data Protection Officer and Caldicott Guardian of each party signed it.';
-
-export default defineRule<Topic>({
+}export default defineRule({
   id: 'prose-topic-missing',
   meta: {
     title: 'An imported agreement\'s text must address retention, breaches, sign-off, DPIA, review, termination and patients\' rights',
@@ -71,6 +63,8 @@ export default defineRule<Topic>({
     severityReason:
       'Silence on retention, breaches, Caldicott sign-off or the DPIA lets the sharing run unchecked (error); silence on review, termination, the DPO or ' +
       'rights is a gap to close before signing (warning).',
+    area: 'text',
+    importance: 535,
     tags: ['prose', 'imported', 'storage-limitation', 'accountability', 'transparency'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -97,19 +91,50 @@ export default defineRule<Topic>({
       },
     },
     examples: {
-      valid: [{ title: 'an imported agreement that addresses every topic', markdown: true, agreement: IMPORTED(ALL_TOPICS) }],
+      valid: [{
+        title: 'an imported agreement that addresses every topic',
+        markdown: true,
+        agreement: markdown`
+          ---
+          dsalint: 1
+          id: NS-DSA-014
+          title: Example
+          imported: { from: proposed.docx }
+          ---
+
+          1.1 Records are retained for 8 years and then destroyed. 1.2 Breaches are reported within 24 hours. 1.3 The review date is 1 April 2027. 1.4 Either party may terminate this agreement on 3 months' notice. 1.5 Patients may object to the sharing; see the privacy notice. 1.6 A DPIA was completed and the Data Protection Officer and Caldicott Guardian of each party signed it.
+        `,
+      }],
       invalid: [
         {
           title: 'an imported agreement silent on retention',
           markdown: true,
-          agreement: IMPORTED(ALL_TOPICS.replace('1.1 Records are retained for 8 years and then destroyed. ', '')),
-          findings: [{ messageId: 'retention', range: '5:1-5:9' }],
+          agreement: markdown`
+            ---
+            dsalint: 1
+            id: NS-DSA-014
+            title: Example
+            imported: { from: proposed.docx }
+            ---
+
+            1.2 Breaches are reported within 24 hours. 1.3 The review date is 1 April 2027. 1.4 Either party may terminate this agreement on 3 months' notice. 1.5 Patients may object to the sharing; see the privacy notice. 1.6 A DPIA was completed and the Data Protection Officer and Caldicott Guardian of each party signed it.
+          `,
+          findings: [{ messageId: 'retention', at: 'imported', part: 'key' }],
         },
         {
           title: 'an imported agreement that denies needing a DPIA',
           markdown: true,
-          agreement: IMPORTED(ALL_TOPICS.replace('A DPIA was completed and the', 'No DPIA is needed. The')),
-          findings: [{ messageId: 'dpia', range: '5:1-5:9' }],
+          agreement: markdown`
+            ---
+            dsalint: 1
+            id: NS-DSA-014
+            title: Example
+            imported: { from: proposed.docx }
+            ---
+
+            1.1 Records are retained for 8 years and then destroyed. 1.2 Breaches are reported within 24 hours. 1.3 The review date is 1 April 2027. 1.4 Either party may terminate this agreement on 3 months' notice. 1.5 Patients may object to the sharing; see the privacy notice. 1.6 No DPIA is needed. The Data Protection Officer and Caldicott Guardian of each party signed it.
+          `,
+          findings: [{ messageId: 'dpia', at: 'imported', part: 'key' }],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import type { Agreement, OrgType, Party, PurposeCategory } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, markdown } from '../src/core/rule.js';
 import { fileOffsets, isNegated, proseBlocks, type ProseBlock } from '../src/core/prose.js';
 
 /** Words that say data goes to someone. `share ... with` and `disclose ... to` allow a few words between. */
@@ -139,13 +139,11 @@ function declaresKind(a: Agreement, kind: { orgTypes?: readonly OrgType[]; purpo
   );
 }
 
-type MessageId = 'undeclared-recipient' | 'undeclared-kind' | 'undeclared-purpose';
-interface Found {
-  readonly messageId: MessageId;
-  readonly start: number;
-  readonly end: number;
-  readonly data: Record<string, string>;
-}
+type Found = { readonly start: number; readonly end: number } & (
+  | { readonly messageId: 'undeclared-recipient'; readonly data: { readonly name: string } }
+  | { readonly messageId: 'undeclared-kind'; readonly data: { readonly kind: string } }
+  | { readonly messageId: 'undeclared-purpose'; readonly data: { readonly purpose: string } }
+);
 
 function recipientsIn(a: Agreement, block: ProseBlock): Found[] {
   const out: Found[] = [];
@@ -191,12 +189,7 @@ function recipientsIn(a: Agreement, block: ProseBlock): Found[] {
   }
   return out;
 }
-
-const FRONT =
-  '---\ndsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: meo, name: "Medical Examiner Office, Example Hospitals NHS Trust", org_type: medical_examiner_office }\n---\n\n';
-
-export default defineRule<MessageId>({
+export default defineRule({
   id: 'prose-undeclared-party',
   meta: {
     title: 'The text of a Markdown agreement must not name recipients or uses its structured part does not declare',
@@ -223,6 +216,8 @@ export default defineRule<MessageId>({
     severity: 'warning',
     severityReason: 'A heuristic reading of prose: likely an undeclared recipient or use, but a person must confirm it.',
     kind: 'review',
+    area: 'text',
+    importance: 525,
     tags: ['prose', 'transparency', 'purpose-limitation'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -235,36 +230,72 @@ export default defineRule<MessageId>({
     ],
     defaultOptions: {},
     messages: {
-      'undeclared-recipient':
-        'The text says the data goes to "{{name}}", but no declared party has that name. Every organisation that receives the data must be a party: ' +
+      'undeclared-recipient': [
+        'The text says the data goes to "{{name}}", but no declared party has that name. Every organisation that receives the data must be a party: ',
         'add it under `parties` with its flow and sign-off, or correct the text.',
-      'undeclared-kind':
-        'The text says the data goes to {{kind}}, but no declared party is one. Every organisation that receives the data must be a party: add it ' +
+      ],
+      'undeclared-kind': [
+        'The text says the data goes to {{kind}}, but no declared party is one. Every organisation that receives the data must be a party: add it ',
         'under `parties` with its flow, purpose and sign-off, or correct the text.',
-      'undeclared-purpose':
-        'The text says the data is used for {{purpose}}, but no declared purpose is {{purpose}}. Declare it under `purposes` with its lawful basis, ' +
+      ],
+      'undeclared-purpose': [
+        'The text says the data is used for {{purpose}}, but no declared purpose is {{purpose}}. Declare it under `purposes` with its lawful basis, ',
         'or correct the text.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'the text names only declared parties',
           markdown: true,
-          agreement: `${FRONT}Example Surgery shares a summary of the final illness with the Medical Examiner Office. It will never be shared with insurers.\n`,
+          agreement: markdown`
+            ---
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: "Medical Examiner Office, Example Hospitals NHS Trust", org_type: medical_examiner_office }
+            ---
+
+            Example Surgery shares a summary of the final illness with the Medical Examiner Office. It will never be shared with insurers.
+          `,
         },
       ],
       invalid: [
         {
           title: 'an undeclared supplier named in the text',
           markdown: true,
-          agreement: `${FRONT}Summaries are also shared with Acme Analytics Ltd for quality reporting.\n`,
-          findings: [{ messageId: 'undeclared-recipient', range: '10:32-10:50' }],
+          agreement: markdown`
+            ---
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: "Medical Examiner Office, Example Hospitals NHS Trust", org_type: medical_examiner_office }
+            ---
+
+            Summaries are also shared with Acme Analytics Ltd for quality reporting.
+          `,
+          findings: [{ messageId: 'undeclared-recipient', text: 'Acme Analytics Ltd' }],
         },
         {
           title: 'the police named in the text',
           markdown: true,
-          agreement: `${FRONT}Summaries may be disclosed to the police on request.\n`,
-          findings: [{ messageId: 'undeclared-kind', range: '10:35-10:41' }],
+          agreement: markdown`
+            ---
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: "Medical Examiner Office, Example Hospitals NHS Trust", org_type: medical_examiner_office }
+            ---
+
+            Summaries may be disclosed to the police on request.
+          `,
+          findings: [{ messageId: 'undeclared-kind', text: 'police' }],
         },
       ],
     },
@@ -272,7 +303,7 @@ export default defineRule<MessageId>({
   check({ agreement: a, source, report }) {
     if (source.kind !== 'markdown' || !source.markdown) return;
     for (const block of proseBlocks(source.markdown, source.text)) {
-      for (const f of recipientsIn(a, block)) report({ messageId: f.messageId, data: f.data, at: { offsets: fileOffsets(block, f.start, f.end) } });
+      for (const { start, end, ...message } of recipientsIn(a, block)) report({ ...message, at: { offsets: fileOffsets(block, start, end) } });
     }
   },
 });

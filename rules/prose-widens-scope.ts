@@ -1,6 +1,5 @@
 import type { Agreement } from '../src/generated/agreement.js';
-import type { AgreementPath } from '../src/core/locate.js';
-import { defineRule, type Target } from '../src/core/rule.js';
+import { defineRule, markdown, type Path, type Target } from '../src/core/rule.js';
 import { coversAllPatients, sharesAllFields } from '../src/core/facts.js';
 import { fileOffsets, isNegated, phrasePattern, proseBlocks, sentenceOf } from '../src/core/prose.js';
 
@@ -158,7 +157,7 @@ function alreadyDeclared(a: Agreement, widens: Widens, phrase: string): boolean 
 
 /** Where the structured part says the opposite, when it says anything. */
 function structuredPlace(a: Agreement, widens: Widens): { at: Target; message: string } | undefined {
-  const key = (path: AgreementPath): Target => ({ path, part: 'key' });
+  const key = (path: Path): Target => ({ path, part: 'key' });
   switch (widens) {
     case 'access':
       return a.flows ? { at: key(['flows']), message: 'The flows say who can see which data, and how.' } : undefined;
@@ -170,10 +169,7 @@ function structuredPlace(a: Agreement, widens: Widens): { at: Target; message: s
       return a.retention ? { at: key(['retention']), message: 'These are the retention periods the agreement sets.' } : undefined;
   }
 }
-
-const FRONT = '---\ndsalint: 1\nid: EX-001\ntitle: Example\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\npopulation: { scope: per_case }\n---\n\n';
-
-export default defineRule<MessageId, Options>({
+export default defineRule({
   id: 'prose-widens-scope',
   meta: {
     title: 'The text of a Markdown agreement must not widen what its structured part allows',
@@ -199,6 +195,8 @@ export default defineRule<MessageId, Options>({
     severityReason:
       'Wider access, population or retention in the signed text authorises what the checked agreement does not (error); an open-ended purpose is ' +
       'vague rather than a declared new use (warning).',
+    area: 'text',
+    importance: 520,
     tags: ['prose', 'minimisation', 'purpose-limitation', 'storage-limitation', 'caldicott-3'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -230,53 +228,92 @@ export default defineRule<MessageId, Options>({
       },
       additionalProperties: false,
     },
-    defaultOptions: { phrases: [] },
+    defaultOptions: { phrases: [] } as Options,
     messages: {
-      access:
-        'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ' +
+      access: [
+        'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ',
         'part of what is signed: remove it, or reword it to match the flows (who can see which data, and how).',
-      population:
-        'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ' +
+      ],
+      population: [
+        'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ',
         '(whose records are shared).',
+      ],
       purpose: {
-        text:
-          'The text says "{{phrase}}", an open-ended purpose. The data may be used only for the purposes the agreement lists: remove the phrase, or ' +
+        text: [
+          'The text says "{{phrase}}", an open-ended purpose. The data may be used only for the purposes the agreement lists: remove the phrase, or ',
           'declare each further purpose under `purposes` with its lawful basis.',
+        ],
         severity: 'warning',
       },
-      'open-retention':
-        'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ' +
+      'open-retention': [
+        'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ',
         '"6 months after the case closes") and how the data is destroyed at the end of it.',
+      ],
       'broad-purpose': {
-        text:
-          'The text allows use "{{phrase}}" without saying which study, service or plan. Broad uses like these are open-ended: ask for each use to be ' +
+        text: [
+          'The text allows use "{{phrase}}" without saying which study, service or plan. Broad uses like these are open-ended: ask for each use to be ',
           'named, with its lawful basis (for research, the study and its approval), or for the words to be removed.',
+        ],
         severity: 'warning',
       },
-      retention:
-        'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ' +
+      retention: [
+        'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ',
         'storage limitation: remove the phrase, or reword it to match the retention periods.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'text that narrows rather than widens',
           markdown: true,
-          agreement: `${FRONT}The medical examiner sees records of the deceased patient only. The data will not be used for any other purpose.\n`,
+          agreement: markdown`
+            ---
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            population: { scope: per_case }
+            ---
+
+            The medical examiner sees records of the deceased patient only. The data will not be used for any other purpose.
+          `,
         },
       ],
       invalid: [
         {
           title: 'whole-system access promised in the text',
           markdown: true,
-          agreement: `${FRONT}The medical examiner will have **full access** to the clinical system.\n`,
-          findings: [{ messageId: 'access', range: '10:34-10:70' }],
+          agreement: markdown`
+            ---
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            population: { scope: per_case }
+            ---
+
+            The medical examiner will have **full access** to the clinical system.
+          `,
+          findings: [{ messageId: 'access', text: 'full access** to the clinical system' }],
         },
         {
           title: 'an open-ended purpose',
           markdown: true,
-          agreement: `${FRONT}Records may also be used for any other lawful purpose.\n`,
-          findings: [{ messageId: 'purpose', range: '10:30-10:54' }],
+          agreement: markdown`
+            ---
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            population: { scope: per_case }
+            ---
+
+            Records may also be used for any other lawful purpose.
+          `,
+          findings: [{ messageId: 'purpose', text: 'any other lawful purpose' }],
         },
       ],
     },

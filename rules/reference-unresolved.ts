@@ -1,17 +1,16 @@
 import type { Agreement } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, extendPath, yaml, type Path } from '../src/core/rule.js';
 import { suggest } from '../src/core/suggest.js';
 
 type Kind = 'party' | 'purpose' | 'data';
 
 /** Every place the format refers to a party, purpose or data item by id. */
-function* references(a: Agreement): Generator<{ kind: Kind; id: string; path: AgreementPath }> {
-  const one = function* (kind: Kind, id: string | undefined, path: AgreementPath) {
+function* references(a: Agreement): Generator<{ kind: Kind; id: string; path: Path }> {
+  const one = function* (kind: Kind, id: string | undefined, path: Path) {
     if (id !== undefined) yield { kind, id, path };
   };
-  const many = function* (kind: Kind, ids: readonly string[] | undefined, path: AgreementPath) {
-    for (const [i, id] of (ids ?? []).entries()) yield { kind, id, path: [...path, i] };
+  const many = function* (kind: Kind, ids: readonly string[] | undefined, path: Path) {
+    for (const [i, id] of (ids ?? []).entries()) yield { kind, id, path: extendPath(path, i) };
   };
   for (const [i, p] of (a.purposes ?? []).entries()) yield* one('party', p.owner, ['purposes', i, 'owner']);
   for (const [i, d] of (a.data ?? []).entries()) yield* many('purpose', d.purposes, ['data', i, 'purposes']);
@@ -55,6 +54,8 @@ export default defineRule({
     fix: 'Correct the id (dsalint suggests the nearest declared one), or declare the missing party, purpose or data item.',
     severity: 'error',
     severityReason: 'The agreement cannot be read consistently: part of it refers to something that is not there.',
+    area: 'format',
+    importance: 160,
     tags: ['format', 'purpose-limitation'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(1)(b) (purpose limitation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
@@ -66,14 +67,32 @@ export default defineRule({
       valid: [
         {
           title: 'a flow between declared parties',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: meo, name: Medical Examiner Office }\nflows:\n  - { id: f1, from: surgery, to: meo }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: meo, name: Medical Examiner Office }
+            flows:
+              - { id: f1, from: surgery, to: meo }
+          `,
         },
       ],
       invalid: [
         {
           title: 'a flow to an undeclared party',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: meo, name: Medical Examiner Office }\nflows:\n  - { id: f1, from: surgery, to: me-office }\n',
-          findings: [{ messageId: 'unresolved', range: '8:34-8:43' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: meo, name: Medical Examiner Office }
+            flows:
+              - { id: f1, from: surgery, to: me-office }
+          `,
+          findings: [{ messageId: 'unresolved', at: 'flows[0].to' }],
         },
       ],
     },

@@ -1,6 +1,5 @@
 import type { CommonLaw, PurposeCategory } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { labelOf } from '../src/vocabulary.js';
 import { carriesConfidentialPatientInformation, flowsForIndexed, partyName, purposeName } from '../src/core/facts.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
@@ -8,11 +7,6 @@ import { joinWords, lowerFirst } from '../src/core/summary.js';
 const RESEARCH: PurposeCategory = 'research';
 /** The only common-law bases for identifiable research data. */
 const RESEARCH_BASES: ReadonlySet<CommonLaw> = new Set<CommonLaw>(['explicit_consent', 's251_support']);
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n  - { id: uni, name: Example University }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: uni, data: [cohort], purposes: [study] }\n';
-
 export default defineRule({
   id: 'research-without-consent-or-s251',
   meta: {
@@ -30,6 +24,8 @@ export default defineRule({
       'or share only anonymised data for the research.',
     severity: 'error',
     severityReason: 'Identifiable research use without consent or s251 support is a breach of confidence.',
+    area: 'C',
+    importance: 230,
     tags: ['lawful-basis', 'confidentiality', 'research'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -42,24 +38,49 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-consent-or-s251':
-        'Purpose {{purpose}} uses confidential patient information ({{flows}}) for research on the basis of {{basis}}. Identifiable research data needs the patients\' explicit consent ' +
+      'no-consent-or-s251': [
+        'Purpose {{purpose}} uses confidential patient information ({{flows}}) for research on the basis of {{basis}}. Identifiable research data needs the patients\' explicit consent ',
         'or section 251 support from the Confidentiality Advisory Group; otherwise share only anonymised data.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'research with section 251 support',
-          agreement:
-            `${HEAD}purposes:\n  - { id: study, category: research, lawful_basis: { common_law: s251_support, s251: { reference: 23/CAG/0101 } } }\n` +
-            'data:\n  - { id: cohort, categories: [nhs_number, diagnoses_problems] }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: uni, name: Example University }
+            flows:
+              - { id: f1, from: surgery, to: uni, data: [cohort], purposes: [study] }
+            purposes:
+              - { id: study, category: research, lawful_basis: { common_law: s251_support, s251: { reference: 23/CAG/0101 } } }
+            data:
+              - { id: cohort, categories: [nhs_number, diagnoses_problems] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'research on implied consent',
-          agreement: `${HEAD}purposes:\n  - { id: study, category: research, lawful_basis: { common_law: implied_consent } }\ndata:\n  - { id: cohort, categories: [nhs_number, diagnoses_problems] }\n`,
-          findings: [{ messageId: 'no-consent-or-s251', range: '10:66-10:81' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: uni, name: Example University }
+            flows:
+              - { id: f1, from: surgery, to: uni, data: [cohort], purposes: [study] }
+            purposes:
+              - { id: study, category: research, lawful_basis: { common_law: implied_consent } }
+            data:
+              - { id: cohort, categories: [nhs_number, diagnoses_problems] }
+          `,
+          findings: [{ messageId: 'no-consent-or-s251', at: 'purposes[0].lawful_basis.common_law' }],
         },
       ],
     },
@@ -74,7 +95,7 @@ export default defineRule({
         messageId: 'no-consent-or-s251',
         data: { purpose: purposeName(purpose), basis: lowerFirst(labelOf('commonLaw', basis)), flows: joinWords(flows.map(({ flow: f }) => `flow "${f.id}" to ${partyName(a, f.to)}`)) },
         at: ['purposes', i, 'lawful_basis', 'common_law'],
-        related: flows.map(({ flow: f, index }) => ({ at: ['flows', index, 'id'] as AgreementPath, message: `Flow "${f.id}" discloses confidential patient information for it.` })),
+        related: flows.map(({ flow: f, index }) => ({ at: ['flows', index, 'id'] satisfies Path, message: `Flow "${f.id}" discloses confidential patient information for it.` })),
       });
     });
   },

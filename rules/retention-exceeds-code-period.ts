@@ -1,6 +1,5 @@
 import type { Agreement, RecordType, RetentionEntry } from '../src/generated/agreement.js';
-import type { AgreementPath } from '../src/core/locate.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { compareDurations, dataById, durationInWords, indexOfData, parseDuration, retentionEntryLabel } from '../src/core/facts.js';
 import { RECORD_TYPE } from '../src/vocabulary.js';
 
@@ -9,7 +8,7 @@ interface Options {
 }
 
 /** The entry's record type: its own, else the one record type all its named data items share. */
-function recordTypeOf(a: Agreement, entry: RetentionEntry, i: number): { type: RecordType; at: AgreementPath } | undefined {
+function recordTypeOf(a: Agreement, entry: RetentionEntry, i: number): { type: RecordType; at: Path } | undefined {
   if (entry.record_type !== undefined) return { type: entry.record_type, at: ['retention', i, 'record_type'] };
   const items = (entry.data ?? []).map((id) => dataById(a, id));
   const types = new Set(items.map((d) => d?.record_type));
@@ -17,13 +16,7 @@ function recordTypeOf(a: Agreement, entry: RetentionEntry, i: number): { type: R
   if (types.size !== 1 || only === undefined) return undefined;
   return { type: only, at: ['data', indexOfData(a, items[0]!.id), 'record_type'] };
 }
-
-const AGREEMENT = (entry: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\n' +
-  `retention:\n  - { party: trust, ${entry}, starts: last_contact, record_type: adult_health_record }\n`;
-
-export default defineRule<'unjustified' | 'beyond-extension', Options>({
+export default defineRule({
   id: 'retention-exceeds-code-period',
   meta: {
     title: 'Retention longer than the Records Management Code needs a reason',
@@ -43,6 +36,8 @@ export default defineRule<'unjustified' | 'beyond-extension', Options>({
       'allowed extension beyond the Code\'s should be shortened.',
     severity: 'warning',
     severityReason: 'The Code periods are minimums and can be extended with justification, so a longer period is a judgement to record, not an error.',
+    area: 'F',
+    importance: 435,
     tags: ['retention', 'storage-limitation'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -65,26 +60,70 @@ export default defineRule<'unjustified' | 'beyond-extension', Options>({
       },
       additionalProperties: false,
     },
-    defaultOptions: { max_extension_years: 20 },
+    defaultOptions: { max_extension_years: 20 } as Options,
     messages: {
-      unjustified:
-        'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ' +
+      unjustified: [
+        'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ',
         'reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`.',
-      'beyond-extension':
-        'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ' +
+      ],
+      'beyond-extension': [
+        'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ',
         'Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it.',
+      ],
     },
     examples: {
       valid: [
-        { title: 'the Code period', agreement: AGREEMENT('period: P8Y') },
-        { title: 'a longer period with a reason', agreement: AGREEMENT('period: P15Y, justification: Kept with the linked child\'s record') },
+        {
+          title: 'the Code period',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            retention:
+              - { party: trust, period: P8Y, starts: last_contact, record_type: adult_health_record }
+          `,
+        },
+        {
+          title: 'a longer period with a reason',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            retention:
+              - { party: trust, period: P15Y, justification: Kept with the linked child's record, starts: last_contact, record_type: adult_health_record }
+          `,
+        },
       ],
       invalid: [
-        { title: 'a longer period with no reason', agreement: AGREEMENT('period: P10Y'), findings: [{ messageId: 'unjustified', range: '7:29-7:33' }] },
+        {
+          title: 'a longer period with no reason',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            retention:
+              - { party: trust, period: P10Y, starts: last_contact, record_type: adult_health_record }
+          `,
+          findings: [{ messageId: 'unjustified', at: 'retention[0].period' }],
+        },
         {
           title: 'far beyond the Code period',
-          agreement: AGREEMENT('period: P30Y, justification: Just in case'),
-          findings: [{ messageId: 'beyond-extension', range: '7:29-7:33' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            retention:
+              - { party: trust, period: P30Y, justification: Just in case, starts: last_contact, record_type: adult_health_record }
+          `,
+          findings: [{ messageId: 'beyond-extension', at: 'retention[0].period' }],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import type { RetentionEntry } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { carriesPatientData, flowData, isIdentifying, partyById, retentionEntryLabel } from '../src/core/facts.js';
 
 const INDEFINITE = 'indefinite';
@@ -9,15 +9,6 @@ function covers(entry: RetentionEntry, partyId: string, dataId: string | undefin
   if (entry.party !== partyId) return false;
   return dataId === undefined || (entry.data ?? []).length === 0 || (entry.data ?? []).includes(dataId);
 }
-
-const AGREEMENT = (retention: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\n' +
-  'data:\n  - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary] }\n' +
-  retention;
-
 export default defineRule({
   id: 'retention-missing-or-indefinite',
   meta: {
@@ -39,6 +30,8 @@ export default defineRule({
       'from, such as case_closed). Replace "indefinite" with the period the purpose actually needs, using the Records Management Code as a guide.',
     severity: 'error',
     severityReason: 'Without a finite period that can be worked out, the agreement cannot meet the storage limitation principle.',
+    area: 'F',
+    importance: 370,
     tags: ['retention', 'storage-limitation'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -56,9 +49,10 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-retention':
-        '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ' +
+      'no-retention': [
+        '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
         'the data, a `period` and the event it `starts` from.',
+      ],
       indefinite:
         'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
       'no-period': 'Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.',
@@ -69,20 +63,74 @@ export default defineRule({
       valid: [
         {
           title: 'the recipient keeps the summary for ten years from closing the case',
-          agreement: AGREEMENT('retention:\n  - { party: meo, data: [summary], period: P10Y, starts: case_closed }\n'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+            retention:
+              - { party: meo, data: [summary], period: P10Y, starts: case_closed }
+          `,
         },
       ],
       invalid: [
-        { title: 'no retention for the recipient', agreement: AGREEMENT(''), findings: [{ messageId: 'no-retention', range: '10:34-10:37' }] },
+        {
+          title: 'no retention for the recipient',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+          `,
+          findings: [{ messageId: 'no-retention', at: 'flows[0].to' }],
+        },
         {
           title: 'kept indefinitely',
-          agreement: AGREEMENT('retention:\n  - { party: meo, data: [summary], period: indefinite }\n'),
-          findings: [{ messageId: 'indefinite', range: '12:44-12:54' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+            retention:
+              - { party: meo, data: [summary], period: indefinite }
+          `,
+          findings: [{ messageId: 'indefinite', at: 'retention[0].period' }],
         },
         {
           title: 'a period with no start',
-          agreement: AGREEMENT('retention:\n  - { party: meo, data: [summary], period: P10Y }\n'),
-          findings: [{ messageId: 'no-start', range: '12:5-12:50' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary] }
+            retention:
+              - { party: meo, data: [summary], period: P10Y }
+          `,
+          findings: [{ messageId: 'no-start', at: 'retention[0].starts' }],
         },
       ],
     },

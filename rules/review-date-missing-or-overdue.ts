@@ -1,4 +1,4 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { addDuration, firstDayOf, lastDayOf } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 
@@ -6,9 +6,6 @@ interface Options {
   readonly overdue_error_months: number;
   readonly max_interval_months: number;
 }
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nstatus: active\n';
-
 /** Statuses for which no review is needed: the agreement has ended. */
 const ENDED = new Set(['expired', 'withdrawn']);
 
@@ -16,7 +13,7 @@ function months(n: number) {
   return { years: 0, months: n, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
 }
 
-export default defineRule<'missing' | 'overdue' | 'long-overdue' | 'interval-too-long', Options>({
+export default defineRule({
   id: 'review-date-missing-or-overdue',
   meta: {
     title: 'An agreement needs a review date, and reviews must happen',
@@ -37,6 +34,8 @@ export default defineRule<'missing' | 'overdue' | 'long-overdue' | 'interval-too
     severityReason:
       'A missed review is a governance gap rather than proof of unlawful sharing; once it is more than a year overdue it is reported as an error, ' +
       'because the arrangement has gone unchecked for a whole review cycle.',
+    area: 'L',
+    importance: 450,
     tags: ['lifecycle', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -65,41 +64,68 @@ export default defineRule<'missing' | 'overdue' | 'long-overdue' | 'interval-too
       },
       additionalProperties: false,
     },
-    defaultOptions: { overdue_error_months: 12, max_interval_months: 24 },
+    defaultOptions: { overdue_error_months: 12, max_interval_months: 24 } as Options,
     messages: {
-      missing:
-        'The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ' +
+      missing: [
+        'The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ',
         'so that the sharing is checked while it continues.',
-      overdue:
-        'The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ' +
+      ],
+      overdue: [
+        'The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ',
         'needed, and lawful?), record any changes, then set the next review date.',
+      ],
       'long-overdue': {
-        text:
-          'The review of this agreement was due on {{date}}, more than {{months}} months ago, so the sharing has gone unchecked for a whole review cycle. ' +
+        text: [
+          'The review of this agreement was due on {{date}}, more than {{months}} months ago, so the sharing has gone unchecked for a whole review cycle. ',
           'Review it with all parties now, record any changes, then set the next review date.',
+        ],
         severity: 'error',
       },
-      'interval-too-long':
-        'The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ' +
+      'interval-too-long': [
+        'The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ',
         '(yearly is usual): set an earlier `review_by`.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'reviewed within a year, review not yet due',
-          agreement: `${HEAD}dates:\n  effective_from: 2026-04-01\n  review_by: 2027-03-31\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            status: active
+            dates:
+              effective_from: 2026-04-01
+              review_by: 2027-03-31
+          `,
         },
       ],
       invalid: [
         {
           title: 'a review date two months past',
-          agreement: `${HEAD}dates:\n  effective_from: 2025-09-01\n  review_by: 2026-09-01\n`,
-          findings: [{ messageId: 'overdue', range: '7:14-7:24' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            status: active
+            dates:
+              effective_from: 2025-09-01
+              review_by: 2026-09-01
+          `,
+          findings: [{ messageId: 'overdue', at: 'dates.review_by' }],
         },
         {
           title: 'no review date',
-          agreement: `${HEAD}dates:\n  effective_from: 2026-04-01\n`,
-          findings: [{ messageId: 'missing', range: '5:1-5:6' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            status: active
+            dates:
+              effective_from: 2026-04-01
+          `,
+          findings: [{ messageId: 'missing', at: 'dates.review_by' }],
         },
       ],
     },

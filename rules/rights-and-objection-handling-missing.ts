@@ -1,17 +1,7 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { carriesConfidentialPatientInformation, commonLawBasisOf, flowPurposes, indexOfPurpose, isSecondary, sharesPersonalData } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 import { lowerFirst } from '../src/core/words.js';
-
-const BASE = (basis: string, transparency: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: uni, name: Example University, org_type: university_or_researcher }\n' +
-  `purposes:\n  - { id: study, category: research, lawful_basis: { common_law: ${basis} } }\n` +
-  'data:\n  - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }\n' +
-  transparency;
-
 export default defineRule({
   id: 'rights-and-objection-handling-missing',
   meta: {
@@ -33,6 +23,8 @@ export default defineRule({
       'between the parties and applied before data is shared.',
     severity: 'warning',
     severityReason: 'A missing process is a governance gap rather than proof of an unlawful disclosure.',
+    area: 'J',
+    importance: 505,
     tags: ['transparency', 'rights', 'caldicott-8'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -42,28 +34,58 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-rights-contact':
-        'The agreement does not say where patients send requests to see, correct or object to the use of their information. Add ' +
+      'no-rights-contact': [
+        'The agreement does not say where patients send requests to see, correct or object to the use of their information. Add ',
         '`transparency.rights_contact`.',
-      'no-objection-process':
-        'Confidential patient information is used for the purpose "{{purpose}}"{{category}}, which goes beyond individual care, but the agreement does not say how a patient\'s ' +
+      ],
+      'no-objection-process': [
+        'Confidential patient information is used for the purpose "{{purpose}}"{{category}}, which goes beyond individual care, but the agreement does not say how a patient\'s ',
         'objection is recorded and respected. Add `transparency.objection_process`.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'a research extract with a rights contact and an objection process',
-          agreement: BASE(
-            's251_support',
-            'transparency:\n  rights_contact: dpo@example-surgery.nhs.uk\n  objection_process: National data opt-outs and Type 1 objections are applied before each extract.\n',
-          ),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: uni, name: Example University, org_type: university_or_researcher }
+            purposes:
+              - { id: study, category: research, lawful_basis: { common_law: s251_support } }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }
+            transparency:
+              rights_contact: dpo@example-surgery.nhs.uk
+              objection_process: National data opt-outs and Type 1 objections are applied before each extract.
+          `,
         },
       ],
       invalid: [
         {
           title: 'a research extract with no objection process',
-          agreement: BASE('s251_support', 'transparency:\n  rights_contact: dpo@example-surgery.nhs.uk\n'),
-          findings: [{ messageId: 'no-objection-process', range: '13:1-13:13' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: uni, name: Example University, org_type: university_or_researcher }
+            purposes:
+              - { id: study, category: research, lawful_basis: { common_law: s251_support } }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }
+            transparency:
+              rights_contact: dpo@example-surgery.nhs.uk
+          `,
+          findings: [{ messageId: 'no-objection-process', at: 'transparency.objection_process' }],
         },
       ],
     },

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { lastDayOf, purposeName } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 
@@ -12,9 +11,6 @@ interface Options {
  * (also used by its predecessors, ECC and PIAG, for approvals still in force).
  */
 const DEFAULT_PATTERN = '^(?:\\d{2}/CAG/\\d{4}|(?:CAG|ECC|PIAG) \\d{1,2}-\\d{2}\\([a-z]\\)/\\d{4})$';
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\ndates: { effective_from: 2026-04-01, expires: 2027-03-31 }\npurposes:\n  - id: risk\n    category: risk_stratification_commissioning\n    lawful_basis:\n      common_law: s251_support\n';
-
 export default defineRule({
   id: 's251-approval-invalid',
   meta: {
@@ -31,6 +27,8 @@ export default defineRule({
       'If the approval has ended, stop the disclosures until it is renewed, or rely on another basis; if it ends before the agreement, plan the renewal.',
     severity: 'error',
     severityReason: 'An unreferenced or expired approval leaves the disclosure with no common-law basis; an approval ending before the agreement is a warning to plan its renewal.',
+    area: 'C',
+    importance: 245,
     tags: ['lawful-basis', 'confidentiality', 's251'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -60,31 +58,70 @@ export default defineRule({
     messages: {
       'no-reference':
         'Purpose {{purpose}} relies on section 251 support but gives no CAG reference. Record the reference from the approval letter (such as 21/CAG/0032) in lawful_basis.s251.reference.',
-      'bad-reference':
-        'The section 251 reference "{{reference}}" for purpose {{purpose}} does not look like a Confidentiality Advisory Group reference (such as 21/CAG/0032 or CAG 7-04(a)/2013). ' +
+      'bad-reference': [
+        'The section 251 reference "{{reference}}" for purpose {{purpose}} does not look like a Confidentiality Advisory Group reference (such as 21/CAG/0032 or CAG 7-04(a)/2013). ',
         'Copy it from the approval letter or the CAG register.',
-      expired:
-        'The section 251 support for purpose {{purpose}} ended on {{expires}}. Without a live approval there is no common-law basis: stop the disclosures until CAG renews it, ' +
+      ],
+      expired: [
+        'The section 251 support for purpose {{purpose}} ended on {{expires}}. Without a live approval there is no common-law basis: stop the disclosures until CAG renews it, ',
         'or rely on another basis.',
+      ],
       'ends-before-agreement': {
-        text:
-          'The section 251 support for purpose {{purpose}} ends on {{expires}}, before the agreement does ({{agreementExpires}}). ' +
+        text: [
+          'The section 251 support for purpose {{purpose}} ends on {{expires}}, before the agreement does ({{agreementExpires}}). ',
           'Plan the renewal with CAG, or end this purpose\'s sharing when the approval ends.',
+        ],
         severity: 'warning',
       },
     },
     examples: {
-      valid: [{ title: 'a referenced approval that outlasts the agreement', agreement: `${HEAD}      s251: { reference: 22/CAG/0123, expires: 2027-09-30 }\n` }],
+      valid: [{
+        title: 'a referenced approval that outlasts the agreement',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          dates: { effective_from: 2026-04-01, expires: 2027-03-31 }
+          purposes:
+            - id: risk
+              category: risk_stratification_commissioning
+              lawful_basis:
+                common_law: s251_support
+                s251: { reference: 22/CAG/0123, expires: 2027-09-30 }
+        `,
+      }],
       invalid: [
         {
           title: 'an expired approval',
-          agreement: `${HEAD}      s251: { reference: CAG 7-04(a)/2013, expires: 2022-09-30 }\n`,
-          findings: [{ messageId: 'expired', range: '10:53-10:63' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            dates: { effective_from: 2026-04-01, expires: 2027-03-31 }
+            purposes:
+              - id: risk
+                category: risk_stratification_commissioning
+                lawful_basis:
+                  common_law: s251_support
+                  s251: { reference: CAG 7-04(a)/2013, expires: 2022-09-30 }
+          `,
+          findings: [{ messageId: 'expired', at: 'purposes[0].lawful_basis.s251.expires' }],
         },
         {
           title: 'a reference in the wrong form',
-          agreement: `${HEAD}      s251: { reference: approved by CAG, expires: 2027-09-30 }\n`,
-          findings: [{ messageId: 'bad-reference', range: '10:26-10:41' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            dates: { effective_from: 2026-04-01, expires: 2027-03-31 }
+            purposes:
+              - id: risk
+                category: risk_stratification_commissioning
+                lawful_basis:
+                  common_law: s251_support
+                  s251: { reference: approved by CAG, expires: 2027-09-30 }
+          `,
+          findings: [{ messageId: 'bad-reference', at: 'purposes[0].lawful_basis.s251.reference' }],
         },
       ],
     },
@@ -100,7 +137,7 @@ export default defineRule({
     (a.purposes ?? []).forEach((purpose, i) => {
       const basis = purpose.lawful_basis;
       if (basis?.common_law !== 's251_support') return;
-      const at: AgreementPath = ['purposes', i, 'lawful_basis', 's251'];
+      const at: Path = ['purposes', i, 'lawful_basis', 's251'];
       const name = purposeName(purpose);
       const reference = basis.s251?.reference;
       if (reference === undefined) report({ messageId: 'no-reference', data: { purpose: name }, at: [...at, 'reference'] });

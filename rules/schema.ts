@@ -1,4 +1,4 @@
-import { defineDocumentRule } from '../src/core/rule.js';
+import { defineDocumentRule, yaml } from '../src/core/rule.js';
 
 export default defineDocumentRule({
   id: 'schema',
@@ -12,6 +12,8 @@ export default defineDocumentRule({
     fix: 'Follow the message: correct the spelling of the key or value (dsalint suggests the nearest known one), quote values that must be text, and write dates as YYYY-MM-DD and durations as ISO 8601 (P8Y, P28D, PT24H). `dsalint schema` prints the full format; editors that support JSON Schema show it as you type.',
     severity: 'error',
     severityReason: 'Until the agreement follows the format, the domain rules do not run on it.',
+    area: 'format',
+    importance: 130,
     tags: ['format'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'JSON Schema 2020-12', url: 'https://json-schema.org/draft/2020-12' }],
@@ -27,17 +29,36 @@ export default defineDocumentRule({
       'duplicate-item': '{{detail}}',
     },
     examples: {
-      valid: [{ title: 'the minimum', agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\n' }],
+      valid: [{
+        title: 'the minimum',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+        `,
+      }],
       invalid: [
         {
           title: 'a misspelt key',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nretension: []\n',
-          findings: [{ messageId: 'unknown-key', range: '4:1-4:10' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            retension: []
+          `,
+          findings: [{ messageId: 'unknown-key', at: 'retension', part: 'key' }],
         },
         {
           title: 'a period that is not an ISO 8601 duration',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nretention:\n  - party: meo\n    period: 8 years\n',
-          findings: [{ messageId: 'bad-format', range: '6:13-6:20' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            retention:
+              - party: meo
+                period: 8 years
+          `,
+          findings: [{ messageId: 'bad-format', at: 'retention[0].period' }],
         },
       ],
     },

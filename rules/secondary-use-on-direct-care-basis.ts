@@ -1,12 +1,8 @@
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { commonLawBasisOf, isSecondary, purposeName } from '../src/core/facts.js';
 
 /** The HSCA 2012 s251B duty to share (inserted by the 2015 Act), however it is written. */
 const DUTY_TO_SHARE = /\b(?:s(?:ection)?\.?\s*)?251\s?B\b|\bduty to share\b/i;
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\npurposes:\n';
-
 export default defineRule({
   id: 'secondary-use-on-direct-care-basis',
   meta: {
@@ -24,6 +20,8 @@ export default defineRule({
     fix: 'Record the common-law basis that really applies to this purpose in `lawful_basis.common_law`, and cite the law that permits it in `lawful_basis.legislation`.',
     severity: 'error',
     severityReason: 'The secondary use is left without a common-law basis, a breach of confidence.',
+    area: 'B',
+    importance: 235,
     tags: ['lawful-basis', 'confidentiality', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -37,29 +35,47 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'implied-consent':
-        'Purpose {{purpose}} is not individual care, but relies on implied consent. Implied consent covers only sharing for a patient\'s own care that they would reasonably expect: ' +
+      'implied-consent': [
+        'Purpose {{purpose}} is not individual care, but relies on implied consent. Implied consent covers only sharing for a patient\'s own care that they would reasonably expect: ',
         'record the basis that applies to this purpose, such as explicit consent, a legal requirement or section 251 support.',
-      'duty-to-share':
-        'Purpose {{purpose}} is not individual care, but cites the duty to share ("{{citation}}"). The Health and Social Care Act 2012 s251B duty applies only to sharing that ' +
+      ],
+      'duty-to-share': [
+        'Purpose {{purpose}} is not individual care, but cites the duty to share ("{{citation}}"). The Health and Social Care Act 2012 s251B duty applies only to sharing that ',
         'helps the patient\'s own care: cite the law that permits this use instead.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'a safeguarding review on a legal requirement',
-          agreement: `${HEAD}  - id: sar\n    category: safeguarding_review\n    lawful_basis: { common_law: legal_requirement, legislation: [Care Act 2014 s45] }\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - id: sar
+                category: safeguarding_review
+                lawful_basis: { common_law: legal_requirement, legislation: [Care Act 2014 s45] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'planning on implied consent and the duty to share',
-          agreement:
-            `${HEAD}  - id: planning\n    category: planning_commissioning\n    lawful_basis:\n      common_law: implied_consent\n` +
-            '      legislation: [Health and Social Care Act 2012 s251B]\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - id: planning
+                category: planning_commissioning
+                lawful_basis:
+                  common_law: implied_consent
+                  legislation: [Health and Social Care Act 2012 s251B]
+          `,
           findings: [
-            { messageId: 'implied-consent', range: '8:19-8:34' },
-            { messageId: 'duty-to-share', range: '9:21-9:58' },
+            { messageId: 'implied-consent', at: 'purposes[0].lawful_basis.common_law' },
+            { messageId: 'duty-to-share', at: 'purposes[0].lawful_basis.legislation[0]' },
           ],
         },
       ],
@@ -68,7 +84,7 @@ export default defineRule({
   check({ agreement: a, report }) {
     (a.purposes ?? []).forEach((purpose, i) => {
       if (purpose.category === undefined || !isSecondary(purpose)) return;
-      const basis: AgreementPath = ['purposes', i, 'lawful_basis'];
+      const basis: Path = ['purposes', i, 'lawful_basis'];
       if (commonLawBasisOf(purpose)?.directCareOnly) {
         report({ messageId: 'implied-consent', data: { purpose: purposeName(purpose) }, at: [...basis, 'common_law'] });
       }

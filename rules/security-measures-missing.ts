@@ -1,8 +1,5 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { sharesPersonalData } from '../src/core/facts.js';
-
-const BASE = 'dsalint: 1\nid: EX-001\ntitle: Example\ndata:\n  - { id: summary, categories: [nhs_number, diagnoses_problems] }\n';
-
 export default defineRule({
   id: 'security-measures-missing',
   meta: {
@@ -19,6 +16,8 @@ export default defineRule({
       'encryption_in_transit, encryption_at_rest, staff_training]`), with anything else in `notes`.',
     severity: 'error',
     severityReason: 'Security measures are a core element of any agreement to share personal data; without them nothing commits the parties to protect it.',
+    area: 'H',
+    importance: 360,
     tags: ['security', 'integrity-confidentiality', 'caldicott-4'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -28,18 +27,53 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        'The agreement shares personal data but does not say how it is kept secure. Add a `security` section listing the measures the parties commit ' +
+      missing: [
+        'The agreement shares personal data but does not say how it is kept secure. Add a `security` section listing the measures the parties commit ',
         'to under `measures`, such as role_based_access, mfa, audit_logging and encryption_in_transit.',
-      empty:
-        'The `security` section lists no measures. List the measures the parties commit to under `measures`, such as role_based_access, mfa, ' +
+      ],
+      empty: [
+        'The `security` section lists no measures. List the measures the parties commit to under `measures`, such as role_based_access, mfa, ',
         'audit_logging and encryption_in_transit.',
+      ],
     },
     examples: {
-      valid: [{ title: 'security measures listed', agreement: BASE + 'security:\n  measures: [role_based_access, mfa, audit_logging, encryption_in_transit]\n' }],
+      valid: [{
+        title: 'security measures listed',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          data:
+            - { id: summary, categories: [nhs_number, diagnoses_problems] }
+          security:
+            measures: [role_based_access, mfa, audit_logging, encryption_in_transit]
+        `,
+      }],
       invalid: [
-        { title: 'no security section', agreement: BASE, findings: [{ messageId: 'missing', range: '1:1-1:8' }] },
-        { title: 'an empty list of measures', agreement: BASE + 'security:\n  measures: []\n', findings: [{ messageId: 'empty', range: '7:13-7:15' }] },
+        {
+          title: 'no security section',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems] }
+          `,
+          findings: [{ messageId: 'missing', at: 'security' }],
+        },
+        {
+          title: 'an empty list of measures',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            data:
+              - { id: summary, categories: [nhs_number, diagnoses_problems] }
+            security:
+              measures: []
+          `,
+          findings: [{ messageId: 'empty', at: 'security.measures' }],
+        },
       ],
     },
   },

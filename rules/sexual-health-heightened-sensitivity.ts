@@ -1,4 +1,4 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
 import {
   allOnExplicitConsent,
@@ -18,16 +18,6 @@ import {
 const REVOKED_STI_LAW = /venereal\s+diseases?|sexually\s+transmitted\s+diseases?\)?\s+directions|\bSTDs?\)?\s+directions/i;
 /** Citing the revocation itself is correct. */
 const REVOCATION = /revo(c|k)/i;
-
-const AGREEMENT = (category: string, justification = '', legislation = ''): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: clinic, name: Example Sexual Health Service, org_type: sexual_health_service }\n' +
-  '  - { id: icb, name: Example ICB, org_type: icb }\n' +
-  'purposes:\n' +
-  `  - { id: use, category: ${category}, lawful_basis: { article_6: e_public_task, common_law: s251_support${legislation} } }\n` +
-  `data:\n  - { id: hiv, categories: [nhs_number, hiv_status], identifiability: pseudonymised${justification} }\n` +
-  'flows:\n  - { id: f1, from: clinic, to: icb, data: [hiv], purposes: [use] }\n';
-
 export default defineRule({
   id: 'sexual-health-heightened-sensitivity',
   meta: {
@@ -50,6 +40,8 @@ export default defineRule({
       'consent (`common_law: explicit_consent`). Remove citations of the revoked Regulations or Directions from `lawful_basis.legislation`.',
     severity: 'warning',
     severityReason: 'There is no longer a condition-specific statute, so this is NHS England guidance on heightened care rather than a legal bar.',
+    area: 'D',
+    importance: 410,
     tags: ['special-category', 'heightened-sensitivity', 'minimisation', 'caldicott-3'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -65,41 +57,95 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'secondary-use':
-        'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, for a purpose beyond the patient\'s care, without explicit consent or a recorded reason. ' +
+      'secondary-use': [
+        'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, for a purpose beyond the patient\'s care, without explicit consent or a recorded reason. ',
         'NHS England guidance asks for particular care with this information: leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.',
-      'recipient-not-bound':
-        'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, with {{recipient}}, whose staff are not normally bound by a duty of confidentiality, ' +
+      ],
+      'recipient-not-bound': [
+        'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, with {{recipient}}, whose staff are not normally bound by a duty of confidentiality, ',
         'without explicit consent or a recorded reason. Leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.',
+      ],
       'revoked-law': {
-        text:
-          '"{{citation}}" is cited as law for the purpose "{{purpose}}", but it no longer applies: the NHS sexually transmitted diseases Directions were revoked ' +
+        text: [
+          '"{{citation}}" is cited as law for the purpose "{{purpose}}", but it no longer applies: the NHS sexually transmitted diseases Directions were revoked ',
           'from 12 October 2023, and NHS England guidance says there is now no HIV- or STI-specific legislation. Remove it and rely on the bases that apply to all health information.',
+        ],
         severity: 'info',
       },
     },
     examples: {
       valid: [
-        { title: 'HIV status for direct care', agreement: AGREEMENT('individual_care') },
+        {
+          title: 'HIV status for direct care',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: clinic, name: Example Sexual Health Service, org_type: sexual_health_service }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: individual_care, lawful_basis: { article_6: e_public_task, common_law: s251_support } }
+            data:
+              - { id: hiv, categories: [nhs_number, hiv_status], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: clinic, to: icb, data: [hiv], purposes: [use] }
+          `,
+        },
         {
           title: 'shared for commissioning with a recorded reason',
-          agreement: AGREEMENT('planning_commissioning', ', justification: Needed to plan HIV pre-exposure prophylaxis services across the area'),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: clinic, name: Example Sexual Health Service, org_type: sexual_health_service }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: planning_commissioning, lawful_basis: { article_6: e_public_task, common_law: s251_support } }
+            data:
+              - { id: hiv, categories: [nhs_number, hiv_status], identifiability: pseudonymised, justification: Needed to plan HIV pre-exposure prophylaxis services across the area }
+            flows:
+              - { id: f1, from: clinic, to: icb, data: [hiv], purposes: [use] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'HIV status in a commissioning extract with no reason given',
-          agreement: AGREEMENT('planning_commissioning'),
-          findings: [{ messageId: 'secondary-use', range: '12:45-12:48' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: clinic, name: Example Sexual Health Service, org_type: sexual_health_service }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: planning_commissioning, lawful_basis: { article_6: e_public_task, common_law: s251_support } }
+            data:
+              - { id: hiv, categories: [nhs_number, hiv_status], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: clinic, to: icb, data: [hiv], purposes: [use] }
+          `,
+          findings: [{ messageId: 'secondary-use', at: 'flows[0].data[0]' }],
         },
         {
           title: 'the revoked STI Directions cited as law',
-          agreement: AGREEMENT(
-            'individual_care',
-            '',
-            ', legislation: [NHS Trusts and Primary Care Trusts (Sexually Transmitted Diseases) Directions 2000]',
-          ),
-          findings: [{ messageId: 'revoked-law', range: '8:125-8:207' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: clinic, name: Example Sexual Health Service, org_type: sexual_health_service }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: use, category: individual_care, lawful_basis: { article_6: e_public_task, common_law: s251_support, legislation: [NHS Trusts and Primary Care Trusts (Sexually Transmitted Diseases) Directions 2000] } }
+            data:
+              - { id: hiv, categories: [nhs_number, hiv_status], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: clinic, to: icb, data: [hiv], purposes: [use] }
+          `,
+          findings: [{ messageId: 'revoked-law', at: 'purposes[0].lawful_basis.legislation[0]' }],
         },
       ],
     },

@@ -1,19 +1,6 @@
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
-import { coversOnlyDeceased, dataCategoriesOf, flowData, indexOfPurpose, isIdentifying, isSpecialCategory, purposeById } from '../src/core/facts.js';
-
-const BASE =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\n' +
-  'purposes:\n';
-const REST =
-  'population: { scope: per_case, vital_status: living }\n' +
-  'data:\n  - { id: referral, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: trust, data: [referral], purposes: [care] }\n';
-
-export default defineRule({
+import { coversOnlyDeceased, dataCategoriesOf, flowData, indexOfPurpose, isIdentifying, isSpecialCategory, purposeById } from '../src/core/facts.js';export default defineRule({
   id: 'special-category-without-article9',
   meta: {
     title: 'Special category data needs an Article 9 condition',
@@ -31,6 +18,8 @@ export default defineRule({
       '(`dpa_schedule_1`). If the data can be anonymised for this purpose, say so with `identifiability: anonymised`.',
     severity: 'error',
     severityReason: 'Without an Article 9 condition, processing special category data is prohibited by Art 9(1).',
+    area: 'D',
+    importance: 220,
     tags: ['special-category', 'lawful-basis', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -42,22 +31,55 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ' +
+      missing: [
+        'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ',
         'Add `lawful_basis.article_9` (for care, usually h_health_or_social_care) and its DPA 2018 Schedule 1 condition.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'an Article 9 condition for health data',
-          agreement: BASE + '  - id: care\n    category: individual_care\n    lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2 }\n' + REST,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            purposes:
+              - id: care
+                category: individual_care
+                lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2 }
+            population: { scope: per_case, vital_status: living }
+            data:
+              - { id: referral, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: trust, data: [referral], purposes: [care] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'health data shared with only an Article 6 basis',
-          agreement: BASE + '  - id: care\n    category: individual_care\n    lawful_basis: { article_6: e_public_task }\n' + REST,
-          findings: [{ messageId: 'missing', range: '10:5-10:17' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            purposes:
+              - id: care
+                category: individual_care
+                lawful_basis: { article_6: e_public_task }
+            population: { scope: per_case, vital_status: living }
+            data:
+              - { id: referral, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }
+            flows:
+              - { id: f1, from: surgery, to: trust, data: [referral], purposes: [care] }
+          `,
+          findings: [{ messageId: 'missing', at: 'purposes[0].lawful_basis.article_9' }],
         },
       ],
     },
@@ -75,7 +97,7 @@ export default defineRule({
         reported.add(purposeId);
         const p = indexOfPurpose(a, purposeId);
         const dataIndex = (flow.data ?? []).indexOf(special[0]!.id);
-        const at: AgreementPath = ['purposes', p, 'lawful_basis', 'article_9'];
+        const at: Path = ['purposes', p, 'lawful_basis', 'article_9'];
         report({
           messageId: 'missing',
           data: { purpose: purposeId, flow: flow.id, categories: labels.slice(0, 3).join('; ') + (labels.length > 3 ? '; and more' : '') },

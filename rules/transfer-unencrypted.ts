@@ -1,13 +1,6 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { flowData, isIdentifying } from '../src/core/facts.js';
 import { labelOf, WEAK_TRANSFER_METHODS } from '../src/vocabulary.js';
-
-const BASE = (transfer: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery }\n' +
-  '  - { id: meo, name: Medical Examiner Office }\n' +
-  `flows:\n  - { id: f1, from: surgery, to: meo, transfer: ${transfer} }\n`;
-
 export default defineRule({
   id: 'transfer-unencrypted',
   meta: {
@@ -24,6 +17,8 @@ export default defineRule({
       'Guardian agree it.',
     severity: 'warning',
     severityReason: 'An insecure route is a likely breach of the security principle, but the risk depends on the data and the circumstances, so it needs human judgement.',
+    area: 'H',
+    importance: 350,
     tags: ['security', 'integrity-confidentiality'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -36,10 +31,48 @@ export default defineRule({
       'not-encrypted': 'Flow "{{flow}}" is stated not to be encrypted in transit. Encrypt the data in transit, or use a route that does (such as NHSmail or secure file transfer).',
     },
     examples: {
-      valid: [{ title: 'NHSmail, encrypted', agreement: BASE('{ method: nhsmail, encrypted: true }') }],
+      valid: [{
+        title: 'NHSmail, encrypted',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          parties:
+            - { id: surgery, name: Example Surgery }
+            - { id: meo, name: Medical Examiner Office }
+          flows:
+            - { id: f1, from: surgery, to: meo, transfer: { method: nhsmail, encrypted: true } }
+        `,
+      }],
       invalid: [
-        { title: 'fax', agreement: BASE('{ method: fax }'), findings: [{ messageId: 'weak-method', range: '8:59-8:62' }] },
-        { title: 'not encrypted', agreement: BASE('{ method: secure_file_transfer, encrypted: false }'), findings: [{ messageId: 'not-encrypted', range: '8:92-8:97' }] },
+        {
+          title: 'fax',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: meo, name: Medical Examiner Office }
+            flows:
+              - { id: f1, from: surgery, to: meo, transfer: { method: fax } }
+          `,
+          findings: [{ messageId: 'weak-method', at: 'flows[0].transfer.method' }],
+        },
+        {
+          title: 'not encrypted',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: meo, name: Medical Examiner Office }
+            flows:
+              - { id: f1, from: surgery, to: meo, transfer: { method: secure_file_transfer, encrypted: false } }
+          `,
+          findings: [{ messageId: 'not-encrypted', at: 'flows[0].transfer.encrypted' }],
+        },
       ],
     },
   },

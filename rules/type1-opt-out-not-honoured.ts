@@ -1,5 +1,5 @@
 import type { CommonLaw, OptOutHandling, OrgType } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
 import { carriesPatientData, flowPurposes, indexOfPurpose, partyById, partyName, purposeCategoryOf } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
@@ -11,16 +11,6 @@ const APPLIED: OptOutHandling = 'applied';
  * the patient's own explicit consent to this specific use (a later, specific decision).
  */
 const OVERRIDING: ReadonlySet<CommonLaw> = new Set<CommonLaw>(['legal_requirement', 'court_order', 'explicit_consent']);
-
-const AGREEMENT = (commonLaw: string, type1: string): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: uni, name: Example University, org_type: university_or_researcher }\n' +
-  `purposes:\n  - { id: study, category: research, lawful_basis: { common_law: ${commonLaw} } }\n` +
-  `population: { scope: defined_cohort, inclusion_criteria: [Adults with asthma], vital_status: living${type1} }\n` +
-  'data:\n  - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }\n';
-
 export default defineRule({
   id: 'type1-opt-out-not-honoured',
   meta: {
@@ -42,6 +32,8 @@ export default defineRule({
       'or court order overrides the objection, record that as the purpose\'s `common_law` basis.',
     severity: 'warning',
     severityReason: 'Type 1 objections are the patient\'s recorded wish, but their status for some national collections has shifted.',
+    area: 'E',
+    importance: 320,
     tags: ['population', 'opt-out', 'confidentiality', 'caldicott-8'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -53,21 +45,87 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'not-applied':
-        'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ' +
+      'not-applied': [
+        'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ',
         'the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection or the patients gave explicit consent to this use.',
+      ],
     },
     examples: {
       valid: [
-        { title: 'Type 1 objections applied', agreement: AGREEMENT('s251_support', ', type1_objections: applied') },
-        { title: 'a court order overrides the objection', agreement: AGREEMENT('court_order', '') },
-        { title: 'the patients gave explicit consent to this study', agreement: AGREEMENT('explicit_consent', '') },
+        {
+          title: 'Type 1 objections applied',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: uni, name: Example University, org_type: university_or_researcher }
+            purposes:
+              - { id: study, category: research, lawful_basis: { common_law: s251_support } }
+            population: { scope: defined_cohort, inclusion_criteria: [Adults with asthma], vital_status: living, type1_objections: applied }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }
+          `,
+        },
+        {
+          title: 'a court order overrides the objection',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: uni, name: Example University, org_type: university_or_researcher }
+            purposes:
+              - { id: study, category: research, lawful_basis: { common_law: court_order } }
+            population: { scope: defined_cohort, inclusion_criteria: [Adults with asthma], vital_status: living }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }
+          `,
+        },
+        {
+          title: 'the patients gave explicit consent to this study',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: uni, name: Example University, org_type: university_or_researcher }
+            purposes:
+              - { id: study, category: research, lawful_basis: { common_law: explicit_consent } }
+            population: { scope: defined_cohort, inclusion_criteria: [Adults with asthma], vital_status: living }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }
+          `,
+        },
       ],
       invalid: [
         {
           title: 'research extract with Type 1 objections unstated',
-          agreement: AGREEMENT('s251_support', ''),
-          findings: [{ messageId: 'not-applied', range: '9:1-9:11' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: uni, name: Example University, org_type: university_or_researcher }
+            purposes:
+              - { id: study, category: research, lawful_basis: { common_law: s251_support } }
+            population: { scope: defined_cohort, inclusion_criteria: [Adults with asthma], vital_status: living }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: uni, data: [extract], purposes: [study] }
+          `,
+          findings: [{ messageId: 'not-applied', at: 'population.type1_objections' }],
         },
       ],
     },

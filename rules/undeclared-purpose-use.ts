@@ -1,12 +1,6 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml } from '../src/core/rule.js';
 import { flowPurposes, indexOfData, purposeName } from '../src/core/facts.js';
 import { joinWords } from '../src/core/summary.js';
-
-const HEAD =
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\n  - { id: icb, name: Example ICB }\n' +
-  'purposes:\n  - { id: care, category: individual_care }\n  - { id: planning, category: planning_commissioning }\n' +
-  'data:\n  - { id: record, categories: [diagnoses_problems], purposes: [care] }\n';
-
 export default defineRule({
   id: 'undeclared-purpose-use',
   meta: {
@@ -22,6 +16,8 @@ export default defineRule({
       '(and its `justification`) after checking the item is really needed for it, or stop sending the item for that purpose by splitting the flow.',
     severity: 'error',
     severityReason: 'Processing for a purpose the agreement does not set out for that data is outside what the parties agreed, and breaches purpose limitation.',
+    area: 'B',
+    importance: 270,
     tags: ['purpose-limitation', 'caldicott-1'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -34,27 +30,70 @@ export default defineRule({
     defaultOptions: {},
     messages: {
       'no-purpose': 'Flow "{{flow}}" does not say what the data is shared for. List its purposes (by id) in the flow\'s purposes.',
-      creep:
-        'Flow "{{flow}}" sends data item "{{item}}" for {{purposes}}, but "{{item}}" is declared only for {{own}}. Add the purpose to the item\'s purposes and justification ' +
+      creep: [
+        'Flow "{{flow}}" sends data item "{{item}}" for {{purposes}}, but "{{item}}" is declared only for {{own}}. Add the purpose to the item\'s purposes and justification ',
         'if the item is really needed for it, or stop sending "{{item}}" for it.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'an item sent only for its own purpose',
-          agreement: `${HEAD}flows:\n  - { id: f1, from: surgery, to: icb, data: [record], purposes: [care] }\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: icb, name: Example ICB }
+            purposes:
+              - { id: care, category: individual_care }
+              - { id: planning, category: planning_commissioning }
+            data:
+              - { id: record, categories: [diagnoses_problems], purposes: [care] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [record], purposes: [care] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'a care record sent for planning',
-          agreement: `${HEAD}flows:\n  - { id: f1, from: surgery, to: icb, data: [record], purposes: [care, planning] }\n`,
-          findings: [{ messageId: 'creep', range: '13:46-13:52' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: icb, name: Example ICB }
+            purposes:
+              - { id: care, category: individual_care }
+              - { id: planning, category: planning_commissioning }
+            data:
+              - { id: record, categories: [diagnoses_problems], purposes: [care] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [record], purposes: [care, planning] }
+          `,
+          findings: [{ messageId: 'creep', at: 'flows[0].data[0]' }],
         },
         {
           title: 'a flow with no purpose',
-          agreement: `${HEAD}flows:\n  - { id: f1, from: surgery, to: icb, data: [record] }\n`,
-          findings: [{ messageId: 'no-purpose', range: '13:5-13:55' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+              - { id: icb, name: Example ICB }
+            purposes:
+              - { id: care, category: individual_care }
+              - { id: planning, category: planning_commissioning }
+            data:
+              - { id: record, categories: [diagnoses_problems], purposes: [care] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [record] }
+          `,
+          findings: [{ messageId: 'no-purpose', at: 'flows[0].purposes' }],
         },
       ],
     },

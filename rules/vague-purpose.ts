@@ -1,6 +1,5 @@
 import { isScalar } from 'yaml';
-import { defineRule, type Target } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path, type Target } from '../src/core/rule.js';
 
 interface Options {
   readonly min_description_length: number;
@@ -34,9 +33,6 @@ function escapeRegExp(text: string): string {
 function phrasePattern(phrase: string): RegExp {
   return new RegExp(`(?<![\\w])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\w])`, 'i');
 }
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\npurposes:\n';
-
 export default defineRule({
   id: 'vague-purpose',
   meta: {
@@ -55,6 +51,8 @@ export default defineRule({
       'Replace open-ended wording with the uses intended; anything else needs its own purpose entry, or an agreement of its own.',
     severity: 'warning',
     severityReason: 'Vague wording is a drafting defect that enables purpose creep, and text heuristics can misfire.',
+    area: 'B',
+    importance: 540,
     tags: ['purpose-limitation', 'transparency', 'caldicott-1'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -83,32 +81,56 @@ export default defineRule({
       'no-description': 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
       'short-description':
         'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
-      'open-ended':
-        'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ' +
+      'open-ended': [
+        'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
         'Name the uses intended instead; anything else needs a purpose of its own.',
+      ],
     },
     examples: {
       valid: [
         {
           title: 'a specific purpose',
-          agreement: `${HEAD}  - id: me-scrutiny\n    category: medical_examiner_scrutiny\n    description: Independent scrutiny of the cause of death of patients who died in the community.\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - id: me-scrutiny
+                category: medical_examiner_scrutiny
+                description: Independent scrutiny of the cause of death of patients who died in the community.
+          `,
         },
       ],
       invalid: [
         {
           title: 'open-ended wording',
-          agreement: `${HEAD}  - id: planning\n    category: planning_commissioning\n    description: Service planning, including but not limited to commissioning, etc.\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - id: planning
+                category: planning_commissioning
+                description: Service planning, including but not limited to commissioning, etc.
+          `,
           findings: [
-            { messageId: 'open-ended', range: '7:36-7:64' },
-            { messageId: 'open-ended', range: '7:80-7:84' },
+            { messageId: 'open-ended', text: 'including but not limited to' },
+            { messageId: 'open-ended', text: 'etc.' },
           ],
         },
         {
           title: 'no category and a short description',
-          agreement: `${HEAD}  - id: analytics\n    description: Analytics\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            purposes:
+              - id: analytics
+                description: Analytics
+          `,
           findings: [
-            { messageId: 'no-category', range: '5:5-5:18' },
-            { messageId: 'short-description', range: '6:18-6:27' },
+            { messageId: 'no-category', at: 'purposes[0].category' },
+            { messageId: 'short-description', at: 'purposes[0].description' },
           ],
         },
       ],
@@ -117,10 +139,10 @@ export default defineRule({
   check({ agreement: a, document, source, options, report }) {
     const patterns = [...OPEN_ENDED, ...options.extra_phrases.filter((p) => p.trim() !== '').map(phrasePattern)];
     (a.purposes ?? []).forEach((purpose, i) => {
-      const base: AgreementPath = ['purposes', i];
+      const base: Path = ['purposes', i];
       if (purpose.category === undefined) report({ messageId: 'no-category', data: { purpose: purpose.id }, at: [...base, 'category'] });
       const description = purpose.description;
-      const at: AgreementPath = [...base, 'description'];
+      const at: Path = [...base, 'description'];
       if (description === undefined || description.trim() === '') {
         report({ messageId: 'no-description', data: { purpose: purpose.id }, at });
         return;

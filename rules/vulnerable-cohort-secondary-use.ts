@@ -1,6 +1,5 @@
 import type { DataCategory, DpiaHighRiskIndicator } from '../src/generated/agreement.js';
-import type { AgreementPath } from '../src/core/locate.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
 import { carriesPatientData, flowData, flowsFor, indexOfData, isIdentifying, isPerCasePurpose, isSecondary } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
@@ -8,17 +7,6 @@ import { labelOf } from '../src/vocabulary.js';
 const SAFEGUARDING: DataCategory = 'safeguarding';
 const DPIA_INDICATOR: DpiaHighRiskIndicator = 'targeting_children_or_vulnerable';
 const ADULT_AGE = 18;
-
-const AGREEMENT = (population: string, dpia = ''): string =>
-  'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n' +
-  '  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n' +
-  '  - { id: icb, name: Example ICB, org_type: icb }\n' +
-  'purposes:\n  - { id: planning, category: planning_commissioning }\n' +
-  `population: ${population}\n` +
-  'data:\n  - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }\n' +
-  'flows:\n  - { id: f1, from: surgery, to: icb, data: [extract], purposes: [planning] }\n' +
-  dpia;
-
 export default defineRule({
   id: 'vulnerable-cohort-secondary-use',
   meta: {
@@ -42,6 +30,8 @@ export default defineRule({
     severity: 'warning',
     severityReason: 'A judgement for the Caldicott Guardian: the use may well be justified, but someone accountable must decide and record it.',
     kind: 'review',
+    area: 'E',
+    importance: 415,
     tags: ['population', 'vulnerable-groups', 'dpia', 'caldicott-1', 'caldicott-2'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -55,26 +45,70 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      review:
-        'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ' +
+      review: [
+        'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ',
         'whether this is necessary and proportionate, and whether de-identified data would do; record the decision in the DPIA, or narrow the population or data.',
+      ],
     },
     examples: {
       valid: [
-        { title: 'an adult population with no vulnerable groups', agreement: AGREEMENT('{ scope: all_registered, vital_status: living }') },
+        {
+          title: 'an adult population with no vulnerable groups',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: planning, category: planning_commissioning }
+            population: { scope: all_registered, vital_status: living }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [extract], purposes: [planning] }
+          `,
+        },
         {
           title: 'the DPIA records the vulnerable-groups indicator',
-          agreement: AGREEMENT(
-            '{ scope: all_registered, vital_status: living, vulnerable_groups: [children] }',
-            'dpia: { reference: DPIA-1, high_risk_indicators: [targeting_children_or_vulnerable] }\n',
-          ),
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: planning, category: planning_commissioning }
+            population: { scope: all_registered, vital_status: living, vulnerable_groups: [children] }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [extract], purposes: [planning] }
+            dpia: { reference: DPIA-1, high_risk_indicators: [targeting_children_or_vulnerable] }
+          `,
         },
       ],
       invalid: [
         {
           title: 'children\'s records used for commissioning',
-          agreement: AGREEMENT('{ scope: all_registered, vital_status: living, vulnerable_groups: [children] }'),
-          findings: [{ messageId: 'review', range: '8:31-8:53' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            purposes:
+              - { id: planning, category: planning_commissioning }
+            population: { scope: all_registered, vital_status: living, vulnerable_groups: [children] }
+            data:
+              - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: pseudonymised }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [extract], purposes: [planning] }
+          `,
+          findings: [{ messageId: 'review', at: 'purposes[0].category' }],
         },
       ],
     },
@@ -82,7 +116,7 @@ export default defineRule({
   check({ agreement: a, report }) {
     if ((a.dpia?.high_risk_indicators ?? []).includes(DPIA_INDICATOR)) return;
     const population = a.population;
-    const cohortReasons: { text: string; at: AgreementPath; note: string }[] = [];
+    const cohortReasons: { text: string; at: Path; note: string }[] = [];
     const groups = population?.vulnerable_groups ?? [];
     if (groups.length > 0) {
       cohortReasons.push({

@@ -1,4 +1,4 @@
-import { defineDocumentRule } from '../src/core/rule.js';
+import { defineDocumentRule, yaml } from '../src/core/rule.js';
 
 export default defineDocumentRule({
   id: 'waiver-invalid',
@@ -19,6 +19,8 @@ export default defineDocumentRule({
       '`waivers:` entry with `rule`, `files`, `reason`, `approved_by` and `expires`. Renew or remove expired waivers; remove rules a waiver does not need.',
     severity: 'error',
     severityReason: 'A waiver without a reason hides a finding without the accountable decision that should go with it.',
+    area: 'format',
+    importance: 900,
     tags: ['governance', 'accountability'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
@@ -31,14 +33,16 @@ export default defineDocumentRule({
       'no-approver': { text: 'Waiver {{index}} of {{rules}} does not say who approved it; add `approved_by`.', severity: 'warning' },
       'no-expiry': { text: 'Waiver {{index}} of {{rules}} has no `expires` date, so it never lapses; add one so the risk is looked at again.', severity: 'warning' },
       expired: { text: 'Waiver {{index}} of {{rules}} expired on {{expires}} and no longer suppresses findings; renew it with a fresh decision or remove it.', severity: 'warning' },
-      'inline-forbidden':
-        'Inline waivers are turned off for these agreements (waiver_policy: { inline: forbid }), so this comment does not suppress {{rules}}. Fix the ' +
+      'inline-forbidden': [
+        'Inline waivers are turned off for these agreements (waiver_policy: { inline: forbid }), so this comment does not suppress {{rules}}. Fix the ',
         'finding, or ask for a waiver in the config file, where it is recorded with who approved it and when it expires.',
+      ],
       'never-waivable': 'The config says {{rules}} can never be waived (waiver_policy: never_waive), so this comment suppresses nothing there. Fix the finding itself.',
       'config-never-waivable': 'Waiver {{index}} of {{rules}} is ignored: waiver_policy says {{rules}} can never be waived. Fix the finding itself, or remove the waiver.',
-      'needs-approval':
-        'This waiver would hide an error from {{rules}}, which needs an accountable approver and an expiry date: end the comment with ' +
+      'needs-approval': [
+        'This waiver would hide an error from {{rules}}, which needs an accountable approver and an expiry date: end the comment with ',
         '"; approved by: <name and role>; expires: YYYY-MM-DD". Until then the finding stands.',
+      ],
       'inline-expired': { text: 'This waiver of {{rules}} expired on {{expires}} and no longer suppresses findings; renew it with a fresh decision or remove it.', severity: 'warning' },
       'partly-unused': { text: 'This waiver names {{unused}}, which match no finding on the next line (it does apply to {{used}}); remove {{unused}} from it.', severity: 'info' },
     },
@@ -46,14 +50,32 @@ export default defineDocumentRule({
       valid: [
         {
           title: 'an inline waiver with a reason',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\nflows:\n  # dsalint-disable-next-line reference-unresolved -- the ME office joins in v2; agreed by the CG, 2026-03-01\n  - { id: f1, from: surgery, to: meo }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+            flows:
+              # dsalint-disable-next-line reference-unresolved -- the ME office joins in v2; agreed by the CG, 2026-03-01
+              - { id: f1, from: surgery, to: meo }
+          `,
         },
       ],
       invalid: [
         {
           title: 'an inline waiver without a reason',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery }\nflows:\n  # dsalint-disable-next-line reference-unresolved\n  - { id: f1, from: surgery, to: meo }\n',
-          findings: [{ messageId: 'no-reason', range: '7:3-7:51' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery }
+            flows:
+              # dsalint-disable-next-line reference-unresolved
+              - { id: f1, from: surgery, to: meo }
+          `,
+          findings: [{ messageId: 'no-reason', text: '# dsalint-disable-next-line reference-unresolved' }],
         },
       ],
     },

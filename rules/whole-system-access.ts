@@ -1,6 +1,5 @@
 import type { Access } from '../src/generated/agreement.js';
-import { defineRule } from '../src/core/rule.js';
-import type { AgreementPath } from '../src/core/locate.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import {
   coversAllPatients,
   flowPurposes,
@@ -24,9 +23,6 @@ const CONTROL_WORDS: Record<(typeof CONTROLS)[number], string> = {
   audit_logging: 'audit logging',
   legitimate_relationship: 'legitimate-relationship checks',
 };
-
-const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\nparties:\n  - { id: surgery, name: Example Surgery, org_type: gp_practice }\n';
-
 export default defineRule({
   id: 'whole-system-access',
   meta: {
@@ -51,6 +47,8 @@ export default defineRule({
       '(or list them in `security.measures`) once they are in place.',
     severity: 'error',
     severityReason: 'It is the pattern the ICO advised breaches data minimisation; a direct-care shared record lacking its controls is a warning.',
+    area: 'A',
+    importance: 200,
     tags: ['minimisation', 'access-scope', 'caldicott-3', 'caldicott-4'],
     presets: ['recommended', 'strict'],
     citations: [
@@ -65,16 +63,19 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'whole-system':
-        'Flow "{{flow}}" gives {{recipient}} {{scope}}, for {{purposes}}. The ICO has advised that whole-system access like this breaches data minimisation: ' +
+      'whole-system': [
+        'Flow "{{flow}}" gives {{recipient}} {{scope}}, for {{purposes}}. The ICO has advised that whole-system access like this breaches data minimisation: ',
         'share only what {{recipient}} needs for each case, such as the relevant records of the named patient disclosed per request.',
-      'standing-access':
-        'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ' +
+      ],
+      'standing-access': [
+        'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ',
         'Access that stays open exposes every patient\'s record at any time: disclose per request instead, or open access for one case at a time with an end date or window.',
+      ],
       'shared-record-controls': {
-        text:
-          'Flow "{{flow}}" gives {{recipient}} {{scope}} for direct care without {{missing}}. Broad access for care is acceptable only when it is limited by role, audited and ' +
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} {{scope}} for direct care without {{missing}}. Broad access for care is acceptable only when it is limited by role, audited and ',
           'needs a legitimate relationship with the patient: set {{keys}} to true under the flow\'s access once in place, or narrow the access.',
+        ],
         severity: 'warning',
       },
     },
@@ -82,39 +83,85 @@ export default defineRule({
       valid: [
         {
           title: 'a shared care record for direct care, with role-based access, audit and legitimate-relationship checks',
-          agreement:
-            HEAD +
-            '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\npurposes:\n  - { id: care, category: individual_care }\n' +
-            'population: { scope: all_registered, vital_status: living }\nflows:\n  - id: shared-record\n    from: surgery\n    to: trust\n    purposes: [care]\n' +
-            '    access: { mode: live_system_access, duration: standing, role_based_access: true, audit_logging: true, legitimate_relationship: true }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            purposes:
+              - { id: care, category: individual_care }
+            population: { scope: all_registered, vital_status: living }
+            flows:
+              - id: shared-record
+                from: surgery
+                to: trust
+                purposes: [care]
+                access: { mode: live_system_access, duration: standing, role_based_access: true, audit_logging: true, legitimate_relationship: true }
+          `,
         },
         {
           title: 'per-request disclosure to a medical examiner',
-          agreement:
-            HEAD +
-            '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\n' +
-            'population: { scope: per_case, vital_status: deceased }\ndata:\n  - { id: summary, categories: [diagnoses_problems, recent_consultations] }\n' +
-            'flows:\n  - { id: f1, from: surgery, to: meo, data: [summary], purposes: [me-scrutiny], access: { mode: per_request, trigger: per_case } }\n',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            population: { scope: per_case, vital_status: deceased }
+            data:
+              - { id: summary, categories: [diagnoses_problems, recent_consultations] }
+            flows:
+              - { id: f1, from: surgery, to: meo, data: [summary], purposes: [me-scrutiny], access: { mode: per_request, trigger: per_case } }
+          `,
         },
       ],
       invalid: [
         {
           title: 'standing Smartcard access for the medical examiner to every record',
-          agreement:
-            HEAD +
-            '  - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }\npurposes:\n  - { id: me-scrutiny, category: medical_examiner_scrutiny }\n' +
-            'population: { scope: all_registered, vital_status: both }\nflows:\n  - id: smartcard\n    from: surgery\n    to: meo\n    purposes: [me-scrutiny]\n' +
-            '    access: { mode: live_system_access, duration: standing }\n',
-          findings: [{ messageId: 'whole-system', range: '15:21-15:39' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: meo, name: Medical Examiner Office, org_type: medical_examiner_office }
+            purposes:
+              - { id: me-scrutiny, category: medical_examiner_scrutiny }
+            population: { scope: all_registered, vital_status: both }
+            flows:
+              - id: smartcard
+                from: surgery
+                to: meo
+                purposes: [me-scrutiny]
+                access: { mode: live_system_access, duration: standing }
+          `,
+          findings: [{ messageId: 'whole-system', at: 'flows[0].access.mode' }],
         },
         {
           title: 'a shared care record without legitimate-relationship checks',
-          agreement:
-            HEAD +
-            '  - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }\npurposes:\n  - { id: care, category: individual_care }\n' +
-            'population: { scope: all_registered, vital_status: living }\nflows:\n  - id: shared-record\n    from: surgery\n    to: trust\n    purposes: [care]\n' +
-            '    access: { mode: live_system_access, duration: standing, role_based_access: true, audit_logging: true }\n',
-          findings: [{ messageId: 'shared-record-controls', range: '15:21-15:39' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: trust, name: Example Hospitals NHS Trust, org_type: nhs_trust_acute }
+            purposes:
+              - { id: care, category: individual_care }
+            population: { scope: all_registered, vital_status: living }
+            flows:
+              - id: shared-record
+                from: surgery
+                to: trust
+                purposes: [care]
+                access: { mode: live_system_access, duration: standing, role_based_access: true, audit_logging: true }
+          `,
+          findings: [{ messageId: 'shared-record-controls', at: 'flows[0].access.mode' }],
         },
       ],
     },
@@ -133,13 +180,13 @@ export default defineRule({
       const standingForSecondary = standing && !directCareRecipient && purposes.some(isSecondary);
       if (!wide && !standingForSecondary) return;
 
-      const at: AgreementPath = flow.access?.mode !== undefined ? ['flows', i, 'access', 'mode'] : ['flows', i, 'id'];
+      const at: Path = flow.access?.mode !== undefined ? ['flows', i, 'access', 'mode'] : ['flows', i, 'id'];
       const who = partyName(a, flow.to);
       const scope = `${standing ? 'standing live access to ' : ''}${allFields ? 'the whole record' : 'the listed data'}${
         allPatients ? (a.population?.scope === 'all_registered' ? ' of every registered patient' : ' of every patient (the cohort has no inclusion criteria)') : ''
       }`;
       const related = [
-        ...(allPatients ? [{ at: ['population', 'scope'] as AgreementPath, message: 'The population covers every patient.' }] : []),
+        ...(allPatients ? [{ at: ['population', 'scope'] satisfies Path, message: 'The population covers every patient.' }] : []),
         ...(allFields ? wholeRecordEntries(a, flow).map((path) => ({ at: path, message: 'This data item is the whole record.' })) : []),
       ];
 

@@ -1,4 +1,4 @@
-import { defineDocumentRule } from '../src/core/rule.js';
+import { defineDocumentRule, yaml } from '../src/core/rule.js';
 import { MAX_ALIASES } from '../src/core/parse.js';
 
 export default defineDocumentRule({
@@ -12,6 +12,8 @@ export default defineDocumentRule({
     fix: 'Write the values out in full where they are used.',
     severity: 'error',
     severityReason: 'The agreement cannot be checked safely, so nothing in it has been checked.',
+    area: 'format',
+    importance: 110,
     tags: ['format', 'security'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'YAML 1.2.2 specification', provision: '3.2.2.2 (anchors and aliases)', url: 'https://yaml.org/spec/1.2.2/#3222-anchors-and-aliases' }],
@@ -21,12 +23,24 @@ export default defineDocumentRule({
       'cannot-expand': 'The YAML aliases in this file could not be expanded safely ({{detail}}); write the values out in full.',
     },
     examples: {
-      valid: [{ title: 'one alias', agreement: 'dsalint: 1\nid: &ref EX-001\ntitle: *ref\n' }],
+      valid: [{
+        title: 'one alias',
+        agreement: yaml`
+          dsalint: 1
+          id: &ref EX-001
+          title: *ref
+        `,
+      }],
       invalid: [
         {
           title: 'too many aliases',
-          agreement: `dsalint: 1\nid: &ref EX-001\ntitle: Example\nx-list: [${Array.from({ length: MAX_ALIASES + 1 }, () => '*ref').join(', ')}]\n`,
-          findings: [{ messageId: 'too-many', range: '4:10-4:14' }],
+          agreement: yaml`
+            dsalint: 1
+            id: &ref EX-001
+            title: Example
+            x-list: [${Array.from({ length: MAX_ALIASES + 1 }, () => '*ref').join(', ')}]
+          `,
+          findings: [{ messageId: 'too-many', text: '*ref' }],
         },
       ],
     },

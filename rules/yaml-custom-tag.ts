@@ -1,4 +1,4 @@
-import { defineDocumentRule } from '../src/core/rule.js';
+import { defineDocumentRule, yaml } from '../src/core/rule.js';
 
 export default defineDocumentRule({
   id: 'yaml-custom-tag',
@@ -11,6 +11,8 @@ export default defineDocumentRule({
     fix: 'Remove the tag and write the value plainly.',
     severity: 'error',
     severityReason: 'A tagged value can be read differently by different tools, and tags are a known attack route in YAML loaders.',
+    area: 'format',
+    importance: 120,
     tags: ['format', 'security'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'YAML 1.2.2 specification', provision: '10.3 (core schema)', url: 'https://yaml.org/spec/1.2.2/#103-core-schema' }],
@@ -19,12 +21,23 @@ export default defineDocumentRule({
       tag: 'The tag {{tag}} is not plain YAML; remove it and write the value directly.',
     },
     examples: {
-      valid: [{ title: 'no tags', agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\n' }],
+      valid: [{
+        title: 'no tags',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+        `,
+      }],
       invalid: [
         {
           title: 'a custom tag',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: !include title.txt\n',
-          findings: [{ messageId: 'tag', range: '3:8-3:16' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: !include title.txt
+          `,
+          findings: [{ messageId: 'tag', text: '!include' }],
         },
       ],
     },

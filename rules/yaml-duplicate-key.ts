@@ -1,4 +1,4 @@
-import { defineDocumentRule } from '../src/core/rule.js';
+import { defineDocumentRule, yaml } from '../src/core/rule.js';
 
 export default defineDocumentRule({
   id: 'yaml-duplicate-key',
@@ -11,6 +11,8 @@ export default defineDocumentRule({
     fix: 'Delete one of the two entries, keeping the value the parties actually agreed.',
     severity: 'error',
     severityReason: 'The agreement is ambiguous: two readers can reach different conclusions from it.',
+    area: 'format',
+    importance: 140,
     tags: ['format'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'YAML 1.2.2 specification', provision: '3.2.1.1 (mapping keys are unique)', url: 'https://yaml.org/spec/1.2.2/#3211-nodes' }],
@@ -19,12 +21,26 @@ export default defineDocumentRule({
       duplicate: 'The key "{{key}}" appears twice in this mapping; a person may read the first value and a machine the second. Keep one.',
     },
     examples: {
-      valid: [{ title: 'each key once', agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nstatus: draft\n' }],
+      valid: [{
+        title: 'each key once',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: Example
+          status: draft
+        `,
+      }],
       invalid: [
         {
           title: 'status given twice',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Example\nstatus: draft\nstatus: active\n',
-          findings: [{ messageId: 'duplicate', range: '5:1-5:7' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            status: draft
+            status: active
+          `,
+          findings: [{ messageId: 'duplicate', text: 'status', occurrence: 2 }],
         },
       ],
     },

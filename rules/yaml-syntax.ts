@@ -1,4 +1,4 @@
-import { defineDocumentRule } from '../src/core/rule.js';
+import { defineDocumentRule, yaml } from '../src/core/rule.js';
 import { MAX_FLOW_DEPTH } from '../src/core/parse.js';
 
 /** Plain-English hints for the parser's commonest complaints. */
@@ -24,6 +24,8 @@ export default defineDocumentRule({
     fix: 'Go to the line and column shown and correct the YAML there. Put text that contains a colon followed by a space in quotes. Split a file with several `---` documents into one file per agreement. A Markdown agreement must start with `---`, the YAML, then `---`.',
     severity: 'error',
     severityReason: 'Nothing else in the file can be checked reliably until it parses.',
+    area: 'format',
+    importance: 100,
     tags: ['format'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'YAML 1.2.2 specification', url: 'https://yaml.org/spec/1.2.2/' }],
@@ -36,22 +38,46 @@ export default defineDocumentRule({
       warning: 'YAML warning: {{detail}}',
     },
     examples: {
-      valid: [{ title: 'well-formed YAML', agreement: 'dsalint: 1\nid: EX-001\ntitle: "Medical examiner scrutiny: community deaths"\n' }],
+      valid: [{
+        title: 'well-formed YAML',
+        agreement: yaml`
+          dsalint: 1
+          id: EX-001
+          title: "Medical examiner scrutiny: community deaths"
+        `,
+      }],
       invalid: [
         {
           title: 'an unquoted colon in a value',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: Medical examiner scrutiny: community deaths\n',
-          findings: [{ messageId: 'syntax', range: '3:8-3:9' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Medical examiner scrutiny: community deaths
+          `,
+          findings: [{ messageId: 'syntax', text: 'M' }],
         },
         {
           title: 'absurdly deep nesting (refused before parsing)',
-          agreement: `dsalint: 1\nid: EX-001\ntitle: Example\nx: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            x: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+          `,
           findings: [{ messageId: 'too-deep', range: '4:68-4:69' }],
         },
         {
           title: 'two documents in one file',
-          agreement: 'dsalint: 1\nid: EX-001\ntitle: First\n---\ndsalint: 1\nid: EX-002\ntitle: Second\n',
-          findings: [{ messageId: 'extra-document', range: '4:1-4:4' }],
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: First
+            ---
+            dsalint: 1
+            id: EX-002
+            title: Second
+          `,
+          findings: [{ messageId: 'extra-document', text: '---' }],
         },
       ],
     },

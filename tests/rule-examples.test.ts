@@ -1,12 +1,14 @@
 /**
  * Every rule's documented examples are executed: valid examples produce no finding from
- * the rule, invalid ones exactly the findings (message id and range) they list. The docs
- * cannot drift from the behaviour.
+ * the rule, invalid ones exactly the findings (message id and range) they list, in order.
+ * An expected finding names its place by path or text (tests/helpers/expected.ts), which
+ * resolves to an exact range. The docs cannot drift from the behaviour.
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { AnyRule, RuleExample } from '../src/core/rule.js';
 import { findingsOf, lintText } from './helpers/lint.js';
+import { expectedRange } from './helpers/expected.js';
 
 /** Lint an example with its rule alone, as the docs describe it; `messageId L:C-L:C` per finding. */
 async function lintExample(rule: AnyRule, example: RuleExample): Promise<string[]> {
@@ -34,6 +36,7 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s examples', (_id
   });
 
   it.each(invalid.map((e) => [e.title, e] as const))('fails: %s', async (_title, example) => {
-    expect(await lintExample(rule, example)).toEqual(example.findings.map((f) => `${f.messageId} ${f.range}`));
+    const expected = await Promise.all(example.findings.map(async (f) => `${f.messageId} ${await expectedRange(example, f)}`));
+    expect(await lintExample(rule, example)).toEqual(expected);
   });
 });

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { RULES } from '../rules/index.js';
-import type { MessageSpec } from '../src/core/rule.js';
+import { AREAS, IMPORTANCE_BANDS, TAGS, byImportance, messageSpec } from '../src/core/rule.js';
 
 const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules');
 const CORE = new Set(['yaml-syntax', 'yaml-duplicate-key', 'yaml-custom-tag', 'yaml-alias', 'schema', 'reference-unresolved', 'duplicate-id', 'waiver-invalid']);
@@ -17,6 +17,10 @@ describe('the rule registry', () => {
     const files = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
     expect(RULES.map((r) => r.id).sort()).toEqual(files);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  it('lists rules by importance, then id, so reports and the rules table share one order', () => {
+    expect(RULES.map((r) => r.id)).toEqual([...RULES].sort(byImportance).map((r) => r.id));
   });
 
   it('has a domain catalogue of at least 35 rules besides the format rules', () => {
@@ -57,8 +61,15 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s metadata', (id, rule) =>
   });
 
   it('has non-empty messages, and examples whose expected findings name real messages', () => {
-    const messages = meta.messages as Record<string, string | MessageSpec>;
-    for (const spec of Object.values(messages)) expect((typeof spec === 'string' ? spec : spec.text).length).toBeGreaterThan(5);
-    for (const example of meta.examples.invalid) for (const f of example.findings) expect(Object.keys(messages)).toContain(f.messageId);
+    const ids = Object.keys(meta.messages);
+    for (const messageId of ids) expect(messageSpec(rule, messageId).text.length).toBeGreaterThan(5);
+    for (const example of meta.examples.invalid) for (const f of example.findings) expect(ids).toContain(f.messageId);
+  });
+
+  it('has a catalogue area, an importance inside a declared band, and declared tags', () => {
+    expect(Object.keys(AREAS)).toContain(meta.area);
+    expect(Number.isInteger(meta.importance)).toBe(true);
+    expect(IMPORTANCE_BANDS.some((band) => meta.importance >= band.from && meta.importance <= band.to)).toBe(true);
+    for (const tag of meta.tags) expect(Object.keys(TAGS)).toContain(tag);
   });
 });

@@ -8,11 +8,11 @@ import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
 import { parseYaml, type ParsedYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
-import { interpolate, messageSpec, type MessageSpec, type PreviousVersion, type Report, type Target } from './rule.js';
+import { interpolate, messageSpec, type AnyReport, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
 import { DEFAULT_WAIVER_POLICY, isIsoDate, type EffectiveRule, type Waiver, type WaiverPolicy } from './config.js';
 import { joinWords } from './words.js';
-import type { Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
-import type { SchemaProblem, SchemaValidator } from '../schema/validate.js';
+import type { DocumentFacts, Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
+import type { SchemaValidator } from '../schema/validate.js';
 import { findInlineWaivers, type InlineWaiver } from './waivers.js';
 import { bodyStart, excerptAt, isImported, judgeImported } from './imported.js';
 import { diffAgreements } from './diff.js';
@@ -47,16 +47,9 @@ export interface LintOutcome {
   readonly usedWaivers: ReadonlySet<Waiver>;
 }
 
-/** Extra context document rules get: the parse and the schema verdict. */
-export interface DocumentFacts {
-  readonly parsed: ParsedYaml;
-  /** Undefined when the YAML could not be turned into data, so the schema was not checked. */
-  readonly schemaProblems?: readonly SchemaProblem[];
-}
-
 interface RawReport {
   readonly effective: EffectiveRule;
-  readonly report: Report<string>;
+  readonly report: AnyReport;
   readonly spec: MessageSpec;
 }
 
@@ -73,7 +66,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   let failure: FileFailure | undefined;
   const runRule = (effective: EffectiveRule, context: object): void => {
     const rule = effective.rule;
-    const report = (r: Report<string>): void => {
+    const report = (r: AnyReport): void => {
       // messageSpec throws, naming the rule, on an unknown message id.
       raw.push({ effective, report: r, spec: messageSpec(rule, r.messageId) });
     };
@@ -352,3 +345,4 @@ function inlineRefusal(waiver: InlineWaiver, finding: Finding, policy: WaiverPol
   if (finding.severity === 'error' && policy.inlineErrorsNeedApproval && (!waiver.approvedBy || !expires)) return 'needs-approval';
   return undefined;
 }
+export type { DocumentFacts } from './types.js';

@@ -5,7 +5,7 @@
  * never disagree about what "direct care" or "standing live access" means.
  */
 import type { Agreement, Approval, DataItem, Flow, HistoryEntry, Party, Purpose, RetentionEntry, SignoffRole } from '../generated/agreement.js';
-import type { AgreementPath } from './locate.js';
+import type { Path } from './rule.js';
 import {
   COMMON_LAW_BASIS,
   DATA_CATEGORY,
@@ -220,11 +220,11 @@ export function liveAccessUnlisted(flow: Flow): boolean {
  * Where a flow's data names the whole record: each `full_record`-style category entry. Both
  * all-fields-scope and whole-system-access point at these, so it lives here, not in a rule.
  */
-export function wholeRecordEntries(a: Agreement, flow: Flow): AgreementPath[] {
+export function wholeRecordEntries(a: Agreement, flow: Flow): Path[] {
   return (flow.data ?? []).flatMap((id) => {
     const index = indexOfData(a, id);
     const item = a.data?.[index];
-    return (item?.categories ?? []).flatMap((category, c) => (DATA_CATEGORY.get(category)?.wholeRecord ? [['data', index, 'categories', c] as AgreementPath] : []));
+    return (item?.categories ?? []).flatMap((category, c) => (DATA_CATEGORY.get(category)?.wholeRecord ? [['data', index, 'categories', c] satisfies Path] : []));
   });
 }
 

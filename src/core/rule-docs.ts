@@ -3,7 +3,7 @@
  * the SARIF `help`, `dsalint explain` and the README rules table say the same thing
  * because they are the same text.
  */
-import { messageSpec, type AnyRule, type Citation } from './rule.js';
+import { messageSpec, type AnyRule, type Citation, type ExpectedFinding } from './rule.js';
 import type { RuleSummary } from './types.js';
 import { revealHidden } from './summary.js';
 
@@ -76,9 +76,16 @@ export function ruleDocMarkdown(rule: AnyRule): string {
   }
   for (const example of meta.examples.invalid) {
     lines.push(`### Fails: ${example.title}`, '', fence(example.agreement, example.markdown), '');
-    lines.push(...example.findings.map((f) => `- \`${f.messageId}\` at ${f.range}`), '');
+    lines.push(...example.findings.map((f) => `- \`${f.messageId}\` ${whereExpected(f)}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Where an example's expected finding is, as its author named it. */
+function whereExpected(f: ExpectedFinding): string {
+  if ('at' in f) return `at \`${f.at}\`${f.part === 'key' ? ' (its key)' : f.part === 'pair' ? ' (key and value)' : ''}`;
+  if ('text' in f) return `on the text \`${f.text}\`${f.occurrence && f.occurrence > 1 ? ` (occurrence ${f.occurrence})` : ''}`;
+  return `at ${f.range}`;
 }
 
 function fence(text: string, markdown?: boolean): string {

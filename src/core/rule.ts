@@ -1,18 +1,25 @@
 /**
- * How a rule is written. One rule per file in rules/, default-exporting `defineRule(...)`.
+ * How a rule is written. One rule per file in rules/, default-exporting `defineRule(...)`
+ * (or `defineDocumentRule(...)`); CONTRIBUTING.md walks through adding one.
  *
  * `meta` is the single source for the rule's docs page (rules/<id>.md), its SARIF
- * descriptor, `dsalint explain` and the README table; its examples are executed by
- * tests/rule-examples.test.ts. `check` receives the agreement and reports paths (or, for
- * text rules, offsets); it never computes positions, reads files or picks a severity.
+ * descriptor, `dsalint explain`, the README table and the rule's place in every list
+ * (`importance`); its examples are executed by tests/rule-examples.test.ts. `check`
+ * receives the agreement and reports paths (or, for text rules, offsets); it never
+ * computes positions, reads files or picks a severity.
+ *
+ * The types catch an author's slips at compile time: a message id that does not exist, a
+ * `{{placeholder}}` the report's `data` does not fill, a path that is not in the agreement
+ * format, a tag that is not declared below.
  */
 import type { Document } from 'yaml';
 import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
 import type { AgreementPath, RangePart } from './locate.js';
-import type { FindingKind, RuleCitation, Severity } from './types.js';
-import type { DocumentFacts } from './engine.js';
+import type { DocumentFacts, FindingKind, RuleCitation, Severity } from './types.js';
 import type { Change } from './diff.js';
+
+export { dedent, markdown, yaml } from './dedent.js';
 
 export type Preset = 'recommended' | 'strict';
 export const PRESETS: readonly Preset[] = ['recommended', 'strict'];
@@ -20,23 +27,177 @@ export const PRESETS: readonly Preset[] = ['recommended', 'strict'];
 /** A legal or guidance source (the same shape reports carry in RuleSummary). */
 export type Citation = RuleCitation;
 
-export interface MessageSpec {
-  readonly text: string;
+/**
+ * The rule catalogue's areas A–L, plus the format checks and the checks of the agreement's
+ * text against its structure.
+ */
+export const AREAS = {
+  format: 'Format and YAML hazards',
+  A: 'A. Access scope and minimisation',
+  B: 'B. Purpose and purpose creep',
+  C: 'C. Lawful basis and confidentiality',
+  D: 'D. Special category and restricted data',
+  E: 'E. Population and cohort',
+  F: 'F. Retention and disposal',
+  G: 'G. Governance sign-off',
+  H: 'H. Security and DSPT',
+  I: 'I. Breach',
+  J: 'J. Transparency and data subject rights',
+  K: 'K. Processors and international transfers',
+  L: 'L. Lifecycle: dates, versions, amendments',
+  text: 'The agreement\'s text against its structure',
+} as const;
+export type Area = keyof typeof AREAS;
+
+/**
+ * Importance is a rank: lower numbers matter more and are listed first, among findings of
+ * the same severity, in every report, and in the rules table. Pick a number in the band
+ * that fits and leave gaps (steps of 5) so later rules can slip in between; rules with
+ * equal importance are ordered by id.
+ */
+export const IMPORTANCE_BANDS = [
+  { from: 100, to: 199, name: 'The file cannot be checked, or is not what it seems', examples: 'yaml-syntax, schema, hidden-text' },
+  { from: 200, to: 299, name: 'Unlawful or unapproved sharing', examples: 'whole-system-access, no lawful basis, no Caldicott sign-off' },
+  { from: 300, to: 399, name: 'Over-sharing, or a safeguard the law requires is missing', examples: 'all-fields-scope, opt-outs, processor contracts' },
+  { from: 400, to: 499, name: 'Weaker safeguards and governance evidence', examples: 'DPO review, notification windows, review dates' },
+  { from: 500, to: 599, name: 'Transparency and drafting gaps', examples: 'privacy notices, vague purposes, prose' },
+  { from: 900, to: 999, name: 'dsalint\'s own housekeeping', examples: 'waiver-invalid' },
+] as const;
+
+/**
+ * The declared tags: principles and topics a rule is about. A tag is a filter for people
+ * (`dsalint rules`, SARIF `properties.tags`), so add one here, with its meaning, only when
+ * no existing tag fits.
+ */
+export const TAGS = {
+  'access-control': 'Who can open the data, and how that is controlled',
+  'access-scope': 'How much of the record or the population a recipient can reach',
+  accountability: 'UK GDPR Art 5(2): showing compliance on the record',
+  amendments: 'Changes between versions of the agreement',
+  breach: 'Personal data breaches and their notification',
+  'caldicott-1': 'Caldicott Principle 1: justify the purpose',
+  'caldicott-2': 'Caldicott Principle 2: use confidential information only when necessary',
+  'caldicott-3': 'Caldicott Principle 3: use the minimum necessary',
+  'caldicott-4': 'Caldicott Principle 4: access on a strict need-to-know basis',
+  'caldicott-5': 'Caldicott Principle 5: everyone understands their responsibilities',
+  'caldicott-6': 'Caldicott Principle 6: comply with the law',
+  'caldicott-8': 'Caldicott Principle 8: inform patients and service users',
+  commercial: 'Commercial use of the data',
+  confidentiality: 'The common law duty of confidentiality',
+  consent: 'Consent, for confidentiality or for data protection',
+  contracts: 'Contracts between the parties',
+  'de-identification': 'Pseudonymised, anonymised or aggregate data',
+  deceased: 'Records of people who have died',
+  dpia: 'Data protection impact assessments',
+  dspt: 'The Data Security and Protection Toolkit',
+  fairness: 'UK GDPR Art 5(1)(a): fairness',
+  format: 'The agreement file itself: YAML and the agreement format',
+  governance: 'Information governance roles and sign-off',
+  'heightened-sensitivity': 'Information with extra legal protection or stigma',
+  imported: 'Agreements made from a document by dsalint import',
+  integrity: 'Accuracy and integrity of the agreement',
+  'integrity-confidentiality': 'UK GDPR Art 5(1)(f): security of processing',
+  'international-transfers': 'Restricted transfers outside the UK',
+  'joint-controllers': 'Joint controller arrangements (UK GDPR Art 26)',
+  'lawful-basis': 'UK GDPR Art 6 and Art 9 conditions',
+  lifecycle: 'Dates, terms, reviews and versions',
+  'medical-examiner': 'Medical examiner scrutiny',
+  minimisation: 'UK GDPR Art 5(1)(c): data minimisation',
+  'opt-out': 'The national data opt-out and type 1 opt-outs',
+  population: 'Whose records are shared',
+  processors: 'Processors acting for a controller (UK GDPR Art 28)',
+  prose: 'The agreement\'s words against its structured facts',
+  'purpose-limitation': 'UK GDPR Art 5(1)(b): purpose limitation',
+  research: 'Research use of the data',
+  'restricted-data': 'Information whose disclosure a statute restricts',
+  retention: 'How long data is kept',
+  rights: 'Data subjects\' rights',
+  s251: 'Section 251 NHS Act 2006 support (Confidentiality Advisory Group)',
+  security: 'Security measures',
+  'sign-off': 'Approval by accountable officers',
+  'special-category': 'UK GDPR Art 9 special category data',
+  'storage-limitation': 'UK GDPR Art 5(1)(e): storage limitation',
+  'third-party': 'Information about people other than the patient',
+  transparency: 'Telling people how their data is used',
+  'vulnerable-groups': 'Children and adults at risk',
+} as const;
+export type Tag = keyof typeof TAGS;
+
+/**
+ * A message: one string literal, or several joined in order (so long messages wrap in the
+ * source while staying literal types, which is how placeholders are checked).
+ */
+export type MessageText = string | readonly string[];
+
+export interface MessageInput {
+  readonly text: MessageText;
   /** This message's default severity when it differs from the rule's (catalogue splits). */
   readonly severity?: Severity;
   /** `review`: a judgement call for a Caldicott Guardian, reported as "needs review". */
   readonly kind?: FindingKind;
 }
 
-/** An expected finding in an invalid example: message id and `line:col-line:col`. */
-export interface ExpectedFinding {
-  readonly messageId: string;
-  readonly range: string;
+/** A message as reports use it: its text joined. */
+export interface MessageSpec extends MessageInput {
+  readonly text: string;
 }
+
+export type Messages = Readonly<Record<string, MessageText | MessageInput>>;
+
+type TextOf<M> = M extends { readonly text: infer T } ? T : M;
+type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
+type PlaceholdersIn<S> = S extends `${string}{{${infer Name}}}${infer Rest}` ? Trim<Name> | PlaceholdersIn<Rest> : never;
+/** The `{{names}}` a message uses. */
+export type Placeholders<M> = TextOf<M> extends readonly (infer Part)[] ? PlaceholdersIn<Part> : PlaceholdersIn<TextOf<M>>;
+type IsLiteral<T> = TextOf<T> extends readonly (infer Part)[] ? (string extends Part ? false : true) : string extends TextOf<T> ? false : true;
+
+type Values = Readonly<Record<string, string | number>>;
+
+/**
+ * The `data` a report of one message must carry: a value for each of its placeholders.
+ * (More keys are allowed, so one report can serve two messages that use different ones.)
+ */
+export type MessageData<M> = [Placeholders<M>] extends [never]
+  ? { readonly data?: Values }
+  : { readonly data: { readonly [K in Placeholders<M>]: string | number } & Values };
+
+/** Messages written so their placeholders can be checked (a concatenation with + is not). */
+export type CheckedMessages<M extends Messages> = {
+  readonly [K in keyof M]: IsLiteral<M[K]> extends true ? M[K] : 'write this message as one string literal, or an array of literals, so its {{placeholders}} are checked';
+};
+
+type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6, 7];
+type PathIn<T, Depth extends number> = [Depth] extends [never]
+  ? never
+  : T extends readonly (infer Item)[]
+    ? readonly [number] | readonly [number, ...PathIn<Item, PreviousDepth[Depth]>]
+    : T extends object
+      ? { [K in keyof T & string]-?: readonly [K] | readonly [K, ...PathIn<NonNullable<T[K]>, PreviousDepth[Depth]>] }[keyof T & string]
+      : never;
+
+/**
+ * A path into the agreement, checked against the agreement format (src/generated/agreement.ts):
+ * `['flows', i, 'access', 'mode']` compiles, a misspelt key does not. `[]` is the whole agreement.
+ */
+export type Path = readonly [] | PathIn<Agreement, 8>;
+
+/** A checked path with more segments (an index or key computed at run time) added; only the base is checked. */
+export function extendPath(base: Path, ...segments: readonly (string | number)[]): Path {
+  return [...base, ...segments] as readonly (string | number)[] as Path;
+}
+
+/** An expected finding in an invalid example, named by where it is: */
+export type ExpectedFinding<MessageIds extends string = string> =
+  /** the value (or `part`) at a dotted agreement path: `at: 'purposes[0].lawful_basis'`; */
+  | { readonly messageId: MessageIds; readonly at: string; readonly part?: RangePart }
+  /** the first (or `occurrence`-th) appearance of some text: `text: 'full_record'`; */
+  | { readonly messageId: MessageIds; readonly text: string; readonly occurrence?: number }
+  /** or a `line:col-line:col` range, 1-based and end-exclusive: `range: '4:10-4:14'`. */
+  | { readonly messageId: MessageIds; readonly range: string };
 
 export interface RuleExample {
   readonly title: string;
-  /** A complete agreement (YAML, or Markdown when `markdown` is true). */
+  /** A complete agreement: YAML, or Markdown when `markdown` is true. Write it with the yaml`...` helper. */
   readonly agreement: string;
   readonly markdown?: boolean;
   /** Options for this example, merged over the defaults. */
@@ -45,11 +206,11 @@ export interface RuleExample {
   readonly asOf?: string;
 }
 
-export interface InvalidRuleExample extends RuleExample {
-  readonly findings: readonly ExpectedFinding[];
+export interface InvalidRuleExample<MessageIds extends string = string> extends RuleExample {
+  readonly findings: readonly ExpectedFinding<MessageIds>[];
 }
 
-export interface RuleMeta<MessageIds extends string, Options> {
+export interface RuleMeta<M extends Messages, Options> {
   /** Short title: SARIF shortDescription and the README table. */
   readonly title: string;
   /** One or two sentences: SARIF fullDescription. */
@@ -62,35 +223,51 @@ export interface RuleMeta<MessageIds extends string, Options> {
   /** Why this default severity. */
   readonly severityReason: string;
   readonly kind?: FindingKind;
-  /** Catalogue area and principle tags, such as `minimisation`, `caldicott-3`. */
-  readonly tags: readonly string[];
+  /** The catalogue area the rule belongs to. */
+  readonly area: Area;
+  /** The rule's rank among all rules: lower is listed first. See IMPORTANCE_BANDS. */
+  readonly importance: number;
+  /** Principles and topics, from TAGS. */
+  readonly tags: readonly Tag[];
   /** Presets that turn the rule on. Strict always includes everything in recommended. */
   readonly presets: readonly Preset[];
   readonly citations: readonly Citation[];
   /** JSON Schema (an object schema) for the rule's options; each property has a default. */
   readonly optionsSchema?: Record<string, unknown>;
   readonly defaultOptions: Options;
-  readonly messages: Record<MessageIds, string | MessageSpec>;
+  readonly messages: M;
   readonly examples: {
     readonly valid: readonly RuleExample[];
-    readonly invalid: readonly InvalidRuleExample[];
+    readonly invalid: readonly InvalidRuleExample<keyof M & string>[];
   };
 }
 
 /** What a report points at: a path in the agreement, or offsets into the file text. */
-export type Target =
-  | AgreementPath
-  | { readonly path: AgreementPath; readonly part?: RangePart }
-  | { readonly offsets: readonly [number, number]; readonly path?: AgreementPath };
+export type TargetOf<P> = P | { readonly path: P; readonly part?: RangePart } | { readonly offsets: readonly [number, number]; readonly path?: P };
 
-export interface Report<MessageIds extends string> {
-  readonly messageId: MessageIds;
+/** Where an agreement rule points: paths checked against the format. */
+export type Target = TargetOf<Path>;
+/** Where a document rule points: the file may not match the format, so any path. */
+export type DocumentTarget = TargetOf<AgreementPath>;
+
+/** One report, checked against the rule's messages: its id, and `data` for exactly its placeholders. */
+export type Report<M extends Messages = Messages, At = DocumentTarget> = {
+  [Id in keyof M & string]: {
+    readonly messageId: Id;
+    readonly at: At;
+    readonly related?: readonly { readonly at: At; readonly message: string }[];
+  } & MessageData<M[Id]>;
+}[keyof M & string];
+
+/** A report as the engine handles it, whatever rule made it. */
+export interface AnyReport {
+  readonly messageId: string;
   readonly data?: Readonly<Record<string, string | number>>;
-  readonly at: Target;
-  readonly related?: readonly { readonly at: Target; readonly message: string }[];
+  readonly at: DocumentTarget;
+  readonly related?: readonly { readonly at: DocumentTarget; readonly message: string }[];
 }
 
-export interface DocumentContext<MessageIds extends string, Options> {
+export interface DocumentContext<M extends Messages, Options, At = DocumentTarget> {
   readonly source: AgreementSource;
   /** The parsed YAML document (for a Markdown file, of its front matter). */
   readonly document: Document;
@@ -101,10 +278,10 @@ export interface DocumentContext<MessageIds extends string, Options> {
   readonly options: Options;
   /** The date the run judges by, YYYY-MM-DD. */
   readonly asOf: string;
-  report(report: Report<MessageIds>): void;
+  report(report: Report<M, At>): void;
 }
 
-export interface AgreementContext<MessageIds extends string, Options> extends DocumentContext<MessageIds, Options> {
+export interface AgreementContext<M extends Messages, Options> extends DocumentContext<M, Options, Target> {
   /** The agreement, valid against the schema. */
   readonly agreement: Agreement;
   /** The earlier version it is compared with (`lint --base`), when there is one. */
@@ -123,9 +300,9 @@ export interface PreviousVersion {
   readonly problem?: string;
 }
 
-interface RuleBase<MessageIds extends string, Options> {
+interface RuleBase<M extends Messages, Options> {
   readonly id: string;
-  readonly meta: RuleMeta<MessageIds, Options>;
+  readonly meta: RuleMeta<M, Options>;
 }
 
 /**
@@ -133,42 +310,54 @@ interface RuleBase<MessageIds extends string, Options> {
  * hidden characters). `agreement` rules run only when the agreement passed the schema, so
  * they can trust its types.
  */
-export interface DocumentRule<MessageIds extends string = string, Options = unknown> extends RuleBase<MessageIds, Options> {
+export interface DocumentRule<M extends Messages = Messages, Options = unknown> extends RuleBase<M, Options> {
   readonly stage: 'document';
-  check(context: DocumentContext<MessageIds, Options>): void;
+  check(context: DocumentContext<M, Options>): void;
 }
 
-export interface AgreementRule<MessageIds extends string = string, Options = unknown> extends RuleBase<MessageIds, Options> {
+export interface AgreementRule<M extends Messages = Messages, Options = unknown> extends RuleBase<M, Options> {
   readonly stage: 'agreement';
-  check(context: AgreementContext<MessageIds, Options>): void;
+  check(context: AgreementContext<M, Options>): void;
 }
 
-// The registry holds rules of every message-id and option type, so `any` is deliberate here.
-export type AnyRule = DocumentRule<string, any> | AgreementRule<string, any>;
+// The registry holds rules of every message and option type, so `any` is deliberate here.
+export type AnyRule = DocumentRule<any, any> | AgreementRule<any, any>;
 
-export function defineRule<MessageIds extends string, Options = Record<string, never>>(rule: {
+export function defineRule<const M extends Messages, Options = Record<string, never>>(rule: {
   id: string;
-  meta: RuleMeta<MessageIds, Options>;
-  check(context: AgreementContext<MessageIds, Options>): void;
-}): AgreementRule<MessageIds, Options> {
+  meta: RuleMeta<M, Options> & { readonly messages: CheckedMessages<M> };
+  check(context: AgreementContext<M, Options>): void;
+}): AgreementRule<M, Options> {
   return { ...rule, stage: 'agreement' };
 }
 
-export function defineDocumentRule<MessageIds extends string, Options = Record<string, never>>(rule: {
+export function defineDocumentRule<const M extends Messages, Options = Record<string, never>>(rule: {
   id: string;
-  meta: RuleMeta<MessageIds, Options>;
-  check(context: DocumentContext<MessageIds, Options>): void;
-}): DocumentRule<MessageIds, Options> {
+  meta: RuleMeta<M, Options> & { readonly messages: CheckedMessages<M> };
+  check(context: DocumentContext<M, Options>): void;
+}): DocumentRule<M, Options> {
   return { ...rule, stage: 'document' };
 }
 
+/** A message's text, joined when it is written in parts. */
+export function messageText(text: MessageText): string {
+  return typeof text === 'string' ? text : text.join('');
+}
+
 export function messageSpec(rule: AnyRule, messageId: string): MessageSpec {
-  const spec = (rule.meta.messages as Record<string, string | MessageSpec>)[messageId];
+  const spec = (rule.meta.messages as Messages)[messageId];
   if (spec === undefined) throw new Error(`Rule ${rule.id} reported unknown message id "${messageId}".`);
-  return typeof spec === 'string' ? { text: spec } : spec;
+  if (typeof spec === 'string' || Array.isArray(spec)) return { text: messageText(spec as MessageText) };
+  const input = spec as MessageInput;
+  return { ...input, text: messageText(input.text) };
 }
 
 /** Fill `{{name}}` placeholders. A placeholder with no data is left visible, so tests catch it. */
 export function interpolate(text: string, data: Readonly<Record<string, string | number>> = {}): string {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/** Rules in the order every list shows them: by importance, then id. */
+export function byImportance(a: AnyRule, b: AnyRule): number {
+  return a.meta.importance - b.meta.importance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -7,13 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { compile } from 'json-schema-to-typescript';
 import { buildAgreementSchema } from '../schema/build-schema.js';
 import { buildConfigSchema } from '../core/config-schema.js';
-import { RULES } from '../../rules/index.js';
 import { ruleDocMarkdown, rulesTableMarkdown } from '../core/rule-docs.js';
 import { formatReferenceMarkdown } from '../schema/format-docs.js';
 import ajvStandalone from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv';
 import { createAjv } from '../schema/ajv.js';
 import type { AnyRule } from '../core/rule.js';
+import { loadRuleFiles, registryModule } from './rule-registry.js';
 
 // ajv's standalone generator is CommonJS; its default export arrives wrapped under ESM.
 const standaloneCode = ((ajvStandalone as unknown as { default?: unknown }).default ?? ajvStandalone) as (ajv: unknown, validate: unknown) => string;
@@ -74,6 +74,9 @@ function replaceSection(text: string, name: string, content: string): string {
 
 export async function generatedFiles(root: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
+  // From the rule files, not the registry, so a new rule file is registered by generating.
+  const RULES = await loadRuleFiles(root);
+  files.set(join(root, 'rules', 'index.ts'), registryModule(RULES));
   const schema = buildAgreementSchema();
   files.set(join(root, 'schema', 'agreement.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
   files.set(join(root, 'schema', 'config.schema.json'), `${JSON.stringify(buildConfigSchema(RULES), null, 2)}\n`);
