@@ -100,9 +100,8 @@ export default defineDocumentRule({
       if (warning.code === 'TAG_RESOLVE_FAILED') continue; // yaml-custom-tag reports these
       report({ messageId: 'warning', data: { detail: warning.message.split('\n')[0] ?? '' }, at: { offsets: [base + warning.pos[0], base + warning.pos[1]] } });
     }
-    for (const [start] of facts.parsed.extraDocuments) {
-      // Point at the `---` that starts the extra document.
-      report({ messageId: 'extra-document', at: { offsets: [base + start, base + start + 3] } });
+    for (const [start, end] of facts.parsed.extraDocuments) {
+      report({ messageId: 'extra-document', at: { offsets: [base + start, base + end] } });
     }
   },
 });

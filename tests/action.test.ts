@@ -12,54 +12,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputError, fileCommandEntry, jobSummaryMarkdown, readInputs, runAction } from '../src/action/main.js';
+import { InputError, fileCommandEntry, jobSummaryMarkdown, readInputs } from '../src/action/main.js';
 import { countFindings, runLint } from '../src/core/run.js';
 import { BUNDLE_PATH, buildActionBundle } from '../src/scripts/action-bundle.js';
 import { runCli, tempProject } from './helpers/cli.js';
+import { parseOutputs, simulateAction as simulate, type Runner } from './helpers/action.js';
 import { sampleRun } from './reporters/fixtures/run.js';
 import { AS_OF, BAD_PATH, CONFIG, GOOD_PATH, fixtureText } from './reporters/fixtures/project.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-interface Runner {
-  readonly code: number;
-  readonly stdout: string;
-  readonly summary: string;
-  readonly outputs: Record<string, string>;
-  readonly dir: string;
-}
-
-/** Parse GITHUB_OUTPUT written in the `name<<delimiter` format. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
-}
-
 async function project(files: Record<string, string | Uint8Array> = {}): Promise<string> {
   return tempProject({ '.dsalint.yaml': CONFIG, [BAD_PATH]: fixtureText('icb-whole-system.dsa.yaml'), [GOOD_PATH]: fixtureText('me-scrutiny.dsa.yaml'), ...files });
 }
 
-/** Simulate the runner: temp files for the summary and outputs, inputs in the environment. */
-async function simulate(dir: string, inputs: Record<string, string>, summaryBefore = ''): Promise<Runner> {
-  const runnerTemp = await mkdtemp(join(tmpdir(), 'dsalint-runner-'));
-  const summaryFile = join(runnerTemp, 'step_summary');
-  const outputFile = join(runnerTemp, 'output');
-  await writeFile(summaryFile, summaryBefore);
-  await writeFile(outputFile, '');
-  const env: Record<string, string> = { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  let stdout = '';
-  const code = await runAction({ env, cwd: dir, stdout: (t) => (stdout += t) });
-  return { code, stdout, summary: await readFile(summaryFile, 'utf8'), outputs: parseOutputs(await readFile(outputFile, 'utf8')), dir };
-}
 
 describe('inputs', () => {
   it('reads GitHub-style variable names (upper case, hyphens kept) with the documented defaults', () => {

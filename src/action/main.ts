@@ -17,12 +17,14 @@ import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { lintAndGate } from '../core/lint-command.js';
 import { ConfigError, isIsoDate } from '../core/config.js';
-import { countFindings, type FailOn } from '../core/run.js';
+import { countFindings, emptyRun, type FailOn } from '../core/run.js';
 import type { LintRun } from '../core/types.js';
 import { githubAnnotations, workflowCommand } from '../reporters/github.js';
 import { markdownReport } from '../reporters/markdown.js';
 import { sarif } from '../reporters/sarif.js';
 import { stylish } from '../reporters/stylish.js';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import type { ListItem } from 'mdast';
 
 export interface ActionIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -98,8 +100,7 @@ export function jobSummaryMarkdown(run: LintRun, limit = JOB_SUMMARY_LIMIT): str
     const text = markdownReport(run, options);
     if (Buffer.byteLength(text) <= limit) return text;
   }
-  const c = countFindings(run);
-  return `## dsalint review\n\n${c.error} errors, ${c.warning} warnings and ${c.review} points to review in ${run.files.length} files. The full report is too large for a job summary: run dsalint locally or download the SARIF file.\n`;
+  return `${shortSummary(run).trimEnd()} The full report is too large for a job summary: run dsalint locally or download the SARIF file.\n`;
 }
 
 /** An error annotation about the run itself (not a finding). */
@@ -113,60 +114,100 @@ function stopCommands(io: ActionIo, text: string): void {
   io.stdout(`::stop-commands::${token}\n${text}::${token}::\n`);
 }
 
-/** Run the action; resolves to the process exit code (0 pass, 1 findings, 2 could not run). */
+/** A message for an error the Action met itself (not a finding), without a stack trace. */
+function describeError(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  if (error instanceof ConfigError) return `invalid config: ${error.format()}`;
+  return `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Run the action; resolves to the process exit code (0 pass, 1 findings, 2 could not run).
+ * Whatever fails (a bad input, a bad config, a bug), the job summary, the outputs and the
+ * SARIF file are still written, so later steps and code scanning see what happened.
+ */
 export async function runAction(io: ActionIo): Promise<number> {
-  let inputs: ActionInputs;
-  try {
-    inputs = readInputs(io.env);
-  } catch (error) {
-    if (error instanceof InputError) {
-      io.stdout(`${dsalintError(`dsalint: ${error.message}`)}\n`);
-      return 2;
+  const problems: string[] = [];
+  const attempt = async <T>(what: string, work: () => T | Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      problems.push(`${what}${describeError(error)}`);
+      return undefined;
     }
-    throw error;
-  }
-  let result;
-  try {
-    result = await lintAndGate({
-      paths: inputs.paths,
-      cwd: io.cwd,
-      ...(inputs.config ? { configPath: inputs.config } : {}),
-      ...(inputs.asOf ? { asOf: inputs.asOf } : {}),
-      failOn: inputs.failOn,
-      // The job summary describes each agreement; without it the parsed agreements are not needed.
-      keepAgreements: inputs.jobSummary,
-    });
-  } catch (error) {
-    const message = error instanceof ConfigError ? `invalid config: ${error.format()}` : `internal error, please report it: ${(error as Error).stack ?? String(error)}`;
-    io.stdout(`${dsalintError(`dsalint: ${message}`)}\n`);
-    return 2;
-  }
-  const { run } = result;
-  const exitCode: number = result.exitCode;
-  if (result.agreements === 0) {
-    io.stdout(`${dsalintError(`dsalint: no agreement files found in ${inputs.paths.join(', ')} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`)}\n`);
+  };
+
+  const inputs = await attempt('', () => readInputs(io.env));
+  const result = inputs
+    ? await attempt('', () =>
+        lintAndGate({
+          paths: inputs.paths,
+          cwd: io.cwd,
+          ...(inputs.config ? { configPath: inputs.config } : {}),
+          ...(inputs.asOf ? { asOf: inputs.asOf } : {}),
+          failOn: inputs.failOn,
+          // The job summary describes each agreement; without it the parsed agreements are not needed.
+          keepAgreements: inputs.jobSummary,
+        }),
+      )
+    : undefined;
+  const run = result?.run ?? emptyRun(inputs?.asOf);
+  if (result && result.agreements === 0) {
+    problems.push(`no agreement files found in ${inputs!.paths.join(', ')} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`);
   }
 
-  // The readable report in the log, folded; then the annotations.
-  io.stdout('::group::dsalint report\n');
-  stopCommands(io, stylish(run, { color: false, quiet: false }));
-  io.stdout('::endgroup::\n');
-  if (inputs.annotations) {
-    const annotations = githubAnnotations(run);
-    if (annotations.length) io.stdout(`${annotations.join('\n')}\n`);
+  if (result) {
+    // The readable report in the log, folded; then the annotations.
+    await attempt('could not show the report: ', () => {
+      const report = stylish(run, { color: false, quiet: false });
+      io.stdout('::group::dsalint report\n');
+      stopCommands(io, report);
+      io.stdout('::endgroup::\n');
+    });
+    if (inputs?.annotations) {
+      await attempt('could not write the annotations: ', () => {
+        const annotations = githubAnnotations(run);
+        if (annotations.length) io.stdout(`${annotations.join('\n')}\n`);
+      });
+    }
   }
 
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
-  if (inputs.jobSummary && summaryFile) await appendFile(summaryFile, jobSummaryMarkdown(run));
-
-  let sarifPath = '';
-  if (inputs.sarifFile) {
-    const target = resolve(io.cwd, inputs.sarifFile);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, sarif(run, { color: false, quiet: false }));
-    sarifPath = inputs.sarifFile;
+  if ((inputs?.jobSummary ?? true) && summaryFile) {
+    await attempt('could not write the job summary: ', async () => {
+      let text = '## dsalint review\n\ndsalint could not lint the agreements.\n';
+      try {
+        if (result) text = jobSummaryMarkdown(run);
+      } catch (error) {
+        problems.push(`could not write the full job summary: ${describeError(error)}`);
+        text = shortSummary(run);
+      }
+      if (problems.length) text += `\n${problemsMarkdown(problems)}`;
+      await appendFile(summaryFile, text);
+    });
   }
 
+  // Written even when dsalint failed, so an upload step after it still finds the file.
+  const sarifFile = inputs?.sarifFile ?? (getInput(io.env, 'sarif-file') || undefined);
+  let sarifPath = '';
+  if (sarifFile) {
+    const written = await attempt('could not write the SARIF file: ', async () => {
+      const target = resolve(io.cwd, sarifFile);
+      let text: string;
+      try {
+        text = sarif(run, { color: false, quiet: false });
+      } catch (error) {
+        problems.push(`could not write the full SARIF report: ${describeError(error)}`);
+        text = sarif(emptyRun(run.asOf), { color: false, quiet: false });
+      }
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, text);
+      return true;
+    });
+    if (written) sarifPath = sarifFile;
+  }
+
+  const exitCode: number = problems.length ? 2 : (result?.exitCode ?? 2);
   const c = countFindings(run);
   const outputs: Record<string, string> = {
     errors: String(c.error),
@@ -178,10 +219,23 @@ export async function runAction(io: ActionIo): Promise<number> {
     'sarif-file': sarifPath,
   };
   const outputFile = io.env['GITHUB_OUTPUT'];
-  if (outputFile) await appendFile(outputFile, Object.entries(outputs).map(([k, v]) => fileCommandEntry(k, v)).join(''));
+  if (outputFile) await attempt('could not write the outputs: ', () => appendFile(outputFile, Object.entries(outputs).map(([k, v]) => fileCommandEntry(k, v)).join('')));
 
+  for (const problem of problems) io.stdout(`${dsalintError(`dsalint: ${problem}`)}\n`);
   if (exitCode === 1) {
-    io.stdout(`${dsalintError(`dsalint found problems at or above "${inputs.failOn}": ${c.error} errors, ${c.warning} warnings. See the job summary or the annotations.`)}\n`);
+    io.stdout(`${dsalintError(`dsalint found problems at or above "${inputs!.failOn}": ${c.error} errors, ${c.warning} warnings. See the job summary or the annotations.`)}\n`);
   }
-  return exitCode;
+  return problems.length ? 2 : exitCode;
+}
+
+/** The job summary when the full report could not be made: the counts alone. */
+function shortSummary(run: LintRun): string {
+  const c = countFindings(run);
+  return `## dsalint review\n\n${c.error} errors, ${c.warning} warnings and ${c.review} points to review in ${run.files.length} files.\n`;
+}
+
+/** dsalint's own errors as a quoted list, escaped by the Markdown serialiser. */
+function problemsMarkdown(problems: readonly string[]): string {
+  const item = (problem: string): ListItem => ({ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: `dsalint: ${problem}` }] }] });
+  return toMarkdown({ type: 'blockquote', children: [{ type: 'list', children: problems.map(item) }] }, { bullet: '-' });
 }

@@ -155,6 +155,12 @@ export function compareWithPrevious(previous: PreviousSource, data: unknown): Pr
   return { ref, data: parsed.data, changes: diffAgreements(parsed.data, data) };
 }
 
+/** A failure that is dsalint's fault, not the file's: said plainly, without a stack trace. */
+export function internalFailure(error: unknown): FileFailure {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `dsalint could not check this file because of a bug in dsalint; please report it: ${detail}` };
+}
+
 type NormalTarget = { readonly path?: AgreementPath; readonly part?: 'key' | 'value' | 'pair'; readonly offsets?: readonly [number, number] };
 
 /** A bare path is shorthand for `{ path }`. */

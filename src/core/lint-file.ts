@@ -8,10 +8,10 @@ import type { AnyRule } from './rule.js';
 import { buildAgreementSchema } from '../schema/build-schema.js';
 import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
 import { validate as precompiledValidate } from '../generated/validate-agreement.js';
-import { effectiveRules, waiversFor, type Config, type Waiver } from './config.js';
-import { lintSource } from './engine.js';
+import { ConfigError, effectiveRules, waiversFor, type Config, type Waiver } from './config.js';
+import { internalFailure, lintSource } from './engine.js';
 import { readAgreementFile, sourceFromText, type ReadResult } from './source.js';
-import type { FileResult } from './types.js';
+import type { FileFailure, FileResult } from './types.js';
 
 /** One file to lint, as the run hands it to the in-process linter or a worker. */
 export interface FileTask {
@@ -58,10 +58,25 @@ function registeredRuleIds(rules: readonly AnyRule[]): ReadonlySet<string> {
   return ids;
 }
 
+/** The outcome for a file that could not be linted at all. */
+export function failedOutcome(display: string, failure: FileFailure): FileOutcome {
+  return { result: { path: display, findings: [], notes: [], failure }, matchedWaivers: [], usedWaivers: [] };
+}
+
 export async function lintFile(task: FileTask, config: Config, rules: readonly AnyRule[] = RULES): Promise<FileOutcome> {
+  try {
+    return await lintReadable(task, config, rules);
+  } catch (error) {
+    // One file that breaks dsalint must not cost the report on every other file.
+    if (error instanceof ConfigError) throw error;
+    return failedOutcome(task.display, internalFailure(error));
+  }
+}
+
+async function lintReadable(task: FileTask, config: Config, rules: readonly AnyRule[]): Promise<FileOutcome> {
   const read: ReadResult =
     task.text === undefined ? await readAgreementFile(task.absolute, task.display, config.maxFileSize) : { source: await sourceFromText(task.text, task.display) };
-  if ('failure' in read) return { result: { path: task.display, findings: [], notes: [], failure: read.failure }, matchedWaivers: [], usedWaivers: [] };
+  if ('failure' in read) return failedOutcome(task.display, read.failure);
   const waivers = waiversFor(config, task.absolute);
   const previous = task.previous && 'text' in task.previous ? { ref: task.previous.ref, source: await sourceFromText(task.previous.text, task.display) } : task.previous;
   const outcome = lintSource(read.source, {

@@ -25,6 +25,20 @@ function firstTooDeep(text: string): [number, number] | undefined {
   return undefined;
 }
 
+/** A span with both ends inside a text of `length` characters (an empty span at the end is allowed). */
+function clampSpan(span: readonly [number, number], length: number): [number, number] {
+  const start = Math.min(Math.max(0, span[0]), length);
+  return [start, Math.min(Math.max(start, span[1]), length)];
+}
+
+/** Where a document starts: its `---` marker, or at most its first three characters on its first line. */
+function documentMarker(text: string, start: number): [number, number] {
+  const [from] = clampSpan([start, start], text.length);
+  let to = from;
+  while (to < Math.min(from + 3, text.length) && text[to] !== '\n' && text[to] !== '\r') to++;
+  return [from, to];
+}
+
 export interface DuplicateKey {
   readonly key: string;
   readonly first: [number, number];
@@ -33,7 +47,7 @@ export interface DuplicateKey {
 
 export interface ParsedYaml {
   readonly document: Document;
-  /** Offsets (into the YAML text) of documents after the first. */
+  /** Offsets (into the YAML text) of the start of each document after the first: its `---`, or its first characters. */
   readonly extraDocuments: readonly [number, number][];
   readonly errors: readonly YAMLError[];
   readonly warnings: readonly YAMLWarning[];
@@ -89,7 +103,7 @@ export function parseYaml(yamlText: string): ParsedYaml {
   const comments = yamlText.includes('dsalint-disable') ? directiveComments(tokens) : [];
   // An empty stream still gets one empty document, so rules always have one.
   const document = documents[0] ?? parseDocument('', options);
-  const extraDocuments = documents.slice(1).map((d) => [d.range[0], Math.max(d.range[0] + 3, d.range[1])] as [number, number]);
+  const extraDocuments = documents.slice(1).map((d) => documentMarker(yamlText, d.range[0]));
 
   const duplicateKeys: DuplicateKey[] = [];
   const aliases: [number, number][] = [];
@@ -120,6 +134,10 @@ export function parseYaml(yamlText: string): ParsedYaml {
     }
   };
   walk(document.contents as Node | null);
+
+  // The parser sometimes places an error at the end of the input plus one (an unclosed `[` or
+  // quote on the last line, a short extra document): clamp every position into the text.
+  for (const problem of [...document.errors, ...document.warnings]) problem.pos = clampSpan(problem.pos, yamlText.length);
 
   // The parser reports running out of stack as an ordinary error; say it plainly instead.
   const stackError = document.errors.find((e) => /call stack/i.test(e.message));

@@ -69,6 +69,8 @@ function startWorker(script: URL): Worker {
 
 interface Slot {
   readonly worker: Worker;
+  /** Set when the worker has stopped (it crashed on a file): it gets no more tasks. */
+  stopped: boolean;
   readonly configs: Set<number>;
   readonly pending: Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void }>;
 }
@@ -81,7 +83,7 @@ export class LintPool {
   constructor(script: URL, size: number) {
     for (let i = 0; i < size; i++) {
       const worker = startWorker(script);
-      const slot: Slot = { worker, configs: new Set(), pending: new Map() };
+      const slot: Slot = { worker, stopped: false, configs: new Set(), pending: new Map() };
       worker.on('message', (reply: ReplyMessage) => {
         const waiting = slot.pending.get(reply.id);
         if (!waiting) return;
@@ -94,7 +96,10 @@ export class LintPool {
         slot.pending.clear();
       };
       worker.on('error', failAll);
-      worker.on('exit', (code) => failAll(new Error(`a lint worker stopped unexpectedly (exit code ${code})`)));
+      worker.on('exit', (code) => {
+        slot.stopped = true;
+        failAll(new Error(`a lint worker stopped unexpectedly (exit code ${code})`));
+      });
       this.slots.push(slot);
     }
   }
@@ -103,7 +108,9 @@ export class LintPool {
   lint(task: FileTask, config: Config): Promise<FileOutcome> {
     let configId = this.configIds.get(config);
     if (configId === undefined) this.configIds.set(config, (configId = this.configIds.size));
-    const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+    const running = this.slots.filter((s) => !s.stopped);
+    if (running.length === 0) return Promise.reject(new Error('every lint worker has stopped'));
+    const slot = running.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
     const id = this.nextId++;
     const message: TaskMessage = { id, task, configId, ...(slot.configs.has(configId) ? {} : { config }) };
     slot.configs.add(configId);

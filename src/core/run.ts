@@ -9,9 +9,9 @@ import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
 import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, type Config } from './config.js';
-import { compareFindings, WAIVER_RULE_ID } from './engine.js';
+import { compareFindings, internalFailure, WAIVER_RULE_ID } from './engine.js';
 import { AGREEMENT_FILE_PATTERN, decodeAgreement, describeIoError } from './source.js';
-import { lintFile, waiverKey, type FileOutcome, type FileTask, type PreviousText } from './lint-file.js';
+import { failedOutcome, lintFile, waiverKey, type FileOutcome, type FileTask, type PreviousText } from './lint-file.js';
 import { readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
 import { LintPool, defaultJobs, lintWorkerScript } from './pool.js';
 import { summariseRule } from './rule-docs.js';
@@ -196,7 +196,9 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       const previous = await previousVersion(base, candidate, config.maxFileSize);
       if (previous) task = { ...task, previous };
     }
-    return { config, asOf, outcome: await lint(task, config) };
+    // A file that breaks dsalint (or its worker) is that file's failure; the run goes on.
+    const outcome = await lint(task, config).catch((error: unknown) => failedOutcome(task.display, internalFailure(error)));
+    return { config, asOf, outcome };
   };
 
   const configsUsed = new Map<string, Config>();
@@ -243,7 +245,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
-    tool: { name: 'dsalint', version: VERSION, informationUri: REPOSITORY_URL },
+    ...emptyRun(runAsOf, rules),
     // Reports name the date the files were judged by: the one every config agreed on, if they did.
     asOf: datesUsed.size === 1 ? [...datesUsed][0]! : runAsOf,
     files: results,
@@ -283,6 +285,11 @@ function deletedWithin(base: BaseSnapshot, paths: readonly string[], cwd: string
     .filter((c) => c.status === 'deleted' && roots.some((r) => c.absolute === r || c.absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
     .map((c) => displayPath(cwd, c.absolute))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A run with no files, for reports written when dsalint could not lint at all. */
+export function emptyRun(asOf = today(), rules: readonly AnyRule[] = RULES): LintRun {
+  return { tool: { name: 'dsalint', version: VERSION, informationUri: REPOSITORY_URL }, asOf, files: [], rules: rules.map(summariseRule) };
 }
 
 /** Findings about config waivers themselves, reported in the config file. */

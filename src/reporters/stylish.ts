@@ -36,8 +36,13 @@ export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
       const message = revealHidden(f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message);
       return { where: `${f.location.range.start.line}:${f.location.range.start.column}`, l, message, rule: f.ruleId };
     });
-    const whereWidth = Math.max(0, ...rows.map((r) => r.where.length));
-    const labelWidth = Math.max(0, ...rows.map((r) => r.l.text.length));
+    // A loop, not Math.max(...rows): a spread of many rows overflows the call stack.
+    let whereWidth = 0;
+    let labelWidth = 0;
+    for (const r of rows) {
+      whereWidth = Math.max(whereWidth, r.where.length);
+      labelWidth = Math.max(labelWidth, r.l.text.length);
+    }
     for (const r of rows) {
       out.push(`  ${paint('gray', r.where.padEnd(whereWidth))}  ${paint(r.l.style, r.l.text.padEnd(labelWidth))}  ${r.message}  ${paint('gray', r.rule)}`);
     }
