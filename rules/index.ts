@@ -31,6 +31,7 @@ import hiddenText from './hidden-text.js';
 import identifiableWhereDeidentifiedSuffices from './identifiable-where-deidentified-suffices.js';
 import internationalTransferWithoutMechanism from './international-transfer-without-mechanism.js';
 import jointControllerArrangementMissing from './joint-controller-arrangement-missing.js';
+import limitReached from './limit-reached.js';
 import liveAccessWithoutControls from './live-access-without-controls.js';
 import marketingOrCommercialUse from './marketing-or-commercial-use.js';
 import medicalExaminerScope from './medical-examiner-scope.js';
@@ -129,5 +130,6 @@ export const RULES: readonly AnyRule[] = [
   datesOutOfOrder,
   proseTopicMissing,
   vaguePurpose,
+  limitReached,
   waiverInvalid,
 ];

@@ -1,5 +1,6 @@
 import { defineDocumentRule, yaml } from '../src/core/rule.js';
-import { MAX_FLOW_DEPTH } from '../src/core/parse.js';
+import { MAX_FLOW_DEPTH, MAX_YAML_PROBLEMS } from '../src/core/parse.js';
+import { formatCount } from '../src/core/words.js';
 
 /** Plain-English hints for the parser's commonest complaints. */
 const HINTS: Record<string, string> = {
@@ -36,6 +37,7 @@ export default defineDocumentRule({
       'too-deep': `The YAML is nested too deeply to read safely (dsalint stops at ${MAX_FLOW_DEPTH} levels of brackets, or where the parser runs out of room); no agreement needs this. Write the lists and mappings out plainly.`,
       'no-front-matter': 'This Markdown file has no YAML front matter. Start it with a line `---`, then the agreement in YAML, then another `---` line.',
       warning: 'YAML warning: {{detail}}',
+      'too-many-errors': 'The YAML has more than {{limit}} errors and warnings; dsalint recorded the first {{limit}} and counted {{count}} more. Fix them from the top and run dsalint again.',
     },
     examples: {
       valid: [{
@@ -90,6 +92,11 @@ export default defineDocumentRule({
     const base = source.yamlOffset;
     if (facts.parsed.tooDeep) {
       report({ messageId: 'too-deep', at: { offsets: [base + facts.parsed.tooDeep[0], base + facts.parsed.tooDeep[1]] } });
+    }
+    const first = facts.parsed.errors[0];
+    if (facts.parsed.problemsDropped > 0 && first) {
+      // Reported first, so the caps on findings never hide it.
+      report({ messageId: 'too-many-errors', data: { limit: formatCount(MAX_YAML_PROBLEMS), count: formatCount(facts.parsed.problemsDropped) }, at: { offsets: [base + first.pos[0], base + first.pos[1]] } });
     }
     for (const error of facts.parsed.errors) {
       if (error.code === 'DUPLICATE_KEY') continue; // yaml-duplicate-key reports these

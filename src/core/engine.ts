@@ -10,8 +10,10 @@ import { parseYaml, type ParsedYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
 import { interpolate, messageSpec, type AnyReport, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
 import { DEFAULT_WAIVER_POLICY, isIsoDate, type EffectiveRule, type Waiver, type WaiverPolicy } from './config.js';
-import { joinWords } from './words.js';
-import type { DocumentFacts, Finding, FileFailure, Range, RelatedLocation, Suppression } from './types.js';
+import { formatCount, joinWords } from './words.js';
+import type { DocumentFacts, Finding, FileFailure, Range, RelatedLocation, Severity, Suppression } from './types.js';
+import { SEVERITY_RANK } from './types.js';
+import { DEFAULT_FINDING_LIMITS, LIMIT_RULE_ID, type FindingLimits } from './limits.js';
 import type { SchemaValidator } from '../schema/validate.js';
 import { findInlineWaivers, type InlineWaiver } from './waivers.js';
 import { bodyStart, excerptAt, isImported, judgeImported } from './imported.js';
@@ -64,11 +66,27 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   const raw: RawReport[] = [];
   const notes: string[] = [];
   let failure: FileFailure | undefined;
+  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
+  const limits: FindingLimits = { ...DEFAULT_FINDING_LIMITS, ...(limitRule?.options as Partial<FindingLimits> | undefined) };
+  // Past the cap a rule's reports are only counted: a hostile file cannot make the run locate,
+  // hash and keep hundreds of thousands of findings.
+  const heldBack = new Map<EffectiveRule, HeldBack>();
   const runRule = (effective: EffectiveRule, context: object): void => {
     const rule = effective.rule;
+    let reported = 0;
     const report = (r: AnyReport): void => {
       // messageSpec throws, naming the rule, on an unknown message id.
-      raw.push({ effective, report: r, spec: messageSpec(rule, r.messageId) });
+      const spec = messageSpec(rule, r.messageId);
+      if (++reported <= limits.max_findings_per_rule) {
+        raw.push({ effective, report: r, spec });
+        return;
+      }
+      const severity = effective.severity ?? spec.severity ?? rule.meta.severity;
+      const held = heldBack.get(effective);
+      if (held) {
+        held.count++;
+        held.severity = moreSevere(held.severity, severity);
+      } else heldBack.set(effective, { count: 1, severity, first: r.at });
     };
     try {
       (rule.check as (c: unknown) => void)({ ...context, options: effective.options, asOf: options.asOf, report });
@@ -131,8 +149,21 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
     if (judged.note) notes.push(judged.note);
   }
 
+  if (limitRule) {
+    for (const [effective, held] of heldBack) {
+      const data = { count: formatCount(held.count), rule: effective.rule.id, limit: formatCount(limits.max_findings_per_rule) };
+      let location: Finding['location'];
+      try {
+        location = locate(held.first, locator, source);
+      } catch {
+        location = { range: source.locator.range(0, 0) };
+      }
+      findings.push(limitNotice(limitRule, 'findings-per-rule', data, held.severity, location, `${source.path}|${effective.rule.id}`));
+    }
+  }
+
   const usedWaivers = new Set<Waiver>();
-  const waived = applyWaivers(findings, source, parsed, options, usedWaivers);
+  const waived = capPerFile(applyWaivers(findings, source, parsed, options, usedWaivers), limits, limitRule, source.path);
   waived.sort(compareFindings);
   return { findings: waived, notes, usedWaivers, ...(agreement ? { agreement } : {}), ...(failure ? { failure } : {}) };
 }
@@ -159,6 +190,54 @@ export function compareWithPrevious(previous: PreviousSource, data: unknown): Pr
 export function internalFailure(error: unknown): FileFailure {
   const detail = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `dsalint could not check this file because of a bug in dsalint; please report it: ${detail}` };
+}
+
+interface HeldBack {
+  count: number;
+  /** The most severe of the findings held back, so the notice keeps the exit code honest. */
+  severity: Severity;
+  /** Where the first one held back points, for the notice. */
+  readonly first: Target;
+}
+
+function moreSevere(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+}
+
+/** A finding of the limit-reached rule saying what was held back. */
+function limitNotice(limitRule: EffectiveRule, messageId: string, data: Record<string, string>, severity: Severity, location: Finding['location'], key: string): Finding {
+  return {
+    ruleId: LIMIT_RULE_ID,
+    messageId,
+    severity,
+    kind: 'problem',
+    message: interpolate(messageSpec(limitRule.rule, messageId).text, data),
+    location,
+    related: [],
+    fingerprint: createHash('sha256').update(`${LIMIT_RULE_ID}|${messageId}|${key}`).digest('hex').slice(0, 32),
+  };
+}
+
+/**
+ * At most `max_findings_per_file` findings: the most severe are kept (waived ones last), and
+ * one notice counts the rest, at the place of the first of them.
+ */
+function capPerFile(findings: Finding[], limits: FindingLimits, limitRule: EffectiveRule | undefined, path: string): Finding[] {
+  if (findings.length <= limits.max_findings_per_file) return findings;
+  const weight = (f: Finding): number => (f.suppression ? 0 : SEVERITY_RANK[f.severity]);
+  const ranked = [...findings].sort((a, b) => weight(b) - weight(a) || compareFindings(a, b));
+  const kept = ranked.slice(0, limits.max_findings_per_file);
+  const rest = ranked.slice(limits.max_findings_per_file);
+  if (!limitRule) return kept;
+  let severity: Severity = 'info';
+  let first = rest[0]!;
+  for (const f of rest) {
+    if (!f.suppression) severity = moreSevere(severity, f.severity);
+    if (compareFindings(f, first) < 0) first = f;
+  }
+  const data = { count: formatCount(rest.length), limit: formatCount(limits.max_findings_per_file) };
+  kept.push(limitNotice(limitRule, 'findings-per-file', data, severity, first.location, path));
+  return kept;
 }
 
 type NormalTarget = { readonly path?: AgreementPath; readonly part?: 'key' | 'value' | 'pair'; readonly offsets?: readonly [number, number] };

@@ -2,10 +2,13 @@
  * YAML parsing with the hazards kept as data: syntax errors, extra documents, unresolved
  * tags and alias expansion are all reported by document rules, never thrown.
  */
-import { Composer, Parser, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError, type YAMLWarning, type Pair } from 'yaml';
+import { CST, Composer, Parser, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError, type YAMLWarning, type Pair } from 'yaml';
 
 /** More aliases than this in one agreement is treated as an attack on the parser. */
 export const MAX_ALIASES = 20;
+
+/** Syntax errors and warnings kept from one parse; the rest are only counted (`problemsDropped`). */
+export const MAX_YAML_PROBLEMS = 10_000;
 
 /** Deeper `[` / `{` nesting than this is refused before parsing: no agreement needs it, and the parser's work grows with it. */
 export const MAX_FLOW_DEPTH = 64;
@@ -59,6 +62,8 @@ export interface ParsedYaml {
   readonly conversionError?: string;
   /** Offsets where nesting went past MAX_FLOW_DEPTH (the file was not parsed), or where the parser ran out of stack. */
   readonly tooDeep?: [number, number];
+  /** Syntax errors and warnings past MAX_YAML_PROBLEMS, counted but not kept. */
+  readonly problemsDropped: number;
   /** Comments holding a `dsalint-disable` directive, with their offsets into the YAML text, in order. */
   readonly directiveComments: readonly YamlComment[];
 }
@@ -94,12 +99,32 @@ export function parseYaml(yamlText: string): ParsedYaml {
   const options = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false } as const;
   const deep = firstTooDeep(yamlText);
   if (deep) {
-    return { document: parseDocument('', options), extraDocuments: [], errors: [], warnings: [], duplicateKeys: [], aliases: [], data: undefined, tooDeep: deep, directiveComments: [] };
+    return { document: parseDocument('', options), extraDocuments: [], errors: [], warnings: [], duplicateKeys: [], aliases: [], data: undefined, tooDeep: deep, directiveComments: [], problemsDropped: 0 };
   }
   // One pass of the parser: its tokens feed both the composer (as parseAllDocuments does)
   // and the search for waiver comments, so the YAML is never parsed twice.
-  const tokens = [...new Parser().parse(yamlText)];
-  const documents = [...new Composer(options).compose(tokens)];
+  // The parser makes an Error object per problem: without stack traces they cost a tenth as much.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let tokens: CST.Token[];
+  let documents: Document.Parsed[];
+  let problemsDropped = 0;
+  try {
+    tokens = [...new Parser().parse(yamlText)];
+    const composer = new Composer(options);
+    // A hostile file can hold millions of syntax errors; record the first few thousand and count the rest.
+    // `onError` is the composer's own (private in yaml's types) sink for every problem it finds.
+    const sink = composer as unknown as { onError: (...args: unknown[]) => void };
+    const record = sink.onError;
+    let problems = 0;
+    sink.onError = (...args) => {
+      if (++problems <= MAX_YAML_PROBLEMS) record(...args);
+      else problemsDropped++;
+    };
+    documents = [...composer.compose(tokens)];
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   const comments = yamlText.includes('dsalint-disable') ? directiveComments(tokens) : [];
   // An empty stream still gets one empty document, so rules always have one.
   const document = documents[0] ?? parseDocument('', options);
@@ -152,7 +177,7 @@ export function parseYaml(yamlText: string): ParsedYaml {
     }
   }
   if (stackError) {
-    return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data: undefined, tooDeep: [stackError.pos[0], stackError.pos[1]], directiveComments: comments };
+    return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data: undefined, tooDeep: [stackError.pos[0], stackError.pos[1]], directiveComments: comments, problemsDropped };
   }
-  return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data, conversionError, directiveComments: comments };
+  return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data, conversionError, directiveComments: comments, problemsDropped };
 }

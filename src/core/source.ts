@@ -22,6 +22,8 @@ export interface AgreementSource {
   readonly yamlOffset: number;
   /** Markdown only: the parsed document (positions are offsets into `text`). */
   readonly markdown?: MdastRoot;
+  /** Markdown only: set when the body was too large or complex to parse for the prose checks. */
+  readonly proseSkipped?: { readonly reason: string; readonly offset: number };
   /** Markdown only: false when the file has no front matter. */
   readonly hasFrontMatter: boolean;
   readonly locator: Locator;
@@ -93,7 +95,7 @@ export async function sourceFromText(rawText: string, displayPath: string, kind:
     return { path: displayPath, text, kind, yamlText: text, yamlOffset: 0, hasFrontMatter: true, locator };
   }
   const { parseMarkdown } = await import('./markdown.js');
-  const { tree, frontMatter } = parseMarkdown(text);
+  const { tree, frontMatter, proseSkipped } = parseMarkdown(text);
   return {
     path: displayPath,
     text,
@@ -101,6 +103,7 @@ export async function sourceFromText(rawText: string, displayPath: string, kind:
     yamlText: frontMatter?.text ?? '',
     yamlOffset: frontMatter?.offset ?? 0,
     markdown: tree,
+    ...(proseSkipped ? { proseSkipped } : {}),
     hasFrontMatter: frontMatter !== undefined,
     locator,
   };

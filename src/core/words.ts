@@ -44,3 +44,8 @@ const UNITS: readonly [keyof DurationParts, string][] = [
 export function durationInWords(d: DurationParts): string {
   return joinWords(UNITS.filter(([k]) => d[k] > 0).map(([k, word]) => `${d[k]} ${word}${d[k] === 1 ? '' : 's'}`)) || 'no time';
 }
+
+/** A whole number with thousands separators, the same in every locale: 150000 is "150,000". */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe as describeFindings, lintText } from '../helpers/lint.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { RULES } from '../../rules/index.js';
-import type { AnyRule, Report } from '../../src/core/rule.js';
+import type { AnyReport, AnyRule } from '../../src/core/rule.js';
 import type { AgreementSource } from '../../src/core/source.js';
 import { runLint, exitCodeFor } from '../../src/core/run.js';
 import { FORMATS, REPORTERS } from '../../src/reporters/index.js';
@@ -48,7 +48,7 @@ const brokenRule: AnyRule = {
   ...RULES.find((r) => r.id === 'yaml-syntax')!,
   id: 'test-broken',
   stage: 'document',
-  check({ source, report }: { source: AgreementSource; report: (r: Report<string>) => void }) {
+  check({ source, report }: { source: AgreementSource; report: (r: AnyReport) => void }) {
     if (!source.text.includes('boom')) return;
     // The bug is outside the rule's own code: its message data cannot be read.
     report({ messageId: 'syntax', data: { get detail(): string { throw new Error('cannot read detail'); } }, at: [] });

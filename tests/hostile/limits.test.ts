@@ -1,0 +1,111 @@
+/**
+ * A file cannot make a report unbounded: findings are capped per rule and per file, with
+ * one notice saying how many were held back, and the Markdown body is parsed only when it
+ * is small and simple enough to parse quickly.
+ */
+import { describe, expect, it } from 'vitest';
+import { describe as describeFindings, lintText } from '../helpers/lint.js';
+import { runCli, tempProject } from '../helpers/cli.js';
+import { proseTooComplex } from '../../src/core/markdown.js';
+import { runLint } from '../../src/core/run.js';
+import { FORMATS, REPORTERS } from '../../src/reporters/index.js';
+
+const HEAD = 'dsalint: 1\nid: EX-1\ntitle: T\n';
+/** 300 KB of unclosed quotes, one a line: 300,000 syntax errors and 150,000 duplicate keys. */
+const QUOTES = `${HEAD}${'"\n'.repeat(150_000)}`;
+
+describe('caps on findings', () => {
+  it('keeps the first 10,000 YAML problems, lists 200 findings of one rule and one notice counting the rest', async () => {
+    const outcome = await lintText(QUOTES);
+    expect(outcome.findings.find((f) => f.messageId === 'too-many-errors')?.message).toBe(
+      'The YAML has more than 10,000 errors and warnings; dsalint recorded the first 10,000 and counted 290,001 more. Fix them from the top and run dsalint again.',
+    );
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.findings).toHaveLength(402);
+    const notices = outcome.findings.filter((f) => f.ruleId === 'limit-reached');
+    expect(notices.map((f) => [f.messageId, f.severity, describeFindings([f])[0], f.message])).toEqual([
+      [
+        'findings-per-rule',
+        'error',
+        'limit-reached findings-per-rule 103:1-103:2',
+        'dsalint lists at most 200 findings of yaml-syntax in one file and held back 9,801 more here, starting at this place; fix the ones shown and run dsalint again.',
+      ],
+      [
+        'findings-per-rule',
+        'error',
+        'limit-reached findings-per-rule 205:1-205:2',
+        'dsalint lists at most 200 findings of yaml-duplicate-key in one file and held back 149,799 more here, starting at this place; fix the ones shown and run dsalint again.',
+      ],
+    ]);
+  });
+
+  it('keeps the most serious findings of a file and counts the rest', async () => {
+    const outcome = await lintText(`${HEAD}a: 1\nb: 2\nc: 3\nd: 4\n`, { options: { 'limit-reached': { max_findings_per_file: 3 } } });
+    expect(describeFindings(outcome.findings)).toEqual(['schema unknown-key 4:1-4:2', 'schema unknown-key 5:1-5:2', 'schema unknown-key 6:1-6:2', 'limit-reached findings-per-file 7:1-7:2']);
+    expect(outcome.findings[3]!.message).toBe(
+      'dsalint lists at most 3 findings in one file and held back 1 more here (the most serious are listed), starting at this place; fix the ones shown and run dsalint again.',
+    );
+    expect(outcome.findings[3]!.severity).toBe('error');
+  });
+
+  it('prints the capped report in every format without overflowing; the command exits 1', async () => {
+    const dir = await tempProject({ 'q.dsa.yaml': QUOTES });
+    const run = await runLint({ paths: ['.'], cwd: dir, asOf: '2026-11-01' });
+    for (const format of FORMATS) {
+      const report = REPORTERS[format](run, { color: false, quiet: false });
+      expect(report.length, format).toBeLessThan(2_000_000);
+      expect(report, format).toContain('held back 9,801 more');
+    }
+    const result = await runCli(['lint', '--as-of', '2026-11-01'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n').at(-2)).toBe('✖ 402 problems (402 errors, 0 warnings) in 1 agreement.');
+  });
+
+  it('takes its caps from .dsalint.yaml, and rejects a cap that is not a whole number', async () => {
+    const dir = await tempProject({ 'q.dsa.yaml': QUOTES, '.dsalint.yaml': 'rules:\n  limit-reached:\n    options: { max_findings_per_rule: 5, max_findings_per_file: 7 }\n' });
+    const result = await runCli(['lint', '-f', 'json', '--as-of', '2026-11-01'], dir);
+    const report = JSON.parse(result.stdout) as { files: { findings: { ruleId: string; messageId: string }[] }[] };
+    expect(report.files[0]!.findings.map((f) => `${f.ruleId} ${f.messageId}`)).toEqual([
+      'yaml-syntax syntax',
+      'yaml-syntax too-many-errors',
+      'yaml-syntax syntax',
+      'yaml-duplicate-key duplicate',
+      'yaml-syntax syntax',
+      'yaml-syntax syntax',
+      'yaml-duplicate-key duplicate',
+      'limit-reached findings-per-file',
+    ]);
+    const bad = await tempProject({ 'q.dsa.yaml': HEAD, '.dsalint.yaml': 'rules:\n  limit-reached:\n    options: { max_findings_per_rule: many }\n' });
+    const refused = await runCli(['lint'], bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('dsalint: invalid config: .dsalint.yaml:3:39: option max_findings_per_rule must be integer.\n');
+  });
+});
+
+describe('the Markdown body guard', () => {
+  const md = (body: string): string => `---\n${HEAD}---\n${body}`;
+
+  it.each([
+    ['repeated [', '['.repeat(6000), 'it has 6,000 [ brackets (the limit is 5,000)'],
+    ['repeated [a](', '[a]('.repeat(6000), 'it has 6,000 [ brackets (the limit is 5,000)'],
+    ['repeated *a _b', '*a _b '.repeat(12_000), 'it has 24,000 * and _ marks (the limit is 20,000)'],
+    ['a long list', '- x\n'.repeat(2001), 'it has 2,001 list items (the limit is 2,000)'],
+    ['deep list nesting', `${'- '.repeat(2500)}x`, 'it has 2,500 list items (the limit is 2,000)'],
+    ['nested quotes and lists', `${'> - '.repeat(20)}x`, 'its lists, quotes or indentation nest 40 levels deep (the limit is 32)'],
+    ['a body over 256 KiB', 'word '.repeat(60_000), 'it is 300,000 characters long (the limit is 262,144)'],
+  ])('skips the prose checks on %s, with a finding at the start of the body', async (_title, body, reason) => {
+    expect(proseTooComplex(body)).toBe(reason);
+    const outcome = await lintText(md(body), { markdown: true });
+    const notice = outcome.findings.filter((f) => f.ruleId === 'limit-reached');
+    expect(notice.map((f) => [describeFindings([f])[0]!.replace(/-[\d:]+$/, ''), f.message])).toEqual([
+      ['limit-reached prose-skipped 6:1', `The Markdown text below the front matter was not checked because ${reason}; the YAML was checked. Shorten the text or simplify its lists and nesting.`],
+    ]);
+    // The front matter was still read and checked.
+    expect(outcome.findings.some((f) => f.ruleId === 'yaml-syntax')).toBe(false);
+  });
+
+  it('parses ordinary bodies: backticks, short lists, a few links', () => {
+    expect(proseTooComplex('`'.repeat(100_000))).toBeUndefined();
+    expect(proseTooComplex('See [the policy](https://example.org).\n\n- one\n- two\n  - nested\n')).toBeUndefined();
+  });
+});
