@@ -323,10 +323,18 @@ function applyWaivers(findings: Finding[], source: AgreementSource, parsed: Pars
     if (!set) map.set(key, (set = new Set()));
     set.add(value);
   };
+  // Indexed by the line each covers, so many waivers and many findings never meet pairwise.
+  const inlineByLine = new Map<number, InlineWaiver[]>();
+  for (const w of inline) {
+    if (!w.reason) continue;
+    const list = inlineByLine.get(w.coversLineAt);
+    if (list) list.push(w);
+    else inlineByLine.set(w.coversLineAt, [w]);
+  }
   const out: Finding[] = findings.map((finding) => {
     const line = finding.location.range.start;
     const lineStartOffset = finding.location.range.startOffset - (line.column - 1);
-    const inlineMatch = inline.find((w) => w.reason && w.coversLineAt === lineStartOffset && w.rules.includes(finding.ruleId));
+    const inlineMatch = inlineByLine.get(lineStartOffset)?.find((w) => w.rules.includes(finding.ruleId));
     if (inlineMatch) {
       const refusal = inlineRefusal(inlineMatch, finding, policy, neverWaive, options.asOf);
       if (refusal) {

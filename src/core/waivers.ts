@@ -42,36 +42,58 @@ function parseDirective(body: string): Directive | undefined {
   return { rules, ...(reason ? { reason } : {}), ...(approvedBy ? { approvedBy } : {}), ...(expires ? { expires } : {}) };
 }
 
-/** The start of the next line after `offset` that holds something other than space or a comment. */
-function nextContentLine(text: string, offset: number): number {
+/**
+ * The start of the next line after `offset` that holds something other than space or a
+ * comment. `known` remembers the answer for every line already skipped, so a run of many
+ * waiver comments is walked once, not once per comment.
+ */
+function nextContentLine(text: string, offset: number, known: Map<number, number>): number {
   let lineStart = nextLineStart(text, offset);
+  const skipped: number[] = [];
+  let found = -1;
   while (lineStart >= 0 && lineStart < text.length) {
+    const remembered = known.get(lineStart);
+    if (remembered !== undefined) {
+      found = remembered;
+      break;
+    }
     const end = lineEnd(text, lineStart);
     const line = text.slice(lineStart, end).trim();
-    if (line !== '' && !line.startsWith('#') && !line.startsWith('<!--')) return lineStart;
+    if (line !== '' && !line.startsWith('#') && !line.startsWith('<!--')) {
+      found = lineStart;
+      break;
+    }
+    skipped.push(lineStart);
     lineStart = nextLineStart(text, end);
   }
-  return -1;
+  for (const start of skipped) known.set(start, found);
+  return found;
 }
 
+/** A line break at or after `lastIndex`; searched in place, never on a copy of the rest of the text. */
+const LINE_BREAK = /\r\n|\r|\n/g;
+
 function lineEnd(text: string, from: number): number {
-  const match = /\r\n|\r|\n/.exec(text.slice(from));
-  return match ? from + match.index : text.length;
+  LINE_BREAK.lastIndex = from;
+  const match = LINE_BREAK.exec(text);
+  return match ? match.index : text.length;
 }
 
 function nextLineStart(text: string, from: number): number {
-  const match = /\r\n|\r|\n/.exec(text.slice(from));
-  return match ? from + match.index + match[0].length : -1;
+  LINE_BREAK.lastIndex = from;
+  const match = LINE_BREAK.exec(text);
+  return match ? match.index + match[0].length : -1;
 }
 
 /** `comments` are the YAML's directive comments, found by the parse (offsets into the YAML text). */
 export function findInlineWaivers(text: string, comments: readonly YamlComment[], yamlOffset: number, markdown?: Root): InlineWaiver[] {
   const waivers: InlineWaiver[] = [];
+  const known = new Map<number, number>();
   for (const comment of comments) {
     const directive = parseDirective(comment.source.replace(/^#/, ''));
     if (!directive) continue;
     const start = comment.offset + yamlOffset;
-    waivers.push({ ...directive, offsets: [start, start + comment.source.length], coversLineAt: nextContentLine(text, start) });
+    waivers.push({ ...directive, offsets: [start, start + comment.source.length], coversLineAt: nextContentLine(text, start, known) });
   }
   if (markdown && text.includes('dsalint-disable')) {
     for (const node of markdown.children) {
@@ -80,7 +102,7 @@ export function findInlineWaivers(text: string, comments: readonly YamlComment[]
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (!directive || start === undefined || end === undefined) continue;
-      waivers.push({ ...directive, offsets: [start, end], coversLineAt: nextContentLine(text, start) });
+      waivers.push({ ...directive, offsets: [start, end], coversLineAt: nextContentLine(text, start, known) });
     }
   }
   return waivers;
