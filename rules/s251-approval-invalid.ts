@@ -11,6 +11,10 @@ interface Options {
  * (also used by its predecessors, ECC and PIAG, for approvals still in force).
  */
 const DEFAULT_PATTERN = '^(?:\\d{2}/CAG/\\d{4}|(?:CAG|ECC|PIAG) \\d{1,2}-\\d{2}\\([a-z]\\)/\\d{4})$';
+
+/** A reference is short: a longer value is wrong without running the configured pattern over it. */
+const MAX_REFERENCE_LENGTH = 200;
+
 export default defineRule({
   id: 's251-approval-invalid',
   meta: {
@@ -141,7 +145,8 @@ export default defineRule({
       const name = purposeName(purpose);
       const reference = basis.s251?.reference;
       if (reference === undefined) report({ messageId: 'no-reference', data: { purpose: name }, at: [...at, 'reference'] });
-      else if (!pattern.test(reference.trim())) report({ messageId: 'bad-reference', data: { purpose: name, reference }, at: [...at, 'reference'] });
+      // A reference is short: a long value is wrong without running the pattern over it.
+      else if (reference.length > MAX_REFERENCE_LENGTH || !pattern.test(reference.trim())) report({ messageId: 'bad-reference', data: { purpose: name, reference }, at: [...at, 'reference'] });
       const expires = basis.s251?.expires;
       if (expires === undefined) return;
       if (expires < asOf) report({ messageId: 'expired', data: { purpose: name, expires: formatDate(expires) }, at: [...at, 'expires'] });

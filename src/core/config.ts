@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import safeRegex from 'safe-regex2';
 import type { AnyRule, Preset } from './rule.js';
 import { PRESETS } from './rule.js';
 import type { Range, Severity } from './types.js';
@@ -467,7 +468,30 @@ function parseSize(value: unknown, fail: Fail): number {
 function parseGlobs(value: unknown, path: AgreementPath, fail: Fail): string[] {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list) || list.some((g) => typeof g !== 'string' || g.trim() === '')) fail(path, `"${formatPath(path)}" must be a glob or a list of globs, such as "agreements/**/*.dsa.yaml".`);
+  (list as string[]).forEach((glob, i) => {
+    const problem = globProblem(glob);
+    if (problem) fail(typeof value === 'string' ? path : [...path, i], `the glob "${glob}" ${problem}`);
+  });
   return list as string[];
+}
+
+/** The most `*` wildcards in one part of a glob between slashes; more make matching slow on long names. */
+export const MAX_STARS_PER_SEGMENT = 2;
+const MAX_GLOB_LENGTH = 1000;
+
+/**
+ * Why a glob could make matching slow, or undefined. Each `*` within one part of a path can
+ * try every split of a file name against the others, so matching time grows with the name's
+ * length to the power of their number; `**` folders are cheap.
+ */
+export function globProblem(glob: string): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters; use shorter globs.`;
+  for (const segment of glob.split('/')) {
+    if (segment === '**') continue;
+    const stars = segment.split('*').length - 1;
+    if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards between two slashes; use at most ${MAX_STARS_PER_SEGMENT}, as in "*-draft*.dsa.yaml", so matching stays quick.`;
+  }
+  return undefined;
 }
 
 function unknownRuleMessage(id: string, ruleIndex: ReadonlyMap<string, AnyRule>): string {
@@ -512,6 +536,13 @@ function parseRules(value: unknown, path: AgreementPath, ruleIndex: ReadonlyMap<
         fail([...path, id, 'options', ...optionPath], detail);
       }
       options = entry['options'] as Record<string, unknown>;
+      // A config can arrive in a pull request: a pattern that can take exponential time is refused before use.
+      const properties = (rule!.meta.optionsSchema?.['properties'] ?? {}) as Record<string, { format?: string }>;
+      for (const [option, value] of Object.entries(options)) {
+        if (properties[option]?.format === 'regex' && typeof value === 'string' && !safeRegex(value)) {
+          fail([...path, id, 'options', option], `option ${option} is a regular expression that can take exponential time on some text (a repeat inside a repeat, such as (a+)+); write it without nested repeats.`);
+        }
+      }
     }
     out[id] = { ...(entry['severity'] !== undefined ? { severity: entry['severity'] as RuleSetting } : {}), ...(options ? { options } : {}) };
   }
@@ -532,7 +563,8 @@ export function matchesAny(globs: readonly string[], path: string): boolean {
   return globs.some((glob) => {
     let matcher = matcherCache.get(glob);
     if (!matcher) {
-      matcher = picomatch(glob, { dot: true });
+      // Extended globs (+(a|b)) can nest repeats, so they are matched as plain characters.
+      matcher = picomatch(glob, { dot: true, noextglob: true });
       matcherCache.set(glob, matcher);
     }
     return matcher(path);
