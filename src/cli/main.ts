@@ -17,7 +17,7 @@ import { FORMATS, TERMINAL_FORMATS, type Format } from '../reporters/index.js';
 import { executeLint } from '../core/lint-command.js';
 import { ConfigError, describeEffectiveConfig, isIsoDate } from '../core/config.js';
 import { configForFile, runLint, today, type FailOn } from '../core/run.js';
-import { summariseAgreement, wrapText } from '../core/summary.js';
+import { logLine, summariseAgreement, wrapText } from '../core/summary.js';
 import type { Agreement } from '../generated/agreement.js';
 import { ruleHelpText } from '../core/rule-docs.js';
 import { buildAgreementSchema } from '../schema/build-schema.js';
@@ -144,7 +144,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
       }
       await writeOutput(io, opts.output, result.report, opts.force);
       for (const file of result.run.files) {
-        if (file.failure && opts.format !== 'stylish') io.stderr(`dsalint: ${file.failure.message}\n`);
+        if (file.failure && opts.format !== 'stylish') io.stderr(`dsalint: ${logLine(file.failure.message)}\n`);
       }
       setExit(result.exitCode);
     });
@@ -223,12 +223,12 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
       let code: 0 | 1 | 2 = 0;
       for (const result of agreements) {
         if (result.failure) {
-          io.stderr(`dsalint: ${result.failure.message}\n`);
+          io.stderr(`dsalint: ${logLine(result.failure.message)}\n`);
           code = 2;
           continue;
         }
         if (!result.agreement) {
-          io.stderr(`dsalint: ${result.path} does not follow the dsalint format yet, so it cannot be summarised. Run dsalint lint ${result.path} to see what to fix.\n`);
+          io.stderr(`dsalint: ${logLine(result.path)} does not follow the dsalint format yet, so it cannot be summarised. Run dsalint lint ${result.path} to see what to fix.\n`);
           if (code === 0) code = 1;
           continue;
         }
@@ -274,19 +274,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ImportError) {
-      io.stderr(`dsalint: ${error.message}\n`);
+      io.stderr(`dsalint: ${logLine(error.message)}\n`);
       return 2;
     }
     if (error instanceof ExitError) {
-      io.stderr(`dsalint: ${error.message}\n`);
+      io.stderr(`dsalint: ${logLine(error.message)}\n`);
       return error.code;
     }
     if (error instanceof GitError) {
-      io.stderr(`dsalint: ${error.message}\n`);
+      io.stderr(`dsalint: ${logLine(error.message)}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
-      io.stderr(`dsalint: invalid config: ${error.format()}\n`);
+      io.stderr(`dsalint: invalid config: ${logLine(error.format())}\n`);
       return 2;
     }
     io.stderr(`dsalint: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);

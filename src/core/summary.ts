@@ -36,7 +36,30 @@ const HIDDEN = /[\p{Cf}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
 /** Make hidden characters visible as `[U+202E]`, so a report shows text as it is stored. */
 export function revealHidden(text: string): string {
-  return text.replace(HIDDEN, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+  return text.replace(HIDDEN, codePoint);
+}
+
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
+
+/**
+ * One line of a terminal or CI log: hidden characters and line breaks shown as `[U+000A]`,
+ * and log commands broken up (`##vso[`, `##[`), so text from an agreement, a file name or a
+ * waiver reason can neither start a line of its own nor be read as a command by the CI system.
+ */
+export function logLine(text: string): string {
+  return revealHidden(text)
+    .replace(LINE_BREAKS, (c) => [...c].map(codePoint).join(''))
+    .replace(/#(?=#(?:vso)?\[)/gi, '#\\');
+}
+
+/** A file name at the start of a log line: as `logLine`, and never starting a workflow command (`::`). */
+export function logPath(path: string): string {
+  const line = logLine(path);
+  return line.startsWith(':') ? `./${line}` : line;
+}
+
+function codePoint(c: string): string {
+  return `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

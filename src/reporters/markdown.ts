@@ -13,7 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Agreement } from '../generated/agreement.js';
 import type { FileResult, Finding, LintRun, RuleSummary } from '../core/types.js';
 import { countFindings } from '../core/run.js';
-import { formatDate, revealHidden, summaryParagraph } from '../core/summary.js';
+import { formatDate, logLine, revealHidden, summaryParagraph } from '../core/summary.js';
 import type { Reporter } from './types.js';
 import {
   GROUP_EXPLANATIONS,
@@ -48,11 +48,14 @@ const DEFAULT_COLLAPSE_AFTER = 5;
 // ---------------------------------------------------------------------------------------
 // Small node builders
 
-// Every piece of text goes through revealHidden: agreement text may hold bidirectional
+// Every piece of text has its hidden characters shown: agreement text may hold bidirectional
 // overrides or zero-width characters that would make the report read differently.
-const text = (value: string): PhrasingContent => ({ type: 'text', value: revealHidden(value) });
+// Line breaks are never kept (a space in text, shown as [U+000A] in code): a break inside a
+// code span or heading would let the rest of the line be read as raw HTML. `@name` gets a word joiner so a pull-request comment
+// quoting an agreement never notifies anyone.
+const text = (value: string): PhrasingContent => ({ type: 'text', value: withoutMentions(revealHidden(value).replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')) });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
-const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value: revealHidden(value) });
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value: logLine(value) });
 /** A message, with its `code` spans as inline code. */
 const message = (value: string): PhrasingContent[] => codeSpans(value).map((part) => (part.code ? code(part.value) : text(part.value)));
 const link = (url: string, children: PhrasingContent[]): PhrasingContent => ({ type: 'link', url, children });
@@ -63,8 +66,13 @@ const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, sprea
 /** Raw HTML, only ever produced by hast-util-to-html (so its text is escaped). */
 const html = (value: string): Html => ({ type: 'html', value });
 
+/** `@name` at the start of a word, as GitHub would link it, with a word joiner after the `@`. */
+export function withoutMentions(value: string): string {
+  return value.replace(/(^|[^\w@])@(?=[A-Za-z0-9])/g, '$1@\u2060');
+}
+
 function details(summary: string, children: RootContent[], startOpen = false): RootContent[] {
-  const head = toHtml(h('summary', revealHidden(summary)));
+  const head = toHtml(h('summary', withoutMentions(logLine(summary))));
   return [html(`<details${startOpen ? ' open' : ''}>\n${head}`), ...children, html('</details>')];
 }
 

@@ -5,7 +5,7 @@
 import type { Finding, LintRun } from '../core/types.js';
 import { countFindings } from '../core/run.js';
 import type { Reporter } from './types.js';
-import { revealHidden } from '../core/summary.js';
+import { logLine, logPath } from '../core/summary.js';
 import { agreementFiles, groupOf, plural, type Group } from './shared.js';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1, underline: 4, green: 32 } as const;
@@ -28,12 +28,13 @@ export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
   for (const file of run.files) {
     const findings = file.findings.filter((f) => !quiet || groupOf(f) === 'error');
     if (findings.length === 0 && !file.failure && (quiet || file.notes.length === 0)) continue;
-    out.push(paint('underline', file.path));
-    if (file.failure) out.push(`  ${paint('red', 'error')}  ${file.failure.message}`);
+    // File names and agreement text are shown on one line each, so they cannot issue CI log commands.
+    out.push(paint('underline', logPath(file.path)));
+    if (file.failure) out.push(`  ${paint('red', 'error')}  ${logLine(file.failure.message)}`);
     const rows = findings.map((f) => {
       const l = label(f);
       // Agreement text in a message must not reorder the terminal line (bidirectional overrides).
-      const message = revealHidden(f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message);
+      const message = logLine(f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message);
       return { where: `${f.location.range.start.line}:${f.location.range.start.column}`, l, message, rule: f.ruleId };
     });
     // A loop, not Math.max(...rows): a spread of many rows overflows the call stack.
@@ -46,7 +47,7 @@ export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
     for (const r of rows) {
       out.push(`  ${paint('gray', r.where.padEnd(whereWidth))}  ${paint(r.l.style, r.l.text.padEnd(labelWidth))}  ${r.message}  ${paint('gray', r.rule)}`);
     }
-    if (!quiet) for (const note of file.notes) out.push(`  ${paint('gray', `note: ${note}`)}`);
+    if (!quiet) for (const note of file.notes) out.push(`  ${paint('gray', `note: ${logLine(note)}`)}`);
     out.push('');
   }
   const c = countFindings(run);

@@ -68,6 +68,25 @@ describe.skipIf(!available)(`html report in Chromium${available ? '' : ` (skippe
     expect(requests).toHaveLength(1);
   });
 
+  it('applies its stylesheet under a Content-Security-Policy that blocks scripts and network access', async () => {
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.verdict')).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    // Were text ever to slip past escaping, the policy still stops it running or calling out.
+    const report = html(sampleRun(), { color: false, quiet: false });
+    const injected = report.replace('</main>', '<script>document.title = "ran"</script><img src="http://192.0.2.1/x.png"><link rel="stylesheet" href="http://192.0.2.1/x.css"></main>');
+    const file = `${OUTPUT}report-injected.html`;
+    writeFileSync(file, injected);
+    const other = await browser.newPage();
+    const failed: string[] = [];
+    const answered: string[] = [];
+    other.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    other.on('response', (r) => answered.push(r.url()));
+    await other.goto(pathToFileURL(file).href);
+    expect(await other.title()).toBe('Review of data sharing agreements');
+    expect(answered.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    expect(failed.sort()).toEqual(['http://192.0.2.1/x.css csp', 'http://192.0.2.1/x.png csp']);
+    await other.close();
+  });
+
   it('lets a keyboard alone reach every link and open every collapsed section', async () => {
     const waived = page.locator('details', { hasText: 'Show 2 waived findings' });
     expect(await waived.locator('article').first().isVisible()).toBe(false);
