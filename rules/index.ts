@@ -77,6 +77,7 @@ export const RULES: readonly AnyRule[] = [
   hiddenText,
   referenceUnresolved,
   duplicateId,
+  limitReached,
   wholeSystemAccess,
   article6BasisMissingOrInvalid,
   commonLawBasisMissing,
@@ -130,6 +131,5 @@ export const RULES: readonly AnyRule[] = [
   datesOutOfOrder,
   proseTopicMissing,
   vaguePurpose,
-  limitReached,
   waiverInvalid,
 ];

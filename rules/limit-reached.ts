@@ -14,7 +14,7 @@ export default defineDocumentRule({
     severity: 'warning',
     severityReason: 'Part of the file was not checked or not listed; when the findings held back include errors, the notice is an error too.',
     area: 'format',
-    importance: 880,
+    importance: 190,
     tags: ['format'],
     presets: ['recommended', 'strict'],
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
