@@ -1,6 +1,6 @@
 /**
- * The built package, run as a real process: what `npx dsalint` runs after `npm ci`.
- * (`npm test` compiles first, so dist/ is current.)
+ * The published command, run as a real process: what `npx dsalint` runs after `npm ci`
+ * (bin/dsalint.js, committed; tests/install.test.ts checks it is current).
  */
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,9 +20,8 @@ function dsalint(args: string[], cwd: string, env: Record<string, string> = {}):
 }
 
 describe('the built CLI', () => {
-  it('is what package.json publishes as the dsalint command, built by prepare', () => {
-    expect(pkg.bin['dsalint']).toBe('dist/bin/dsalint.js');
-    expect(pkg.scripts['prepare']).toContain('build');
+  it('is what package.json publishes as the dsalint command, committed so no build is needed', () => {
+    expect(pkg.bin['dsalint']).toBe('bin/dsalint.js');
     expect(existsSync(bin)).toBe(true);
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });

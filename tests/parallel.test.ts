@@ -29,6 +29,18 @@ describe('--jobs', () => {
     }
   });
 
+  it('draws Markdown and HTML sections on the workers exactly as the report would draw them', async () => {
+    const options = { paths: ['examples'], cwd: root, asOf: '2026-11-01' };
+    const plain = await runLint({ ...options, jobs: 1 });
+    const reporterOptions = { color: false, quiet: false };
+    for (const format of ['markdown', 'html'] as const) {
+      for (const jobs of [1, 2]) {
+        const drawn = await runLint({ ...options, jobs, sections: format });
+        expect(REPORTERS[format](drawn, reporterOptions), `${format}, ${jobs} jobs`).toBe(REPORTERS[format](plain, reporterOptions));
+      }
+    }
+  }, 60_000);
+
   it('judges config waivers from every worker: used, unused and unexercised alike', async () => {
     const files: Record<string, string> = {
       '.dsalint.yaml': [
@@ -59,7 +71,7 @@ describe('the bundles on worker threads', () => {
     spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env['PATH'] ?? '', ...env } });
 
   it('the built CLI lints on workers from its own bundle, with the in-process output', () => {
-    const bin = join(root, 'dist', 'bin', 'dsalint.js');
+    const bin = join(root, 'bin', 'dsalint.js');
     const one = run([bin, 'lint', 'examples', '-f', 'sarif', '--jobs', '1', '--as-of', '2026-11-01'], root);
     const two = run([bin, 'lint', 'examples', '-f', 'sarif', '--jobs', '2', '--as-of', '2026-11-01'], root);
     expect(two.stderr).toBe('');

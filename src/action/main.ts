@@ -20,7 +20,7 @@ import { ConfigError, isIsoDate } from '../core/config.js';
 import { countFindings, emptyRun, type FailOn } from '../core/run.js';
 import type { LintRun } from '../core/types.js';
 import { githubAnnotations, workflowCommand } from '../reporters/github.js';
-import { markdownReport } from '../reporters/markdown.js';
+import { markdownReportWithin } from '../reporters/markdown.js';
 import { sarif } from '../reporters/sarif.js';
 import { stylish } from '../reporters/stylish.js';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -67,7 +67,8 @@ export function readInputs(env: ActionIo['env']): ActionInputs {
     .split(/\r?\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const failOn = getInput(env, 'fail-on') || 'error';
+  const given = getInput(env, 'fail-on') || 'error';
+  const failOn = given === 'warn' ? 'warning' : given;
   if (!['error', 'warning', 'info', 'never'].includes(failOn)) {
     throw new InputError(`the input fail-on must be error, warning, info or never, not "${failOn}".`);
   }
@@ -97,8 +98,9 @@ export function fileCommandEntry(name: string, value: string): string {
 export function jobSummaryMarkdown(run: LintRun, limit = JOB_SUMMARY_LIMIT): string {
   const attempts = [{}, { maxFindingsPerFile: 50 }, { maxFindingsPerFile: 10, summaries: false }, { maxFindingsPerFile: 0, summaries: false }];
   for (const options of attempts) {
-    const text = markdownReport(run, options);
-    if (Buffer.byteLength(text) <= limit) return text;
+    // Each attempt stops as soon as it outgrows the limit, so a large run is not rendered in full several times.
+    const text = markdownReportWithin(run, options, limit);
+    if (text !== undefined) return text;
   }
   return `${shortSummary(run).trimEnd()} The full report is too large for a job summary: run dsalint locally or download the SARIF file.\n`;
 }
@@ -148,6 +150,8 @@ export async function runAction(io: ActionIo): Promise<number> {
           failOn: inputs.failOn,
           // The job summary describes each agreement; without it the parsed agreements are not needed.
           keepAgreements: inputs.jobSummary,
+          // The job summary's sections are drawn on the lint workers, in parallel.
+          ...(inputs.jobSummary ? { sections: 'markdown' as const } : {}),
         }),
       )
     : undefined;

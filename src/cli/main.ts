@@ -9,14 +9,23 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { RULES } from '../../rules/index.js';
 import { FORMATS, TERMINAL_FORMATS, type Format } from '../reporters/index.js';
 import { executeLint } from '../core/lint-command.js';
-import { ConfigError, describeEffectiveConfig, isIsoDate } from '../core/config.js';
-import { configForFile, runLint, today, type FailOn } from '../core/run.js';
+import { CONFIG_FILE_NAMES, ConfigError, describeEffectiveConfig, isIsoDate } from '../core/config.js';
+import { starterConfig } from '../core/starter-config.js';
+import { DEFAULT_CACHE_FILE } from '../core/cache.js';
+import { configForFile, countFindings, runLint, today, type FailOn } from '../core/run.js';
+import { plural } from '../reporters/shared.js';
+import { DEFAULT_WIDTH, wantsColor, wrapLines } from './terminal.js';
+
+/** Prose (explain, summary) wraps to the terminal, or to 80 columns when not a terminal. */
+function textWidth(io: CliIo): number {
+  return io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
+}
 import { logLine, summariseAgreement, wrapText } from '../core/summary.js';
 import type { Agreement } from '../generated/agreement.js';
 import { ruleHelpText } from '../core/rule-docs.js';
@@ -42,11 +51,16 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour by default). */
   readonly stdoutIsTTY: boolean;
+  /** The terminal's width, when stdout is a terminal. */
+  readonly columns?: number;
   /** Whether stderr is a terminal (a progress line on long runs). */
   readonly stderrIsTTY?: boolean;
   /** Reads all of standard input, for `lint --stdin`. */
-  readonly readStdin?: () => Promise<string>;
+  readonly readStdin?: () => Promise<Uint8Array>;
 }
+
+/** What reports call standard input when --stdin-filename does not name it. */
+const STDIN_NAME = '<stdin>.dsa.yaml';
 
 class ExitError extends Error {
   constructor(readonly code: 0 | 1 | 2, message: string) {
@@ -84,11 +98,9 @@ async function writeOutput(io: CliIo, file: string | undefined, text: string, fo
   }
 }
 
-function useColor(io: CliIo, requested: boolean, toFile: boolean): boolean {
-  if (!requested || toFile) return false;
-  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
-  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
-  return io.stdoutIsTTY;
+/** A report written to a file is coloured only when `--color` asks for it. */
+function useColor(io: CliIo, flag: boolean | undefined, toFile: boolean): boolean {
+  return toFile ? flag === true : wantsColor(flag, io.env, io.stdoutIsTTY);
 }
 
 export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Command {
@@ -108,18 +120,35 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--force', 'overwrite the --output file if it exists', false)
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'warn', 'info', 'never']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('-q, --quiet', 'report errors only', false)
-    .option('--no-color', 'no colour in terminal output')
+    .option('-q, --quiet', 'report and count errors only', false)
+    .option('--color', 'colour the report even when not writing to a terminal')
+    .option('--no-color', 'no colour in the report')
+    .option('--ignore-pattern <pattern>', 'also leave out files matching this gitignore-style pattern (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--no-ignore', 'lint everything found: no .gitignore, .dsalintignore, --ignore-pattern or config ignore')
+    .option('--cache', 'reuse the results of files unchanged since the last run (kept in .dsalintcache)', false)
+    .option('--cache-location <file>', 'where --cache keeps results (default .dsalintcache)')
+    .option('--stdin', 'lint the agreement read from standard input (or give - as the path)', false)
+    .option('--stdin-filename <name>', 'the file name standard input stands for: its kind (.dsa.yaml or .dsa.md), config and report path')
     .option('--as-of <date>', 'judge dates as of this day (YYYY-MM-DD) instead of today', parseDateOption)
     .option('-c, --config <file>', 'use this config file for every agreement instead of finding .dsalint.yaml')
     .option('-j, --jobs <n>', 'worker threads to lint with (default: one per core; 1 for none)', parseJobs)
     .option('--base <ref>', 'lint only the agreements changed since this git branch, tag or commit, comparing each with its version there')
-    .action(async (paths: string[], opts: { format: Format; output?: string; force: boolean; failOn: FailOn; maxWarnings?: number; quiet: boolean; color: boolean; asOf?: string; config?: string; jobs?: number; base?: string }) => {
+    .action(async (paths: string[], opts: { format: Format; output?: string; force: boolean; failOn: FailOn | 'warn'; maxWarnings?: number; quiet: boolean; color?: boolean; asOf?: string; config?: string; jobs?: number; stdin: boolean; stdinFilename?: string; ignorePattern?: string[]; ignore: boolean; cache: boolean; cacheLocation?: string; base?: string }) => {
+      const fromStdin = opts.stdin || paths.includes('-');
+      if (fromStdin && paths.some((p) => p !== '-')) throw new ExitError(2, 'give either paths or standard input (--stdin or -), not both.');
+      if (opts.stdinFilename && !fromStdin) throw new ExitError(2, '--stdin-filename names standard input; add --stdin (or give - as the path).');
+      if (fromStdin && !io.readStdin) throw new ExitError(2, 'standard input cannot be read here.');
+      const stdin = fromStdin ? { bytes: await io.readStdin!(), filename: opts.stdinFilename ?? STDIN_NAME } : undefined;
+      const failOn: FailOn = opts.failOn === 'warn' ? 'warning' : opts.failOn;
       const progress = io.stderrIsTTY ? progressLine(io.stderr) : undefined;
       const result = await executeLint({
-        paths,
+        paths: fromStdin ? [] : paths,
+        ...(stdin ? { stdin } : {}),
+        ignore: opts.ignore,
+        ...(opts.cache || opts.cacheLocation ? { cache: opts.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
+        ...(opts.ignorePattern ? { ignorePatterns: opts.ignorePattern } : {}),
         cwd: io.cwd,
         ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
         ...(progress ? { onProgress: progress.update } : {}),
@@ -127,10 +156,12 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         ...(opts.config ? { configPath: opts.config } : {}),
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
         format: opts.format,
-        failOn: opts.failOn,
+        failOn,
         ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
         quiet: opts.quiet,
         color: TERMINAL_FORMATS.has(opts.format) && useColor(io, opts.color, Boolean(opts.output)),
+        // Findings wrap on a terminal; piped, each stays on one line for editors and grep.
+        ...(io.stdoutIsTTY && !opts.output ? { width: io.columns ?? DEFAULT_WIDTH } : {}),
       });
       progress?.clear();
       for (const deleted of result.run.base?.deleted ?? []) io.stderr(`dsalint: ${deleted} was deleted since ${opts.base}; the sharing it allowed ends, so there is nothing to lint.\n`);
@@ -145,6 +176,12 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
       await writeOutput(io, opts.output, result.report, opts.force);
       for (const file of result.run.files) {
         if (file.failure && opts.format !== 'stylish') io.stderr(`dsalint: ${logLine(file.failure.message)}\n`);
+      }
+      if (opts.maxWarnings !== undefined && !opts.quiet) {
+        const warnings = countFindings(result.run).warning;
+        if (warnings > opts.maxWarnings) {
+          io.stderr(`dsalint: ${plural(warnings, 'warning')} found, more than the ${opts.maxWarnings} that --max-warnings allows, so the exit code is 1.\n`);
+        }
       }
       setExit(result.exitCode);
     });
@@ -178,17 +215,21 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         const guess = suggest(id, RULES.map((r) => r.id));
         throw new ExitError(2, `there is no rule "${id}".${guess ? ` Did you mean "${guess}"?` : ''} Run dsalint rules for the list.`);
       }
-      io.stdout(`${ruleHelpText(rule)}\n`);
+      io.stdout(`${wrapLines(ruleHelpText(rule), textWidth(io))}\n`);
     });
 
   program
     .command('init')
-    .description('Write a commented starter agreement.')
-    .argument('[file]', 'where to write it', 'agreement.dsa.yaml')
+    .description('Write a commented starter agreement, or with --config a commented .dsalint.yaml.')
+    .argument('[file]', 'where to write it (default agreement.dsa.yaml, or .dsalint.yaml with --config)')
+    .option('--config', 'write a commented configuration file instead of an agreement', false)
     .option('--force', 'overwrite the file if it exists', false)
-    .action(async (file: string, opts: { force: boolean }) => {
-      await writeOutput(io, file, starterAgreement(today()), opts.force);
-      io.stderr(`Wrote ${file}. Edit it, then run: dsalint lint ${file}\n`);
+    .action(async (file: string | undefined, opts: { config: boolean; force: boolean }) => {
+      // A config file name means a config, whether or not --config was given.
+      const config = opts.config || (file !== undefined && (CONFIG_FILE_NAMES as readonly string[]).includes(basename(file)));
+      const target = file ?? (config ? CONFIG_FILE_NAMES[0] : 'agreement.dsa.yaml');
+      await writeOutput(io, target, config ? starterConfig() : starterAgreement(today()), opts.force);
+      io.stderr(config ? `Wrote ${target}. It applies to the agreements in its folder and below; see what applies with: dsalint print-config <agreement>\n` : `Wrote ${target}. Edit it, then run: dsalint lint ${target}\n`);
     });
 
   program
@@ -233,9 +274,10 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
           continue;
         }
         const s = summariseAgreement(result.agreement as Agreement);
-        const lines = [s.title, '='.repeat(Math.min(s.title.length, 80)), `File: ${result.path}`, '', wrapText(s.overview, 80), ''];
-        for (const flow of s.flows) lines.push(wrapText(flow, 78).replace(/^/gm, '  ').replace(/^  /, '- '), '');
-        lines.push(wrapText(s.signOff, 80));
+        const width = textWidth(io);
+        const lines = [s.title, '='.repeat(Math.min(s.title.length, width)), `File: ${result.path}`, '', wrapText(s.overview, width), ''];
+        for (const flow of s.flows) lines.push(wrapText(flow, width - 2).replace(/^/gm, '  ').replace(/^  /, '- '), '');
+        lines.push(wrapText(s.signOff, width));
         blocks.push(lines.join('\n'));
       }
       if (blocks.length) io.stdout(`${blocks.join('\n\n')}\n`);
@@ -319,6 +361,12 @@ if (!isLintWorker && isEntryPoint()) {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   });
   process.exitCode = code;
 }

@@ -4,11 +4,12 @@
  * loader (config.ts) checks the same things with messages of its own.
  */
 import type { AnyRule } from './rule.js';
+import { schemaUrl } from './schema-url.js';
 
-export const CONFIG_SCHEMA_ID = 'https://github.com/dsalint/dsalint/raw/main/schema/config.schema.json';
+export const CONFIG_SCHEMA_ID = schemaUrl('config.schema.json');
 
 export function buildConfigSchema(rules: readonly AnyRule[]): Record<string, unknown> {
-  const severity = { type: 'string', enum: ['off', 'error', 'warning', 'info'], description: 'The rule\'s severity, or off.' };
+  const severity = { type: 'string', enum: ['off', 'error', 'warning', 'warn', 'info'], description: 'The rule\'s severity (warn is the same as warning), or off.' };
   const ruleProperties: Record<string, unknown> = {};
   for (const rule of rules) {
     const entry: Record<string, unknown> = {

@@ -507,7 +507,7 @@ function parseRules(value: unknown, path: AgreementPath, ruleIndex: ReadonlyMap<
     if (!rule) fail([...path, id], unknownRuleMessage(id, ruleIndex), 'key');
     if (typeof setting === 'string') {
       if (!isSetting(setting)) fail([...path, id], `"${setting}" is not a severity; use off, error, warning or info.`);
-      out[id] = { severity: setting as RuleSetting };
+      out[id] = { severity: asSetting(setting) };
       continue;
     }
     if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) fail([...path, id], 'use a severity (off, error, warning, info) or { severity, options }.');
@@ -544,13 +544,18 @@ function parseRules(value: unknown, path: AgreementPath, ruleIndex: ReadonlyMap<
         }
       }
     }
-    out[id] = { ...(entry['severity'] !== undefined ? { severity: entry['severity'] as RuleSetting } : {}), ...(options ? { options } : {}) };
+    out[id] = { ...(entry['severity'] !== undefined ? { severity: asSetting(entry['severity'] as string) } : {}), ...(options ? { options } : {}) };
   }
   return out;
 }
 
-function isSetting(value: unknown): value is RuleSetting {
-  return value === 'off' || SEVERITIES.includes(value as Severity);
+/** `warn` is accepted for `warning`, as ESLint users write it. */
+function isSetting(value: unknown): boolean {
+  return value === 'off' || value === 'warn' || SEVERITIES.includes(value as Severity);
+}
+
+function asSetting(value: string): RuleSetting {
+  return value === 'warn' ? 'warning' : (value as RuleSetting);
 }
 
 /** The path of `file` relative to the config's folder, with forward slashes, for glob matching. */

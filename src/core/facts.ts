@@ -502,9 +502,17 @@ export function hasTerm(a: Agreement): boolean {
 
 /** Add a duration's calendar parts to a YYYY-MM-DD date. */
 export function addDuration(date: string, d: Duration): string {
+  // As Temporal.PlainDate.add does: years and months first, the day kept within the month
+  // reached (31 January + P1M is 28 February, not 3 March), then weeks and days.
   const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCFullYear(t.getUTCFullYear() + d.years, t.getUTCMonth() + d.months, t.getUTCDate() + d.weeks * 7 + d.days);
-  return t.toISOString().slice(0, 10);
+  const months = t.getUTCMonth() + d.months + d.years * 12;
+  const year = t.getUTCFullYear() + Math.floor(months / 12);
+  const month = ((months % 12) + 12) % 12;
+  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+  const result = new Date(0);
+  result.setUTCFullYear(year, month + 1, 0);
+  result.setUTCFullYear(year, month, Math.min(t.getUTCDate(), result.getUTCDate()) + d.weeks * 7 + d.days);
+  return result.toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,6 +5,10 @@
 import { runLint, exitCodeFor, type FailOn, type RunOptions } from './run.js';
 import { REPORTERS, SUMMARY_FORMATS, type Format } from '../reporters/index.js';
 import type { LintRun } from './types.js';
+import type { SectionFormat } from '../reporters/sections.js';
+
+/** Reports whose per-file sections are drawn where each file is linted. */
+const SECTION_FORMATS: ReadonlySet<Format> = new Set<Format>(['markdown', 'html']);
 
 export interface LintCommandOptions extends RunOptions {
   readonly format: Format;
@@ -12,6 +16,8 @@ export interface LintCommandOptions extends RunOptions {
   readonly maxWarnings?: number;
   readonly quiet: boolean;
   readonly color: boolean;
+  /** Wrap terminal reports to this many columns. */
+  readonly width?: number;
 }
 
 export interface GateOptions extends RunOptions {
@@ -40,6 +46,8 @@ export async function lintAndGate(options: GateOptions): Promise<GateResult> {
 
 export async function executeLint(options: LintCommandOptions): Promise<LintCommandResult> {
   // Parsed agreements are kept only when the report summarises them: memory stays flat on large runs.
-  const gate = await lintAndGate({ ...options, keepAgreements: SUMMARY_FORMATS.has(options.format) });
-  return { ...gate, report: REPORTERS[options.format](gate.run, { color: options.color, quiet: options.quiet }) };
+  // --quiet counts only what it shows: warnings neither appear nor count towards --max-warnings.
+  const { maxWarnings, ...rest } = options;
+  const gate = await lintAndGate({ ...rest, ...(maxWarnings !== undefined && !options.quiet ? { maxWarnings } : {}), keepAgreements: SUMMARY_FORMATS.has(options.format), ...(SECTION_FORMATS.has(options.format) ? { sections: options.format as SectionFormat } : {}) });
+  return { ...gate, report: REPORTERS[options.format](gate.run, { color: options.color, quiet: options.quiet, ...(options.width ? { width: options.width } : {}) }) };
 }

@@ -10,8 +10,12 @@ import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
 import { validate as precompiledValidate } from '../generated/validate-agreement.js';
 import { ConfigError, effectiveRules, waiversFor, type Config, type Waiver } from './config.js';
 import { internalFailure, lintSource } from './engine.js';
-import { readAgreementFile, sourceFromText, type ReadResult } from './source.js';
-import type { FileFailure, FileResult } from './types.js';
+import { decodeAgreement, readAgreementFile, sourceFromText, tooLarge, type ReadResult } from './source.js';
+import type { FileFailure, FileResult, RuleSummary } from './types.js';
+import { summariseRule } from './rule-docs.js';
+import type { SectionFormat } from '../reporters/sections.js';
+import { markdownSection } from '../reporters/markdown.js';
+import { htmlSection } from '../reporters/html.js';
 
 /** One file to lint, as the run hands it to the in-process linter or a worker. */
 export interface FileTask {
@@ -22,8 +26,10 @@ export interface FileTask {
   readonly asOf: string;
   /** Keep the parsed agreement in the result, for reports that summarise it. */
   readonly keepAgreement: boolean;
-  /** The file's text when it does not come from disk (standard input). */
-  readonly text?: string;
+  /** Draw the file's section of this report too (reports/sections.ts). */
+  readonly section?: SectionFormat;
+  /** The file's content when it does not come from disk (standard input). */
+  readonly bytes?: Uint8Array;
   /** `lint --base`: the file's text at the base ref, or why it could not be read. */
   readonly previous?: PreviousText;
 }
@@ -38,6 +44,8 @@ export interface FileOutcome {
   readonly matchedWaivers: readonly string[];
   /** Config waivers (`waiverKey`) that suppressed a finding here. */
   readonly usedWaivers: readonly string[];
+  /** The file's report section, when the task asked for one. */
+  readonly section?: string;
 }
 
 /** A config waiver's identity that survives the trip to a worker and back: its file and place. */
@@ -49,6 +57,15 @@ let cachedValidator: SchemaValidator | undefined;
 function validator(): SchemaValidator {
   cachedValidator ??= new SchemaValidator(buildAgreementSchema(), precompiledValidate as CompiledValidator);
   return cachedValidator;
+}
+
+const SECTION_RENDERERS: Record<SectionFormat, (rules: readonly RuleSummary[], file: FileResult) => string> = { markdown: markdownSection, html: htmlSection };
+
+const summaries = new WeakMap<readonly AnyRule[], readonly RuleSummary[]>();
+function ruleSummaries(rules: readonly AnyRule[]): readonly RuleSummary[] {
+  let list = summaries.get(rules);
+  if (!list) summaries.set(rules, (list = rules.map(summariseRule)));
+  return list;
 }
 
 const registeredIds = new WeakMap<readonly AnyRule[], ReadonlySet<string>>();
@@ -73,9 +90,12 @@ export async function lintFile(task: FileTask, config: Config, rules: readonly A
   }
 }
 
+function decodeInput(bytes: Uint8Array, display: string, maxBytes: number): Promise<ReadResult> | ReadResult {
+  return bytes.length > maxBytes ? { failure: tooLarge(display, bytes.length, maxBytes) } : decodeAgreement(bytes, display);
+}
+
 async function lintReadable(task: FileTask, config: Config, rules: readonly AnyRule[]): Promise<FileOutcome> {
-  const read: ReadResult =
-    task.text === undefined ? await readAgreementFile(task.absolute, task.display, config.maxFileSize) : { source: await sourceFromText(task.text, task.display) };
+  const read: ReadResult = task.bytes === undefined ? await readAgreementFile(task.absolute, task.display, config.maxFileSize) : await decodeInput(task.bytes, task.display, config.maxFileSize);
   if ('failure' in read) return failedOutcome(task.display, read.failure);
   const waivers = waiversFor(config, task.absolute);
   const previous = task.previous && 'text' in task.previous ? { ref: task.previous.ref, source: await sourceFromText(task.previous.text, task.display) } : task.previous;
@@ -89,15 +109,17 @@ async function lintReadable(task: FileTask, config: Config, rules: readonly AnyR
     ...(config.file ? { configFile: config.file } : {}),
     ...(previous ? { previous } : {}),
   });
+  const result: FileResult = {
+    path: task.display,
+    findings: outcome.findings,
+    notes: outcome.notes,
+    ...(outcome.failure ? { failure: outcome.failure } : {}),
+    ...(outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {}),
+  };
   return {
-    result: {
-      path: task.display,
-      findings: outcome.findings,
-      notes: outcome.notes,
-      ...(outcome.failure ? { failure: outcome.failure } : {}),
-      ...(outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {}),
-    },
+    result,
     matchedWaivers: waivers.map(waiverKey),
     usedWaivers: [...outcome.usedWaivers].map(waiverKey),
+    ...(task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result) } : {}),
   };
 }

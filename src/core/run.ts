@@ -2,7 +2,7 @@
  * The one entry point the CLI and the GitHub Action share: find agreements, resolve each
  * file's config, lint, and assemble a deterministic `LintRun`.
  */
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
@@ -14,6 +14,10 @@ import { AGREEMENT_FILE_PATTERN, decodeAgreement, describeIoError } from './sour
 import { failedOutcome, lintFile, waiverKey, type FileOutcome, type FileTask, type PreviousText } from './lint-file.js';
 import { readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
 import { LintPool, defaultJobs, lintWorkerScript } from './pool.js';
+import { IgnoreFiles } from './ignore-files.js';
+import { LintCache } from './cache.js';
+import { rememberSection, type SectionFormat } from '../reporters/sections.js';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { summariseRule } from './rule-docs.js';
 import type { Counts, FileResult, Finding, LintRun, Severity } from './types.js';
 import { SEVERITY_RANK } from './types.js';
@@ -41,7 +45,15 @@ export interface RunOptions {
   /** Worker threads (`--jobs`); default one per core, and none for a small run. 1 lints in-process. */
   readonly jobs?: number;
   /** Lint this text instead of finding files (`--stdin`); `filename` names it for configs and reports. */
-  readonly stdin?: { readonly text: string; readonly filename: string };
+  readonly stdin?: { readonly bytes: Uint8Array; readonly filename: string };
+  /** `--cache`: keep results between runs in this file (relative to `cwd`) and reuse those of unchanged files. */
+  readonly cache?: string;
+  /** Draw each file's section of this report as it is linted (on the workers, in parallel). */
+  readonly sections?: SectionFormat;
+  /** `--no-ignore`: false reads no ignore files and applies no ignore globs or patterns. */
+  readonly ignore?: boolean;
+  /** `--ignore-pattern`: more files to leave out, gitignore-style, relative to `cwd`. */
+  readonly ignorePatterns?: readonly string[];
   /** Called after each file, with how many are done and how many there are. */
   readonly onProgress?: (done: number, total: number) => void;
   /** `--base <ref>`: lint only the agreements changed since this git ref, each compared with its version there. */
@@ -80,8 +92,12 @@ async function stopDirFor(absolute: string, isDirectory: boolean, cwd: string): 
   return fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? folder : resolve(cwd);
 }
 
-/** Walk folders without following symbolic links, so nothing outside the given paths is read. */
-async function discover(paths: readonly string[], cwd: string, failures: FileResult[]): Promise<Candidate[]> {
+/**
+ * Walk folders without following symbolic links, so nothing outside the given paths is read.
+ * Paths that do not exist but hold glob characters are globs; ignore files and patterns
+ * apply to what walks and globs find, never to a file named on the command line.
+ */
+async function discover(paths: readonly string[], cwd: string, failures: FileResult[], ignores: IgnoreFiles): Promise<Candidate[]> {
   const found: Candidate[] = [];
   let stopDir = '';
   const walk = async (dir: string): Promise<void> => {
@@ -96,10 +112,19 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(full);
-      } else if (entry.isFile() && AGREEMENT_FILE_PATTERN.test(entry.name)) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !(await ignores.ignores(full, true, stopDir))) await walk(full);
+      } else if (entry.isFile() && AGREEMENT_FILE_PATTERN.test(entry.name) && !(await ignores.ignores(full, false, stopDir))) {
         found.push({ absolute: full, display: displayPath(cwd, full), explicit: false, stopDir });
       }
+    }
+  };
+  const expand = async (pattern: string): Promise<void> => {
+    const matches = await glob([pattern.split(sep).join('/')], { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`) });
+    const agreements = matches.map((m) => resolve(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (agreements.length === 0) failures.push(failureResult(pattern.split(sep).join('/'), 'unreadable', `no agreement files match ${pattern} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`));
+    for (const file of agreements) {
+      const fileStop = await stopDirFor(file, false, cwd);
+      if (!(await ignores.ignores(file, false, fileStop))) found.push({ absolute: file, display: displayPath(cwd, file), explicit: false, stopDir: fileStop });
     }
   };
   for (const path of paths) {
@@ -108,6 +133,10 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
     try {
       info = await lstat(absolute);
     } catch (error) {
+      if (isDynamicPattern(path)) {
+        await expand(path);
+        continue;
+      }
       failures.push(failureResult(path.split(sep).join('/'), 'unreadable', `${path} could not be read: ${describeIoError(error)}.`));
       continue;
     }
@@ -155,7 +184,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const base = options.base !== undefined && !options.stdin ? await snapshotBase(options.cwd, options.base) : undefined;
   const discovered: Candidate[] = options.stdin
     ? [{ absolute: stdinPath, display: displayPath(options.cwd, stdinPath), explicit: true, stopDir: await stopDirFor(stdinPath, false, options.cwd) }]
-    : await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures);
+    : await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures, new IgnoreFiles(options.ignore !== false, options.cwd, options.ignorePatterns ?? []));
   // With a base, only what the change touched is linted: the rest was linted when it was merged.
   const candidates = base ? discovered.filter((c) => base.changed.has(c.absolute)) : discovered;
 
@@ -174,7 +203,22 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const script = options.rules ? undefined : lintWorkerScript();
   const workers = script && !options.stdin ? workersFor(candidates.length, options.jobs) : 1;
   const pool = workers > 1 ? new LintPool(script!, workers) : undefined;
-  const lint = pool ? (task: FileTask, config: Config) => pool.lint(task, config) : (task: FileTask, config: Config) => lintFile(task, config, rules);
+  const lintFresh = pool ? (task: FileTask, config: Config) => pool.lint(task, config) : (task: FileTask, config: Config) => lintFile(task, config, rules);
+  // The cache is keyed on the built-in rules, so a run with its own rules does not use it.
+  const cache = options.cache && !options.rules ? await LintCache.open(resolve(options.cwd, options.cache), rules) : undefined;
+  const lint = async (task: FileTask, config: Config): Promise<FileOutcome> => {
+    if (!cache || task.bytes) return lintFresh(task, config);
+    // Only a regular file within the size limit is read here; anything else fails as usual.
+    const info = await stat(task.absolute).catch(() => undefined);
+    const bytes = info?.isFile() && info.size <= config.maxFileSize ? await readFile(task.absolute).catch(() => undefined) : undefined;
+    if (!bytes) return lintFresh(task, config);
+    const key = cache.key(task, bytes, config);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const outcome = await lintFresh({ ...task, bytes }, config);
+    cache.set(key, outcome);
+    return outcome;
+  };
 
   interface Linted {
     readonly config: Config;
@@ -183,14 +227,15 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   }
   const start = async (candidate: Candidate): Promise<Linted | undefined> => {
     const config = await configFor(candidate);
-    if (!candidate.explicit && isIgnored(config, candidate.absolute)) return undefined;
+    if (!candidate.explicit && options.ignore !== false && isIgnored(config, candidate.absolute)) return undefined;
     const asOf = options.asOf ?? config.asOf ?? runAsOf;
     let task: FileTask = {
       absolute: candidate.absolute,
       display: candidate.display,
       asOf,
       keepAgreement: options.keepAgreements !== false,
-      ...(options.stdin ? { text: options.stdin.text } : {}),
+      ...(options.sections ? { section: options.sections } : {}),
+      ...(options.stdin ? { bytes: options.stdin.bytes } : {}),
     };
     if (base) {
       const previous = await previousVersion(base, candidate, config.maxFileSize);
@@ -232,11 +277,13 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       datesUsed.add(asOf);
       for (const key of outcome.matchedWaivers) matchedWaivers.add(key);
       for (const key of outcome.usedWaivers) usedWaivers.add(key);
+      if (outcome.section !== undefined && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
       results.push(outcome.result);
     }
   } finally {
     await pool?.close();
   }
+  await cache?.save();
 
   for (const config of configsUsed.values()) {
     const findings = configWaiverFindings(config, rules, usedWaivers, matchedWaivers, options.asOf ?? config.asOf ?? runAsOf);

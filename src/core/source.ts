@@ -47,14 +47,7 @@ export async function readAgreementFile(absolutePath: string, displayPath: strin
     try {
       const stat = await handle.stat();
       if (!stat.isFile()) return { failure: { code: 'unreadable', message: `${displayPath} is not a regular file.` } };
-      if (stat.size > maxBytes) {
-        return {
-          failure: {
-            code: 'too-large',
-            message: `${displayPath} is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for one agreement; it was not read. Split it, or raise max_file_size in .dsalint.yaml.`,
-          },
-        };
-      }
+      if (stat.size > maxBytes) return { failure: tooLarge(displayPath, stat.size, maxBytes) };
       bytes = await handle.readFile();
     } finally {
       await handle.close();
@@ -63,6 +56,13 @@ export async function readAgreementFile(absolutePath: string, displayPath: strin
     return { failure: { code: 'unreadable', message: `${displayPath} could not be read: ${describeIoError(error)}.` } };
   }
   return decodeAgreement(bytes, displayPath);
+}
+
+export function tooLarge(displayPath: string, size: number, maxBytes: number): FileFailure {
+  return {
+    code: 'too-large',
+    message: `${displayPath} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for one agreement; it was not read. Split it, or raise max_file_size in .dsalint.yaml.`,
+  };
 }
 
 /** Decode and split a file already in memory (also used by tests and the Action). */

@@ -18,7 +18,9 @@ export function latestDsptYear(date: string): string {
 /** The starter, dated `date` (YYYY-MM-DD, normally today) so that it is current when written. */
 export function starterAgreement(date: string): string {
   const none = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
-  const expires = addDuration(date, { ...none, years: 1, days: -1 });
+  // A one-year term ends the day before its anniversary; from 29 February, that is 28 February.
+  const anniversary = addDuration(date, { ...none, years: 1 });
+  const expires = date.endsWith('-02-29') ? anniversary : addDuration(anniversary, { ...none, days: -1 });
   const reviewBy = addDuration(date, { ...none, months: 10 });
   const dspt = latestDsptYear(date);
   const year = date.slice(0, 4);

@@ -7,6 +7,7 @@
  * sees comes from the agreement or from the vocabulary labels (src/vocabulary.ts), never
  * from raw codes, so a GP can read it without knowing the format.
  */
+import wrapAnsi from 'wrap-ansi';
 import type { Agreement, Flow, Purpose, RetentionEntry } from '../generated/agreement.js';
 import { labelOf } from '../vocabulary.js';
 import { durationHours, flowData, flowPurposes, parseDuration, partyName } from './facts.js';
@@ -259,18 +260,11 @@ export function summaryParagraph(a: Agreement): string {
   return summariseAgreement(a).sentences.join(' ');
 }
 
-/** Wrap text to a width for terminals, breaking only at spaces. */
+/**
+ * Wrap text to a width for terminals, breaking only at spaces and measuring what a terminal
+ * shows (wide characters count double, colour codes nothing); a word longer than the width,
+ * such as an address, stays whole.
+ */
 export function wrapText(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
+  return wrapAnsi(text.split(/\s+/).filter(Boolean).join(' '), width, { hard: false, trim: true });
 }

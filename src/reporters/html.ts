@@ -41,6 +41,7 @@ import {
   type Group,
   codeSpans,
 } from './shared.js';
+import { renderedSection, rulesOnlyRun } from './sections.js';
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1d1d1b; --muted: #4a4a48; --line: #b1b4b6; --paper: #ffffff; --tint: #f3f2f1;
@@ -245,7 +246,31 @@ function overviewTable(run: LintRun): Element {
   ]);
 }
 
+function sectionHtml(run: LintRun, file: FileResult, index: number): string {
+  return toHtml(revealAll({ type: 'root', children: [fileSection(run, file, index)] }));
+}
+
+/** How a section's HTML starts: the only place its position in the report appears. */
+function sectionOpening(index: number): string {
+  const id = slug(index);
+  return `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">`;
+}
+
+/** One file's section, rendered on a worker before its place in the report is known. */
+export function htmlSection(rules: readonly RuleSummary[], file: FileResult): string {
+  const text = sectionHtml(rulesOnlyRun(rules), file, -1);
+  if (!text.startsWith(sectionOpening(-1))) throw new Error('an HTML section does not start as expected');
+  return text;
+}
+
+/** Where the agreements' sections go in the serialised page (a comment no text can produce: text is escaped). */
+const SECTIONS_MARK = 'dsalint-sections';
+
 export function htmlTree(run: LintRun): Root {
+  return pageTree(run, filesForPeople(run).map((file, i) => fileSection(run, file, i)));
+}
+
+function pageTree(run: LintRun, sections: ElementContent[]): Root {
   const c = countFindings(run);
   const agreements = agreementFiles(run).length;
   const overall =
@@ -264,7 +289,7 @@ export function htmlTree(run: LintRun): Root {
     ]),
     h('main', { id: 'main' }, [
       ...(run.files.length > 1 ? [h('nav', { 'aria-label': 'Agreements in this report' }, [overviewTable(run)])] : []),
-      ...filesForPeople(run).map((file, i) => fileSection(run, file, i)),
+      ...sections,
       ...(run.files.length === 0 ? [h('p', 'No agreement files were found.')] : []),
     ]),
     h('footer', [
@@ -306,4 +331,17 @@ function revealAll(tree: Root): Root {
   return tree;
 }
 
-export const html: Reporter = (run) => `${toHtml(revealAll(htmlTree(run)))}\n`;
+/**
+ * The page, serialised one agreement's section at a time into the page around them, so the
+ * tree of the whole report is never held at once; the same bytes as serialising htmlTree.
+ */
+export const html: Reporter = (run) => {
+  const page = toHtml(revealAll(pageTree(run, [{ type: 'comment', value: SECTIONS_MARK }])));
+  const [before, after] = page.split(`<!--${SECTIONS_MARK}-->`) as [string, string];
+  const sections = filesForPeople(run).map((file, i) => {
+    // A section a worker already rendered carries a placeholder index in its opening tags.
+    const rendered = renderedSection(file, 'html');
+    return rendered !== undefined ? `${sectionOpening(i)}${rendered.slice(sectionOpening(-1).length)}` : sectionHtml(run, file, i);
+  });
+  return `${before}${sections.join('')}${after}\n`;
+};

@@ -6,7 +6,7 @@
  */
 import type { BlockContent, Html, List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
@@ -33,6 +33,7 @@ import {
   type Group,
   codeSpans,
 } from './shared.js';
+import { renderedSection, rulesOnlyRun } from './sections.js';
 
 export interface MarkdownOptions {
   /** Groups with more findings than this are collapsed in a <details> block. */
@@ -212,29 +213,69 @@ function headline(run: LintRun): PhrasingContent[] {
   ];
 }
 
-export function markdownTree(run: LintRun, options: MarkdownOptions = {}): Root {
-  const opts: Required<MarkdownOptions> = {
+/** The report's opening: title, headline and, for several files, the table of verdicts. */
+function headerNodes(run: LintRun): RootContent[] {
+  const children: RootContent[] = [heading(2, [text('dsalint review of data sharing agreements')]), paragraph(headline(run))];
+  if (run.files.length > 1) children.push(countsTable(run));
+  if (run.files.length === 0) children.push(paragraph([text('No agreement files were found.')]));
+  return children;
+}
+
+function resolveOptions(options: MarkdownOptions): Required<MarkdownOptions> {
+  return {
     collapseAfter: options.collapseAfter ?? DEFAULT_COLLAPSE_AFTER,
     maxFindingsPerFile: options.maxFindingsPerFile ?? Number.POSITIVE_INFINITY,
     summaries: options.summaries ?? true,
   };
-  const children: RootContent[] = [heading(2, [text('dsalint review of data sharing agreements')]), paragraph(headline(run))];
-  if (run.files.length > 1) children.push(countsTable(run));
-  for (const file of filesForPeople(run)) children.push(...fileSection(run, file, opts));
-  if (run.files.length === 0) children.push(paragraph([text('No agreement files were found.')]));
-  return { type: 'root', children };
 }
 
+export function markdownTree(run: LintRun, options: MarkdownOptions = {}): Root {
+  const opts = resolveOptions(options);
+  return { type: 'root', children: [...headerNodes(run), ...filesForPeople(run).flatMap((file) => fileSection(run, file, opts))] };
+}
+
+const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
+  extensions: [gfmToMarkdown()],
+  bullet: '-',
+  listItemIndent: 'one',
+  emphasis: '_',
+  strong: '*',
+  fences: true,
+  rule: '-',
+};
+
+/** Blocks serialised on their own, without the final newline: sections join with a blank line. */
+function serialise(children: RootContent[]): string {
+  return toMarkdown({ type: 'root', children }, TO_MARKDOWN_OPTIONS).replace(/\n$/, '');
+}
+
+/**
+ * The report, serialised one file's section at a time (a file section starts with a heading,
+ * so sections join with a blank line exactly as in one tree), never holding the whole tree.
+ */
 export function markdownReport(run: LintRun, options: MarkdownOptions = {}): string {
-  return toMarkdown(markdownTree(run, options), {
-    extensions: [gfmToMarkdown()],
-    bullet: '-',
-    listItemIndent: 'one',
-    emphasis: '_',
-    strong: '*',
-    fences: true,
-    rule: '-',
-  });
+  return markdownReportWithin(run, options, Number.POSITIVE_INFINITY)!;
+}
+
+/** The report if it fits in `maxBytes` (UTF-8), else undefined, found without rendering the rest. */
+export function markdownReportWithin(run: LintRun, options: MarkdownOptions, maxBytes: number): string | undefined {
+  const opts = resolveOptions(options);
+  const defaults = options.collapseAfter === undefined && options.maxFindingsPerFile === undefined && options.summaries === undefined;
+  const parts = [serialise(headerNodes(run))];
+  let bytes = Buffer.byteLength(parts[0]!) + 1;
+  for (const file of filesForPeople(run)) {
+    // A section a worker already rendered (with the default options) is used as it is.
+    const part = (defaults ? renderedSection(file, 'markdown') : undefined) ?? serialise(fileSection(run, file, opts));
+    bytes += Buffer.byteLength(part) + 2;
+    if (bytes > maxBytes) return undefined;
+    parts.push(part);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** One file's section with the default options, as the report would hold it (rendered on a worker). */
+export function markdownSection(rules: readonly RuleSummary[], file: FileResult): string {
+  return serialise(fileSection(rulesOnlyRun(rules), file, resolveOptions({})));
 }
 
 export const markdown: Reporter = (run) => markdownReport(run);

@@ -6,6 +6,7 @@ import type { Finding, LintRun } from '../core/types.js';
 import { countFindings } from '../core/run.js';
 import type { Reporter } from './types.js';
 import { logLine, logPath } from '../core/summary.js';
+import wrapAnsi from 'wrap-ansi';
 import { agreementFiles, groupOf, plural, type Group } from './shared.js';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1, underline: 4, green: 32 } as const;
@@ -22,7 +23,10 @@ function label(f: Finding): { text: string; style: Style } {
   return { text: group, style: GROUP_STYLE[group] };
 }
 
-export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
+/** Narrower than this, wrapping a message column would help nobody. */
+const MIN_MESSAGE_WIDTH = 30;
+
+export const stylish: Reporter = (run: LintRun, { color, quiet, width }) => {
   const paint = painter(color);
   const out: string[] = [];
   for (const file of run.files) {
@@ -44,15 +48,22 @@ export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
       whereWidth = Math.max(whereWidth, r.where.length);
       labelWidth = Math.max(labelWidth, r.l.text.length);
     }
+    // On a terminal, long messages wrap under the message column instead of at the edge.
+    const indent = 2 + whereWidth + 2 + labelWidth + 2;
+    const wrapAt = width !== undefined && width - indent >= MIN_MESSAGE_WIDTH ? width - indent : undefined;
     for (const r of rows) {
-      out.push(`  ${paint('gray', r.where.padEnd(whereWidth))}  ${paint(r.l.style, r.l.text.padEnd(labelWidth))}  ${r.message}  ${paint('gray', r.rule)}`);
+      const text = `${r.message}  ${paint('gray', r.rule)}`;
+      const body = wrapAt === undefined ? text : wrapAnsi(text, wrapAt, { hard: false, trim: true }).replace(/\n/g, `\n${' '.repeat(indent)}`);
+      out.push(`  ${paint('gray', r.where.padEnd(whereWidth))}  ${paint(r.l.style, r.l.text.padEnd(labelWidth))}  ${body}`);
     }
     if (!quiet) for (const note of file.notes) out.push(`  ${paint('gray', `note: ${logLine(note)}`)}`);
     out.push('');
   }
-  const c = countFindings(run);
+  const all = countFindings(run);
+  // --quiet counts only what it shows: errors and files not linted.
+  const c = quiet ? { ...all, warning: 0, info: 0, review: 0, suppressed: 0 } : all;
   const problems = c.error + c.warning + c.info;
-  const parts = [plural(c.error, 'error'), plural(c.warning, 'warning')];
+  const parts = quiet ? [plural(c.error, 'error')] : [plural(c.error, 'error'), plural(c.warning, 'warning')];
   if (c.info) parts.push(`${c.info} info`);
   const extras: string[] = [];
   if (c.review) extras.push(`${c.review} to review`);
@@ -60,7 +71,7 @@ export const stylish: Reporter = (run: LintRun, { color, quiet }) => {
   if (c.failures) extras.push(`${plural(c.failures, 'file')} not linted`);
   const files = agreementFiles(run).length;
   if (problems === 0 && c.review === 0 && c.failures === 0) {
-    out.push(paint('green', `✔ ${plural(files, 'agreement')} checked, no problems${c.suppressed ? ` (${c.suppressed} waived)` : ''}.`));
+    out.push(paint('green', `✔ ${plural(files, 'agreement')} checked, no ${quiet ? 'errors' : 'problems'}${c.suppressed ? ` (${c.suppressed} waived)` : ''}.`));
   } else {
     const summary = `✖ ${plural(problems, 'problem')} (${parts.join(', ')})${extras.length ? `, ${extras.join(', ')}` : ''} in ${plural(files, 'agreement')}.`;
     out.push(paint(c.error || c.failures ? 'red' : 'yellow', paint('bold', summary)));

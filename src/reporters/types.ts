@@ -5,6 +5,8 @@ export interface ReporterOptions {
   readonly color: boolean;
   /** Show only errors (stylish: `--quiet`). */
   readonly quiet: boolean;
+  /** Wrap to this many columns (stylish, on a terminal); undefined: one line per finding. */
+  readonly width?: number;
 }
 
 /** A reporter is a pure function of the run: same run, same bytes. */

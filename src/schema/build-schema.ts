@@ -6,9 +6,10 @@
  * `x-hint` is our own annotation: the plain-English form of a pattern or format, used in
  * error messages ("must be an ISO 8601 duration such as P8Y").
  */
+import { schemaUrl } from '../core/schema-url.js';
 import { VOCABULARIES, type Term, type VocabularyName } from '../vocabulary.js';
 
-export const SCHEMA_ID = 'https://github.com/dsalint/dsalint/raw/main/schema/agreement.schema.json';
+export const SCHEMA_ID = schemaUrl('agreement.schema.json');
 export const FORMAT_VERSION = 1;
 
 type Schema = Record<string, unknown>;

@@ -10,7 +10,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function runCli(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}, stdoutIsTTY = false): Promise<CliResult> {
+export async function runCli(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}, stdoutIsTTY = false, stdin?: string): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -23,6 +23,7 @@ export async function runCli(args: readonly string[], cwd: string, env: Record<s
     cwd,
     env,
     stdoutIsTTY,
+    ...(stdin !== undefined ? { readStdin: async () => new TextEncoder().encode(stdin) } : {}),
   });
   return { code, stdout, stderr };
 }
