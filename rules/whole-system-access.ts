@@ -1,12 +1,14 @@
 import type { Access } from '../src/generated/agreement.js';
 import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import {
+  accessScopeWords,
   coversAllPatients,
   flowPurposes,
   indexOfParty,
   isDirectCare,
   isSecondary,
   isStandingLiveAccess,
+  isWholeSystem,
   orgTypeOf,
   partyById,
   partyName,
@@ -176,15 +178,14 @@ export default defineRule({
       const recipientType = orgTypeOf(recipient);
       const directCareRecipient = recipientType?.directCare ?? false;
       const purposes = flowPurposes(a, flow);
-      const wide = [allFields, allPatients, standing].filter(Boolean).length >= 2;
+      const breadth = { allFields, allPatients, standing };
+      const wide = isWholeSystem(breadth);
       const standingForSecondary = standing && !directCareRecipient && purposes.some(isSecondary);
       if (!wide && !standingForSecondary) return;
 
       const at: Path = flow.access?.mode !== undefined ? ['flows', i, 'access', 'mode'] : ['flows', i, 'id'];
       const who = partyName(a, flow.to);
-      const scope = `${standing ? 'standing live access to ' : ''}${allFields ? 'the whole record' : 'the listed data'}${
-        allPatients ? (a.population?.scope === 'all_registered' ? ' of every registered patient' : ' of every patient (the cohort has no inclusion criteria)') : ''
-      }`;
+      const scope = accessScopeWords(breadth, a.population?.scope === 'all_registered');
       const related = [
         ...(allPatients ? [{ at: ['population', 'scope'] satisfies Path, message: 'The population covers every patient.' }] : []),
         ...(allFields ? wholeRecordEntries(a, flow).map((path) => ({ at: path, message: 'This data item is the whole record.' })) : []),

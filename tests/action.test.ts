@@ -71,7 +71,7 @@ describe('a run in a simulated runner', () => {
   let bad: Runner;
   beforeAll(async () => {
     const dir = await project();
-    bad = await simulate(dir, { paths: 'agreements', 'sarif-file': 'reports/dsalint.sarif', 'as-of': AS_OF }, '## Earlier step\n');
+    bad = await simulate(dir, { paths: 'agreements', 'sarif-file': 'reports/dsalint.sarif', 'register-file': 'reports/register.html', 'as-of': AS_OF }, '## Earlier step\n');
   });
 
   it('fails the step (exit 1) when there are errors, exactly as the CLI would', async () => {
@@ -92,6 +92,7 @@ describe('a run in a simulated runner', () => {
       waived: String(c.suppressed),
       'exit-code': '1',
       'sarif-file': 'reports/dsalint.sarif',
+      'register-file': 'reports/register.html',
     });
   });
 
@@ -99,6 +100,15 @@ describe('a run in a simulated runner', () => {
     const log = JSON.parse(await readFile(join(bad.dir, 'reports/dsalint.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]!.results.map((r) => r.ruleId)).toContain('whole-system-access');
+  });
+
+  it('appends the register after the review, and writes the HTML register to register-file', async () => {
+    const register = bad.summary.slice(bad.summary.indexOf('\n## Register of agreements\n'));
+    expect(register).toContain('| ICB-PHM-2026-007    | Population health analytics & "case finding" \\<pilot> | draft  |');
+    // Both agreements are drafts, so nothing is in force to map.
+    expect(register).not.toContain('### Flow map');
+    const html = await readFile(join(bad.dir, 'reports/register.html'), 'utf8');
+    expect(html).toContain('<h1>Register of data sharing agreements</h1>');
   });
 
   it('appends the Markdown review to the job summary', () => {
@@ -231,7 +241,7 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the inputs the entry reads, with defaults that match the code', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(['annotations', 'as-of', 'config', 'fail-on', 'job-summary', 'paths', 'sarif-file']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['annotations', 'as-of', 'config', 'fail-on', 'job-summary', 'paths', 'register-file', 'sarif-file']);
     const env = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [`INPUT_${name.toUpperCase()}`, input.default ?? '']));
     expect(readInputs(env)).toEqual(readInputs({}));
   });

@@ -33,6 +33,7 @@ describe('dsalint lint', () => {
         '  4:1   error  Unknown key `retension` at the top level. Did you mean `retention`?  schema',
         '  5:10  error  `version` must be text, but it is a number. Put it in quotes: "1.2".  schema',
         '  note: The domain rules were not run because the agreement does not match the format. Fix the schema findings and run dsalint again.',
+        '  note: It is left out of the checks across agreements, and of the register, until it matches the format.',
         '',
         '✖ 2 problems (2 errors, 0 warnings) in 2 agreements.',
         '',

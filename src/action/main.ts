@@ -11,6 +11,8 @@
  * Markdown report to $GITHUB_STEP_SUMMARY; SARIF to `sarif-file` when given; and the
  * outputs `errors`, `warnings`, `reviews`, `infos`, `waived`, `exit-code` and
  * `sarif-file` to $GITHUB_OUTPUT.
+ * For two or more agreements, the register and its flow map (as Mermaid) follow the review
+ * in the job summary; `register-file` writes the HTML register (output `register-file`).
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -25,6 +27,9 @@ import { sarif } from '../reporters/sarif.js';
 import { stylish } from '../reporters/stylish.js';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ListItem } from 'mdast';
+import { buildRegister } from '../register/register.js';
+import { registerHtml } from '../register/html.js';
+import { registerMarkdown } from '../register/markdown.js';
 
 export interface ActionIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -56,6 +61,7 @@ export interface ActionInputs {
   readonly config?: string;
   readonly failOn: FailOn;
   readonly sarifFile?: string;
+  readonly registerFile?: string;
   readonly annotations: boolean;
   readonly jobSummary: boolean;
   readonly asOf?: string;
@@ -76,11 +82,13 @@ export function readInputs(env: ActionIo['env']): ActionInputs {
   if (asOf && !isIsoDate(asOf)) throw new InputError(`the input as-of must be a date written YYYY-MM-DD, such as 2026-04-01, not "${asOf}".`);
   const config = getInput(env, 'config');
   const sarifFile = getInput(env, 'sarif-file');
+  const registerFile = getInput(env, 'register-file');
   return {
     paths: paths.length ? paths : ['.'],
     ...(config ? { config } : {}),
     failOn: failOn as FailOn,
     ...(sarifFile ? { sarifFile } : {}),
+    ...(registerFile ? { registerFile } : {}),
     annotations: getBooleanInput(env, 'annotations', true),
     jobSummary: getBooleanInput(env, 'job-summary', true),
     ...(asOf ? { asOf } : {}),
@@ -188,7 +196,26 @@ export async function runAction(io: ActionIo): Promise<number> {
       }
       if (problems.length) text += `\n${problemsMarkdown(problems)}`;
       await appendFile(summaryFile, text);
+      // The register and its flow map follow, when there are agreements to list and room for them.
+      const register = result ? buildRegister(run) : undefined;
+      if (register && register.rows.length > 1) {
+        const room = JOB_SUMMARY_LIMIT - Buffer.byteLength(text);
+        const fitting = [undefined, 50, 0].map((maxRows) => registerMarkdown(register, maxRows === undefined ? {} : { maxRows })).find((t) => Buffer.byteLength(t) < room);
+        if (fitting) await appendFile(summaryFile, `\n${fitting}`);
+      }
     });
+  }
+
+  let registerPath = '';
+  if (inputs?.registerFile && result) {
+    const registerFile = inputs.registerFile;
+    const written = await attempt('could not write the register: ', async () => {
+      const target = resolve(io.cwd, registerFile);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, registerHtml(buildRegister(run), run));
+      return true;
+    });
+    if (written) registerPath = registerFile;
   }
 
   // Written even when dsalint failed, so an upload step after it still finds the file.
@@ -221,6 +248,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     waived: String(c.suppressed),
     'exit-code': String(exitCode),
     'sarif-file': sarifPath,
+    'register-file': registerPath,
   };
   const outputFile = io.env['GITHUB_OUTPUT'];
   if (outputFile) await attempt('could not write the outputs: ', () => appendFile(outputFile, Object.entries(outputs).map(([k, v]) => fileCommandEntry(k, v)).join('')));

@@ -34,6 +34,7 @@ import { buildConfigSchema } from '../core/config-schema.js';
 import { starterAgreement } from '../core/starter.js';
 import { suggest } from '../core/suggest.js';
 import { VERSION } from '../generated/version.js';
+import { REGISTER_FORMATS, registerCommand, type RegisterFormat } from '../register/command.js';
 import { progressLine } from './progress.js';
 import { serveLintWorkerIfAsked, useLintWorkerScript } from '../core/pool.js';
 import { ImportError } from '../import/errors.js';
@@ -70,6 +71,11 @@ class ExitError extends Error {
 
 function parseDateOption(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('must be a date written YYYY-MM-DD, such as 2026-04-01.');
+  return value;
+}
+
+function parseWindow(value: string): string {
+  if (!/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/.test(value)) throw new InvalidArgumentError('must be an ISO 8601 duration in years, months, weeks or days, such as P90D or P6M.');
   return value;
 }
 
@@ -282,6 +288,27 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
       }
       if (blocks.length) io.stdout(`${blocks.join('\n\n')}\n`);
       setExit(code);
+    });
+
+  program
+    .command('register')
+    .description('Write the register of agreements (CSV, a self-contained HTML page with a flow map, or JSON-LD in the W3C Data Privacy Vocabulary).')
+    .argument('[paths...]', 'files or folders of agreements', [])
+    .addOption(new Option('-f, --format <format>', 'register format').choices([...REGISTER_FORMATS]).default('html'))
+    .option('-o, --output <file>', 'write the register to a file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists', false)
+    .option('--as-of <date>', 'judge dates as of this day (YYYY-MM-DD) instead of today', parseDateOption)
+    .option('--window <duration>', 'how far ahead "coming up" looks, as an ISO 8601 duration', parseWindow, 'P90D')
+    .option('-c, --config <file>', 'use this config file for every agreement instead of finding .dsalint.yaml')
+    .action(async (paths: string[], opts: { format: RegisterFormat; output?: string; force: boolean; asOf?: string; window: string; config?: string }) => {
+      const result = await registerCommand({ paths, cwd: io.cwd, format: opts.format, window: opts.window, ...(opts.config ? { configPath: opts.config } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+      if (result.files === 0) throw new ExitError(2, `no agreement files found in ${paths.length ? paths.join(', ') : '.'} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`);
+      await writeOutput(io, opts.output, result.text, opts.force);
+      for (const file of result.run.files) {
+        if (file.failure) io.stderr(`dsalint: ${file.failure.message}\n`);
+        else if (!file.record && !file.config) io.stderr(`dsalint: ${file.path} is left out of the register: it does not match the format (run dsalint lint ${file.path}).\n`);
+      }
+      setExit(result.run.files.some((f) => f.failure) ? 2 : 0);
     });
 
   program

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
-import { parseYaml, type ParsedYaml } from './parse.js';
+import { parseYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
 import { interpolate, messageSpec, type AnyReport, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
 import { DEFAULT_WAIVER_POLICY, isIsoDate, type EffectiveRule, type Waiver, type WaiverPolicy } from './config.js';
@@ -16,10 +16,14 @@ import { SEVERITY_RANK } from './types.js';
 import { DEFAULT_FINDING_LIMITS, LIMIT_RULE_ID, type FindingLimits } from './limits.js';
 import type { SchemaValidator } from '../schema/validate.js';
 import { findInlineWaivers, type InlineWaiver } from './waivers.js';
+import { recordAgreement, type AgreementRecord } from '../across/record.js';
 import { bodyStart, excerptAt, isImported, judgeImported } from './imported.js';
 import { diffAgreements } from './diff.js';
 
 export const WAIVER_RULE_ID = 'waiver-invalid';
+
+/** An inline waiver with its place worked out, for a stage that runs after the file's text is gone. */
+export type RecordedWaiver = InlineWaiver & { readonly range: Range };
 
 export interface LintOptions {
   readonly rules: readonly EffectiveRule[];
@@ -44,6 +48,10 @@ export interface LintOutcome {
   readonly findings: Finding[];
   readonly notes: string[];
   readonly agreement?: Agreement;
+  /** What the checks across agreements and the register need of it, when it passed the schema. */
+  readonly record?: AgreementRecord;
+  /** Inline waivers naming a rule of the across-agreements stage, which that stage applies. */
+  readonly acrossWaivers?: readonly RecordedWaiver[];
   readonly failure?: FileFailure;
   /** Config waivers that suppressed something here. */
   readonly usedWaivers: ReadonlySet<Waiver>;
@@ -114,6 +122,15 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
     notes.push('Only the YAML checks ran: the agreement could not be read as YAML data.');
   }
 
+  let record: AgreementRecord | undefined;
+  if (agreement) {
+    try {
+      record = recordAgreement(agreement, (path, part) => ({ path: formatPath(path), range: locator.rangeOfPath(path, part) }));
+    } catch (error) {
+      failure = { code: 'internal', message: `dsalint could not record this agreement for the checks across agreements; this is a bug in dsalint, please report it: ${(error as Error).message}` };
+    }
+  }
+
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   const body = bodyStart(source);
@@ -163,9 +180,20 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   }
 
   const usedWaivers = new Set<Waiver>();
-  const waived = capPerFile(applyWaivers(findings, source, parsed, options, usedWaivers), limits, limitRule, source.path);
+  const inline = findInlineWaivers(source.text, parsed.directiveComments, source.yamlOffset, source.markdown);
+  const waived = capPerFile(applyWaivers(findings, source, inline, options, usedWaivers), limits, limitRule, source.path);
   waived.sort(compareFindings);
-  return { findings: waived, notes, usedWaivers, ...(agreement ? { agreement } : {}), ...(failure ? { failure } : {}) };
+  const acrossIds = new Set(options.rules.filter((r) => r.rule.stage === 'across').map((r) => r.rule.id));
+  const acrossWaivers = inline.filter((w) => w.reason && w.rules.some((r) => acrossIds.has(r))).map((w) => ({ ...w, range: source.locator.range(...w.offsets) }));
+  return {
+    findings: waived,
+    notes,
+    usedWaivers,
+    ...(agreement ? { agreement } : {}),
+    ...(record ? { record } : {}),
+    ...(acrossWaivers.length ? { acrossWaivers } : {}),
+    ...(failure ? { failure } : {}),
+  };
 }
 
 /** The earlier version's data and what changed since, or why it could not be compared. */
@@ -310,8 +338,85 @@ function pathCovers(prefix: AgreementPath, path: string | undefined): boolean {
   return path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
 }
 
-function applyWaivers(findings: Finding[], source: AgreementSource, parsed: ParsedYaml, options: LintOptions, used: Set<Waiver>): Finding[] {
-  const inline = findInlineWaivers(source.text, parsed.directiveComments, source.yamlOffset, source.markdown);
+/** Inline waivers with a reason, by the line each covers, so many waivers and many findings never meet pairwise. */
+export function indexInlineWaivers(inline: readonly InlineWaiver[]): Map<number, InlineWaiver[]> {
+  const byLine = new Map<number, InlineWaiver[]>();
+  for (const w of inline) {
+    if (!w.reason) continue;
+    const list = byLine.get(w.coversLineAt);
+    if (list) list.push(w);
+    else byLine.set(w.coversLineAt, [w]);
+  }
+  return byLine;
+}
+
+export interface WaiverContext {
+  /** The file the findings are in, for inline suppression records. */
+  readonly file: string;
+  /** Inline waivers with a reason, by the offset of the line each covers (indexWaivers). */
+  readonly inlineByLine: ReadonlyMap<number, readonly InlineWaiver[]>;
+  /** Where an inline waiver is written. */
+  readonly rangeOf: (waiver: InlineWaiver) => Range;
+  /** Config waivers whose `files` match the file. */
+  readonly waivers: readonly Waiver[];
+  readonly asOf: string;
+  readonly configFile?: string;
+  readonly policy: WaiverPolicy;
+  readonly neverWaive: ReadonlySet<string>;
+}
+
+export interface WaiverMatch {
+  readonly suppression?: Suppression;
+  /** The inline waiver on the line before the finding that names its rule, if any. */
+  readonly inline?: InlineWaiver;
+  /** Why that inline waiver could not suppress it, under the waiver policy. */
+  readonly refusal?: RefusalReason;
+  /** The config waiver that suppressed it. */
+  readonly config?: Waiver;
+}
+
+/**
+ * Which waiver, if any, suppresses a finding: an inline waiver on the line before it (unless
+ * the policy refuses it), else a config waiver for its rule and path. The checks across
+ * agreements use it too, so a waiver works the same for every rule.
+ */
+export function matchWaiver(finding: Finding, ctx: WaiverContext): WaiverMatch {
+  const line = finding.location.range.start;
+  const lineStartOffset = finding.location.range.startOffset - (line.column - 1);
+  const inlineMatch = ctx.inlineByLine.get(lineStartOffset)?.find((w) => w.rules.includes(finding.ruleId));
+  let refusal: RefusalReason | undefined;
+  if (inlineMatch) {
+    refusal = inlineRefusal(inlineMatch, finding, ctx.policy, ctx.neverWaive, ctx.asOf);
+    if (!refusal) {
+      const suppression: Suppression = {
+        source: 'inline',
+        reason: inlineMatch.reason!,
+        ...(inlineMatch.approvedBy ? { approvedBy: inlineMatch.approvedBy } : {}),
+        ...(inlineMatch.expires ? { expires: inlineMatch.expires } : {}),
+        file: ctx.file,
+        range: ctx.rangeOf(inlineMatch),
+      };
+      return { suppression, inline: inlineMatch };
+    }
+  }
+  const refused = inlineMatch ? { inline: inlineMatch, refusal } : {};
+  if (ctx.neverWaive.has(finding.ruleId)) return refused;
+  const configMatch = ctx.waivers.find(
+    (w) => w.rule === finding.ruleId && w.reason && !(w.expires && w.expires < ctx.asOf) && (!w.at || pathCovers(w.at, finding.location.path)),
+  );
+  if (!configMatch) return refused;
+  const suppression: Suppression = {
+    source: 'config',
+    reason: configMatch.reason!,
+    ...(configMatch.approvedBy ? { approvedBy: configMatch.approvedBy } : {}),
+    ...(configMatch.expires ? { expires: configMatch.expires } : {}),
+    ...((configMatch.file ?? ctx.configFile) ? { file: configMatch.file ?? ctx.configFile } : {}),
+    range: configMatch.range,
+  };
+  return { ...refused, suppression, config: configMatch };
+}
+
+function applyWaivers(findings: Finding[], source: AgreementSource, inline: readonly InlineWaiver[], options: LintOptions, used: Set<Waiver>): Finding[] {
   const policy = options.waiverPolicy ?? DEFAULT_WAIVER_POLICY;
   const neverWaive = new Set(policy.neverWaive);
   const waiverRule = options.rules.find((r) => r.rule.id === WAIVER_RULE_ID);
@@ -323,59 +428,31 @@ function applyWaivers(findings: Finding[], source: AgreementSource, parsed: Pars
     if (!set) map.set(key, (set = new Set()));
     set.add(value);
   };
-  // Indexed by the line each covers, so many waivers and many findings never meet pairwise.
-  const inlineByLine = new Map<number, InlineWaiver[]>();
-  for (const w of inline) {
-    if (!w.reason) continue;
-    const list = inlineByLine.get(w.coversLineAt);
-    if (list) list.push(w);
-    else inlineByLine.set(w.coversLineAt, [w]);
-  }
+  const ctx: WaiverContext = {
+    file: source.path,
+    inlineByLine: indexInlineWaivers(inline),
+    rangeOf: (w) => source.locator.range(...w.offsets),
+    waivers: options.waivers,
+    asOf: options.asOf,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    policy,
+    neverWaive,
+  };
   const out: Finding[] = findings.map((finding) => {
-    const line = finding.location.range.start;
-    const lineStartOffset = finding.location.range.startOffset - (line.column - 1);
-    const inlineMatch = inlineByLine.get(lineStartOffset)?.find((w) => w.rules.includes(finding.ruleId));
-    if (inlineMatch) {
-      const refusal = inlineRefusal(inlineMatch, finding, policy, neverWaive, options.asOf);
-      if (refusal) {
-        let byReason = refused.get(inlineMatch);
-        if (!byReason) refused.set(inlineMatch, (byReason = new Map()));
-        note(byReason, refusal, finding.ruleId);
-      } else {
-        note(suppressed, inlineMatch, finding.ruleId);
-        const suppression: Suppression = {
-          source: 'inline',
-          reason: inlineMatch.reason!,
-          ...(inlineMatch.approvedBy ? { approvedBy: inlineMatch.approvedBy } : {}),
-          ...(inlineMatch.expires ? { expires: inlineMatch.expires } : {}),
-          file: source.path,
-          range: source.locator.range(...inlineMatch.offsets),
-        };
-        return { ...finding, suppression };
-      }
-    }
-    if (neverWaive.has(finding.ruleId)) return finding;
-    const configMatch = options.waivers.find(
-      (w) => w.rule === finding.ruleId && w.reason && !(w.expires && w.expires < options.asOf) && (!w.at || pathCovers(w.at, finding.location.path)),
-    );
-    if (configMatch) {
-      used.add(configMatch);
-      const suppression: Suppression = {
-        source: 'config',
-        reason: configMatch.reason!,
-        ...(configMatch.approvedBy ? { approvedBy: configMatch.approvedBy } : {}),
-        ...(configMatch.expires ? { expires: configMatch.expires } : {}),
-        ...((configMatch.file ?? options.configFile) ? { file: configMatch.file ?? options.configFile } : {}),
-        range: configMatch.range,
-      };
-      return { ...finding, suppression };
-    }
-    return finding;
+    const match = matchWaiver(finding, ctx);
+    if (match.inline && match.refusal) {
+      let byReason = refused.get(match.inline);
+      if (!byReason) refused.set(match.inline, (byReason = new Map()));
+      note(byReason, match.refusal, finding.ruleId);
+    } else if (match.inline && match.suppression) note(suppressed, match.inline, finding.ruleId);
+    if (match.config) used.add(match.config);
+    return match.suppression ? { ...finding, suppression: match.suppression } : finding;
   });
   if (!waiverRule) return out;
 
-  // Findings about the inline waivers themselves: they are part of the record too.
-  const enabled = new Set(options.rules.map((r) => r.rule.id));
+  // Findings about the inline waivers themselves: they are part of the record too. Waivers
+  // of across-agreements rules are used, or not, by that later stage.
+  const enabled = new Set(options.rules.filter((r) => r.rule.stage !== 'across').map((r) => r.rule.id));
   for (const waiver of inline) {
     const report = (messageId: string, data: Record<string, string>): void => {
       const spec = messageSpec(waiverRule.rule, messageId);
@@ -427,7 +504,7 @@ function applyWaivers(findings: Finding[], source: AgreementSource, parsed: Pars
   return out;
 }
 
-type RefusalReason = 'never' | 'forbidden' | 'expired' | 'needs-approval';
+export type RefusalReason = 'never' | 'forbidden' | 'expired' | 'needs-approval';
 
 /** Why an inline waiver may not suppress this finding under the policy, if it may not. */
 function inlineRefusal(waiver: InlineWaiver, finding: Finding, policy: WaiverPolicy, neverWaive: ReadonlySet<string>, asOf: string): RefusalReason | undefined {

@@ -244,6 +244,32 @@ export function coversAllPatients(a: Agreement): boolean {
   return population.scope === 'defined_cohort' && (population.inclusion_criteria ?? []).length === 0;
 }
 
+/** The three ways access reaches past one case: the whole record, every patient, standing live access. */
+export interface AccessBreadth {
+  readonly allFields: boolean;
+  readonly allPatients: boolean;
+  readonly standing: boolean;
+}
+
+/**
+ * Whole-system access: at least two of the whole record, every patient and standing live
+ * access. The single-agreement rule judges one flow; the across-agreements rule judges the
+ * union of what one recipient gets under all its agreements.
+ */
+export function isWholeSystem(breadth: AccessBreadth): boolean {
+  return [breadth.allFields, breadth.allPatients, breadth.standing].filter(Boolean).length >= 2;
+}
+
+/**
+ * The access in words, such as "standing live access to the whole record of every registered
+ * patient"; `allRegistered` says whether "every patient" is the registered list or an
+ * unbounded cohort.
+ */
+export function accessScopeWords(breadth: AccessBreadth, allRegistered: boolean): string {
+  const every = breadth.allPatients ? (allRegistered ? ' of every registered patient' : ' of every patient (the cohort has no inclusion criteria)') : '';
+  return `${breadth.standing ? 'standing live access to ' : ''}${breadth.allFields ? 'the whole record' : 'the listed data'}${every}`;
+}
+
 /** Interactive access to the source system that stays open rather than per case. */
 export function isStandingLiveAccess(flow: Flow): boolean {
   const access = flow.access;

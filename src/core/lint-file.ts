@@ -9,7 +9,7 @@ import { buildAgreementSchema } from '../schema/build-schema.js';
 import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
 import { validate as precompiledValidate } from '../generated/validate-agreement.js';
 import { ConfigError, effectiveRules, waiversFor, type Config, type Waiver } from './config.js';
-import { internalFailure, lintSource } from './engine.js';
+import { internalFailure, lintSource, type RecordedWaiver } from './engine.js';
 import { decodeAgreement, readAgreementFile, sourceFromText, tooLarge, type ReadResult } from './source.js';
 import type { FileFailure, FileResult, RuleSummary } from './types.js';
 import { summariseRule } from './rule-docs.js';
@@ -46,6 +46,8 @@ export interface FileOutcome {
   readonly usedWaivers: readonly string[];
   /** The file's report section, when the task asked for one. */
   readonly section?: string;
+  /** Inline waivers of across-agreements rules, for that stage to apply. */
+  readonly acrossWaivers: readonly RecordedWaiver[];
 }
 
 /** A config waiver's identity that survives the trip to a worker and back: its file and place. */
@@ -77,7 +79,7 @@ function registeredRuleIds(rules: readonly AnyRule[]): ReadonlySet<string> {
 
 /** The outcome for a file that could not be linted at all. */
 export function failedOutcome(display: string, failure: FileFailure): FileOutcome {
-  return { result: { path: display, findings: [], notes: [], failure }, matchedWaivers: [], usedWaivers: [] };
+  return { result: { path: display, findings: [], notes: [], failure }, matchedWaivers: [], usedWaivers: [], acrossWaivers: [] };
 }
 
 export async function lintFile(task: FileTask, config: Config, rules: readonly AnyRule[] = RULES): Promise<FileOutcome> {
@@ -115,11 +117,13 @@ async function lintReadable(task: FileTask, config: Config, rules: readonly AnyR
     notes: outcome.notes,
     ...(outcome.failure ? { failure: outcome.failure } : {}),
     ...(outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {}),
+    ...(outcome.record ? { record: outcome.record } : {}),
   };
   return {
     result,
     matchedWaivers: waivers.map(waiverKey),
     usedWaivers: [...outcome.usedWaivers].map(waiverKey),
+    acrossWaivers: outcome.acrossWaivers ?? [],
     ...(task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result) } : {}),
   };
 }

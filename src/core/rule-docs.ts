@@ -5,6 +5,7 @@
  */
 import { messageSpec, type AnyRule, type Citation, type ExpectedFinding } from './rule.js';
 import type { RuleSummary } from './types.js';
+import type { AcrossExample } from '../across/rule.js';
 import { revealHidden } from './summary.js';
 
 export const REPOSITORY_URL = 'https://github.com/dsalint/dsalint';
@@ -71,12 +72,22 @@ export function ruleDocMarkdown(rule: AnyRule): string {
     '## Examples',
     '',
   ];
-  for (const example of meta.examples.valid) {
-    lines.push(`### Passes: ${example.title}`, '', fence(example.agreement, example.markdown), '');
-  }
-  for (const example of meta.examples.invalid) {
-    lines.push(`### Fails: ${example.title}`, '', fence(example.agreement, example.markdown), '');
-    lines.push(...example.findings.map((f) => `- \`${f.messageId}\` ${whereExpected(f)}`), '');
+  if (rule.stage === 'across') {
+    // Across-agreements examples are several files: each is shown under its name.
+    const files = (example: AcrossExample): string[] => Object.entries(example.files).flatMap(([name, text]) => [`\`${name}\`:`, '', fence(text), '']);
+    for (const example of rule.meta.estateExamples?.valid ?? []) lines.push(`### Passes: ${example.title}`, '', ...files(example));
+    for (const example of rule.meta.estateExamples?.invalid ?? []) {
+      lines.push(`### Fails: ${example.title}`, '', ...files(example));
+      lines.push(...example.findings.map((f) => `- \`${f.messageId}\` in \`${f.file}\` at ${f.range}`), '');
+    }
+  } else {
+    for (const example of rule.meta.examples.valid) {
+      lines.push(`### Passes: ${example.title}`, '', fence(example.agreement, example.markdown), '');
+    }
+    for (const example of rule.meta.examples.invalid) {
+      lines.push(`### Fails: ${example.title}`, '', fence(example.agreement, example.markdown), '');
+      lines.push(...example.findings.map((f) => `- \`${f.messageId}\` ${whereExpected(f)}`), '');
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

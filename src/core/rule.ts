@@ -18,6 +18,7 @@ import type { AgreementSource } from './source.js';
 import type { AgreementPath, RangePart } from './locate.js';
 import type { DocumentFacts, FindingKind, RuleCitation, Severity } from './types.js';
 import type { Change } from './diff.js';
+import type { AcrossContext, AcrossRuleMeta, EstateExamples } from '../across/rule.js';
 
 export { dedent, markdown, yaml } from './dedent.js';
 
@@ -45,6 +46,7 @@ export const AREAS = {
   J: 'J. Transparency and data subject rights',
   K: 'K. Processors and international transfers',
   L: 'L. Lifecycle: dates, versions, amendments',
+  across: 'Across agreements: what the agreements say together',
   text: 'The agreement\'s text against its structure',
 } as const;
 export type Area = keyof typeof AREAS;
@@ -321,7 +323,7 @@ export interface AgreementRule<M extends Messages = Messages, Options = unknown>
 }
 
 // The registry holds rules of every message and option type, so `any` is deliberate here.
-export type AnyRule = DocumentRule<any, any> | AgreementRule<any, any>;
+export type AnyRule = DocumentRule<any, any> | AgreementRule<any, any> | AcrossRule<any, any>;
 
 export function defineRule<const M extends Messages, Options = Record<string, never>>(rule: {
   id: string;
@@ -337,6 +339,26 @@ export function defineDocumentRule<const M extends Messages, Options = Record<st
   check(context: DocumentContext<M, Options>): void;
 }): DocumentRule<M, Options> {
   return { ...rule, stage: 'document' };
+}
+
+/**
+ * An `across` rule runs once per run, after every file has been linted, over the records of
+ * every agreement that passed the schema (src/across/). It reports in each file involved,
+ * pointing at places recorded in that file and relating the places in the others.
+ */
+export interface AcrossRule<M extends Messages = Messages, Options = unknown> {
+  readonly id: string;
+  readonly stage: 'across';
+  readonly meta: AcrossRuleMeta<M, Options>;
+  check(context: AcrossContext<keyof M & string, Options>): void;
+}
+
+export function defineAcrossRule<const M extends Messages, Options = Record<string, never>>(rule: {
+  id: string;
+  meta: AcrossRuleMeta<M, Options> & { readonly messages: CheckedMessages<M>; readonly estateExamples: EstateExamples };
+  check(context: AcrossContext<keyof M & string, Options>): void;
+}): AcrossRule<M, Options> {
+  return { ...rule, stage: 'across' };
 }
 
 /** A message's text, joined when it is written in parts. */

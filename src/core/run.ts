@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
-import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, type Config } from './config.js';
+import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, waiversFor, type Config } from './config.js';
 import { compareFindings, internalFailure, WAIVER_RULE_ID } from './engine.js';
 import { AGREEMENT_FILE_PATTERN, decodeAgreement, describeIoError } from './source.js';
 import { failedOutcome, lintFile, waiverKey, type FileOutcome, type FileTask, type PreviousText } from './lint-file.js';
@@ -22,6 +22,8 @@ import { summariseRule } from './rule-docs.js';
 import type { Counts, FileResult, Finding, LintRun, Severity } from './types.js';
 import { SEVERITY_RANK } from './types.js';
 import { VERSION } from '../generated/version.js';
+import { runAcrossStage, type AcrossInput } from '../across/stage.js';
+import { recordOf } from '../across/record.js';
 import { REPOSITORY_URL } from './rule-docs.js';
 
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -177,8 +179,11 @@ function workersFor(files: number, jobs: number | undefined): number {
   return Math.min(defaultJobs(), Math.ceil(files / SMALL_RUN));
 }
 
+export const ACROSS_SKIPPED_NOTE = 'It is left out of the checks across agreements, and of the register, until it matches the format.';
+
 export async function runLint(options: RunOptions): Promise<LintRun> {
   const rules = options.rules ?? RULES;
+  const hasAcrossRules = rules.some((r) => r.stage === 'across');
   const failures: FileResult[] = [];
   const stdinPath = options.stdin ? resolve(options.cwd, options.stdin.filename) : '';
   const base = options.base !== undefined && !options.stdin ? await snapshotBase(options.cwd, options.base) : undefined;
@@ -252,6 +257,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   // Waivers whose files were linted in this run: only these can be known to be unused.
   const matchedWaivers = new Set<string>();
   const datesUsed = new Set<string>();
+  const acrossInputs: AcrossInput[] = [];
   // Files are started a few ahead of the one being collected (so neither the disk nor a
   // worker is waited on in turn), but collected strictly in input order, so output does not
   // depend on timing or on the number of workers.
@@ -279,11 +285,43 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       for (const key of outcome.usedWaivers) usedWaivers.add(key);
       if (outcome.section !== undefined && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
       results.push(outcome.result);
+      const record = recordOf(outcome.result);
+      if (record) {
+        const absolute = candidates[index]!.absolute;
+        acrossInputs.push({
+          file: outcome.result.path,
+          record,
+          rules: effectiveRules(config, rules, absolute),
+          asOf,
+          waivers: waiversFor(config, absolute),
+          waiverPolicy: config.waiverPolicy,
+          ...(config.file ? { configFile: config.file } : {}),
+          inlineWaivers: outcome.acrossWaivers,
+        });
+      }
     }
   } finally {
     await pool?.close();
   }
   await cache?.save();
+
+  // Checks across agreements: every agreement that passed the schema, compared once all are linted.
+  const across = runAcrossStage(acrossInputs, rules);
+  for (const waiver of across.usedWaivers) usedWaivers.add(waiverKey(waiver));
+  // A file the format rejects is left out, with a note, when there was anything to compare it with.
+  const comparing = hasAcrossRules && results.filter((r) => !r.failure && !r.config).length > 1;
+  for (const [index, result] of results.entries()) {
+    const added = across.findings.get(result.path);
+    const failed = across.failures.get(result.path);
+    const excluded = comparing && !result.failure && !result.config && !result.record;
+    if (!added && !failed && !excluded) continue;
+    results[index] = {
+      ...result,
+      findings: added ? [...result.findings, ...added].sort(compareFindings) : result.findings,
+      notes: excluded ? [...result.notes, ACROSS_SKIPPED_NOTE] : result.notes,
+      ...(failed && !result.failure ? { failure: { code: 'internal', message: failed } } : {}),
+    };
+  }
 
   for (const config of configsUsed.values()) {
     const findings = configWaiverFindings(config, rules, usedWaivers, matchedWaivers, options.asOf ?? config.asOf ?? runAsOf);

@@ -38,6 +38,8 @@ export interface Location {
 
 export interface RelatedLocation extends Location {
   readonly message: string;
+  /** The file it is in, when that is not the finding's own file (checks across agreements). */
+  readonly file?: string;
 }
 
 export interface Suppression {
@@ -91,6 +93,8 @@ export interface FileResult {
   readonly notes: readonly string[];
   /** The agreement as parsed, when it passed the schema; reports summarise it. */
   readonly agreement?: unknown;
+  /** What the checks across agreements and the register know of the agreement, when it passed the schema. */
+  readonly record?: unknown;
   /** A config file's result: findings about its waivers. It is not an agreement. */
   readonly config?: true;
 }

@@ -40,6 +40,7 @@ import {
   waiverText,
   type Group,
   codeSpans,
+  relatedPlace,
 } from './shared.js';
 import { renderedSection, rulesOnlyRun } from './sections.js';
 
@@ -157,7 +158,7 @@ function findingArticle(f: Finding, group: Group, file: string, rule: RuleSummar
     body.push(
       h(
         'ul.related',
-        f.related.map((r) => h('li', messageNodes(`See also line ${r.range.start.line}, column ${r.range.start.column}: ${r.message}`))),
+        f.related.map((r) => h('li', messageNodes(`See also ${relatedPlace(r)}: ${r.message}`))),
       ),
     );
   }

@@ -24,7 +24,7 @@ function finding(f: Finding): Record<string, unknown> {
     kind: f.kind,
     message: f.message,
     ...location(f.location),
-    related: f.related.map((r) => ({ message: r.message, ...location(r) })),
+    related: f.related.map((r) => ({ message: r.message, ...(r.file ? { file: r.file } : {}), ...location(r) })),
     fingerprint: f.fingerprint,
     suppression: f.suppression
       ? {

@@ -66,7 +66,7 @@ function place(f: Finding): string {
 function body(f: Finding, file: string, rule: RuleSummary | undefined): string {
   const { start, end } = f.location.range;
   const lines = [f.message, '', `Where: ${file}:${start.line}:${start.column} to ${end.line}:${end.column}${f.location.path ? ` (${f.location.path})` : ''}`];
-  for (const r of f.related) lines.push(`See also ${file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`);
+  for (const r of f.related) lines.push(`See also ${r.file ?? file}:${r.range.start.line}:${r.range.start.column}: ${r.message}`);
   if (rule?.citations.length) lines.push(`Law and guidance: ${rule.citations.map((c) => `${c.instrument}${c.provision ? ` ${c.provision}` : ''}`).join('; ')}`);
   if (rule?.fix) lines.push(`How to fix: ${plainText(rule.fix)}`);
   if (rule?.helpUri) lines.push(`More: ${rule.helpUri}`);

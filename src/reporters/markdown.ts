@@ -32,6 +32,7 @@ import {
   waiverText,
   type Group,
   codeSpans,
+  relatedPlace,
 } from './shared.js';
 import { renderedSection, rulesOnlyRun } from './sections.js';
 
@@ -105,7 +106,7 @@ function location(f: Finding): PhrasingContent[] {
 function findingItem(f: Finding, group: Group): ListItem {
   const blocks: BlockContent[] = [paragraph([...location(f), ...message(`: ${f.message}`)])];
   const extra: ListItem[] = f.related.map((r) =>
-    listItem([paragraph(message(`See also line ${r.range.start.line}, column ${r.range.start.column}: ${r.message}`))]),
+    listItem([paragraph(message(`See also ${relatedPlace(r)}: ${r.message}`))]),
   );
   if (group === 'waived' && f.suppression) extra.push(listItem([paragraph([strong('Waived:'), text(` ${waiverText(f)}`)])]));
   if (extra.length) blocks.push(list(extra));

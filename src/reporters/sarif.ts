@@ -107,7 +107,7 @@ function toResult(finding: Finding, file: string, artifactIndex: number, ruleInd
   if (related.length) {
     result['relatedLocations'] = related.map((r, i) => ({
       id: i + 1,
-      physicalLocation: physicalLocation(file, artifactIndex, r),
+      physicalLocation: r.file ? physicalLocation(r.file, undefined, r) : physicalLocation(file, artifactIndex, r),
       message: { text: sentence(r.message) },
     }));
   }

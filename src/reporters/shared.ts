@@ -3,7 +3,7 @@
  * grouped, what each group is called, the verdict on an agreement, and citations in words.
  * Pure data in, data out: each reporter decides how to draw it.
  */
-import type { FileResult, Finding, LintRun, RuleCitation, RuleSummary } from '../core/types.js';
+import type { FileResult, Finding, LintRun, RelatedLocation, RuleCitation, RuleSummary } from '../core/types.js';
 
 /** The groups a reader sees, in the order they see them. */
 export type Group = 'error' | 'warning' | 'review' | 'info' | 'waived';
@@ -169,4 +169,10 @@ export function codeSpans(message: string): { readonly code: boolean; readonly v
   }
   if (last < message.length) parts.push({ code: false, value: message.slice(last) });
   return parts;
+}
+
+/** Where a related location is, for people: "line 4, column 9", with its file when it is another file. */
+export function relatedPlace(r: RelatedLocation): string {
+  const at = `line ${r.range.start.line}, column ${r.range.start.column}`;
+  return r.file ? `${r.file}, ${at}` : at;
 }

@@ -21,6 +21,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { makeCorpus } from './bench-corpus.js';
+import type { LintRun } from '../core/types.js';
 
 const here = fileURLToPath(import.meta.url);
 // The published command: the committed bundle.
@@ -31,6 +32,31 @@ interface Measurement {
   readonly files: number;
   readonly seconds: number;
   readonly peakRssMiB: number;
+  /** The checks across agreements alone, timed again over the run's records (lint mode). */
+  readonly acrossSeconds?: number;
+}
+
+/**
+ * The across-agreements stage alone: the stage the run just ran (every across rule on, with
+ * its default options), timed again over the run's records. Median of three.
+ */
+async function timeAcrossStage(run: LintRun): Promise<number> {
+  const { runAcrossStage } = await import('../across/stage.js');
+  const { RULES } = await import('../../rules/index.js');
+  const { DEFAULT_WAIVER_POLICY } = await import('../core/config.js');
+  const rules = RULES.filter((r) => r.stage === 'across').map((rule) => ({ rule, options: rule.meta.defaultOptions as unknown }));
+  const { recordOf } = await import('../across/record.js');
+  const inputs = run.files.flatMap((f) => {
+    const record = recordOf(f);
+    return record ? [{ file: f.path, record, rules, asOf: run.asOf, waivers: [], waiverPolicy: DEFAULT_WAIVER_POLICY, inlineWaivers: [] }] : [];
+  });
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    runAcrossStage(inputs, RULES);
+    times.push((performance.now() - started) / 1000);
+  }
+  return times.sort((a, b) => a - b)[1]!;
 }
 
 type Mode = 'floor' | 'lint' | 'action';
@@ -72,6 +98,11 @@ async function measure(mode: Mode, dir: string, format: string): Promise<Measure
     const result = await executeLint({ paths: [dir], cwd: dir, format: format as 'json', failOn: 'error', quiet: false, color: false, asOf: AS_OF });
     await writeFile('/dev/null', result.report);
     files = result.run.files.length;
+    if (format === 'json') {
+      const seconds = (performance.now() - start) / 1000;
+      const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+      return { files, seconds, peakRssMiB, acrossSeconds: await timeAcrossStage(result.run) };
+    }
   } else {
     const { runAction } = await import('../action/main.js');
     const runner = await mkdtemp(join(tmpdir(), 'dsalint-bench-runner-'));
@@ -179,6 +210,13 @@ async function main(): Promise<void> {
   const lintSmall = [run('lint', small), run('lint', small)].sort((a, b) => a.seconds - b.seconds)[0]!;
   const linear = lintLarge.seconds / (lintSmall.seconds * (counts.large / counts.small));
   rows.push({ goal: `lint ${counts.large} vs 10 x ${counts.small}, s`, measured: lintLarge.seconds.toFixed(2), baseline: `${(lintSmall.seconds * 10).toFixed(2)} (10 x ${lintSmall.seconds.toFixed(2)})`, ratio: linear, target: '<= 1.10', met: linear <= 1.1 });
+  // Checks across agreements: their share of the lint, and their cost per agreement at both sizes.
+  const acrossLarge = lintLarge.acrossSeconds ?? Number.NaN;
+  const acrossSmall = lintSmall.acrossSeconds ?? Number.NaN;
+  const acrossShare = acrossLarge / (lintLarge.seconds - acrossLarge);
+  rows.push({ goal: `checks across agreements, ${counts.large} agreements, s`, measured: acrossLarge.toFixed(3), baseline: `${(lintLarge.seconds - acrossLarge).toFixed(2)} (the rest of lint)`, ratio: acrossShare, target: '<= 0.20', met: acrossShare <= 0.2 });
+  const acrossLinear = acrossLarge / (acrossSmall * (counts.large / counts.small));
+  rows.push({ goal: `checks across agreements, ${counts.large} vs 10 x ${counts.small}, s`, measured: acrossLarge.toFixed(3), baseline: `${(acrossSmall * 10).toFixed(3)} (10 x ${acrossSmall.toFixed(3)})`, ratio: acrossLinear, target: '<= 1.5 (linear)', met: acrossLinear <= 1.5 });
 
   log(`report formats at ${counts.medium} files...`);
   for (const format of ['stylish', 'sarif', 'markdown', 'html', 'github', 'junit']) {

@@ -10,7 +10,8 @@ import { SchemaValidator } from '../../src/schema/validate.js';
 import { buildAgreementSchema } from '../../src/schema/build-schema.js';
 import { createAjv } from '../../src/schema/ajv.js';
 import type { Finding, Range } from '../../src/core/types.js';
-import type { Waiver } from '../../src/core/config.js';
+import { DEFAULT_WAIVER_POLICY, type Waiver } from '../../src/core/config.js';
+import { runAcrossStage, type AcrossInput } from '../../src/across/stage.js';
 
 export const DEFAULT_AS_OF = '2026-11-01';
 let validator: SchemaValidator | undefined;
@@ -68,4 +69,32 @@ export async function lintWithRule(ruleId: string, text: string, opts: Omit<Lint
     throw new Error(`test agreement does not match the schema:\n${schema.findings.map((f) => f.message).join('\n')}`);
   }
   return findingsOf(outcome, ruleId);
+}
+
+/**
+ * Lint several agreements as one run, in memory, with the across-agreements stage: each
+ * file with the given rules, then the stage over every record. `file messageId L:C-L:C`
+ * per finding of `ruleId`, in file order.
+ */
+export async function lintEstate(files: Readonly<Record<string, string>>, opts: LintTextOptions & { readonly ruleId: string }): Promise<string[]> {
+  validator ??= new SchemaValidator(buildAgreementSchema(), createAjv().compile(buildAgreementSchema()));
+  const rules = opts.rules ?? RULES;
+  const effective = rules.map((rule) => ({ rule, options: { ...(rule.meta.defaultOptions as object), ...(opts.options?.[rule.id] ?? {}) } }));
+  const inputs: AcrossInput[] = [];
+  const findings = new Map<string, Finding[]>();
+  for (const [file, text] of Object.entries(files)) {
+    const source = await sourceFromText(text, file);
+    const outcome = lintSource(source, { rules: effective, asOf: opts.asOf ?? DEFAULT_AS_OF, validator, waivers: opts.waivers ?? [], registeredRuleIds: new Set(rules.map((r) => r.id)) });
+    if (outcome.failure) throw new Error(`${file}: ${outcome.failure.message}`);
+    findings.set(file, [...outcome.findings]);
+    if (outcome.record) inputs.push({ file, record: outcome.record, rules: effective, asOf: opts.asOf ?? DEFAULT_AS_OF, waivers: opts.waivers ?? [], waiverPolicy: DEFAULT_WAIVER_POLICY, inlineWaivers: outcome.acrossWaivers ?? [] });
+  }
+  const across = runAcrossStage(inputs, rules);
+  for (const [file, added] of across.findings) findings.get(file)!.push(...added);
+  return [...findings.keys()].sort().flatMap((file) =>
+    findings
+      .get(file)!
+      .filter((f) => f.ruleId === opts.ruleId)
+      .map((f) => `${file} ${f.messageId} ${formatRange(f.location.range)}`),
+  );
 }
