@@ -5,6 +5,7 @@
  */
 import type { AnyRule } from '../src/core/rule.js';
 import agreementExpiredOrNoTerm from './agreement-expired-or-no-term.js';
+import agreementIdConflict from './agreement-id-conflict.js';
 import allFieldsScope from './all-fields-scope.js';
 import amendmentWithoutFreshSignoff from './amendment-without-fresh-signoff.js';
 import approvalWithoutDigest from './approval-without-digest.js';
@@ -24,6 +25,7 @@ import dpiaMissingOrStale from './dpia-missing-or-stale.js';
 import dpoReviewMissing from './dpo-review-missing.js';
 import dsptStatusInsufficient from './dspt-status-insufficient.js';
 import duplicateId from './duplicate-id.js';
+import estateRenewalsDue from './estate-renewals-due.js';
 import freeTextOrThirdPartyUnprotected from './free-text-or-third-party-unprotected.js';
 import genderRecognitionProtectedInformation from './gender-recognition-protected-information.js';
 import hfeaFertilityInformation from './hfea-fertility-information.js';
@@ -37,6 +39,7 @@ import marketingOrCommercialUse from './marketing-or-commercial-use.js';
 import medicalExaminerScope from './medical-examiner-scope.js';
 import nationalDataOptOutApplicability from './national-data-opt-out-applicability.js';
 import newPurposeWithoutCompatibility from './new-purpose-without-compatibility.js';
+import overlappingFlowTerms from './overlapping-flow-terms.js';
 import populationExceedsPurpose from './population-exceeds-purpose.js';
 import privacyNoticeMissing from './privacy-notice-missing.js';
 import processorDeterminesPurpose from './processor-determines-purpose.js';
@@ -44,6 +47,7 @@ import processorWithoutArt28Contract from './processor-without-art28-contract.js
 import proseTopicMissing from './prose-topic-missing.js';
 import proseUndeclaredParty from './prose-undeclared-party.js';
 import proseWidensScope from './prose-widens-scope.js';
+import recipientAccessAggregates from './recipient-access-aggregates.js';
 import referenceUnresolved from './reference-unresolved.js';
 import researchWithoutConsentOrS251 from './research-without-consent-or-s251.js';
 import retentionExceedsCodePeriod from './retention-exceeds-code-period.js';
@@ -77,9 +81,11 @@ export const RULES: readonly AnyRule[] = [
   hiddenText,
   referenceUnresolved,
   duplicateId,
+  agreementIdConflict,
   limitReached,
   wholeSystemAccess,
   article6BasisMissingOrInvalid,
+  recipientAccessAggregates,
   commonLawBasisMissing,
   caldicottSignoffMissing,
   specialCategoryWithoutArticle9,
@@ -96,6 +102,7 @@ export const RULES: readonly AnyRule[] = [
   allFieldsScope,
   populationExceedsPurpose,
   medicalExaminerScope,
+  overlappingFlowTerms,
   nationalDataOptOutApplicability,
   type1OptOutNotHonoured,
   processorWithoutArt28Contract,
@@ -122,6 +129,7 @@ export const RULES: readonly AnyRule[] = [
   processorDeterminesPurpose,
   identifiableWhereDeidentifiedSuffices,
   reviewDateMissingOrOverdue,
+  estateRenewalsDue,
   privacyNoticeMissing,
   rightsAndObjectionHandlingMissing,
   dataWithoutPurpose,
