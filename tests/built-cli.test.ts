@@ -29,7 +29,7 @@ describe('the built CLI', () => {
   it('lints a clean agreement with exit 0', async () => {
     const dir = await tempProject({ 'me.dsa.yaml': starterAgreement('2026-07-01') });
     const result = dsalint(['lint', '--as-of', '2026-11-01'], dir);
-    expect(result).toEqual({ status: 0, stdout: '✔ 1 agreement checked, no problems.\n', stderr: '' });
+    expect(result).toEqual({ status: 0, stdout: '✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n', stderr: '' });
   });
 
   it('exits 1 on findings and 2 on usage errors, without stack traces', async () => {

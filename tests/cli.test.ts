@@ -19,7 +19,7 @@ describe('dsalint lint', () => {
     const dir = await tempProject({ 'me.dsa.yaml': GOOD });
     const result = await runCli(['lint', ...AS_OF], dir);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('✔ 1 agreement checked, no problems.\n');
+    expect(result.stdout).toBe('✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n');
     expect(result.code).toBe(0);
   });
 
@@ -35,7 +35,7 @@ describe('dsalint lint', () => {
         '  note: The domain rules were not run because the agreement does not match the format. Fix the schema findings and run dsalint again.',
         '  note: It is left out of the checks across agreements, and of the register, until it matches the format.',
         '',
-        '✖ 2 problems (2 errors, 0 warnings) in 2 agreements.',
+        '✖ 2 problems (2 errors, 0 warnings) in 2 agreements. Dates judged as of 2026-11-01.',
         '',
       ].join('\n'),
     );
@@ -193,7 +193,7 @@ describe('config', () => {
     const dir = await tempProject({ 'bad.dsa.yaml': BAD, 'off.yaml': 'rules:\n  schema: "off"\n' });
     const result = await runCli(['lint', '--config', 'off.yaml', ...AS_OF], dir);
     expect(result.stdout).toBe(
-      'bad.dsa.yaml\n  note: The domain rules were not run because the agreement does not match the format; the schema rule is turned off, so turn it on to see why.\n\n✔ 1 agreement checked, no problems.\n',
+      'bad.dsa.yaml\n  note: The domain rules were not run because the agreement does not match the format; the schema rule is turned off, so turn it on to see why.\n\n✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n',
     );
   });
 
@@ -435,6 +435,6 @@ describe('config files in reports', () => {
     const dir = await tempProject({ 'a.dsa.yaml': GOOD, 'policy.yaml': 'waivers:\n  - rule: schema\n    files: ["*.dsa.yaml"]\n' });
     const result = await runCli(['lint', '--config', 'policy.yaml', 'a.dsa.yaml', ...AS_OF], dir);
     expect(result.stdout).toContain('policy.yaml\n');
-    expect(result.stdout).toMatch(/in 1 agreement\.\n$/);
+    expect(result.stdout).toMatch(/in 1 agreement\. Dates judged as of \d{4}-\d{2}-\d{2}\.\n$/);
   });
 });

@@ -101,7 +101,7 @@ describe('where discovery stops', () => {
     const outer = await folder({ '.dsalint.yaml': 'rules: [\n', 'repo/a.dsa.yaml': GOOD });
     await mkdir(join(outer, 'repo', '.git'));
     const result = await runCli(['lint', '--as-of', '2026-11-01'], join(outer, 'repo'));
-    expect(result).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems.\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n', stderr: '' });
   });
 
   it('outside a repository, at the folder dsalint runs from: never the folders above it', async () => {
@@ -115,7 +115,7 @@ describe('where discovery stops', () => {
   it('outside a repository, at the folder given when it is not under the current folder', async () => {
     const outer = await folder({ '.dsalint.yaml': 'rules: [\n', 'given/a.dsa.yaml': GOOD, 'elsewhere/.keep': '' });
     const result = await runCli(['lint', join(outer, 'given'), '--as-of', '2026-11-01'], join(outer, 'elsewhere'));
-    expect(result).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems.\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n', stderr: '' });
   });
 });
 

@@ -323,12 +323,17 @@ function snippet(text: string, range: Range): string {
   return text.slice(range.startOffset, Math.min(range.endOffset, range.startOffset + 200));
 }
 
+/** Order by UTF-16 code units: the same in every locale, unlike localeCompare. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.location.range.startOffset - b.location.range.startOffset ||
     a.location.range.endOffset - b.location.range.endOffset ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    byCodeUnits(a.ruleId, b.ruleId) ||
+    byCodeUnits(a.message, b.message)
   );
 }
 

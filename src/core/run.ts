@@ -9,7 +9,7 @@ import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
 import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, waiversFor, type Config } from './config.js';
-import { compareFindings, internalFailure, WAIVER_RULE_ID } from './engine.js';
+import { byCodeUnits, compareFindings, internalFailure, WAIVER_RULE_ID } from './engine.js';
 import { AGREEMENT_FILE_PATTERN, decodeAgreement, describeIoError } from './source.js';
 import { failedOutcome, lintFile, waiverKey, type FileOutcome, type FileTask, type PreviousText } from './lint-file.js';
 import { readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
@@ -62,10 +62,9 @@ export interface RunOptions {
   readonly base?: string;
 }
 
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** Today's date in UTC, so runners in different time zones judge by the same day. */
+export function today(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
 }
 
 export function displayPath(cwd: string, absolute: string): string {
@@ -110,7 +109,7 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
       failures.push(failureResult(displayPath(cwd, dir), 'unreadable', `${displayPath(cwd, dir)} could not be read: ${describeIoError(error)}.`));
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => byCodeUnits(a.name, b.name));
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -328,7 +327,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     if (findings.length) results.push({ path: config.file!, findings, notes: [], config: true });
   }
 
-  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  results.sort((a, b) => byCodeUnits(a.path, b.path));
   return {
     ...emptyRun(runAsOf, rules),
     // Reports name the date the files were judged by: the one every config agreed on, if they did.
@@ -369,7 +368,7 @@ function deletedWithin(base: BaseSnapshot, paths: readonly string[], cwd: string
   return [...base.changed.values()]
     .filter((c) => c.status === 'deleted' && roots.some((r) => c.absolute === r || c.absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
     .map((c) => displayPath(cwd, c.absolute))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(byCodeUnits);
 }
 
 /** A run with no files, for reports written when dsalint could not lint at all. */

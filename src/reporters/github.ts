@@ -11,7 +11,7 @@
 import type { Finding, LintRun } from '../core/types.js';
 import { countFindings } from '../core/run.js';
 import type { Reporter } from './types.js';
-import { groupOf, plainText, plural, ruleMap } from './shared.js';
+import { groupOf, judged, plainText, plural, ruleMap } from './shared.js';
 import { revealHidden } from '../core/summary.js';
 
 type Command = 'error' | 'warning' | 'notice';
@@ -83,7 +83,7 @@ export function githubAnnotations(run: LintRun): string[] {
 
 export const github: Reporter = (run) => {
   const c = countFindings(run);
-  const summary = `dsalint: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.review, 'point')} to review, ${plural(c.info, 'note')}${c.suppressed ? `, ${c.suppressed} waived` : ''}${c.failures ? `, ${plural(c.failures, 'file')} not checked` : ''}.`;
+  const summary = `dsalint: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.review, 'point')} to review, ${plural(c.info, 'note')}${c.suppressed ? `, ${c.suppressed} waived` : ''}${c.failures ? `, ${plural(c.failures, 'file')} not checked` : ''}. ${judged(run)}`;
   // The closing line is plain log text; it must not look like a command.
   return [...githubAnnotations(run), summary].join('\n') + '\n';
 };

@@ -69,6 +69,11 @@ export interface Verdict {
   readonly text: string;
 }
 
+/** The date the run judged by, for every report: two runs on different days can differ. */
+export function judged(run: LintRun): string {
+  return `Dates judged as of ${run.asOf}.`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -7,7 +7,7 @@ import { countFindings } from '../core/run.js';
 import type { Reporter } from './types.js';
 import { logLine, logPath } from '../core/summary.js';
 import wrapAnsi from 'wrap-ansi';
-import { agreementFiles, groupOf, plural, type Group } from './shared.js';
+import { agreementFiles, groupOf, judged, plural, type Group } from './shared.js';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1, underline: 4, green: 32 } as const;
 type Style = keyof typeof ANSI;
@@ -71,9 +71,9 @@ export const stylish: Reporter = (run: LintRun, { color, quiet, width }) => {
   if (c.failures) extras.push(`${plural(c.failures, 'file')} not linted`);
   const files = agreementFiles(run).length;
   if (problems === 0 && c.review === 0 && c.failures === 0) {
-    out.push(paint('green', `✔ ${plural(files, 'agreement')} checked, no ${quiet ? 'errors' : 'problems'}${c.suppressed ? ` (${c.suppressed} waived)` : ''}.`));
+    out.push(paint('green', `✔ ${plural(files, 'agreement')} checked, no ${quiet ? 'errors' : 'problems'}${c.suppressed ? ` (${c.suppressed} waived)` : ''}. ${judged(run)}`));
   } else {
-    const summary = `✖ ${plural(problems, 'problem')} (${parts.join(', ')})${extras.length ? `, ${extras.join(', ')}` : ''} in ${plural(files, 'agreement')}.`;
+    const summary = `✖ ${plural(problems, 'problem')} (${parts.join(', ')})${extras.length ? `, ${extras.join(', ')}` : ''} in ${plural(files, 'agreement')}. ${judged(run)}`;
     out.push(paint(c.error || c.failures ? 'red' : 'yellow', paint('bold', summary)));
   }
   return `${out.join('\n')}\n`;

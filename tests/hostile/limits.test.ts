@@ -58,7 +58,7 @@ describe('caps on findings', () => {
     }
     const result = await runCli(['lint', '--as-of', '2026-11-01'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout.split('\n').at(-2)).toBe('✖ 402 problems (402 errors, 0 warnings) in 1 agreement.');
+    expect(result.stdout.split('\n').at(-2)).toBe('✖ 402 problems (402 errors, 0 warnings) in 1 agreement. Dates judged as of 2026-11-01.');
   });
 
   it('takes its caps from .dsalint.yaml, and rejects a cap that is not a whole number', async () => {

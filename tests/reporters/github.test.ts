@@ -76,7 +76,7 @@ describe('github reporter', () => {
 
   it('ends with a plain summary line that is not a command', () => {
     const out = github(sampleRun(), { color: false, quiet: false }).trimEnd().split('\n');
-    expect(out.at(-1)).toBe('dsalint: 2 errors, 2 warnings, 1 point to review, 1 note, 2 waived, 1 file not checked.');
-    expect(github(cleanRun(), { color: false, quiet: false })).toBe('dsalint: 0 errors, 0 warnings, 0 points to review, 0 notes.\n');
+    expect(out.at(-1)).toBe('dsalint: 2 errors, 2 warnings, 1 point to review, 1 note, 2 waived, 1 file not checked. Dates judged as of 2026-11-01.');
+    expect(github(cleanRun(), { color: false, quiet: false })).toBe('dsalint: 0 errors, 0 warnings, 0 points to review, 0 notes. Dates judged as of 2026-11-01.\n');
   });
 });
