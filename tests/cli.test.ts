@@ -81,16 +81,16 @@ describe('dsalint lint', () => {
     expect(sarif.runs[0]?.results.map((r) => r.ruleId)).toEqual(['schema', 'schema']);
   });
 
-  it('writes --output, and will not overwrite an existing file without --force', async () => {
-    const dir = await tempProject({ 'bad.dsa.yaml': BAD, 'report.json': 'keep me' });
-    const refused = await runCli(['lint', '-f', 'json', '-o', 'report.json', ...AS_OF], dir);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('dsalint: report.json already exists; dsalint does not overwrite files unless you add --force.\n');
-    expect(await readFile(join(dir, 'report.json'), 'utf8')).toBe('keep me');
-    const forced = await runCli(['lint', '-f', 'json', '-o', 'report.json', '--force', ...AS_OF], dir);
-    expect(forced.code).toBe(1);
-    expect(forced.stdout).toBe('');
+  it('writes --output, replacing an earlier report, but never an agreement without --force', async () => {
+    const dir = await tempProject({ 'bad.dsa.yaml': BAD, 'report.json': 'an earlier report' });
+    const replaced = await runCli(['lint', '-f', 'json', '-o', 'report.json', ...AS_OF], dir);
+    expect(replaced.code).toBe(1);
+    expect(replaced.stdout).toBe('');
     expect(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'))).toHaveProperty('summary');
+    const refused = await runCli(['lint', '-f', 'json', '-o', 'bad.dsa.yaml', ...AS_OF], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('dsalint: could not write bad.dsa.yaml: it is an agreement, not a report; choose another file name (or add --force).\n');
+    expect(await readFile(join(dir, 'bad.dsa.yaml'), 'utf8')).toBe(BAD);
     const fresh = await runCli(['lint', '-f', 'sarif', '-o', 'out.sarif', ...AS_OF], dir);
     expect(fresh.code).toBe(1);
     expect(await readFile(join(dir, 'out.sarif'), 'utf8')).toContain('"2.1.0"');
@@ -128,7 +128,7 @@ describe('dsalint lint', () => {
     const result = await runCli(['lint', 'missing.dsa.yaml', 'good.dsa.yaml', ...AS_OF], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('missing.dsa.yaml\n  error  missing.dsa.yaml could not be read: no such file or directory.');
-    expect(result.stdout).toContain('1 file not linted in 2 agreements');
+    expect(result.stdout).toContain('1 file not linted in 1 agreement');
   });
 
   it('lints a file named on the command line whatever its name', async () => {

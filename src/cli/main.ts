@@ -11,6 +11,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { writeFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeReport } from './write-report.js';
+import { describeIoError } from '../core/source.js';
 import { realpathSync } from 'node:fs';
 import { RULES } from '../../rules/index.js';
 import { FORMATS, TERMINAL_FORMATS, type Format } from '../reporters/index.js';
@@ -125,7 +127,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .argument('[paths...]', 'files or folders to lint', [])
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--force', 'overwrite the --output file if it exists', false)
+    .option('--force', 'let --output replace a file named like an agreement', false)
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'warn', 'info', 'never']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('-q, --quiet', 'report and count errors only', false)
@@ -179,7 +181,11 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
       if (result.agreements === 0) {
         throw new ExitError(2, `no agreement files found in ${paths.length ? paths.join(', ') : '.'} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md; node_modules and .git are skipped).`);
       }
-      await writeOutput(io, opts.output, result.report, opts.force);
+      if (opts.output) {
+        await writeReport(resolve(io.cwd, opts.output), result.report, opts.force).catch((error: NodeJS.ErrnoException) => {
+          throw new ExitError(2, `could not write ${opts.output}: ${error.code ? describeIoError(error) : error.message}.`);
+        });
+      } else io.stdout(result.report);
       for (const file of result.run.files) {
         if (file.failure && opts.format !== 'stylish') io.stderr(`dsalint: ${logLine(file.failure.message)}\n`);
       }
@@ -264,7 +270,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .option('-c, --config <file>', 'use this config file instead of finding .dsalint.yaml')
     .action(async (file: string, opts: { config?: string }) => {
       const run = await runLint({ paths: [file], cwd: io.cwd, ...(opts.config ? { configPath: opts.config } : {}) });
-      const agreements = run.files.filter((f) => !f.config);
+      const agreements = run.files.filter((f) => !f.config && !f.folder);
       if (agreements.length === 0) throw new ExitError(2, `no agreement files found in ${file} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`);
       const blocks: string[] = [];
       let code: 0 | 1 | 2 = 0;

@@ -39,7 +39,7 @@ export interface LintCommandResult extends GateResult {
 /** Lint and decide the exit code, without rendering a report (the Action renders its own). */
 export async function lintAndGate(options: GateOptions): Promise<GateResult> {
   const run = await runLint(options);
-  const agreements = run.files.filter((f) => !f.config).length;
+  const agreements = run.files.filter((f) => !f.config && !f.folder).length;
   // With --base, no changed agreement is a clean change, not a mistyped path.
   return { run, agreements, exitCode: agreements === 0 && !run.base ? 2 : exitCodeFor(run, options.failOn, options.maxWarnings) };
 }

@@ -165,7 +165,7 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
 }
 
 function failureResult(path: string, code: NonNullable<FileResult['failure']>['code'], message: string): FileResult {
-  return { path, findings: [], notes: [], failure: { code, message } };
+  return { path, findings: [], notes: [], failure: { code, message }, folder: true };
 }
 
 /** Below this many files a run stays in-process: starting workers would cost more than it saves. */

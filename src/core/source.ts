@@ -3,7 +3,8 @@
  * A file that cannot be linted at all (unreadable, binary, too large, not UTF-8) becomes a
  * `FileFailure`; anything readable becomes an `AgreementSource` for the engine.
  */
-import { open } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import type { Root as MdastRoot } from 'mdast';
 import type { FileFailure } from './types.js';
 import { Locator } from './locate.js';
@@ -43,12 +44,26 @@ export type ReadResult = { readonly source: AgreementSource } | { readonly failu
 export async function readAgreementFile(absolutePath: string, displayPath: string, maxBytes: number): Promise<ReadResult> {
   let bytes: Buffer;
   try {
-    const handle = await open(absolutePath, 'r');
+    // Look before opening: opening a named pipe waits for a writer, for ever.
+    const kind = notRegular(await stat(absolutePath));
+    if (kind) return { failure: { code: 'unreadable', message: `${displayPath} is ${kind}, not a regular file; dsalint reads only agreement files.` } };
+    // Non-blocking, in case it was swapped for a pipe since: the open then returns at once and the check below refuses it.
+    const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) return { failure: { code: 'unreadable', message: `${displayPath} is not a regular file.` } };
-      if (stat.size > maxBytes) return { failure: tooLarge(displayPath, stat.size, maxBytes) };
-      bytes = await handle.readFile();
+      const info = await handle.stat();
+      const swapped = notRegular(info);
+      if (swapped) return { failure: { code: 'unreadable', message: `${displayPath} is ${swapped}, not a regular file; dsalint reads only agreement files.` } };
+      if (info.size > maxBytes) return { failure: tooLarge(displayPath, info.size, maxBytes) };
+      // Never more than the limit, even if the file grows while it is read.
+      const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length === buffer.length) return { failure: tooLarge(displayPath, length, maxBytes) };
+      }
+      bytes = buffer.subarray(0, length);
     } finally {
       await handle.close();
     }
@@ -59,10 +74,21 @@ export async function readAgreementFile(absolutePath: string, displayPath: strin
 }
 
 export function tooLarge(displayPath: string, size: number, maxBytes: number): FileFailure {
+  const over = size > maxBytes ? `${formatBytes(size)}, over` : 'over';
   return {
     code: 'too-large',
-    message: `${displayPath} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for one agreement; it was not read. Split it, or raise max_file_size in .dsalint.yaml.`,
+    message: `${displayPath} is ${over} the ${formatBytes(maxBytes)} limit for one agreement; it was not read. Split it, or raise max_file_size in .dsalint.yaml.`,
   };
+}
+
+/** What a path is when it is not a regular file ("a named pipe"), or undefined for a regular file. */
+function notRegular(info: Stats): string | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'a special file';
 }
 
 /** Decode and split a file already in memory (also used by tests and the Action). */

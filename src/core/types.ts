@@ -95,6 +95,8 @@ export interface FileResult {
   readonly agreement?: unknown;
   /** What the checks across agreements and the register know of the agreement, when it passed the schema. */
   readonly record?: unknown;
+  /** A folder, or a path given, that could not be read: a failure, not counted as an agreement. */
+  readonly folder?: true;
   /** A config file's result: findings about its waivers. It is not an agreement. */
   readonly config?: true;
 }

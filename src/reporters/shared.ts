@@ -105,12 +105,12 @@ export function isConfigFile(file: FileResult): boolean {
 
 /** The results that are agreements. */
 export function agreementFiles(run: LintRun): readonly FileResult[] {
-  return run.files.filter((f) => !isConfigFile(f));
+  return run.files.filter((f) => !isConfigFile(f) && !f.folder);
 }
 
 /** Files in reading order for people: agreements first, config files (waiver findings) last. */
 export function filesForPeople(run: LintRun): readonly FileResult[] {
-  return [...agreementFiles(run), ...run.files.filter(isConfigFile)];
+  return [...agreementFiles(run), ...run.files.filter((f) => f.folder), ...run.files.filter(isConfigFile)];
 }
 
 const ruleMaps = new WeakMap<LintRun, ReadonlyMap<string, RuleSummary>>();

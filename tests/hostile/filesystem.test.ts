@@ -1,0 +1,83 @@
+/**
+ * The file system as an attacker would arrange it: a named pipe given as an agreement, an
+ * unreadable folder, and a report path that is a symbolic link.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmod, lstat, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers/cli.js';
+
+const AGREEMENT = 'dsalint: 1\nid: EX-1\ntitle: T\n';
+const AS_OF = ['--as-of', '2026-11-01'];
+const asRoot = process.getuid?.() === 0;
+
+describe('files that are not agreements', () => {
+  it('refuses a named pipe given on the command line at once, instead of waiting for a writer', async () => {
+    const dir = await tempProject({ 'a.dsa.yaml': AGREEMENT });
+    execFileSync('mkfifo', [join(dir, 'pipe.dsa.yaml')]);
+    const result = await runCli(['lint', 'pipe.dsa.yaml', 'a.dsa.yaml', '-f', 'json', ...AS_OF], dir);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout) as { files: { path: string; failure: { message: string } | null }[] };
+    expect(report.files.map((f) => [f.path, f.failure?.message ?? null])).toEqual([
+      ['a.dsa.yaml', null],
+      ['pipe.dsa.yaml', 'pipe.dsa.yaml is a named pipe, not a regular file; dsalint reads only agreement files.'],
+    ]);
+  });
+
+  it('counts a folder it cannot read as unreadable, not as an agreement', async () => {
+    const dir = await tempProject({ 'a.dsa.yaml': AGREEMENT, 'locked/b.dsa.yaml': AGREEMENT });
+    // Root reads any folder, so the folder is made unreadable by making it not a folder at all for the walk.
+    if (asRoot) {
+      const result = await runCli(['lint', 'missing-folder', 'a.dsa.yaml', ...AS_OF], dir);
+      expect(result.code).toBe(2);
+      expect(result.stdout.split('\n').at(-2)).toMatch(/, 1 file not linted in 1 agreement\. /);
+      return;
+    }
+    await chmod(join(dir, 'locked'), 0o000);
+    try {
+      const result = await runCli(['lint', ...AS_OF], dir);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toContain('locked could not be read: permission denied.');
+      expect(result.stdout.split('\n').at(-2)).toMatch(/, 1 file not linted in 1 agreement\. /);
+    } finally {
+      await chmod(join(dir, 'locked'), 0o755);
+    }
+  });
+
+  it('finds no agreement in a path that does not exist (exit 2), rather than counting it as one', async () => {
+    const dir = await tempProject({});
+    const result = await runCli(['lint', 'nowhere', ...AS_OF], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('dsalint: no agreement files found in nowhere');
+  });
+});
+
+describe('--output onto a symbolic link', () => {
+  it('replaces a dangling link with the report instead of writing through it', async () => {
+    const dir = await tempProject({ 'a.dsa.yaml': AGREEMENT });
+    await symlink(join(dir, 'elsewhere', 'planted.txt'), join(dir, 'report.json'));
+    const result = await runCli(['lint', '-f', 'json', '-o', 'report.json', ...AS_OF], dir);
+    expect(result.code).toBe(1);
+    expect((await lstat(join(dir, 'report.json'))).isFile()).toBe(true);
+    await expect(lstat(join(dir, 'elsewhere'))).rejects.toThrow();
+  });
+
+  it('replaces a link to another file without touching that file', async () => {
+    const dir = await tempProject({ 'a.dsa.yaml': AGREEMENT, 'precious.txt': 'keep me' });
+    await symlink(join(dir, 'precious.txt'), join(dir, 'report.sarif'));
+    const result = await runCli(['lint', '-f', 'sarif', '-o', 'report.sarif', ...AS_OF], dir);
+    expect(result.code).toBe(1);
+    expect(await readFile(join(dir, 'precious.txt'), 'utf8')).toBe('keep me');
+    await expect(readlink(join(dir, 'report.sarif'))).rejects.toThrow();
+    expect(await readFile(join(dir, 'report.sarif'), 'utf8')).toContain('"2.1.0"');
+  });
+
+  it('refuses a folder as the report file', async () => {
+    const dir = await tempProject({ 'a.dsa.yaml': AGREEMENT, 'out/x.txt': '' });
+    const result = await runCli(['lint', '-o', 'out', ...AS_OF], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('dsalint: could not write out: it is not a regular file.\n');
+    await writeFile(join(dir, 'out', 'x.txt'), 'still here');
+  });
+});
