@@ -93,7 +93,7 @@ export default defineDocumentRule({
     if (facts.parsed.tooDeep) {
       report({ messageId: 'too-deep', at: { offsets: [base + facts.parsed.tooDeep[0], base + facts.parsed.tooDeep[1]] } });
     }
-    const first = facts.parsed.errors[0];
+    const first = facts.parsed.errors[0] ?? facts.parsed.warnings[0];
     if (facts.parsed.problemsDropped > 0 && first) {
       // Reported first, so the caps on findings never hide it.
       report({ messageId: 'too-many-errors', data: { limit: formatCount(MAX_YAML_PROBLEMS), count: formatCount(facts.parsed.problemsDropped) }, at: { offsets: [base + first.pos[0], base + first.pos[1]] } });

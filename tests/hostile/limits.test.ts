@@ -82,6 +82,34 @@ describe('caps on findings', () => {
   });
 });
 
+describe('many of one thing', () => {
+  /** How many findings of each rule and message, as `rule message count`. */
+  const tally = (findings: readonly { ruleId: string; messageId: string }[]): string[] => {
+    const counts = new Map<string, number>();
+    for (const f of findings) counts.set(`${f.ruleId} ${f.messageId}`, (counts.get(`${f.ruleId} ${f.messageId}`) ?? 0) + 1);
+    return [...counts].map(([key, n]) => `${key} ${n}`);
+  };
+
+  it('100,000 unknown keys: 200 located, one notice for the rest', async () => {
+    const outcome = await lintText(`${HEAD}${Array.from({ length: 100_000 }, (_, i) => `k${i}: 1\n`).join('')}`);
+    expect(tally(outcome.findings)).toEqual(['schema unknown-key 200', 'limit-reached findings-per-rule 1']);
+    expect(describeFindings(outcome.findings.filter((f) => f.ruleId === 'limit-reached'))).toEqual(['limit-reached findings-per-rule 204:1-204:5']);
+  });
+
+  it('100,000 custom tags: the parser keeps 10,000 problems and says so; 200 located', async () => {
+    const outcome = await lintText(`${HEAD}x:\n${Array.from({ length: 100_000 }, (_, i) => `  - !t${i} 1\n`).join('')}`);
+    expect(tally(outcome.findings)).toEqual(['schema unknown-key 1', 'yaml-custom-tag tag 200', 'yaml-syntax too-many-errors 1', 'limit-reached findings-per-rule 1']);
+    expect(outcome.findings.find((f) => f.messageId === 'too-many-errors')!.message).toBe(
+      'The YAML has more than 10,000 errors and warnings; dsalint recorded the first 10,000 and counted 90,000 more. Fix them from the top and run dsalint again.',
+    );
+  });
+
+  it('50,000 inline waiver comments: each matched once, 500 findings listed', async () => {
+    const outcome = await lintText(`${HEAD}x:\n${Array.from({ length: 50_000 }, (_, i) => `  # dsalint-disable-next-line schema -- r\n  - ${i}\n`).join('')}`);
+    expect(tally(outcome.findings)).toEqual(['schema unknown-key 1', 'waiver-invalid unused 499', 'limit-reached findings-per-file 1']);
+  });
+});
+
 describe('the Markdown body guard', () => {
   const md = (body: string): string => `---\n${HEAD}---\n${body}`;
 
