@@ -96,7 +96,8 @@ function directiveComments(tokens: readonly object[]): YamlComment[] {
 }
 
 export function parseYaml(yamlText: string): ParsedYaml {
-  const options = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false } as const;
+  // logLevel error: the parser's warnings are findings here, never lines on the terminal.
+  const options = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false, logLevel: 'error' } as const;
   const deep = firstTooDeep(yamlText);
   if (deep) {
     return { document: parseDocument('', options), extraDocuments: [], errors: [], warnings: [], duplicateKeys: [], aliases: [], data: undefined, tooDeep: deep, directiveComments: [], problemsDropped: 0 };

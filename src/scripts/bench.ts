@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { makeCorpus } from './bench-corpus.js';
 import type { LintRun } from '../core/types.js';
+import { hostileSection } from './bench-hostile.js';
 
 const here = fileURLToPath(import.meta.url);
 // The published command: the committed bundle.
@@ -249,6 +250,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  process.stdout.write(`\n${await hostileSection(cli, root)}`);
 }
 
 await main();

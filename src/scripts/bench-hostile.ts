@@ -1,0 +1,73 @@
+/**
+ * The hostile-input section of `npm run bench`: the worst inputs found under the size limit
+ * (issue 13), each linted by the built command in a fresh process, with its wall time and
+ * peak memory. Goal: every one under 5 s and 500 MB.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const HEAD = 'dsalint: 1\nid: EX-1\ntitle: T\n';
+const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i)).join('');
+const markdown = (body: string): string => `---\n${HEAD}---\n${body}`;
+
+/** Each case: a name, the file name (its extension chooses YAML or Markdown), and the text. */
+function cases(): { name: string; file: string; text: string }[] {
+  const phrase = 'The data may be kept for as long as the ICB considers necessary and used for any other purpose';
+  return [
+    { name: '300 KB of unclosed quotes (300,000 syntax errors)', file: 'quotes.dsa.yaml', text: HEAD + '"\n'.repeat(150_000) },
+    { name: '5 MiB of unclosed quotes', file: 'quotes-5mib.dsa.yaml', text: HEAD + '"\n'.repeat(2_600_000) },
+    { name: '100,000 unknown keys', file: 'keys.dsa.yaml', text: HEAD + lines(100_000, (i) => `k${i}: 1\n`) },
+    { name: '100,000 custom tags', file: 'tags.dsa.yaml', text: `${HEAD}x:\n${lines(100_000, (i) => `  - !t${i} 1\n`)}` },
+    { name: '50,000 inline waiver comments', file: 'waivers.dsa.yaml', text: `${HEAD}x:\n${lines(50_000, (i) => `  # dsalint-disable-next-line schema -- r\n  - ${i}\n`)}` },
+    { name: 'one 250 KB paragraph repeating an open-ended phrase', file: 'prose.dsa.md', text: markdown(`${`${phrase}, `.repeat(2_600)}.\n`) },
+    { name: 'Markdown: 5,000 [ (at the guard)', file: 'brackets.dsa.md', text: markdown('['.repeat(5_000)) },
+    { name: 'Markdown: 4,999 [a]( (at the guard)', file: 'links.dsa.md', text: markdown('[a]('.repeat(4_999)) },
+    { name: 'Markdown: *a _b  x 10,000 (at the guard)', file: 'emphasis.dsa.md', text: markdown('*a _b '.repeat(10_000)) },
+    { name: 'Markdown: 2,000 list items two deep (at the guard)', file: 'list.dsa.md', text: markdown(lines(1_000, () => '- - x\n')) },
+    { name: 'Markdown: 100,000 [ (over the guard: body skipped)', file: 'brackets-over.dsa.md', text: markdown('['.repeat(100_000)) },
+    { name: 'Markdown: 16,000 list items (over the guard: body skipped)', file: 'list-over.dsa.md', text: markdown(lines(16_000, () => '- x\n')) },
+  ];
+}
+
+/** Lint one file with the built command; wall time and the child's peak RSS (printed by a preload). */
+function measure(cli: string, preload: string, file: string): { seconds: number; peakMiB: number; status: number | null } {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--require', preload, cli, 'lint', file, '-f', 'json', '--as-of', '2026-11-01'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - start) / 1000;
+  const peak = /dsalint-peak-rss (\d+)/.exec(result.stderr)?.[1];
+  return { seconds, peakMiB: peak ? Number(peak) / 1024 : Number.NaN, status: result.status };
+}
+
+export async function hostileSection(cli: string, root: string): Promise<string> {
+  const dir = join(root, 'hostile');
+  await mkdir(dir, { recursive: true });
+  const preload = join(dir, 'peak-rss.cjs');
+  await writeFile(preload, "process.on('exit', () => process.stderr.write(`dsalint-peak-rss ${process.resourceUsage().maxRSS}\\n`));\n");
+  const rows: string[] = [];
+  for (const c of cases()) {
+    const file = join(dir, c.file);
+    await writeFile(file, c.text);
+    const m = measure(cli, preload, file);
+    const ok = m.seconds <= 5 && m.peakMiB <= 500 && m.status !== 2;
+    rows.push(`| ${c.name} | ${(c.text.length / 1024).toFixed(0)} KiB | ${m.seconds.toFixed(2)} s | ${m.peakMiB.toFixed(0)} MiB | ${m.status} | ${ok ? 'yes' : 'NO'} |`);
+  }
+  return [
+    'Hostile inputs (each in a fresh process; goal: under 5 s and 500 MB, exit code not 2):',
+    '',
+    '| input | size | time | peak memory | exit | within goal |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+/** `node dist/src/scripts/bench-hostile.js`: this section alone. */
+if (process.argv[1]?.endsWith('bench-hostile.js')) {
+  const { fileURLToPath } = await import('node:url');
+  const { dirname } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const here = dirname(fileURLToPath(import.meta.url));
+  process.stdout.write(await hostileSection(join(here, '..', '..', '..', 'bin', 'dsalint.js'), join(tmpdir(), 'dsalint-bench')));
+}
