@@ -1,5 +1,5 @@
 import { defineDocumentRule, yaml } from '../src/core/rule.js';
-import { MAX_FLOW_DEPTH, MAX_YAML_PROBLEMS } from '../src/core/parse.js';
+import { MAX_FLOW_DEPTH, MAX_YAML_LINES, MAX_YAML_PROBLEMS } from '../src/core/parse.js';
 import { formatCount } from '../src/core/words.js';
 
 /** Plain-English hints for the parser's commonest complaints. */
@@ -37,6 +37,7 @@ export default defineDocumentRule({
       'too-deep': `The YAML is nested too deeply to read safely (dsalint stops at ${MAX_FLOW_DEPTH} levels of brackets, or where the parser runs out of room); no agreement needs this. Write the lists and mappings out plainly.`,
       'no-front-matter': 'This Markdown file has no YAML front matter. Start it with a line `---`, then the agreement in YAML, then another `---` line.',
       warning: 'YAML warning: {{detail}}',
+      'too-long': 'The YAML has more than {{limit}} lines, so dsalint did not read it: no agreement is this long. Split it, or remove what does not belong.',
       'too-many-errors': 'The YAML has more than {{limit}} errors and warnings; dsalint recorded the first {{limit}} and counted {{count}} more. Fix them from the top and run dsalint again.',
     },
     examples: {
@@ -90,6 +91,9 @@ export default defineDocumentRule({
       return;
     }
     const base = source.yamlOffset;
+    if (facts.parsed.tooLong) {
+      report({ messageId: 'too-long', data: { limit: formatCount(MAX_YAML_LINES) }, at: { offsets: [base + facts.parsed.tooLong[0], base + facts.parsed.tooLong[1]] } });
+    }
     if (facts.parsed.tooDeep) {
       report({ messageId: 'too-deep', at: { offsets: [base + facts.parsed.tooDeep[0], base + facts.parsed.tooDeep[1]] } });
     }

@@ -14,6 +14,21 @@ export const MAX_YAML_PROBLEMS = 10_000;
 export const MAX_FLOW_DEPTH = 64;
 
 /**
+ * More lines than this is refused before parsing: no agreement is this long, and the parser's
+ * memory grows with the lines of a broken file (5 MiB of unclosed quotes took 3 GB).
+ */
+export const MAX_YAML_LINES = 200_000;
+
+/** Where the line past MAX_YAML_LINES starts, found in one pass, or undefined. */
+function pastLineLimit(text: string): [number, number] | undefined {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++lines > MAX_YAML_LINES) return [i + 1, Math.min(i + 2, text.length)];
+  }
+  return undefined;
+}
+
+/**
  * Where flow nesting first goes deeper than the limit, found in one linear pass (brackets in
  * quotes and comments are counted too, which only makes the bound stricter).
  */
@@ -62,6 +77,8 @@ export interface ParsedYaml {
   readonly conversionError?: string;
   /** Offsets where nesting went past MAX_FLOW_DEPTH (the file was not parsed), or where the parser ran out of stack. */
   readonly tooDeep?: [number, number];
+  /** Where the line past MAX_YAML_LINES starts, when the file was refused for its length (not parsed). */
+  readonly tooLong?: [number, number];
   /** Syntax errors and warnings past MAX_YAML_PROBLEMS, counted but not kept. */
   readonly problemsDropped: number;
   /** Comments holding a `dsalint-disable` directive, with their offsets into the YAML text, in order. */
@@ -98,9 +115,22 @@ function directiveComments(tokens: readonly object[]): YamlComment[] {
 export function parseYaml(yamlText: string): ParsedYaml {
   // logLevel error: the parser's warnings are findings here, never lines on the terminal.
   const options = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false, logLevel: 'error' } as const;
-  const deep = firstTooDeep(yamlText);
-  if (deep) {
-    return { document: parseDocument('', options), extraDocuments: [], errors: [], warnings: [], duplicateKeys: [], aliases: [], data: undefined, tooDeep: deep, directiveComments: [], problemsDropped: 0 };
+  const long = pastLineLimit(yamlText);
+  const deep = long ? undefined : firstTooDeep(yamlText);
+  if (deep || long) {
+    return {
+      document: parseDocument('', options),
+      extraDocuments: [],
+      errors: [],
+      warnings: [],
+      duplicateKeys: [],
+      aliases: [],
+      data: undefined,
+      ...(deep ? { tooDeep: deep } : {}),
+      ...(long ? { tooLong: long } : {}),
+      directiveComments: [],
+      problemsDropped: 0,
+    };
   }
   // One pass of the parser: its tokens feed both the composer (as parseAllDocuments does)
   // and the search for waiver comments, so the YAML is never parsed twice.

@@ -82,6 +82,14 @@ describe('caps on findings', () => {
   });
 });
 
+describe('a YAML file too long to parse', () => {
+  it('refuses 5 MiB of unclosed quotes (2.6 million lines) before parsing, with one finding', async () => {
+    const outcome = await lintText(`${HEAD}${'"\n'.repeat(2_600_000)}`);
+    expect(describeFindings(outcome.findings)).toEqual(['yaml-syntax too-long 200001:1-200001:2']);
+    expect(outcome.findings[0]!.message).toBe('The YAML has more than 200,000 lines, so dsalint did not read it: no agreement is this long. Split it, or remove what does not belong.');
+  });
+});
+
 describe('many of one thing', () => {
   /** How many findings of each rule and message, as `rule message count`. */
   const tally = (findings: readonly { ruleId: string; messageId: string }[]): string[] => {
