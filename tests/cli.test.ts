@@ -67,7 +67,7 @@ describe('dsalint lint', () => {
     const dir = await tempProject({ 'bad.dsa.yaml': BAD, '.dsalint.yaml': 'rules:\n  schema: warning\n' });
     const result = await runCli(['lint', '--quiet', ...AS_OF], dir);
     expect(result.stdout).not.toContain('schema');
-    expect(result.stdout).toBe('✔ 1 agreement checked, no errors.\n');
+    expect(result.stdout).toBe('✔ 1 agreement checked, no errors. Dates judged as of 2026-11-01.\n');
   });
 
   it('writes JSON and SARIF reports', async () => {
