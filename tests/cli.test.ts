@@ -128,7 +128,7 @@ describe('dsalint lint', () => {
     const result = await runCli(['lint', 'missing.dsa.yaml', 'good.dsa.yaml', ...AS_OF], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('missing.dsa.yaml\n  error  missing.dsa.yaml could not be read: no such file or directory.');
-    expect(result.stdout).toContain('1 file not linted in 1 agreement');
+    expect(result.stdout).toContain('1 file not linted in 2 agreements');
   });
 
   it('lints a file named on the command line whatever its name', async () => {

@@ -22,7 +22,7 @@ describe('standard input', () => {
         '  5:10  warning  `version` must be text, but it is a number. Put it in quotes: "1.2".  schema',
         '  note: The domain rules were not run because the agreement does not match the format. Fix the schema findings and run dsalint again.',
         '',
-        '✖ 2 problems (0 errors, 2 warnings) in 1 agreement.',
+        '✖ 2 problems (0 errors, 2 warnings) in 1 agreement. Dates judged as of 2026-11-01.',
         '',
       ].join('\n'),
     );
@@ -32,7 +32,7 @@ describe('standard input', () => {
   it('takes - as the path, reads a Markdown agreement when the name says so, and calls unnamed input <stdin>', async () => {
     const dir = await tempProject({});
     const clean = await runCli(['lint', '-', ...AS_OF], dir, {}, false, GOOD);
-    expect(clean).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems.\n', stderr: '' });
+    expect(clean).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n', stderr: '' });
     const unnamed = await runCli(['lint', '-', '-f', 'json', ...AS_OF], dir, {}, false, BAD);
     expect((JSON.parse(unnamed.stdout) as { files: { path: string }[] }).files[0]!.path).toBe('<stdin>.dsa.yaml');
     const markdown = await runCli(['lint', '--stdin', '--stdin-filename', 'a.dsa.md', '-f', 'json', ...AS_OF], dir, {}, false, `---\n${BAD}---\n\n# Body\n`);
@@ -79,7 +79,7 @@ describe('severities and exit codes', () => {
   it('--quiet counts only what it shows: warnings neither appear, nor count, nor trip --max-warnings', async () => {
     const dir = await tempProject({ 'bad.dsa.yaml': BAD, 'worse.dsa.yaml': 'dsalint: 1\nid: EX-2\ntitle: T\nversion: 1.2\n', '.dsalint.yaml': 'rules:\n  schema: warning\n  duplicate-id: error\n' });
     const result = await runCli(['lint', '--quiet', '--max-warnings', '0', ...AS_OF], dir);
-    expect(result).toEqual({ code: 0, stdout: '✔ 2 agreements checked, no errors.\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✔ 2 agreements checked, no errors. Dates judged as of 2026-11-01.\n', stderr: '' });
   });
 });
 
@@ -271,7 +271,7 @@ describe('--cache', () => {
   it('writes where --cache-location says, and starts afresh from a cache it cannot read', async () => {
     const dir = await tempProject({ 'a.dsa.yaml': GOOD, 'cache.json': 'not json' });
     const result = await runCli(['lint', '--cache-location', 'cache.json', ...AS_OF], dir);
-    expect(result).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems.\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n', stderr: '' });
     expect(JSON.parse(await readFile(await pathJoin(dir, 'cache.json'))).format).toBe(1);
   });
 });

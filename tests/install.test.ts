@@ -72,7 +72,7 @@ describe('npm pack, installed without devDependencies', () => {
     const project = await tempProject({ 'good.dsa.yaml': GOOD, 'bad.dsa.yaml': BAD });
     const bin = join(home, 'node_modules', '.bin', 'dsalint');
     const lint = spawnSync(bin, ['lint', '--as-of', '2026-11-01', 'good.dsa.yaml'], { cwd: project, encoding: 'utf8' });
-    expect({ status: lint.status, stdout: lint.stdout, stderr: lint.stderr }).toEqual({ status: 0, stdout: '✔ 1 agreement checked, no problems.\n', stderr: '' });
+    expect({ status: lint.status, stdout: lint.stdout, stderr: lint.stderr }).toEqual({ status: 0, stdout: '✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n', stderr: '' });
     writeFileSync(
       join(home, 'use-api.js'),
       `import { lint, report } from 'dsalint';\nconst run = await lint(['.'], { cwd: ${JSON.stringify(project)}, asOf: '2026-11-01', jobs: 2 });\nconsole.log(JSON.stringify({ files: run.files.map((f) => f.path), counts: run.counts, exitCode: run.exitCode, json: report(run, 'json').length > 0 }));\n`,

@@ -106,7 +106,8 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      failures.push(failureResult(displayPath(cwd, dir), 'unreadable', `${displayPath(cwd, dir)} could not be read: ${describeIoError(error)}.`));
+      // A folder that cannot be read is a failure, not an agreement.
+      failures.push({ ...failureResult(displayPath(cwd, dir), 'unreadable', `${displayPath(cwd, dir)} could not be read: ${describeIoError(error)}.`), folder: true });
       return;
     }
     entries.sort((a, b) => byCodeUnits(a.name, b.name));
@@ -165,7 +166,7 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
 }
 
 function failureResult(path: string, code: NonNullable<FileResult['failure']>['code'], message: string): FileResult {
-  return { path, findings: [], notes: [], failure: { code, message }, folder: true };
+  return { path, findings: [], notes: [], failure: { code, message } };
 }
 
 /** Below this many files a run stays in-process: starting workers would cost more than it saves. */

@@ -23,8 +23,8 @@ describe('an imported agreement', () => {
     const outcome = await lintText(text, { markdown: true });
     expect(outcome.findings.map((f) => [f.ruleId, f.messageId, f.excerpt?.clause ?? null, f.excerpt?.quote ?? null])).toEqual([
       ['prose-topic-missing', 'caldicott', null, null],
-      ['prose-topic-missing', 'dpia', null, null],
       ['prose-topic-missing', 'dpo', null, null],
+      ['prose-topic-missing', 'dpia', null, null],
       ['prose-topic-missing', 'breach', null, null],
       ['prose-topic-missing', 'termination', null, null],
       ['prose-topic-missing', 'rights', null, null],
