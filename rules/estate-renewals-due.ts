@@ -1,7 +1,7 @@
 import { defineAcrossRule } from '../src/core/rule.js';
+import type { Spot } from '../src/across/record.js';
 import { capped } from '../src/across/estate.js';
 import { MAX_RELATED_ACROSS } from '../src/across/stage.js';
-import type { Location } from '../src/core/types.js';
 import { addDuration, durationInWords, parseDuration } from '../src/core/facts.js';
 import { joinWords } from '../src/core/words.js';
 
@@ -15,7 +15,7 @@ interface Due {
   readonly entry: number;
   readonly what: 'expires' | 'review';
   readonly date: string;
-  readonly at: Location;
+  readonly at: Spot;
 }
 
 export default defineAcrossRule({

@@ -1,8 +1,7 @@
 import { defineAcrossRule } from '../src/core/rule.js';
 import { Organisations, agreementLabel, agreementsInWords, groupBy, inForce } from '../src/across/estate.js';
 import { MAX_RELATED_ACROSS } from '../src/across/stage.js';
-import type { AgreementRecord, FlowRecord, PurposeRecord } from '../src/across/record.js';
-import type { Location } from '../src/core/types.js';
+import type { AgreementRecord, FlowRecord, PurposeRecord, Spot } from '../src/across/record.js';
 import { joinWords, lowerFirst } from '../src/core/words.js';
 import { accessModeLabel, basisWords, optOutLabel, periodWords, purposeCategoryLabel } from '../src/across/words.js';
 
@@ -35,7 +34,7 @@ interface Member {
 }
 
 /** Each term: its value in one agreement (undefined when not stated) and where that is written. */
-const TERMS: Record<Term, (record: AgreementRecord, m: Member) => { value: string; at: Location } | undefined> = {
+const TERMS: Record<Term, (record: AgreementRecord, m: Member) => { value: string; at: Spot } | undefined> = {
   basis: (_r, { purpose }) => {
     const b = purpose.basis;
     if (b.article6 === undefined && b.article9 === undefined && b.commonLaw === undefined) return undefined;

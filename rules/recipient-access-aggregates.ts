@@ -1,7 +1,7 @@
 import { defineAcrossRule } from '../src/core/rule.js';
+import type { Spot } from '../src/across/record.js';
 import { Organisations, agreementLabel, capped, flowCategories, inForce } from '../src/across/estate.js';
 import { MAX_RELATED_ACROSS } from '../src/across/stage.js';
-import type { Location } from '../src/core/types.js';
 import { accessScopeWords, isWholeSystem, type AccessBreadth } from '../src/core/facts.js';
 import { joinWords, lowerFirst } from '../src/core/words.js';
 import { accessModeLabel, categoryLabel } from '../src/across/words.js';
@@ -18,7 +18,7 @@ interface Grant extends AccessBreadth {
   readonly categories: ReadonlySet<string>;
   readonly modes: ReadonlySet<string>;
   readonly allRegistered: boolean;
-  readonly at: Location;
+  readonly at: Spot;
 }
 
 export default defineAcrossRule({
@@ -102,7 +102,7 @@ export default defineAcrossRule({
     entries.forEach((entry, i) => {
       const { record } = entry;
       if (!inForce(record, entry.asOf)) return;
-      const byRecipient = new Map<string, { categories: Set<string>; modes: Set<string>; allFields: boolean; standing: boolean; at: Location }>();
+      const byRecipient = new Map<string, { categories: Set<string>; modes: Set<string>; allFields: boolean; standing: boolean; at: Spot }>();
       for (const flow of record.flows) {
         const to = orgs.of(record, flow.to);
         if (to === undefined) continue;

@@ -16,7 +16,7 @@ export interface PartyRecord {
   readonly odsCode?: string;
   readonly orgType?: string;
   readonly role?: string;
-  readonly at: Location;
+  readonly at: Spot;
 }
 
 export interface LawfulBasisRecord {
@@ -32,9 +32,9 @@ export interface PurposeRecord {
   readonly category?: string;
   readonly description?: string;
   readonly basis: LawfulBasisRecord;
-  readonly at: Location;
+  readonly at: Spot;
   /** The `lawful_basis` mapping, or the purpose when it has none. */
-  readonly basisAt: Location;
+  readonly basisAt: Spot;
 }
 
 export interface DataRecord {
@@ -42,7 +42,7 @@ export interface DataRecord {
   readonly description?: string;
   readonly categories: readonly string[];
   readonly identifiability?: string;
-  readonly at: Location;
+  readonly at: Spot;
 }
 
 export interface FlowRecord {
@@ -58,16 +58,16 @@ export interface FlowRecord {
   readonly allFields: boolean;
   /** Standing interactive access to the source system (facts.isStandingLiveAccess). */
   readonly standing: boolean;
-  readonly at: Location;
+  readonly at: Spot;
   /** The access mode, or the flow's id when it has none. */
-  readonly accessAt: Location;
+  readonly accessAt: Spot;
 }
 
 export interface RetentionRecord {
   readonly party?: string;
   readonly data: readonly string[];
   readonly period?: string;
-  readonly at: Location;
+  readonly at: Spot;
 }
 
 export interface PopulationRecord {
@@ -77,9 +77,9 @@ export interface PopulationRecord {
   readonly allPatients: boolean;
   readonly nationalDataOptOut?: string;
   readonly type1Objections?: string;
-  readonly at: Location;
-  readonly nationalDataOptOutAt: Location;
-  readonly type1ObjectionsAt: Location;
+  readonly at: Spot;
+  readonly nationalDataOptOutAt: Spot;
+  readonly type1ObjectionsAt: Spot;
 }
 
 export interface ApprovalRecord {
@@ -99,13 +99,13 @@ export interface AgreementRecord {
   readonly kind?: string;
   /** A hash of the agreement's content (key order and layout ignored). */
   readonly digest: string;
-  readonly idAt: Location;
-  readonly versionAt: Location;
-  readonly statusAt: Location;
+  readonly idAt: Spot;
+  readonly versionAt: Spot;
+  readonly statusAt: Spot;
   /** Full dates (a month-only date read as its first day for a start, its last for an end); `expires` counts a fixed initial term. */
   readonly dates: { readonly effectiveFrom?: string; readonly expires?: string; readonly reviewBy?: string };
-  readonly expiresAt: Location;
-  readonly reviewByAt: Location;
+  readonly expiresAt: Spot;
+  readonly reviewByAt: Spot;
   readonly parties: readonly PartyRecord[];
   readonly purposes: readonly PurposeRecord[];
   readonly data: readonly DataRecord[];
@@ -117,6 +117,23 @@ export interface AgreementRecord {
 }
 
 export type Place = (path: AgreementPath, part?: RangePart) => Location;
+
+/**
+ * A place in the file, kept compact (a record holds a few dozen and a run holds a record per
+ * agreement): the agreement path, then start line, start column, end line, end column, start
+ * offset and end offset. `locationOf` turns it back into a Location for a finding.
+ */
+export type Spot = readonly [path: string, startLine: number, startColumn: number, endLine: number, endColumn: number, startOffset: number, endOffset: number];
+
+function spot(location: Location): Spot {
+  const { start, end, startOffset, endOffset } = location.range;
+  return [location.path ?? '', start.line, start.column, end.line, end.column, startOffset, endOffset];
+}
+
+export function locationOf(at: Spot): Location {
+  const [path, startLine, startColumn, endLine, endColumn, startOffset, endOffset] = at;
+  return { ...(path ? { path } : {}), range: { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn }, startOffset, endOffset } };
+}
 
 /** A file result's record (FileResult keeps it untyped, as it does the parsed agreement). */
 export function recordOf(file: FileResult): AgreementRecord | undefined {
@@ -138,7 +155,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function recordAgreement(a: Agreement, place: Place): AgreementRecord {
+export function recordAgreement(a: Agreement, locate: Place): AgreementRecord {
+  // A fresh copy: strings taken from the parse can be slices that keep the whole file's text alive.
+  return structuredClone(buildRecord(a, locate));
+}
+
+function buildRecord(a: Agreement, locate: Place): AgreementRecord {
+  const place = (path: AgreementPath, part?: RangePart): Spot => spot(locate(path, part));
   const population = a.population;
   return defined({
     id: a.id,

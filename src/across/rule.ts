@@ -4,8 +4,7 @@
  * reports (a place in one file, related places in others).
  */
 import type { Messages, RuleMeta } from '../core/rule.js';
-import type { Location } from '../core/types.js';
-import type { AgreementRecord } from './record.js';
+import type { AgreementRecord, Spot } from './record.js';
 
 export interface AcrossEntry<Options = unknown> {
   /** The file, as reports name it. */
@@ -23,8 +22,8 @@ export interface AcrossReport<MessageIds extends string> {
   /** The entry (an index into `entries`) whose file the finding is in. */
   readonly entry: number;
   /** A place recorded in that entry's record. */
-  readonly at: Location;
-  readonly related?: readonly { readonly entry: number; readonly at: Location; readonly message: string }[];
+  readonly at: Spot;
+  readonly related?: readonly { readonly entry: number; readonly at: Spot; readonly message: string }[];
   /** What the finding is about, in words that survive unrelated edits (ids, not positions): part of its fingerprint. */
   readonly key: string;
 }

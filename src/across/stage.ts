@@ -13,6 +13,7 @@ import type { Finding } from '../core/types.js';
 import { indexInlineWaivers, matchWaiver, type RecordedWaiver, type WaiverContext } from '../core/engine.js';
 import type { AgreementRecord } from './record.js';
 import type { AcrossEntry, AcrossReport } from './rule.js';
+import { locationOf } from './record.js';
 
 /** Related places named in one finding; a large estate would otherwise make one finding per file enormous. */
 export const MAX_RELATED_ACROSS = 20;
@@ -95,7 +96,7 @@ export function runAcrossStage(inputs: readonly AcrossInput[], rules: readonly A
       if (!input || !setting) continue;
       const spec = messageSpec(rule, report.messageId);
       const related = (report.related ?? []).slice(0, MAX_RELATED_ACROSS).map((r) => ({
-        ...r.at,
+        ...locationOf(r.at),
         message: r.message,
         ...(sorted[r.entry] && r.entry !== report.entry ? { file: sorted[r.entry]!.file } : {}),
       }));
@@ -108,7 +109,7 @@ export function runAcrossStage(inputs: readonly AcrossInput[], rules: readonly A
         severity: setting.severity ?? spec.severity ?? rule.meta.severity,
         kind: spec.kind ?? rule.meta.kind ?? 'problem',
         message: interpolate(spec.text, report.data),
-        location: report.at,
+        location: locationOf(report.at),
         related,
         fingerprint: createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 32),
       };
