@@ -29,7 +29,7 @@ async function project(files: Record<string, string | Uint8Array> = {}): Promise
 
 describe('inputs', () => {
   it('reads GitHub-style variable names (upper case, hyphens kept) with the documented defaults', () => {
-    expect(readInputs({})).toEqual({ paths: ['.'], failOn: 'error', annotations: true, jobSummary: true });
+    expect(readInputs({})).toEqual({ paths: ['.'], failOn: 'error', annotations: true, jobSummary: true, onlyChanged: true, comment: false });
     expect(
       readInputs({
         INPUT_PATHS: ' agreements/North East\n\nexamples/a.dsa.yaml \n',
@@ -39,6 +39,9 @@ describe('inputs', () => {
         INPUT_ANNOTATIONS: 'False',
         'INPUT_JOB-SUMMARY': 'TRUE',
         'INPUT_AS-OF': '2026-11-01',
+        INPUT_BASE: 'origin/main',
+        'INPUT_ONLY-CHANGED': 'false',
+        INPUT_COMMENT: 'true',
       }),
     ).toEqual({
       paths: ['agreements/North East', 'examples/a.dsa.yaml'],
@@ -48,6 +51,9 @@ describe('inputs', () => {
       annotations: false,
       jobSummary: true,
       asOf: '2026-11-01',
+      base: 'origin/main',
+      onlyChanged: false,
+      comment: true,
     });
   });
 
@@ -93,6 +99,7 @@ describe('a run in a simulated runner', () => {
       'exit-code': '1',
       'sarif-file': 'reports/dsalint.sarif',
       'register-file': 'reports/register.html',
+      'comment-url': '',
     });
   });
 
@@ -112,7 +119,7 @@ describe('a run in a simulated runner', () => {
   });
 
   it('appends the Markdown review to the job summary', () => {
-    expect(bad.summary.startsWith('## Earlier step\n## dsalint review of data sharing agreements\n')).toBe(true);
+    expect(bad.summary).toMatch(/^## Earlier step\n> GitHub shows at most 10 annotations of each kind \(error, warning, notice\) per step, so \d+ findings are not annotated on the pull request; the most important are annotated first, and every finding is in the job summary\.\n\n## dsalint review of data sharing agreements\n/);
     expect(bad.summary).toContain('### `agreements/North East/icb-whole-system.dsa.yaml`: Population health analytics');
     expect(bad.summary).toContain('**What it allows:**');
   });
@@ -235,14 +242,16 @@ describe('action.yml', () => {
     outputs: Record<string, { description: string }>;
   };
 
-  it('runs the committed bundle on node20', () => {
-    expect(action.runs).toEqual({ using: 'node20', main: '.github/action/index.js' });
+  it('runs the committed bundle on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: '.github/action/index.js' });
     expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
   });
 
   it('declares exactly the inputs the entry reads, with defaults that match the code', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(['annotations', 'as-of', 'config', 'fail-on', 'job-summary', 'paths', 'register-file', 'sarif-file']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['annotations', 'as-of', 'base', 'comment', 'config', 'fail-on', 'github-token', 'job-summary', 'only-changed', 'paths', 'register-file', 'sarif-file']);
     const env = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [`INPUT_${name.toUpperCase()}`, input.default ?? '']));
+    // The token's default is an expression GitHub fills in; the code reads it only to comment.
+    expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(readInputs(env)).toEqual(readInputs({}));
   });
 

@@ -9,10 +9,14 @@
  *
  * It writes: annotations (workflow commands) and a readable report to stdout; the
  * Markdown report to $GITHUB_STEP_SUMMARY; SARIF to `sarif-file` when given; and the
- * outputs `errors`, `warnings`, `reviews`, `infos`, `waived`, `exit-code` and
- * `sarif-file` to $GITHUB_OUTPUT.
+ * outputs `errors`, `warnings`, `reviews`, `infos`, `waived`, `exit-code`, `sarif-file`,
+ * `register-file` and `comment-url` to $GITHUB_OUTPUT.
  * For two or more agreements, the register and its flow map (as Mermaid) follow the review
  * in the job summary; `register-file` writes the HTML register (output `register-file`).
+ *
+ * On a pull request it compares each changed agreement with its version at the base
+ * commit (src/action/pull-request.ts), annotates the changed files first, says how many
+ * annotations GitHub will not show, and with `comment: true` posts or updates one comment.
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -23,6 +27,9 @@ import { countFindings, emptyRun, type FailOn } from '../core/run.js';
 import type { LintRun } from '../core/types.js';
 import { githubAnnotations, workflowCommand } from '../reporters/github.js';
 import { markdownReportWithin } from '../reporters/markdown.js';
+import { ANNOTATIONS_SHOWN_PER_LEVEL, annotationsNotShown, commentBody, postComment, pullRequestOf } from './pull-request.js';
+import { diffAgainstBase, diffMarkdown, VersionError } from '../core/diff-command.js';
+import { GitError } from '../core/git.js';
 import { sarif } from '../reporters/sarif.js';
 import { stylish } from '../reporters/stylish.js';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -65,6 +72,12 @@ export interface ActionInputs {
   readonly annotations: boolean;
   readonly jobSummary: boolean;
   readonly asOf?: string;
+  /** A git ref to compare with; on a pull request, its base commit by default. */
+  readonly base?: string;
+  /** With a base: lint (and annotate) only the agreements the change touched. */
+  readonly onlyChanged: boolean;
+  /** Post or update one pull-request comment with the report. */
+  readonly comment: boolean;
 }
 
 export function readInputs(env: ActionIo['env']): ActionInputs {
@@ -92,6 +105,9 @@ export function readInputs(env: ActionIo['env']): ActionInputs {
     annotations: getBooleanInput(env, 'annotations', true),
     jobSummary: getBooleanInput(env, 'job-summary', true),
     ...(asOf ? { asOf } : {}),
+    ...(getInput(env, 'base') ? { base: getInput(env, 'base') } : {}),
+    onlyChanged: getBooleanInput(env, 'only-changed', true),
+    comment: getBooleanInput(env, 'comment', false),
   };
 }
 
@@ -113,6 +129,19 @@ export function jobSummaryMarkdown(run: LintRun, limit = JOB_SUMMARY_LIMIT): str
   return `${shortSummary(run).trimEnd()} The full report is too large for a job summary: run dsalint locally or download the SARIF file.\n`;
 }
 
+/** The log and summary sentence about annotations GitHub drops. */
+function notShownSentence(count: number): string {
+  return `GitHub shows at most ${ANNOTATIONS_SHOWN_PER_LEVEL} annotations of each kind (error, warning, notice) per step, so ${count} ${count === 1 ? 'finding is' : 'findings are'} not annotated on the pull request; the most important are annotated first, and every finding is in the job summary.`;
+}
+
+/** This run's page, for links to the job summary. */
+function runUrl(env: ActionIo['env']): string | undefined {
+  const server = env['GITHUB_SERVER_URL'];
+  const repository = env['GITHUB_REPOSITORY'];
+  const id = env['GITHUB_RUN_ID'];
+  return server && repository && id ? `${server}/${repository}/actions/runs/${id}` : undefined;
+}
+
 /** An error annotation about the run itself (not a finding). */
 function dsalintError(message: string): string {
   return workflowCommand('error', { title: 'dsalint' }, message);
@@ -128,6 +157,7 @@ function stopCommands(io: ActionIo, text: string): void {
 function describeError(error: unknown): string {
   if (error instanceof InputError) return error.message;
   if (error instanceof ConfigError) return `invalid config: ${error.format()}`;
+  if (error instanceof GitError || error instanceof VersionError) return error.message;
   return `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -148,6 +178,8 @@ export async function runAction(io: ActionIo): Promise<number> {
   };
 
   const inputs = await attempt('', () => readInputs(io.env));
+  const pr = await pullRequestOf(io.env);
+  const base = inputs?.base ?? pr?.base;
   const result = inputs
     ? await attempt('', () =>
         lintAndGate({
@@ -155,19 +187,29 @@ export async function runAction(io: ActionIo): Promise<number> {
           cwd: io.cwd,
           ...(inputs.config ? { configPath: inputs.config } : {}),
           ...(inputs.asOf ? { asOf: inputs.asOf } : {}),
+          ...(base ? { base, onlyChanged: inputs.onlyChanged } : {}),
           failOn: inputs.failOn,
-          // The job summary describes each agreement; without it the parsed agreements are not needed.
-          keepAgreements: inputs.jobSummary,
-          // The job summary's sections are drawn on the lint workers, in parallel.
-          ...(inputs.jobSummary ? { sections: 'markdown' as const } : {}),
+          // The job summary and comment describe each agreement; without them the parsed agreements are not needed.
+          keepAgreements: inputs.jobSummary || inputs.comment,
+          // Their sections are drawn on the lint workers, in parallel.
+          ...(inputs.jobSummary || inputs.comment ? { sections: 'markdown' as const } : {}),
         }),
       )
     : undefined;
   const run = result?.run ?? emptyRun(inputs?.asOf);
-  if (result && result.agreements === 0) {
+  if (result && result.agreements === 0 && run.base) {
+    io.stdout(`dsalint: no agreement in ${inputs!.paths.join(', ')} changed since ${run.base.ref}; nothing to lint.\n`);
+  } else if (result && result.agreements === 0) {
     problems.push(`no agreement files found in ${inputs!.paths.join(', ')} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`);
   }
+  // What changed in meaning, for the summary and the comment (git reads of the changed files only).
+  let changes = '';
+  if (result && base && inputs && (inputs.jobSummary || inputs.comment)) {
+    const report = await attempt('could not list what changed: ', () => diffAgainstBase(io.cwd, base, inputs.paths));
+    if (report?.files.length) changes = diffMarkdown(report);
+  }
 
+  let notShown = 0;
   if (result) {
     // The readable report in the log, folded; then the annotations.
     await attempt('could not show the report: ', () => {
@@ -178,8 +220,11 @@ export async function runAction(io: ActionIo): Promise<number> {
     });
     if (inputs?.annotations) {
       await attempt('could not write the annotations: ', () => {
-        const annotations = githubAnnotations(run);
+        const changed = run.base ? new Set(run.base.changed) : undefined;
+        const annotations = githubAnnotations(run, changed ? { first: changed } : {});
         if (annotations.length) io.stdout(`${annotations.join('\n')}\n`);
+        notShown = annotationsNotShown(annotations);
+        if (notShown > 0) io.stdout(`${notShownSentence(notShown)}\n`);
       });
     }
   }
@@ -189,7 +234,8 @@ export async function runAction(io: ActionIo): Promise<number> {
     await attempt('could not write the job summary: ', async () => {
       let text = '## dsalint review\n\ndsalint could not lint the agreements.\n';
       try {
-        if (result) text = jobSummaryMarkdown(run);
+        const note = notShown > 0 ? `> ${notShownSentence(notShown)}\n\n` : '';
+        if (result) text = `${note}${changes ? `${changes}\n` : ''}${jobSummaryMarkdown(run)}`;
       } catch (error) {
         problems.push(`could not write the full job summary: ${describeError(error)}`);
         text = shortSummary(run);
@@ -216,6 +262,15 @@ export async function runAction(io: ActionIo): Promise<number> {
       return true;
     });
     if (written) registerPath = registerFile;
+  }
+
+  let commentUrl = '';
+  if (inputs?.comment && result) {
+    const token = getInput(io.env, 'github-token');
+    const why = !pr ? 'this run is not for a pull request' : !token ? 'there is no token (set the github-token input)' : undefined;
+    const posted = why ? { problem: why } : await postComment(io.env, pr!, token, commentBody(run, changes, runUrl(io.env)));
+    if (posted.problem) io.stdout(`${workflowCommand('warning', { title: 'dsalint' }, `dsalint did not post the pull-request comment: ${posted.problem}.`)}\n`);
+    commentUrl = posted.url ?? '';
   }
 
   // Written even when dsalint failed, so an upload step after it still finds the file.
@@ -249,6 +304,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     'exit-code': String(exitCode),
     'sarif-file': sarifPath,
     'register-file': registerPath,
+    'comment-url': commentUrl,
   };
   const outputFile = io.env['GITHUB_OUTPUT'];
   if (outputFile) await attempt('could not write the outputs: ', () => appendFile(outputFile, Object.entries(outputs).map(([k, v]) => fileCommandEntry(k, v)).join('')));

@@ -60,6 +60,8 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** `--base <ref>`: lint only the agreements changed since this git ref, each compared with its version there. */
   readonly base?: string;
+  /** With `base`: false lints every agreement found, still comparing the changed ones (the Action's `only-changed: false`). */
+  readonly onlyChanged?: boolean;
 }
 
 /** Today's date in UTC, so runners in different time zones judge by the same day. */
@@ -191,7 +193,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     ? [{ absolute: stdinPath, display: displayPath(options.cwd, stdinPath), explicit: true, stopDir: await stopDirFor(stdinPath, false, options.cwd) }]
     : await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures, new IgnoreFiles(options.ignore !== false, options.cwd, options.ignorePatterns ?? []));
   // With a base, only what the change touched is linted: the rest was linted when it was merged.
-  const candidates = base ? discovered.filter((c) => base.changed.has(c.absolute)) : discovered;
+  const candidates = base && options.onlyChanged !== false ? discovered.filter((c) => base.changed.has(c.absolute)) : discovered;
 
   const explicitConfig = options.configPath
     ? await loadConfigFile(resolve(options.cwd, options.configPath), rules, options.configPath)
@@ -342,6 +344,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
             commit: base.commit,
             deleted: deletedWithin(base, options.paths.length ? options.paths : ['.'], options.cwd),
             added: candidates.filter((c) => base.changed.get(c.absolute)?.status === 'added').map((c) => c.display),
+            changed: candidates.filter((c) => base.changed.has(c.absolute)).map((c) => c.display),
           },
         }
       : {}),

@@ -148,6 +148,8 @@ export interface BaseInfo {
   readonly deleted: readonly string[];
   /** Agreements new in the change (display paths); linted, with nothing to compare them with. */
   readonly added: readonly string[];
+  /** Every agreement linted that the change added or changed (display paths). */
+  readonly changed: readonly string[];
 }
 
 export interface Counts {

@@ -42,13 +42,22 @@ function commandFor(f: Finding): Command | undefined {
 
 const RANK: Record<Command, number> = { error: 0, warning: 1, notice: 2 };
 
-export function githubAnnotations(run: LintRun): string[] {
+export interface AnnotationOptions {
+  /** Files annotated before all others (a pull request's changed files). */
+  readonly first?: ReadonlySet<string>;
+  /** Annotate these files only. */
+  readonly only?: ReadonlySet<string>;
+}
+
+export function githubAnnotations(run: LintRun, options: AnnotationOptions = {}): string[] {
   const rules = ruleMap(run);
-  const lines: { rank: number; order: number; text: string }[] = [];
+  const lines: { first: number; rank: number; order: number; text: string }[] = [];
   let order = 0;
   for (const file of run.files) {
+    if (options.only && !options.only.has(file.path)) continue;
+    const first = options.first && !options.first.has(file.path) ? 1 : 0;
     if (file.failure) {
-      lines.push({ rank: -1, order: order++, text: workflowCommand('error', { file: file.path, title: 'dsalint could not check this file' }, file.failure.message) });
+      lines.push({ first, rank: -1, order: order++, text: workflowCommand('error', { file: file.path, title: 'dsalint could not check this file' }, file.failure.message) });
     }
     for (const f of file.findings) {
       const command = commandFor(f);
@@ -60,6 +69,7 @@ export function githubAnnotations(run: LintRun): string[] {
       const fix = rule?.fix ? `\n\nHow to fix: ${plainText(rule.fix)}` : '';
       const more = rule?.helpUri ? `\nMore: ${rule.helpUri}` : '';
       lines.push({
+        first,
         rank: RANK[command],
         order: order++,
         text: workflowCommand(
@@ -78,7 +88,7 @@ export function githubAnnotations(run: LintRun): string[] {
       });
     }
   }
-  return lines.sort((a, b) => a.rank - b.rank || a.order - b.order).map((l) => l.text);
+  return lines.sort((a, b) => a.first - b.first || a.rank - b.rank || a.order - b.order).map((l) => l.text);
 }
 
 export const github: Reporter = (run) => {
