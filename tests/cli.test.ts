@@ -280,7 +280,7 @@ describe('waivers', () => {
     await writeFile(join(dir, '.dsalint.yaml'), config('2026-10-31'));
     const lapsed = JSON.parse((await runCli(['lint', '-f', 'json', ...AS_OF], dir)).stdout) as Json;
     expect(lapsed.files.find((f) => f.path === 'w.dsa.yaml')!.findings.find((f) => f.ruleId === 'reference-unresolved')?.suppression).toBeNull();
-    expect(lapsed.files.find((f) => f.path === '.dsalint.yaml')!.findings.map((f) => f.messageId)).toEqual(['expired', 'no-reason']);
+    expect(lapsed.files.find((f) => f.path === '.dsalint.yaml')!.findings.map((f) => f.messageId)).toEqual(['no-reason', 'expired']);
   });
 });
 

@@ -19,6 +19,8 @@ import { findInlineWaivers, type InlineWaiver } from './waivers.js';
 import { recordAgreement, type AgreementRecord } from '../across/record.js';
 import { bodyStart, excerptAt, isImported, judgeImported } from './imported.js';
 import { diffAgreements } from './diff.js';
+import { comparePlace, importanceLookup, reportOrder } from './order.js';
+import { importanceOf } from './rule-docs.js';
 
 export const WAIVER_RULE_ID = 'waiver-invalid';
 
@@ -181,8 +183,9 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
 
   const usedWaivers = new Set<Waiver>();
   const inline = findInlineWaivers(source.text, parsed.directiveComments, source.yamlOffset, source.markdown);
-  const waived = capPerFile(applyWaivers(findings, source, inline, options, usedWaivers), limits, limitRule, source.path);
-  waived.sort(compareFindings);
+  const order = reportOrder(importanceLookup(options.rules.map((r) => ({ id: r.rule.id, importance: importanceOf(r.rule) }))));
+  const waived = capPerFile(applyWaivers(findings, source, inline, options, usedWaivers), limits, limitRule, source.path, order);
+  waived.sort(order);
   const acrossIds = new Set(options.rules.filter((r) => r.rule.stage === 'across').map((r) => r.rule.id));
   const acrossWaivers = inline.filter((w) => w.reason && w.rules.some((r) => acrossIds.has(r))).map((w) => ({ ...w, range: source.locator.range(...w.offsets) }));
   return {
@@ -250,10 +253,10 @@ function limitNotice(limitRule: EffectiveRule, messageId: string, data: Record<s
  * At most `max_findings_per_file` findings: the most severe are kept (waived ones last), and
  * one notice counts the rest, at the place of the first of them.
  */
-function capPerFile(findings: Finding[], limits: FindingLimits, limitRule: EffectiveRule | undefined, path: string): Finding[] {
+function capPerFile(findings: Finding[], limits: FindingLimits, limitRule: EffectiveRule | undefined, path: string, order: (a: Finding, b: Finding) => number): Finding[] {
   if (findings.length <= limits.max_findings_per_file) return findings;
-  const weight = (f: Finding): number => (f.suppression ? 0 : SEVERITY_RANK[f.severity]);
-  const ranked = [...findings].sort((a, b) => weight(b) - weight(a) || compareFindings(a, b));
+  // The findings kept are the first in report order: the most severe and most important.
+  const ranked = [...findings].sort(order);
   const kept = ranked.slice(0, limits.max_findings_per_file);
   const rest = ranked.slice(limits.max_findings_per_file);
   if (!limitRule) return kept;
@@ -261,7 +264,7 @@ function capPerFile(findings: Finding[], limits: FindingLimits, limitRule: Effec
   let first = rest[0]!;
   for (const f of rest) {
     if (!f.suppression) severity = moreSevere(severity, f.severity);
-    if (compareFindings(f, first) < 0) first = f;
+    if (comparePlace(f, first) < 0) first = f;
   }
   const data = { count: formatCount(rest.length), limit: formatCount(limits.max_findings_per_file) };
   kept.push(limitNotice(limitRule, 'findings-per-file', data, severity, first.location, path));
@@ -326,15 +329,6 @@ function snippet(text: string, range: Range): string {
 /** Order by UTF-16 code units: the same in every locale, unlike localeCompare. */
 export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.location.range.startOffset - b.location.range.startOffset ||
-    a.location.range.endOffset - b.location.range.endOffset ||
-    byCodeUnits(a.ruleId, b.ruleId) ||
-    byCodeUnits(a.message, b.message)
-  );
 }
 
 function pathCovers(prefix: AgreementPath, path: string | undefined): boolean {

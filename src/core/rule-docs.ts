@@ -151,9 +151,15 @@ export function rulesTableMarkdown(rules: readonly AnyRule[]): string {
   return ['| Rule | What it checks | Default | Presets |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
 
+/** A rule's rank in every list (`meta.importance`; lower first). */
+export function importanceOf(rule: AnyRule): number {
+  return (rule.meta as { importance?: number }).importance ?? 500;
+}
+
 export function summariseRule(rule: AnyRule): RuleSummary {
   return {
     id: rule.id,
+    importance: importanceOf(rule),
     title: rule.meta.title,
     description: rule.meta.description,
     severity: rule.meta.severity,

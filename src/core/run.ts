@@ -9,7 +9,9 @@ import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
 import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, waiversFor, type Config } from './config.js';
-import { byCodeUnits, compareFindings, internalFailure, WAIVER_RULE_ID } from './engine.js';
+import { byCodeUnits, internalFailure, WAIVER_RULE_ID } from './engine.js';
+import { importanceLookup, reportOrder } from './order.js';
+import { importanceOf } from './rule-docs.js';
 import { AGREEMENT_FILE_PATTERN, decodeAgreement, describeIoError } from './source.js';
 import { failedOutcome, lintFile, waiverKey, type FileOutcome, type FileTask, type PreviousText } from './lint-file.js';
 import { readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
@@ -319,7 +321,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     if (!added && !failed && !excluded) continue;
     results[index] = {
       ...result,
-      findings: added ? [...result.findings, ...added].sort(compareFindings) : result.findings,
+      findings: added ? [...result.findings, ...added].sort(reportOrder(importanceLookup(rules.map((r) => ({ id: r.id, importance: importanceOf(r) }))))) : result.findings,
       notes: excluded ? [...result.notes, ACROSS_SKIPPED_NOTE] : result.notes,
       ...(failed && !result.failure ? { failure: { code: 'internal', message: failed } } : {}),
     };
@@ -412,7 +414,7 @@ function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: R
       if (matched.has(waiverKey(waiver)) && !used.has(waiverKey(waiver))) report('unused');
     }
   }
-  return findings.sort(compareFindings);
+  return findings.sort(reportOrder(importanceLookup([{ id: waiverRule.id, importance: importanceOf(waiverRule) }])));
 }
 
 export function countFindings(run: LintRun): Counts {

@@ -115,6 +115,8 @@ export interface RuleCitation {
 
 export interface RuleSummary {
   readonly id: string;
+  /** The rule's rank (`meta.importance`): lower is more important, and listed first. */
+  readonly importance: number;
   readonly title: string;
   readonly description: string;
   readonly severity: Severity;

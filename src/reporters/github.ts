@@ -6,7 +6,7 @@
  *
  * Errors are `::error`, warnings `::warning`, information and needs-review findings
  * `::notice`; waived findings are not annotated. GitHub shows at most 10 annotations of
- * each level per step (50 per job), so the most severe are written first.
+ * each level per step (50 per job), so the most severe and most important are written first.
  */
 import type { Finding, LintRun } from '../core/types.js';
 import { countFindings } from '../core/run.js';
@@ -51,13 +51,13 @@ export interface AnnotationOptions {
 
 export function githubAnnotations(run: LintRun, options: AnnotationOptions = {}): string[] {
   const rules = ruleMap(run);
-  const lines: { first: number; rank: number; order: number; text: string }[] = [];
+  const lines: { first: number; rank: number; importance: number; order: number; text: string }[] = [];
   let order = 0;
   for (const file of run.files) {
     if (options.only && !options.only.has(file.path)) continue;
     const first = options.first && !options.first.has(file.path) ? 1 : 0;
     if (file.failure) {
-      lines.push({ first, rank: -1, order: order++, text: workflowCommand('error', { file: file.path, title: 'dsalint could not check this file' }, file.failure.message) });
+      lines.push({ first, rank: -1, importance: 0, order: order++, text: workflowCommand('error', { file: file.path, title: 'dsalint could not check this file' }, file.failure.message) });
     }
     for (const f of file.findings) {
       const command = commandFor(f);
@@ -71,6 +71,7 @@ export function githubAnnotations(run: LintRun, options: AnnotationOptions = {})
       lines.push({
         first,
         rank: RANK[command],
+        importance: rule?.importance ?? Number.MAX_SAFE_INTEGER,
         order: order++,
         text: workflowCommand(
           command,
@@ -88,7 +89,8 @@ export function githubAnnotations(run: LintRun, options: AnnotationOptions = {})
       });
     }
   }
-  return lines.sort((a, b) => a.first - b.first || a.rank - b.rank || a.order - b.order).map((l) => l.text);
+  // Changed files first; then, across files, the most severe and most important first.
+  return lines.sort((a, b) => a.first - b.first || a.rank - b.rank || a.importance - b.importance || a.order - b.order).map((l) => l.text);
 }
 
 export const github: Reporter = (run) => {
