@@ -153,7 +153,7 @@ export function rulesTableMarkdown(rules: readonly AnyRule[]): string {
 
 /** A rule's rank in every list (`meta.importance`; lower first). */
 export function importanceOf(rule: AnyRule): number {
-  return (rule.meta as { importance?: number }).importance ?? 500;
+  return rule.meta.importance;
 }
 
 export function summariseRule(rule: AnyRule): RuleSummary {
