@@ -39,11 +39,11 @@ describe('inline waivers of errors', () => {
     const { findings } = await lint({ 'a.dsa.yaml': text });
     const gate = about(findings, 'whole-system-access', 'waiver-invalid');
     expect(gate.map(fmt)).toEqual([
-      `waiver-invalid needs-approval ${rangeOf(text, '# dsalint-disable-next-line whole-system-access -- ICB asked for it')}`,
       `whole-system-access whole-system ${rangeOf(text, 'live_system_access')}`,
+      `waiver-invalid needs-approval ${rangeOf(text, '# dsalint-disable-next-line whole-system-access -- ICB asked for it')}`,
     ]);
-    expect(gate[1]!.suppression).toBeNull();
-    expect(gate[0]!.message).toBe(
+    expect(gate[0]!.suppression).toBeNull();
+    expect(gate[1]!.message).toBe(
       'This waiver would hide an error from whole-system-access, which needs an accountable approver and an expiry date: end the comment with ' +
         '"; approved by: <name and role>; expires: YYYY-MM-DD". Until then the finding stands.',
     );
@@ -84,8 +84,8 @@ describe('waiver_policy', () => {
     const text = waived(approved);
     const { code, findings } = await lint({ 'a.dsa.yaml': text, '.dsalint.yaml': 'waiver_policy:\n  inline: forbid\n' });
     expect(about(findings, 'whole-system-access', 'waiver-invalid').map(fmt)).toEqual([
-      `waiver-invalid inline-forbidden ${rangeOf(text, `# ${approved}`)}`,
       `whole-system-access whole-system ${rangeOf(text, 'live_system_access')}`,
+      `waiver-invalid inline-forbidden ${rangeOf(text, `# ${approved}`)}`,
     ]);
     expect(code).toBe(1);
   });
@@ -97,7 +97,7 @@ describe('waiver_policy', () => {
     const dir = await tempProject({ 'a.dsa.yaml': text, '.dsalint.yaml': config });
     const json = JSON.parse((await runCli(['lint', '-f', 'json', ...AS_OF], dir)).stdout) as { files: { path: string; findings: JsonFinding[] }[] };
     const inFile = about(json.files.find((f) => f.path === 'a.dsa.yaml')!.findings, 'whole-system-access', 'waiver-invalid');
-    expect(inFile.map((f) => `${f.messageId} ${f.suppression === null}`)).toEqual(['never-waivable true', 'whole-system true']);
+    expect(inFile.map((f) => `${f.messageId} ${f.suppression === null}`)).toEqual(['whole-system true', 'never-waivable true']);
     const inConfig = json.files.find((f) => f.path === '.dsalint.yaml')!.findings;
     expect(inConfig.map(fmt)).toEqual([`waiver-invalid config-never-waivable ${rangeOf(config, 'rule: whole-system-access\n    files: ["*.dsa.yaml"]\n    reason: Pilot\n    approved_by: Dr A\n    expires: 2027-01-01\n')}`]);
   });
