@@ -211,3 +211,21 @@ describe('the pull-request comment', () => {
     expect(small).toContain('the full report is in the [job summary](https://github.com/o/r/actions/runs/42)');
   });
 });
+
+describe('the order of findings', () => {
+  it('puts the headline whole-system-access error first in every report and the first annotation', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dsalint-order-'));
+    await write(dir, { '.git/HEAD': 'ref: refs/heads/main\n', 'a.dsa.yaml': BAD });
+    let stdout = '';
+    await runAction({ env: { 'INPUT_AS-OF': AS_OF, 'INPUT_JOB-SUMMARY': 'false' }, cwd: dir, stdout: (t) => (stdout += t) });
+    const first = stdout.split('\n').find((l) => l.startsWith('::error file='));
+    expect(first).toMatch(/^::error file=a\.dsa\.yaml,line=55,col=21,endLine=55,endColumn=39,title=.*\(whole-system-access\)::/);
+    const { runCli } = await import('./helpers/cli.js');
+    const json = JSON.parse((await runCli(['lint', '-f', 'json', '--as-of', AS_OF, 'a.dsa.yaml'], dir)).stdout) as { files: { findings: { ruleId: string; severity: string }[] }[] };
+    const findings = json.files[0]!.findings;
+    expect(findings[0]!.ruleId).toBe('whole-system-access');
+    // Severity first: every error before every warning.
+    const lastError = findings.map((f) => f.severity).lastIndexOf('error');
+    expect(findings.slice(0, lastError + 1).every((f) => f.severity === 'error')).toBe(true);
+  });
+});
