@@ -398,6 +398,18 @@ describe('dsalint approve', () => {
     expect(await readFile(join(dir, 'none.dsa.yaml'), 'utf8')).toBe(`${none}approvals:\n  - party: "meo"\n    role: dpo\n    name: "D Smith"\n    date: 2026-04-05\n    version: "1.0.0"\n    digest: "${digest}"\n`);
   });
 
+  it('adds to a Markdown agreement\'s front matter and to a file with CRLF line ends, leaving the rest as it was', async () => {
+    const md = '---\ndsalint: 1\nid: X\ntitle: T\nparties:\n  - { id: gp, name: GP }\napprovals:\n  - { party: gp, role: dpo, date: 2026-01-01 }\n---\n\n# Body\n\nText.\n';
+    const crlf = 'dsalint: 1\r\nid: X\r\ntitle: T\r\nparties:\r\n  - id: gp\r\n    name: GP\r\n';
+    const dir = await repo({ 'a.dsa.md': md, 'b.dsa.yaml': crlf }, {});
+    const approve = (file: string): Promise<unknown> => runCli(['approve', file, '--party', 'gp', '--role', 'dpo', '--name', 'D', '--date', '2026-02-02', '--write'], dir);
+    await approve('a.dsa.md');
+    await approve('b.dsa.yaml');
+    const digest = contentDigest(parse(crlf));
+    expect(await readFile(join(dir, 'a.dsa.md'), 'utf8')).toBe(md.replace('\n---\n\n# Body', `\n  - { party: "gp", role: dpo, name: "D", date: 2026-02-02, digest: "${digest}" }\n---\n\n# Body`));
+    expect(await readFile(join(dir, 'b.dsa.yaml'), 'utf8')).toBe(`${crlf}approvals:\r\n  - party: "gp"\r\n    role: dpo\r\n    name: "D"\r\n    date: 2026-02-02\r\n    digest: "${digest}"\r\n`);
+  });
+
   it('refuses an unknown party, role or date plainly', async () => {
     const dir = await repo({ 'a.dsa.yaml': BASE }, {});
     const args = (party: string, role: string, date: string): string[] => ['approve', 'a.dsa.yaml', '--party', party, '--role', role, '--name', 'X', '--date', date, '--write'];

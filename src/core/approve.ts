@@ -96,7 +96,9 @@ export function addApproval(source: AgreementSource, request: ApprovalRequest): 
   }
   const before = yaml.slice(0, insertAt);
   const lead = before === '' || before.endsWith('\n') ? '' : eol;
-  const block = `${lead}${lines.join(eol)}${eol}`;
+  // At the very end of YAML with no final line break (a Markdown front matter), the fence line's own break follows.
+  const trail = insertAt === yaml.length && !yaml.endsWith('\n') ? '' : eol;
+  const block = `${lead}${lines.join(eol)}${trail}`;
   const newYaml = `${before}${block}${yaml.slice(insertAt)}`;
   const text = `${source.text.slice(0, source.yamlOffset)}${newYaml}${source.text.slice(source.yamlOffset + yaml.length)}`;
   const line = source.text.slice(0, source.yamlOffset + insertAt + lead.length).split('\n').length;
