@@ -99,4 +99,29 @@ describe(RULE, () => {
   it('is quiet on the starter agreement', async () => {
     expect(await lint(STARTER)).toEqual([]);
   });
+
+  it('lets a version history marks not material keep the approvals of the version before it', async () => {
+    const narrowing = 'version: 1.1.0, date: 2026-09-01, material: false, changes: { changed_access: true }';
+    expect(await lint(agreement('1.1.0', [V10, narrowing], [cg('2026-04-02', '1.0.0')]))).toEqual([]);
+    const both = await lintText(agreement('1.1.0', [V10, narrowing], [cg('2026-04-02', '1.0.0')]), { rules: [ruleById('caldicott-signoff-missing'), ruleById(RULE)] });
+    expect(both.findings).toEqual([]);
+  });
+
+  it('binds an approval with a digest to exactly that content', async () => {
+    const text = agreement('1.1.0', [V10], [`${cg('2026-09-03')}, digest: ${'5e'.repeat(32)}`]);
+    expect(await lint(text)).toEqual([`other-content ${rangeOf(text, '5e'.repeat(32))}`]);
+    // Relabelling the version does not help; a digest of other content is reported whatever the version says.
+    const relabelled = agreement('1.1.0', [V10, 'version: 1.1.0, date: 2026-09-01'], [`${cg('2026-09-03', '1.1.0')}, digest: ${'5e'.repeat(32)}`]);
+    expect(await lint(relabelled)).toEqual([`other-content ${rangeOf(relabelled, '5e'.repeat(32))}`]);
+  });
+
+  it('keeps a digest approval through versions history marks not material', async () => {
+    const text = agreement('1.0.1', [V10, 'version: 1.0.1, date: 2026-05-01, material: false'], [`${cg('2026-04-02', '1.0.0')}, digest: ${'5e'.repeat(32)}`]);
+    expect(await lint(text)).toEqual([]);
+  });
+
+  it('reports a digest that is not 64 hexadecimal characters, at the digest', async () => {
+    const text = agreement('1.1.0', [V10], [`${cg('2026-09-03')}, digest: sha256-abc`]);
+    expect(await lint(text)).toEqual([`not-a-digest ${rangeOf(text, 'sha256-abc')}`]);
+  });
 });
