@@ -9,7 +9,7 @@ import { AgreementLocator, formatPath } from './locate.js';
 import { DEFAULT_MAX_FILE_SIZE } from './config.js';
 import { decodeAgreement, readAgreementFile, type AgreementSource } from './source.js';
 import { diffAgreements, CHANGE_CLASSES, type Change, type ChangeClass } from './diff.js';
-import { readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
+import { changesUnder, readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
 import { displayPath } from './run.js';
 import type { Range } from './types.js';
 import type { List, PhrasingContent, Root, RootContent } from 'mdast';
@@ -109,11 +109,9 @@ export async function diffFiles(cwd: string, oldFile: string, newFile: string): 
 /** Every agreement under `paths` that changed since `ref`, compared with its version there. */
 export async function diffAgainstBase(cwd: string, ref: string, paths: readonly string[]): Promise<DiffReport> {
   const base = await snapshotBase(cwd, ref);
-  const roots = (paths.length ? paths : ['.']).map((p) => resolve(cwd, p));
-  const within = (absolute: string): boolean => roots.some((r) => absolute === r || absolute.startsWith(`${r}/`) || r === '/');
   const files: FileDiff[] = [];
   const problems: string[] = [];
-  const changed = [...base.changed.values()].filter((c) => within(c.absolute)).sort((a, b) => (a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : 0));
+  const changed = changesUnder(base, paths, cwd);
   for (const change of changed) {
     const display = displayPath(cwd, change.absolute);
     if (change.status === 'added') {

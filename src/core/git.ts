@@ -5,7 +5,7 @@
  * off), takes no locks and asks no questions.
  */
 import { execFile } from 'node:child_process';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { realpath } from 'node:fs/promises';
 import { AGREEMENT_FILE_PATTERN } from './source.js';
 
@@ -113,4 +113,11 @@ export async function readAtBase(base: BaseSnapshot, repoPath: string, maxBytes:
       resolvePromise(stdout);
     });
   });
+}
+
+/** The changes under any of `paths` (files or folders, relative to `cwd`), in repository path order. */
+export function changesUnder(base: BaseSnapshot, paths: readonly string[], cwd: string): ChangedAgreement[] {
+  const roots = (paths.length ? paths : ['.']).map((p) => resolve(cwd, p));
+  const under = (absolute: string): boolean => roots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep));
+  return [...base.changed.values()].filter((c) => under(c.absolute)).sort((a, b) => (a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : 0));
 }

@@ -14,7 +14,7 @@ import { importanceLookup, reportOrder } from './order.js';
 import { importanceOf } from './rule-docs.js';
 import { AGREEMENT_FILE_PATTERN, decodeAgreement, describeIoError } from './source.js';
 import { failedOutcome, lintFile, waiverKey, type FileOutcome, type FileTask, type PreviousText } from './lint-file.js';
-import { readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
+import { changesUnder, readAtBase, snapshotBase, type BaseSnapshot } from './git.js';
 import { LintPool, defaultJobs, lintWorkerScript } from './pool.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { LintCache } from './cache.js';
@@ -370,11 +370,9 @@ async function previousVersion(base: BaseSnapshot, candidate: Candidate, maxByte
 
 /** Agreements the change deletes, under the paths being linted, as display paths. */
 function deletedWithin(base: BaseSnapshot, paths: readonly string[], cwd: string): string[] {
-  const roots = paths.map((p) => resolve(cwd, p));
-  return [...base.changed.values()]
-    .filter((c) => c.status === 'deleted' && roots.some((r) => c.absolute === r || c.absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
-    .map((c) => displayPath(cwd, c.absolute))
-    .sort(byCodeUnits);
+  return changesUnder(base, paths, cwd)
+    .filter((c) => c.status === 'deleted')
+    .map((c) => displayPath(cwd, c.absolute));
 }
 
 /** A run with no files, for reports written when dsalint could not lint at all. */
