@@ -96,6 +96,8 @@ export interface RuleCitation {
 }
 export interface RuleSummary {
   readonly id: string;
+  /** The rule's rank (`meta.importance`): lower is more important, and listed first. */
+  readonly importance: number;
   readonly title: string;
   readonly description: string;
   readonly severity: Severity;
@@ -127,6 +129,8 @@ export interface BaseInfo {
   readonly deleted: readonly string[];
   /** Agreements new in the change (display paths); linted, with nothing to compare them with. */
   readonly added: readonly string[];
+  /** Every agreement linted that the change added or changed (display paths). */
+  readonly changed: readonly string[];
 }
 export interface Counts {
   readonly error: number;
