@@ -5,6 +5,15 @@
  * each field.
  */
 
+/** The example agreements the templates start from, as lines of YAML. */
+const ACCEPTED = ['dsalint: 1', 'id: EX-001', 'title: Example'];
+const REPORTED = [...ACCEPTED, 'parties:', '  - { id: surgery, name: Example Surgery }', 'flows:', '  - { id: f1, from: surgery }'];
+
+/** A yaml`...` block whose lines are indented by `indent` spaces (the closing backtick by two fewer). */
+function yamlBlock(lines: readonly string[], indent: number): string {
+  return `yaml\`\n${lines.map((line) => `${' '.repeat(indent)}${line}\n`).join('')}${' '.repeat(indent - 2)}\``;
+}
+
 export function ruleTemplate(id: string): string {
   return `import { defineRule, yaml } from '../src/core/rule.js';
 
@@ -35,25 +44,13 @@ export default defineRule({
       valid: [
         {
           title: 'TODO: an agreement the rule accepts',
-          agreement: yaml\`
-            dsalint: 1
-            id: EX-001
-            title: Example
-          \`,
+          agreement: ${yamlBlock(ACCEPTED, 12)},
         },
       ],
       invalid: [
         {
           title: 'TODO: an agreement the rule reports',
-          agreement: yaml\`
-            dsalint: 1
-            id: EX-001
-            title: Example
-            parties:
-              - { id: surgery, name: Example Surgery }
-            flows:
-              - { id: f1, from: surgery }
-          \`,
+          agreement: ${yamlBlock(REPORTED, 12)},
           // Name each expected finding by its path (at) or by the text it covers (text).
           findings: [{ messageId: 'found', at: 'flows[0].id' }],
         },
@@ -83,24 +80,12 @@ const RULE = '${id}';
 // here: each message, the edges of the trigger, and the exact range of each finding.
 describe(RULE, () => {
   it('TODO: reports ...', async () => {
-    const text = yaml\`
-      dsalint: 1
-      id: EX-001
-      title: Example
-      parties:
-        - { id: surgery, name: Example Surgery }
-      flows:
-        - { id: f1, from: surgery }
-    \`;
+    const text = ${yamlBlock(REPORTED, 6)};
     expect(await lintWithRule(RULE, text)).toEqual([\`found \${rangeOf(text, 'f1')}\`]);
   });
 
   it('TODO: is quiet when ...', async () => {
-    const text = yaml\`
-      dsalint: 1
-      id: EX-001
-      title: Example
-    \`;
+    const text = ${yamlBlock(ACCEPTED, 6)};
     expect(await lintWithRule(RULE, text)).toEqual([]);
   });
 });
