@@ -56,6 +56,18 @@ function fillRule(template: string): string {
     .replace(/ {4}\/\/ TODO: find the problem[\s\S]*?void report;\n/, "    (agreement.flows ?? []).forEach((flow, i) => {\n      if (!flow.purposes?.length) report({ messageId: 'found', data: { flow: flow.id }, at: ['flows', i, 'id'] });\n    });\n");
 }
 
+describe('CONTRIBUTING.md', () => {
+  it('names only npm scripts that exist, and has the section new-rule points to', async () => {
+    const guide = await readFile(join(root, 'CONTRIBUTING.md'), 'utf8');
+    const scripts = Object.keys((JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const named = [...guide.matchAll(/npm run ([a-z:-]+)/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(3);
+    expect(named.filter((name) => !scripts.includes(name))).toEqual([]);
+    expect(guide).toContain('## Adding a rule');
+    expect(await readFile(join(root, 'src', 'scripts', 'new-rule.ts'), 'utf8')).toContain('CONTRIBUTING.md, "Adding a rule"');
+  });
+});
+
 describe('npm run new-rule', () => {
   it('scaffolds a registered rule whose filled-in blanks pass npm run test:rule', async () => {
     const copy = await copyOfRepository();
