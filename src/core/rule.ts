@@ -20,7 +20,7 @@ import type { ParsedYaml } from './parse.js';
 import type { SchemaProblem } from '../schema/validate.js';
 import type { FindingKind, RuleCitation, Severity } from './types.js';
 import type { Change } from './diff.js';
-import type { AcrossContext, AcrossRuleMeta, EstateExamples } from '../across/rule.js';
+import type { AcrossContext, EstateExamples } from '../across/rule.js';
 
 export { dedent, markdown, yaml } from './dedent.js';
 export { extendPath, type Path } from './locate.js';
@@ -330,6 +330,13 @@ export function defineDocumentRule<const M extends Messages, Options = Record<st
 }): DocumentRule<M, Options> {
   return { ...rule, stage: 'document' };
 }
+
+/**
+ * An across rule's meta is a rule's meta (its single-agreement `examples` left empty) with
+ * examples of several files each. Optional here so that every rule's meta stays one type;
+ * defineAcrossRule requires them.
+ */
+export type AcrossRuleMeta<M extends Messages, Options> = RuleMeta<M, Options> & { readonly estateExamples?: EstateExamples };
 
 /**
  * An `across` rule runs once per run, after every file has been linted, over the records of
