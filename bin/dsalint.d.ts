@@ -136,6 +136,7 @@ export interface Counts {
   readonly suppressed: number;
   readonly failures: number;
 }
+
 export type Format = 'stylish' | 'json' | 'sarif' | 'markdown' | 'html' | 'github' | 'junit';
 export declare const FORMATS: readonly Format[];
 export type FailOn = Severity | 'never';
