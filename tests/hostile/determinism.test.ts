@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { today } from '../../src/core/run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'dist/bin/dsalint.js');
+const BIN = join(ROOT, 'bin', 'dsalint.js');
 
 function dsalint(args: readonly string[], cwd: string, env: Record<string, string> = {}): string {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', ...env } });
