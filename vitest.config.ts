@@ -1,10 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-export default defineConfig({
+/**
+ * The slowest test files (the SARIF validator, a browser, child processes running the
+ * built CLI, worker pools and the new-rule scaffold). `npm run test:fast` (vitest's
+ * `--mode fast`) leaves them out of the inner loop; `npm test` runs everything.
+ */
+const SLOW = [
+  'tests/reporters/sarif.test.ts',
+  'tests/reporters/html.browser.test.ts',
+  'tests/parallel.test.ts',
+  'tests/built-cli.test.ts',
+  'tests/action.test.ts',
+  'tests/new-rule.test.ts',
+];
+
+export default defineConfig(({ mode }) => ({
   test: {
     include: ['tests/**/*.test.ts'],
+    exclude: mode === 'fast' ? [...configDefaults.exclude, ...SLOW] : configDefaults.exclude,
     // The suite spawns the built CLI; two cores are all CI has.
     pool: 'forks',
     testTimeout: 30_000,
   },
-});
+}));

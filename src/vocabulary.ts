@@ -442,7 +442,20 @@ export interface DataCategory extends Term {
   readonly freeText?: boolean;
   /** Means the whole record rather than named items. */
   readonly wholeRecord?: boolean;
-  /** Criminal offence data (UK GDPR Art 10). */
+  /**
+   * May hold criminal offence data (UK GDPR Art 10). The Data Protection Act 2018 counts
+   * allegations and proceedings as well as convictions (s11(2)), and sharing such data needs
+   * a condition in its Schedule 1 (s10(5)) whoever the parties are; Sch 1 Part 3 para 36 lets a
+   * Part 2 condition, such as para 18 (safeguarding of children and individuals at risk), serve.
+   * Criminal offence data is not special category data, so rules about Art 9 do not read this.
+   *
+   * The decision: set on `criminal_offence_data`, and on `safeguarding` too, because
+   * safeguarding records (child protection conference reports, MARAC and MAPPA minutes) routinely
+   * record alleged abuse by named people. A safeguarding flow is therefore asked for a Schedule 1
+   * condition, which one citing para 18 already has. Only a rule about criminal offence data
+   * reads this flag. (DPA 2018 s10(5), s11(2) and Sch 1 para 36 were not re-read on
+   * legislation.gov.uk for this note.)
+   */
   readonly criminal?: boolean;
   /** HIV or sexually transmitted infection information, which NHS England's October 2023 guidance singles out for particular care. */
   readonly sexualHealth?: boolean;

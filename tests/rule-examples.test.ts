@@ -23,12 +23,16 @@ async function lintExample(rule: AnyRule, example: RuleExample): Promise<string[
   return findingsOf(outcome, rule.id);
 }
 
+// `npm run test:rule -- <id>` sets DSALINT_RULE to run one rule's examples.
+const ONLY = process.env['DSALINT_RULE'];
+const selected = RULES.filter((rule) => !ONLY || rule.id === ONLY);
+
 /** Lint an across-agreements example's files as one run, with its rule alone; `file messageId L:C-L:C` per finding. */
 async function lintAcrossExample(rule: AnyRule, example: AcrossExample): Promise<string[]> {
   return lintEstate(example.files, { rules: [rule], ruleId: rule.id, options: example.options ? { [rule.id]: example.options } : {}, ...(example.asOf ? { asOf: example.asOf } : {}) });
 }
 
-describe.each(RULES.filter((r) => r.stage === 'across').map((rule) => [rule.id, rule] as const))('%s examples (across agreements)', (_id, rule) => {
+describe.each(selected.filter((r) => r.stage === 'across').map((rule) => [rule.id, rule] as const))('%s examples (across agreements)', (_id, rule) => {
   if (rule.stage !== 'across') return;
   const { valid, invalid } = rule.meta.estateExamples ?? { valid: [], invalid: [] };
 
@@ -48,7 +52,7 @@ describe.each(RULES.filter((r) => r.stage === 'across').map((rule) => [rule.id, 
   });
 });
 
-describe.each(RULES.flatMap((rule) => (rule.stage === 'across' ? [] : [[rule.id, rule] as const])))('%s examples', (_id, rule) => {
+describe.each(selected.flatMap((rule) => (rule.stage === 'across' ? [] : [[rule.id, rule] as const])))('%s examples', (_id, rule) => {
   const valid = rule.meta.examples.valid;
   const invalid = rule.meta.examples.invalid;
 

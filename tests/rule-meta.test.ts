@@ -3,7 +3,7 @@
  * docs, SARIF descriptor and `dsalint explain`, so a gap here is a gap for users.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { RULES } from '../rules/index.js';
@@ -28,7 +28,10 @@ describe('the rule registry', () => {
   });
 });
 
-describe.each(RULES.map((r) => [r.id, r] as const))('%s metadata', (id, rule) => {
+// `npm run test:rule -- <id>` sets DSALINT_RULE to check one rule's metadata.
+const ONLY = process.env['DSALINT_RULE'];
+
+describe.each(RULES.filter((r) => !ONLY || r.id === ONLY).map((r) => [r.id, r] as const))('%s metadata', (id, rule) => {
   const { meta } = rule;
 
   it('has a kebab-case id and the texts its docs need', () => {
@@ -64,6 +67,11 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s metadata', (id, rule) =>
     const ids = Object.keys(meta.messages);
     for (const messageId of ids) expect(messageSpec(rule, messageId).text.length).toBeGreaterThan(5);
     for (const example of meta.examples.invalid) for (const f of example.findings) expect(ids).toContain(f.messageId);
+  });
+
+  it('has no blank left from the new-rule template', () => {
+    const source = readFileSync(join(rulesDir, `${id}.ts`), 'utf8');
+    expect(source.split('\n').filter((line) => line.includes('TODO'))).toEqual([]);
   });
 
   it('has a catalogue area, an importance inside a declared band, and declared tags', () => {

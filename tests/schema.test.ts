@@ -125,3 +125,10 @@ describe('schema hints', () => {
     ]);
   });
 });
+
+describe('the vocabulary\'s criminal offence data flag', () => {
+  it('is set on criminal offence data and on safeguarding records, which routinely record alleged offences', async () => {
+    const { DATA_CATEGORIES } = await import('../src/vocabulary.js');
+    expect(DATA_CATEGORIES.filter((c) => c.criminal).map((c) => c.value).sort()).toEqual(['criminal_offence_data', 'safeguarding']);
+  });
+});

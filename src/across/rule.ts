@@ -3,7 +3,6 @@
  * agreement of the run, with its file, date and this rule's options there) and what it
  * reports (a place in one file, related places in others).
  */
-import type { Messages, RuleMeta } from '../core/rule.js';
 import type { AgreementRecord, Spot } from './record.js';
 
 export interface AcrossEntry<Options = unknown> {
@@ -54,10 +53,3 @@ export interface EstateExamples {
   readonly valid: readonly AcrossExample[];
   readonly invalid: readonly AcrossInvalidExample[];
 }
-
-/**
- * An across rule's meta is a rule's meta (its single-agreement `examples` left empty) with
- * examples of several files each. Optional here so that every rule's meta stays one type;
- * defineAcrossRule requires them.
- */
-export type AcrossRuleMeta<M extends Messages, Options> = RuleMeta<M, Options> & { readonly estateExamples?: EstateExamples };

@@ -1,7 +1,8 @@
 /**
  * The JSON Schema of `.dsalint.yaml`, built from the rule registry so that every rule's
  * options schema appears in it. Written to schema/config.schema.json for editors; the
- * loader (config.ts) checks the same things with messages of its own.
+ * loader (config.ts) checks the same things with messages of its own. The rules block is
+ * used at the top level and in each override, so it is defined once under `$defs`.
  */
 import type { AnyRule } from './rule.js';
 import { schemaUrl } from './schema-url.js';
@@ -9,7 +10,7 @@ import { schemaUrl } from './schema-url.js';
 export const CONFIG_SCHEMA_ID = schemaUrl('config.schema.json');
 
 export function buildConfigSchema(rules: readonly AnyRule[]): Record<string, unknown> {
-  const severity = { type: 'string', enum: ['off', 'error', 'warning', 'warn', 'info'], description: 'The rule\'s severity (warn is the same as warning), or off.' };
+  const severity = { $ref: '#/$defs/severity' };
   const ruleProperties: Record<string, unknown> = {};
   for (const rule of rules) {
     const entry: Record<string, unknown> = {
@@ -23,7 +24,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): Record<string, unk
     };
     ruleProperties[rule.id] = { description: rule.meta.title, anyOf: [severity, entry] };
   }
-  const rulesSchema = { type: 'object', description: 'Per-rule severity or options.', properties: ruleProperties, additionalProperties: false };
+  const rulesSchema = { $ref: '#/$defs/rules' };
   const glob = { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs, relative to this config file\'s folder.' };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -89,5 +90,9 @@ export function buildConfigSchema(rules: readonly AnyRule[]): Record<string, unk
       },
     },
     additionalProperties: false,
+    $defs: {
+      severity: { type: 'string', enum: ['off', 'error', 'warning', 'warn', 'info'], description: 'The rule\'s severity (warn is the same as warning), or off.' },
+      rules: { type: 'object', description: 'Per-rule severity or options.', properties: ruleProperties, additionalProperties: false },
+    },
   };
 }

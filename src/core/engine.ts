@@ -8,10 +8,10 @@ import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
 import { parseYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
-import { interpolate, messageSpec, type AnyReport, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
+import { interpolate, messageSpec, type AnyReport, type DocumentFacts, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
 import { DEFAULT_WAIVER_POLICY, isIsoDate, type EffectiveRule, type Waiver, type WaiverPolicy } from './config.js';
 import { formatCount, joinWords } from './words.js';
-import type { DocumentFacts, Finding, FileFailure, Range, RelatedLocation, Severity, Suppression } from './types.js';
+import type { Finding, FileFailure, Range, RelatedLocation, Severity, Suppression } from './types.js';
 import { SEVERITY_RANK } from './types.js';
 import { DEFAULT_FINDING_LIMITS, LIMIT_RULE_ID, type FindingLimits } from './limits.js';
 import type { SchemaValidator } from '../schema/validate.js';
@@ -514,4 +514,4 @@ function inlineRefusal(waiver: InlineWaiver, finding: Finding, policy: WaiverPol
   if (finding.severity === 'error' && policy.inlineErrorsNeedApproval && (!waiver.approvedBy || !expires)) return 'needs-approval';
   return undefined;
 }
-export type { DocumentFacts } from './types.js';
+export type { DocumentFacts } from './rule.js';

@@ -5,7 +5,7 @@
  * never disagree about what "direct care" or "standing live access" means.
  */
 import type { Agreement, Approval, DataItem, Flow, HistoryEntry, Party, Purpose, RetentionEntry, SignoffRole } from '../generated/agreement.js';
-import type { Path } from './rule.js';
+import type { Path } from './locate.js';
 import {
   COMMON_LAW_BASIS,
   DATA_CATEGORY,

@@ -9,10 +9,32 @@
  */
 import { location } from 'vfile-location';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Agreement } from '../generated/agreement.js';
 import type { Position, Range } from './types.js';
 
 export type PathSegment = string | number;
 export type AgreementPath = readonly PathSegment[];
+
+type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6, 7];
+type PathIn<T, Depth extends number> = [Depth] extends [never]
+  ? never
+  : T extends readonly (infer Item)[]
+    ? readonly [number] | readonly [number, ...PathIn<Item, PreviousDepth[Depth]>]
+    : T extends object
+      ? { [K in keyof T & string]-?: readonly [K] | readonly [K, ...PathIn<NonNullable<T[K]>, PreviousDepth[Depth]>] }[keyof T & string]
+      : never;
+
+/**
+ * A path into the agreement, checked against the agreement format (src/generated/agreement.ts):
+ * `['flows', i, 'access', 'mode']` compiles, a misspelt key does not. `[]` is the whole agreement.
+ */
+export type Path = readonly [] | PathIn<Agreement, 8>;
+
+/** A checked path with more segments (an index or key computed at run time) added; only the base is checked. */
+export function extendPath(base: Path, ...segments: readonly PathSegment[]): Path {
+  return [...base, ...segments] as readonly PathSegment[] as Path;
+}
+
 
 export class Locator {
   private readonly index: ReturnType<typeof location>;

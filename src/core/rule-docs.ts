@@ -3,7 +3,7 @@
  * the SARIF `help`, `dsalint explain` and the README rules table say the same thing
  * because they are the same text.
  */
-import { messageSpec, type AnyRule, type Citation, type ExpectedFinding } from './rule.js';
+import { AREAS, IMPORTANCE_BANDS, messageSpec, type AnyRule, type Citation, type ExpectedFinding } from './rule.js';
 import type { RuleSummary } from './types.js';
 import type { AcrossExample } from '../across/rule.js';
 import { revealHidden } from './summary.js';
@@ -44,6 +44,9 @@ export function ruleHelpMarkdown(rule: AnyRule): string {
   lines.push(`- **Default severity:** ${meta.severity}. ${meta.severityReason}`);
   lines.push(`- **Kind:** ${kindWord(rule)}`);
   lines.push(`- **Presets:** ${meta.presets.join(', ')}`);
+  lines.push(`- **Area:** ${AREAS[meta.area]}`);
+  const band = IMPORTANCE_BANDS.find((b) => meta.importance >= b.from && meta.importance <= b.to);
+  lines.push(`- **Importance:** ${meta.importance}${band ? ` (${band.name.toLowerCase()})` : ''}; lower numbers are listed first`);
   if (meta.tags.length) lines.push(`- **Tags:** ${meta.tags.join(', ')}`);
   lines.push('', '## Why it matters', '', meta.rationale.trim(), '', '## How to fix', '', meta.fix.trim(), '');
   lines.push('## Messages', '');

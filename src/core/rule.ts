@@ -15,12 +15,15 @@
 import type { Document } from 'yaml';
 import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
-import type { AgreementPath, RangePart } from './locate.js';
-import type { DocumentFacts, FindingKind, RuleCitation, Severity } from './types.js';
+import type { AgreementPath, Path, RangePart } from './locate.js';
+import type { ParsedYaml } from './parse.js';
+import type { SchemaProblem } from '../schema/validate.js';
+import type { FindingKind, RuleCitation, Severity } from './types.js';
 import type { Change } from './diff.js';
-import type { AcrossContext, AcrossRuleMeta, EstateExamples } from '../across/rule.js';
+import type { AcrossContext, EstateExamples } from '../across/rule.js';
 
 export { dedent, markdown, yaml } from './dedent.js';
+export { extendPath, type Path } from './locate.js';
 
 export type Preset = 'recommended' | 'strict';
 export const PRESETS: readonly Preset[] = ['recommended', 'strict'];
@@ -168,26 +171,6 @@ export type CheckedMessages<M extends Messages> = {
   readonly [K in keyof M]: IsLiteral<M[K]> extends true ? M[K] : 'write this message as one string literal, or an array of literals, so its {{placeholders}} are checked';
 };
 
-type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6, 7];
-type PathIn<T, Depth extends number> = [Depth] extends [never]
-  ? never
-  : T extends readonly (infer Item)[]
-    ? readonly [number] | readonly [number, ...PathIn<Item, PreviousDepth[Depth]>]
-    : T extends object
-      ? { [K in keyof T & string]-?: readonly [K] | readonly [K, ...PathIn<NonNullable<T[K]>, PreviousDepth[Depth]>] }[keyof T & string]
-      : never;
-
-/**
- * A path into the agreement, checked against the agreement format (src/generated/agreement.ts):
- * `['flows', i, 'access', 'mode']` compiles, a misspelt key does not. `[]` is the whole agreement.
- */
-export type Path = readonly [] | PathIn<Agreement, 8>;
-
-/** A checked path with more segments (an index or key computed at run time) added; only the base is checked. */
-export function extendPath(base: Path, ...segments: readonly (string | number)[]): Path {
-  return [...base, ...segments] as readonly (string | number)[] as Path;
-}
-
 /** An expected finding in an invalid example, named by where it is: */
 export type ExpectedFinding<MessageIds extends string = string> =
   /** the value (or `part`) at a dotted agreement path: `at: 'purposes[0].lawful_basis'`; */
@@ -269,6 +252,13 @@ export interface AnyReport {
   readonly related?: readonly { readonly at: DocumentTarget; readonly message: string }[];
 }
 
+/** Extra context document rules get: the parse and the schema verdict. */
+export interface DocumentFacts {
+  readonly parsed: ParsedYaml;
+  /** Undefined when the YAML could not be turned into data, so the schema was not checked. */
+  readonly schemaProblems?: readonly SchemaProblem[];
+}
+
 export interface DocumentContext<M extends Messages, Options, At = DocumentTarget> {
   readonly source: AgreementSource;
   /** The parsed YAML document (for a Markdown file, of its front matter). */
@@ -340,6 +330,13 @@ export function defineDocumentRule<const M extends Messages, Options = Record<st
 }): DocumentRule<M, Options> {
   return { ...rule, stage: 'document' };
 }
+
+/**
+ * An across rule's meta is a rule's meta (its single-agreement `examples` left empty) with
+ * examples of several files each. Optional here so that every rule's meta stays one type;
+ * defineAcrossRule requires them.
+ */
+export type AcrossRuleMeta<M extends Messages, Options> = RuleMeta<M, Options> & { readonly estateExamples?: EstateExamples };
 
 /**
  * An `across` rule runs once per run, after every file has been linted, over the records of

@@ -21,7 +21,10 @@ import { LintCache } from './cache.js';
 import { rememberSection, type SectionFormat } from '../reporters/sections.js';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { summariseRule } from './rule-docs.js';
-import type { Counts, FileResult, Finding, LintRun, Severity } from './types.js';
+import type { FileResult, Finding, LintRun, Severity } from './types.js';
+import { countFindings } from './counts.js';
+
+export { countFindings };
 import { SEVERITY_RANK } from './types.js';
 import { VERSION } from '../generated/version.js';
 import { runAcrossStage, type AcrossInput } from '../across/stage.js';
@@ -415,25 +418,6 @@ function configWaiverFindings(config: Config, rules: readonly AnyRule[], used: R
   return findings.sort(reportOrder(importanceLookup([{ id: waiverRule.id, importance: importanceOf(waiverRule) }])));
 }
 
-export function countFindings(run: LintRun): Counts {
-  let error = 0;
-  let warning = 0;
-  let info = 0;
-  let review = 0;
-  let suppressed = 0;
-  let failures = 0;
-  for (const file of run.files) {
-    if (file.failure) failures++;
-    for (const f of file.findings) {
-      if (f.suppression) suppressed++;
-      else if (f.kind === 'review') review++;
-      else if (f.severity === 'error') error++;
-      else if (f.severity === 'warning') warning++;
-      else info++;
-    }
-  }
-  return { error, warning, info, review, suppressed, failures };
-}
 
 export type FailOn = Severity | 'never';
 

@@ -2,8 +2,6 @@
  * The data every part of dsalint passes around: findings, file results and a whole run.
  * Reporters are pure functions of a `LintRun`; nothing here holds text formatting.
  */
-import type { ParsedYaml } from './parse.js';
-import type { SchemaProblem } from '../schema/validate.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -161,11 +159,4 @@ export interface Counts {
   readonly review: number;
   readonly suppressed: number;
   readonly failures: number;
-}
-
-/** Extra context document rules get: the parse and the schema verdict. */
-export interface DocumentFacts {
-  readonly parsed: ParsedYaml;
-  /** Undefined when the YAML could not be turned into data, so the schema was not checked. */
-  readonly schemaProblems?: readonly SchemaProblem[];
 }

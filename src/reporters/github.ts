@@ -9,7 +9,7 @@
  * each level per step (50 per job), so the most severe and most important are written first.
  */
 import type { Finding, LintRun } from '../core/types.js';
-import { countFindings } from '../core/run.js';
+import { countFindings } from '../core/counts.js';
 import type { Reporter } from './types.js';
 import { groupOf, judged, plainText, plural, ruleMap } from './shared.js';
 import { revealHidden } from '../core/summary.js';

@@ -19,7 +19,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import type { Agreement } from '../generated/agreement.js';
 import type { FileResult, Finding, LintRun, RuleSummary } from '../core/types.js';
-import { countFindings } from '../core/run.js';
+import { countFindings } from '../core/counts.js';
 import { formatDate, revealHidden, summariseAgreement } from '../core/summary.js';
 import { visit } from 'unist-util-visit';
 import type { Reporter } from './types.js';

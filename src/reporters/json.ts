@@ -3,7 +3,7 @@
  * is not included; positions are 1-based with exclusive ends.
  */
 import type { Finding, LintRun, Location, Range } from '../core/types.js';
-import { countFindings } from '../core/run.js';
+import { countFindings } from '../core/counts.js';
 import type { Reporter } from './types.js';
 
 export const JSON_REPORT_VERSION = 1;

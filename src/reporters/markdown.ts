@@ -12,7 +12,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Agreement } from '../generated/agreement.js';
 import type { FileResult, Finding, LintRun, RuleSummary } from '../core/types.js';
-import { countFindings } from '../core/run.js';
+import { countFindings } from '../core/counts.js';
 import { formatDate, logLine, revealHidden, summaryParagraph } from '../core/summary.js';
 import type { Reporter } from './types.js';
 import {

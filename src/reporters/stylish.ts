@@ -3,7 +3,7 @@
  * then the counts.
  */
 import type { Finding, LintRun } from '../core/types.js';
-import { countFindings } from '../core/run.js';
+import { countFindings } from '../core/counts.js';
 import type { Reporter } from './types.js';
 import { logLine, logPath } from '../core/summary.js';
 import wrapAnsi from 'wrap-ansi';
