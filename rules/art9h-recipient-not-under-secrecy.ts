@@ -102,13 +102,15 @@ export default defineRule({
     },
   },
   check({ agreement: a, report }) {
-    if (coversOnlyDeceased(a)) return;
     (a.flows ?? []).forEach((flow, f) => {
       const recipient = partyById(a, flow.to);
       if (!recipient || owesDutyOfConfidentiality(recipient) !== false) return;
       if (!flowData(a, flow).some((d) => isIdentifying(d) && isSpecialCategory(d))) return;
       for (const purposeId of flow.purposes ?? []) {
-        const basis = purposeById(a, purposeId)?.lawful_basis;
+        const purpose = purposeById(a, purposeId);
+        // UK GDPR does not apply to the deceased.
+        if (purpose && coversOnlyDeceased(a, [purpose])) continue;
+        const basis = purpose?.lawful_basis;
         const article9 = basis?.article_9 === undefined ? undefined : ARTICLE_9_CONDITION.get(basis.article_9);
         const schedule1 = basis?.dpa_schedule_1 === undefined ? undefined : DPA_SCHEDULE_1_CONDITION.get(basis.dpa_schedule_1);
         const condition = article9?.requiresConfidentiality ? article9 : schedule1?.requiresConfidentiality ? schedule1 : undefined;

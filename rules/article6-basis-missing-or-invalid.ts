@@ -131,10 +131,9 @@ export default defineRule({
     },
   },
   check({ agreement: a, report }) {
-    // UK GDPR does not apply to the deceased (deceased-records-basis covers what does).
-    if (coversOnlyDeceased(a)) return;
     (a.purposes ?? []).forEach((purpose, i) => {
-      if (!hasPersonalData(a, purpose)) return;
+      // UK GDPR does not apply to the deceased (deceased-records-basis covers what does).
+      if (coversOnlyDeceased(a, [purpose]) || !hasPersonalData(a, purpose)) return;
       const at: Path = ['purposes', i, 'lawful_basis', 'article_6'];
       const value = purpose.lawful_basis?.article_6;
       if (value === undefined) {

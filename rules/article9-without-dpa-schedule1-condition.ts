@@ -139,10 +139,11 @@ export default defineRule({
     },
   },
   check({ agreement: a, report }) {
-    if (coversOnlyDeceased(a)) return;
     // Party index -> the purposes (and their Schedule 1 conditions) it relies on without a policy document.
     const needPolicy = new Map<number, { purposeIndex: number; purpose: string; schedule1: string; part: 1 | 2 }[]>();
     (a.purposes ?? []).forEach((purpose, i) => {
+      // UK GDPR does not apply to the deceased.
+      if (coversOnlyDeceased(a, [purpose])) return;
       const basis = purpose.lawful_basis;
       const article9 = basis?.article_9 === undefined ? undefined : ARTICLE_9_CONDITION.get(basis.article_9);
       if (!article9) return;

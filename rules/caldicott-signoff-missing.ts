@@ -1,5 +1,6 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { approvalsBy, approvesCurrentVersion, carriesConfidentialPatientInformation, latestApproval, isController, versionHint } from '../src/core/facts.js';
+import { approvalsBy, approvesCurrentVersion, carriesConfidentialPatientInformation, flowPurposes, isControllerFor, latestApproval, versionHint } from '../src/core/facts.js';
+
 export default defineRule({
   id: 'caldicott-signoff-missing',
   meta: {
@@ -13,9 +14,11 @@ export default defineRule({
       'services, to have a Caldicott Guardian, and they must have regard to it.\n\n' +
       'If the disclosing organisation\'s Caldicott Guardian has not approved the agreement, nobody accountable for confidentiality has decided that ' +
       'this sharing is justified, necessary and limited to what is needed. An approval of an earlier version does not cover what has changed since.\n\n' +
-      'dsalint asks this of each controller that sends identifiable or pseudonymised health or care information (a flow\'s `from`), and of a party ' +
-      'whose organisation type is not stated, to be safe. Organisations that only receive data are not asked here. Whether approvals still hold after a ' +
-      'material change recorded in `history` is judged by `amendment-without-fresh-signoff`.',
+      'dsalint asks this of each health or care organisation (by its `org_type`: GP practices, trusts, hospices, dental practices, pharmacies and ' +
+      'the like) that sends identifiable or pseudonymised health or care information as a controller (a flow\'s `from`). A party with no ' +
+      'organisation type, or one that is not a health or care body (a council, a government department, a housing provider), is not asked; nor are ' +
+      'organisations that only receive data, processing agreements or templates. Whether approvals still hold after a material change recorded in ' +
+      '`history` is judged by `amendment-without-fresh-signoff`.',
     fix:
       'Ask the disclosing organisation\'s Caldicott Guardian to review this version of the agreement. Record their sign-off under `approvals` with ' +
       '`party` (the organisation\'s id), `role: caldicott_guardian`, their name, the date, and `version` equal to the agreement\'s `version`. A Caldicott ' +
@@ -114,8 +117,8 @@ export default defineRule({
   check({ agreement: a, report }) {
     const flows = a.flows ?? [];
     (a.parties ?? []).forEach((party, i) => {
-      if (!isController(party)) return;
-      const flowIndex = flows.findIndex((f) => f.from === party.id && carriesConfidentialPatientInformation(a, f));
+      // A controller for the flow's purposes; a party can be a processor for some purposes only.
+      const flowIndex = flows.findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
       if (flowIndex < 0) return;
       const found = approvalsBy(a, party.id, 'caldicott_guardian');
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;

@@ -1,6 +1,6 @@
 import type { PopulationScope } from '../src/generated/agreement.js';
-import { defineRule, yaml } from '../src/core/rule.js';
-import { sharesPersonalData } from '../src/core/facts.js';
+import { defineRule, extendPath, yaml } from '../src/core/rule.js';
+import { isOverarchingProtocol, populations, sharesPersonalData } from '../src/core/facts.js';
 
 const DEFINED_COHORT: PopulationScope = 'defined_cohort';
 export default defineRule({
@@ -84,16 +84,19 @@ export default defineRule({
     },
   },
   check({ agreement: a, report }) {
-    if (!sharesPersonalData(a)) return;
-    const population = a.population;
-    if (!population) {
+    // A protocol sets standards for sharing; whose records are shared is for the agreements under it.
+    if (!sharesPersonalData(a) || isOverarchingProtocol(a)) return;
+    const purposes = a.purposes ?? [];
+    // Every purpose may state its own population instead of one for the whole agreement.
+    if (!a.population && (purposes.length === 0 || purposes.some((p) => p.population === undefined))) {
       report({ messageId: 'no-population', at: ['population'] });
-      return;
     }
-    if (population.scope === undefined) report({ messageId: 'no-scope', at: ['population', 'scope'] });
-    if (population.scope === DEFINED_COHORT && (population.inclusion_criteria ?? []).length === 0) {
-      report({ messageId: 'no-criteria', at: ['population', 'inclusion_criteria'], related: [{ at: ['population', 'scope'], message: 'The population is a defined cohort here.' }] });
+    for (const { population, path } of populations(a)) {
+      if (population.scope === undefined) report({ messageId: 'no-scope', at: extendPath(path, 'scope') });
+      if (population.scope === DEFINED_COHORT && (population.inclusion_criteria ?? []).length === 0) {
+        report({ messageId: 'no-criteria', at: extendPath(path, 'inclusion_criteria'), related: [{ at: extendPath(path, 'scope'), message: 'The population is a defined cohort here.' }] });
+      }
+      if (population.vital_status === undefined) report({ messageId: 'no-vital-status', at: extendPath(path, 'vital_status') });
     }
-    if (population.vital_status === undefined) report({ messageId: 'no-vital-status', at: ['population', 'vital_status'] });
   },
 });

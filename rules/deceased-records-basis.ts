@@ -1,7 +1,7 @@
 import type { VitalStatus } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
-import { carriesConfidentialPatientInformation, flowsFor } from '../src/core/facts.js';
+import { carriesConfidentialPatientInformation, flowsFor, populationFor } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
 const INCLUDES_DECEASED: ReadonlySet<VitalStatus> = new Set<VitalStatus>(['deceased', 'both']);export default defineRule({
@@ -116,9 +116,10 @@ const INCLUDES_DECEASED: ReadonlySet<VitalStatus> = new Set<VitalStatus>(['decea
     },
   },
   check({ agreement: a, report }) {
-    const vitalStatus = a.population?.vital_status;
-    if (vitalStatus === undefined || !INCLUDES_DECEASED.has(vitalStatus)) return;
     (a.purposes ?? []).forEach((purpose, i) => {
+      // Judged on the population this purpose uses: its own, else the agreement's.
+      const vitalStatus = populationFor(a, purpose)?.vital_status;
+      if (vitalStatus === undefined || !INCLUDES_DECEASED.has(vitalStatus)) return;
       const basis = purpose.lawful_basis;
       if (!basis || basis.common_law !== undefined) return;
       const bases = [

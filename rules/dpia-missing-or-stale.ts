@@ -1,5 +1,5 @@
 import type { Agreement } from '../src/generated/agreement.js';
-import { defineRule, yaml, type Path } from '../src/core/rule.js';
+import { defineRule, extendPath, yaml, type Path } from '../src/core/rule.js';
 import {
   categoryIndex,
   compareVersions,
@@ -13,6 +13,9 @@ import {
   orgTypeOf,
   partyById,
   partyName,
+  populationFor,
+  populationPathFor,
+  populations,
   purposeById,
 } from '../src/core/facts.js';
 
@@ -29,9 +32,10 @@ function highRiskIndicators(a: Agreement): Indicator[] {
   if ((a.dpia?.high_risk_indicators ?? []).length > 0) {
     out.push({ reason: 'the agreement lists high-risk indicators under `dpia.high_risk_indicators`', at: ['dpia', 'high_risk_indicators'] });
   }
-  if (a.population?.scope === 'all_registered') {
+  const everyone = populations(a).find(({ population }) => population.scope === 'all_registered');
+  if (everyone) {
     const item = data.find((d) => isIdentifying(d) && isSpecialCategory(d));
-    if (item) out.push({ reason: `health (special category) data ("${item.id}") about every registered patient is processed on a large scale`, at: ['population', 'scope'] });
+    if (item) out.push({ reason: `health (special category) data ("${item.id}") about every registered patient is processed on a large scale`, at: extendPath(everyone.path, 'scope') });
   }
   (a.flows ?? []).forEach((flow, i) => {
     if (flow.access?.mode !== 'live_system_access') return;
@@ -45,15 +49,20 @@ function highRiskIndicators(a: Agreement): Indicator[] {
     const k = categoryIndex(item, (c) => c.genetic);
     out.push({ reason: `genetic data ("${item.id}") is used for a purpose beyond individual care`, at: ['data', j, 'categories', k] });
   });
-  const groups = a.population?.vulnerable_groups ?? [];
-  const maxAge = a.population?.age_range?.max;
-  const children = maxAge !== undefined && maxAge < 18;
   // Per-case purposes (safeguarding one person, a death, a court) concern one identified person at a time, not a group.
-  const secondary = purposes.find((p) => isSecondary(p) && !isPerCasePurpose(p));
-  if ((groups.length > 0 || children) && secondary) {
+  const vulnerable = purposes.flatMap((p) => {
+    if (!isSecondary(p) || isPerCasePurpose(p)) return [];
+    const population = populationFor(a, p);
+    const groups = population?.vulnerable_groups ?? [];
+    const maxAge = population?.age_range?.max;
+    if (groups.length === 0 && !(maxAge !== undefined && maxAge < 18)) return [];
+    const path = populationPathFor(a, p);
+    return [{ secondary: p, at: groups.length > 0 ? extendPath(path, 'vulnerable_groups') : extendPath(path, 'age_range', 'max') }];
+  })[0];
+  if (vulnerable) {
     out.push({
-      reason: `the patients include children or vulnerable people and their data is used for a purpose beyond individual care ("${secondary.id}")`,
-      at: groups.length > 0 ? ['population', 'vulnerable_groups'] : ['population', 'age_range', 'max'],
+      reason: `the patients include children or vulnerable people and their data is used for a purpose beyond individual care ("${vulnerable.secondary.id}")`,
+      at: vulnerable.at,
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import type { Agreement, Flow, Party } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { carriesPatientData, orgTypeOf, partyById } from '../src/core/facts.js';
+import { carriesPatientData, isHealthOrCareBody, orgTypeOf, partyById } from '../src/core/facts.js';
 import { DSPT_STATUS } from '../src/vocabulary.js';
 
 interface Options {
@@ -9,11 +9,9 @@ interface Options {
   include_statutory_recipients: boolean;
 }
 
-/** NHS patient data: it comes from a health or care organisation (or one of unstated type). */
+/** NHS patient data: it comes from a health or care organisation (not one of unstated or non-health type). */
 function receivesNhsPatientData(a: Agreement, flow: Flow): boolean {
-  const sender = orgTypeOf(partyById(a, flow.from));
-  if (sender && !sender.healthOrCare) return false;
-  return carriesPatientData(a, flow);
+  return isHealthOrCareBody(partyById(a, flow.from)) && carriesPatientData(a, flow);
 }
 
 /** The first year (2025 for "2025-26") of the assessment being completed on `asOf`: it runs until its publication deadline. */

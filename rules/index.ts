@@ -17,6 +17,7 @@ import breachNotificationWindow from './breach-notification-window.js';
 import caldicottSignoffMissing from './caldicott-signoff-missing.js';
 import cohortUndefined from './cohort-undefined.js';
 import commonLawBasisMissing from './common-law-basis-missing.js';
+import dataReleaseIncomplete from './data-release-incomplete.js';
 import dataWithoutPurpose from './data-without-purpose.js';
 import datesOutOfOrder from './dates-out-of-order.js';
 import deceasedRecordsBasis from './deceased-records-basis.js';
@@ -26,6 +27,8 @@ import dpoReviewMissing from './dpo-review-missing.js';
 import dsptStatusInsufficient from './dspt-status-insufficient.js';
 import duplicateId from './duplicate-id.js';
 import estateRenewalsDue from './estate-renewals-due.js';
+import exceedsFramework from './exceeds-framework.js';
+import frameworkUnresolved from './framework-unresolved.js';
 import freeTextOrThirdPartyUnprotected from './free-text-or-third-party-unprotected.js';
 import genderRecognitionProtectedInformation from './gender-recognition-protected-information.js';
 import hfeaFertilityInformation from './hfea-fertility-information.js';
@@ -33,6 +36,7 @@ import hiddenText from './hidden-text.js';
 import identifiableWhereDeidentifiedSuffices from './identifiable-where-deidentified-suffices.js';
 import internationalTransferWithoutMechanism from './international-transfer-without-mechanism.js';
 import jointControllerArrangementMissing from './joint-controller-arrangement-missing.js';
+import legalFrameworkSuperseded from './legal-framework-superseded.js';
 import limitReached from './limit-reached.js';
 import liveAccessWithoutControls from './live-access-without-controls.js';
 import marketingOrCommercialUse from './marketing-or-commercial-use.js';
@@ -40,8 +44,10 @@ import medicalExaminerScope from './medical-examiner-scope.js';
 import nationalDataOptOutApplicability from './national-data-opt-out-applicability.js';
 import newPurposeWithoutCompatibility from './new-purpose-without-compatibility.js';
 import overlappingFlowTerms from './overlapping-flow-terms.js';
+import partyGroupEmpty from './party-group-empty.js';
 import populationExceedsPurpose from './population-exceeds-purpose.js';
 import privacyNoticeMissing from './privacy-notice-missing.js';
+import processingAgreementWithoutProcessor from './processing-agreement-without-processor.js';
 import processorDeterminesPurpose from './processor-determines-purpose.js';
 import processorWithoutArt28Contract from './processor-without-art28-contract.js';
 import proseTopicMissing from './prose-topic-missing.js';
@@ -60,6 +66,7 @@ import secondaryUseOnDirectCareBasis from './secondary-use-on-direct-care-basis.
 import securityMeasuresMissing from './security-measures-missing.js';
 import sexualHealthHeightenedSensitivity from './sexual-health-heightened-sensitivity.js';
 import specialCategoryWithoutArticle9 from './special-category-without-article9.js';
+import templatePresentedAsInForce from './template-presented-as-in-force.js';
 import transferUnencrypted from './transfer-unencrypted.js';
 import type1OptOutNotHonoured from './type1-opt-out-not-honoured.js';
 import undeclaredPurposeUse from './undeclared-purpose-use.js';
@@ -79,8 +86,10 @@ export const RULES: readonly AnyRule[] = [
   schema,
   yamlDuplicateKey,
   hiddenText,
+  frameworkUnresolved,
   referenceUnresolved,
   duplicateId,
+  partyGroupEmpty,
   agreementIdConflict,
   limitReached,
   wholeSystemAccess,
@@ -92,9 +101,11 @@ export const RULES: readonly AnyRule[] = [
   amendmentWithoutFreshSignoff,
   researchWithoutConsentOrS251,
   secondaryUseOnDirectCareBasis,
+  templatePresentedAsInForce,
   article9WithoutDpaSchedule1Condition,
   s251ApprovalInvalid,
   marketingOrCommercialUse,
+  exceedsFramework,
   genderRecognitionProtectedInformation,
   hfeaFertilityInformation,
   agreementExpiredOrNoTerm,
@@ -104,11 +115,13 @@ export const RULES: readonly AnyRule[] = [
   medicalExaminerScope,
   overlappingFlowTerms,
   nationalDataOptOutApplicability,
+  processingAgreementWithoutProcessor,
   type1OptOutNotHonoured,
   processorWithoutArt28Contract,
   internationalTransferWithoutMechanism,
   jointControllerArrangementMissing,
   newPurposeWithoutCompatibility,
+  dataReleaseIncomplete,
   liveAccessWithoutControls,
   transferUnencrypted,
   dpiaMissingOrStale,
@@ -119,6 +132,7 @@ export const RULES: readonly AnyRule[] = [
   cohortUndefined,
   freeTextOrThirdPartyUnprotected,
   art9hRecipientNotUnderSecrecy,
+  legalFrameworkSuperseded,
   sexualHealthHeightenedSensitivity,
   vulnerableCohortSecondaryUse,
   deceasedRecordsBasis,

@@ -1,4 +1,5 @@
 import { defineRule, yaml } from '../src/core/rule.js';
+import { rolesOf } from '../src/core/facts.js';
 import { JOINT_CONTROLLER_RESPONSIBILITIES } from '../src/vocabulary.js';
 
 const REQUIRED = JOINT_CONTROLLER_RESPONSIBILITIES.filter((r) => r.art26);
@@ -91,7 +92,11 @@ export default defineRule({
     },
   },
   check({ agreement: a, report }) {
-    const joint = (a.parties ?? []).flatMap((p, i) => (p.role === 'joint_controller' ? [{ p, i }] : []));
+    // Joint controllers under `parties`, or for any one purpose (`purposes[].roles`).
+    const joint = (a.parties ?? []).flatMap((p, i) => {
+      const role = rolesOf(a, i).find((r) => r.role === 'joint_controller');
+      return role ? [{ p, i, path: role.path }] : [];
+    });
     if (joint.length < 2) return;
     const arrangement = a.joint_controller_arrangement;
     if (!arrangement) {
@@ -100,7 +105,7 @@ export default defineRule({
         messageId: 'missing',
         data: { parties: `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}` },
         at: ['joint_controller_arrangement'],
-        related: joint.map(({ p, i }) => ({ at: ['parties', i, 'role'], message: `${p.name} is a joint controller.` })),
+        related: joint.map(({ p, path }) => ({ at: path, message: `${p.name} is a joint controller.` })),
       });
       return;
     }

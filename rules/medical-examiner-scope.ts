@@ -1,8 +1,8 @@
-import type { AccessDuration, PurposeCategory, VitalStatus } from '../src/generated/agreement.js';
-import { defineRule, yaml } from '../src/core/rule.js';
+import type { AccessDuration, Population, PurposeCategory, VitalStatus } from '../src/generated/agreement.js';
+import { defineRule, extendPath, yaml } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
 import { labelOf } from '../src/vocabulary.js';
-import { compareDurations, durationInWords, indexOfPurpose, isStandingLiveAccess, parseDuration } from '../src/core/facts.js';
+import { compareDurations, durationInWords, indexOfPurpose, isStandingLiveAccess, parseDuration, populationFor, populationPathFor } from '../src/core/facts.js';
 
 const ME_SCRUTINY: PurposeCategory = 'medical_examiner_scrutiny';
 const DECEASED: VitalStatus = 'deceased';
@@ -165,14 +165,19 @@ export default defineRule({
   check({ agreement: a, options, report }) {
     const purposes = (a.purposes ?? []).filter((p) => p.category === ME_SCRUTINY);
     if (purposes.length === 0) return;
-    const first = purposes[0]!;
-    const vitalStatus = a.population?.vital_status;
-    if (vitalStatus !== undefined && vitalStatus !== DECEASED) {
+    // Judged on the population each medical examiner purpose uses, once per population.
+    const judged = new Set<Population>();
+    for (const purpose of purposes) {
+      const population = populationFor(a, purpose);
+      const vitalStatus = population?.vital_status;
+      if (!population || judged.has(population)) continue;
+      judged.add(population);
+      if (vitalStatus === undefined || vitalStatus === DECEASED) continue;
       report({
         messageId: 'not-deceased',
-        data: { purpose: first.id, vitalStatus: lowerFirst(labelOf('vitalStatus', vitalStatus)) },
-        at: ['population', 'vital_status'],
-        related: [{ at: ['purposes', indexOfPurpose(a, first.id), 'category'], message: `"${first.id}" is medical examiner scrutiny.` }],
+        data: { purpose: purpose.id, vitalStatus: lowerFirst(labelOf('vitalStatus', vitalStatus)) },
+        at: extendPath(populationPathFor(a, purpose), 'vital_status'),
+        related: [{ at: ['purposes', indexOfPurpose(a, purpose.id), 'category'], message: `"${purpose.id}" is medical examiner scrutiny.` }],
       });
     }
     const max = parseDuration(options.max_window) ?? parseDuration('P28D')!;

@@ -1,7 +1,7 @@
 import type { Agreement, CommonLaw, OptOutHandling, Purpose } from '../src/generated/agreement.js';
-import { defineRule, yaml, type Path } from '../src/core/rule.js';
+import { defineRule, extendPath, yaml, type Path } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
-import { carriesConfidentialPatientInformation, commonLawBasisOf, flowsFor, isSecondary, purposeCategoryOf } from '../src/core/facts.js';
+import { carriesConfidentialPatientInformation, commonLawBasisOf, flowsFor, isSecondary, populationFor, populationPathFor, purposeCategoryOf } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
 const APPLIED: OptOutHandling = 'applied';
@@ -173,6 +173,9 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
     const purposes = a.purposes ?? [];
     purposes.forEach((purpose, i) => {
       if (!mayApply(a, purpose)) return;
+      // Judged on the population this purpose uses: its own, else the agreement's.
+      const optOut = populationFor(a, purpose)?.national_data_opt_out;
+      const at = extendPath(populationPathFor(a, purpose), 'national_data_opt_out');
       const basis = commonLawBasisOf(purpose);
       const related = [{ at: ['purposes', i, 'lawful_basis', 'common_law'] satisfies Path, message: `The common-law basis for "${purpose.id}" is given here.` }];
       if (basis?.value === S251_SUPPORT) {
@@ -183,7 +186,8 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
         report({ messageId: 'unstated', data: { purpose: purpose.id }, at });
       }
     });
-    if (optOut === APPLIED && purposes.length > 0 && (a.flows ?? []).length > 0 && !purposes.some((p) => mayApply(a, p))) {
+    const usingAgreementPopulation = purposes.filter((p) => p.population === undefined);
+    if (optOut === APPLIED && usingAgreementPopulation.length > 0 && (a.flows ?? []).length > 0 && !usingAgreementPopulation.some((p) => mayApply(a, p))) {
       report({ messageId: 'needless', at });
     }
   },

@@ -1,7 +1,9 @@
-import { defineRule, yaml } from '../src/core/rule.js';
+import { defineRule, extendPath, yaml } from '../src/core/rule.js';
 import { labelOf } from '../src/vocabulary.js';
-import { flowsFor, isPerCasePurpose, purposeName } from '../src/core/facts.js';
-import { joinWords, lowerFirst } from '../src/core/summary.js';export default defineRule({
+import { flowsFor, isPerCasePurpose, populations, purposeName } from '../src/core/facts.js';
+import { joinWords, lowerFirst } from '../src/core/summary.js';
+
+export default defineRule({
   id: 'population-exceeds-purpose',
   meta: {
     title: 'Per-case purposes must cover one person per request, not a whole list',
@@ -74,17 +76,20 @@ import { joinWords, lowerFirst } from '../src/core/summary.js';export default de
     },
   },
   check({ agreement: a, report }) {
-    const population = a.population;
-    // A population with no scope (or none at all) is cohort-undefined's finding.
-    if (population?.scope === undefined || population.scope === 'per_case') return;
-    const perCase = (a.purposes ?? []).flatMap((p, i) => (isPerCasePurpose(p) && flowsFor(a, p.id).length > 0 ? [{ p, i }] : []));
-    if (perCase.length === 0) return;
-    const data = { purposes: joinWords(perCase.map(({ p }) => purposeName(p))), verb: perCase.length === 1 ? 'concerns' : 'concern' };
-    report({
-      messageId: 'not-per-case',
-      data: { ...data, scope: lowerFirst(labelOf('populationScope', population.scope)) },
-      at: ['population', 'scope'],
-      related: perCase.map(({ p, i }) => ({ at: ['purposes', i, p.category ? 'category' : 'id'], message: 'This purpose concerns one person at a time.' })),
-    });
+    // Each population is judged against the purposes that use it: a purpose with its own
+    // per-case population sits beside a direct-care purpose for every registered patient.
+    for (const { population, path, purposes } of populations(a)) {
+      // A population with no scope is cohort-undefined's finding.
+      if (population.scope === undefined || population.scope === 'per_case') continue;
+      const perCase = purposes.flatMap((p) => (isPerCasePurpose(p) && flowsFor(a, p.id).length > 0 ? [{ p, i: (a.purposes ?? []).indexOf(p) }] : []));
+      if (perCase.length === 0) continue;
+      const data = { purposes: joinWords(perCase.map(({ p }) => purposeName(p))), verb: perCase.length === 1 ? 'concerns' : 'concern' };
+      report({
+        messageId: 'not-per-case',
+        data: { ...data, scope: lowerFirst(labelOf('populationScope', population.scope)) },
+        at: extendPath(path, 'scope'),
+        related: perCase.map(({ p, i }) => ({ at: ['purposes', i, p.category ? 'category' : 'id'], message: 'This purpose concerns one person at a time.' })),
+      });
+    }
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { carriesPatientData, isController } from '../src/core/facts.js';
+import { appliesToParty, carriesPatientData, isController, isTemplate } from '../src/core/facts.js';
+
 export default defineRule({
   id: 'privacy-notice-missing',
   meta: {
@@ -85,7 +86,9 @@ export default defineRule({
       const flowIndex = flows.findIndex((f) => (f.from === party.id || f.to === party.id) && carriesPatientData(a, f));
       if (flowIndex < 0) return;
       const flow = flows[flowIndex]!;
-      const own = notices.flatMap((n, k) => (n.party === party.id ? [k] : []));
+      // A party's own notice, one for a group it belongs to, or one that covers everyone: an annex
+      // of the agreement or a national notice published by someone who is not a party.
+      const own = notices.flatMap((n, k) => (n.party === undefined || appliesToParty(a, n.party, party) ? [k] : []));
       if (own.length === 0) {
         report({
           messageId: 'missing',
@@ -93,7 +96,7 @@ export default defineRule({
           at: ['parties', i, 'id'],
           related: [{ at: ['flows', flowIndex, flow.from === party.id ? 'from' : 'to'], message: `${party.name} shares patient data in this flow.` }],
         });
-      } else if (own.every((k) => notices[k]!.url === undefined)) {
+      } else if (!isTemplate(a) && own.every((k) => notices[k]!.url === undefined && notices[k]!.annex === undefined)) {
         report({ messageId: 'no-url', data: { party: party.name }, at: ['transparency', 'privacy_notices', own[0]!, 'url'] });
       }
     });

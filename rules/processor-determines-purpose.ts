@@ -1,7 +1,9 @@
 import type { Agreement, RetentionEntry } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { durationHours, isProcessor, parseDuration, partyById, partyName, purposeById, purposeName } from '../src/core/facts.js';
-import { formatDuration } from '../src/core/summary.js';/** Hours in an average calendar month, so that P12M and P1Y compare equal. */
+import { durationHours, flowPurposes, isProcessor, isProcessorFor, parseDuration, partyById, partyName, purposeById, purposeName } from '../src/core/facts.js';
+import { formatDuration } from '../src/core/summary.js';
+
+/** Hours in an average calendar month, so that P12M and P1Y compare equal. */
 const HOURS_PER_MONTH = (365.25 * 24) / 12;
 
 /** A retention period's length in hours; Infinity for "indefinite"; undefined when it cannot be read. */
@@ -152,7 +154,7 @@ export default defineRule({
     // A processor as the owner of a purpose.
     (a.purposes ?? []).forEach((purpose, i) => {
       const owner = partyById(a, purpose.owner);
-      if (owner && isProcessor(owner)) {
+      if (owner && isProcessorFor(owner, [purpose])) {
         report({ messageId: 'owns-purpose', data: { purpose: purposeName(purpose), party: owner.name }, at: ['purposes', i, 'owner'] });
       }
     });
@@ -167,7 +169,7 @@ export default defineRule({
     // Flows to a processor for a purpose none of its controllers set.
     (a.flows ?? []).forEach((flow, i) => {
       const recipient = partyById(a, flow.to);
-      if (!recipient || !isProcessor(recipient)) return;
+      if (!recipient || !isProcessorFor(recipient, flowPurposes(a, flow))) return;
       const controllers = controllersOf(a, recipient.id);
       if (controllers.length === 0) return; // reported above, or by processor-without-art28-contract
       (flow.purposes ?? []).forEach((purposeId, k) => {
@@ -175,7 +177,7 @@ export default defineRule({
         if (!purpose) return; // reference-unresolved owns unknown ids
         const setBy = purpose.owner ?? flow.from;
         if (setBy !== undefined && controllers.includes(setBy)) return;
-        if (purpose.owner !== undefined && isProcessor(partyById(a, purpose.owner))) return; // owns-purpose already says so
+        if (purpose.owner !== undefined && isProcessorFor(partyById(a, purpose.owner), [purpose])) return; // owns-purpose already says so
         report({
           messageId: 'uninstructed-purpose',
           data: { flow: flow.id, party: recipient.name, purpose: purposeName(purpose), controllers: controllers.map((c) => partyName(a, c)).join(', ') },

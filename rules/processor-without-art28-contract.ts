@@ -1,7 +1,8 @@
 import type { Agreement } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { isProcessor, partyName } from '../src/core/facts.js';
-import { ART28_TERMS, labelOf } from '../src/vocabulary.js';const ALL_TERMS = ART28_TERMS.map((t) => t.value).join(', ');
+import { partyName, rolesOf } from '../src/core/facts.js';
+import { ART28_TERMS, labelOf } from '../src/vocabulary.js';
+const ALL_TERMS = ART28_TERMS.map((t) => t.value).join(', ');
 
 /**
  * Lower-cases a label's first letter for mid-sentence use, except that "Art 32 security measures"
@@ -125,11 +126,13 @@ export default defineRule({
   },
   check({ agreement: a, report }) {
     (a.parties ?? []).forEach((party, i) => {
-      if (!isProcessor(party) || hasArrangement(a, party.id)) return;
+      // A processor under `parties`, or for any one purpose (`purposes[].roles`).
+      const asProcessor = rolesOf(a, i).find((r) => r.role === 'processor' || r.role === 'sub_processor');
+      if (!asProcessor || hasArrangement(a, party.id)) return;
       report({
         messageId: 'no-arrangement',
-        data: { party: party.name, id: party.id, role: labelOf('partyRole', party.role).toLowerCase() },
-        at: ['parties', i, 'role'],
+        data: { party: party.name, id: party.id, role: labelOf('partyRole', asProcessor.role).toLowerCase() },
+        at: asProcessor.path,
       });
     });
     // Every processor arrangement needs its contract, whatever role the party declares.

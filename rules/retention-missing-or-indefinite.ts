@@ -1,12 +1,12 @@
-import type { RetentionEntry } from '../src/generated/agreement.js';
+import type { Agreement, Party, RetentionEntry } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { carriesPatientData, flowData, isIdentifying, partyById, retentionEntryLabel } from '../src/core/facts.js';
+import { appliesToParty, carriesPatientData, flowData, isIdentifying, partyById, retentionEntryLabel } from '../src/core/facts.js';
 
 const INDEFINITE = 'indefinite';
 
 /** The entry is the party's, and covers the data item (an entry naming no data covers all the party holds). */
-function covers(entry: RetentionEntry, partyId: string, dataId: string | undefined): boolean {
-  if (entry.party !== partyId) return false;
+function covers(a: Agreement, entry: RetentionEntry, party: Party, dataId: string | undefined): boolean {
+  if (!appliesToParty(a, entry.party, party)) return false;
   return dataId === undefined || (entry.data ?? []).length === 0 || (entry.data ?? []).includes(dataId);
 }
 export default defineRule({
@@ -143,7 +143,7 @@ export default defineRule({
       if (!recipient || !carriesPatientData(a, flow)) return;
       const items = flowData(a, flow).filter(isIdentifying).map((d) => d.id);
       const needed: (string | undefined)[] = items.length > 0 ? items : [undefined];
-      const missing = needed.filter((id) => !retention.some((e) => covers(e, recipient.id, id)) && !reported.has(`${recipient.id}\u0000${id ?? ''}`));
+      const missing = needed.filter((id) => !retention.some((e) => covers(a, e, recipient, id)) && !reported.has(`${recipient.id}\u0000${id ?? ''}`));
       if (missing.length === 0) return;
       for (const id of missing) reported.add(`${recipient.id}\u0000${id ?? ''}`);
       const named = missing.filter((id): id is string => id !== undefined);

@@ -85,7 +85,6 @@ import { coversOnlyDeceased, dataCategoriesOf, flowData, indexOfPurpose, isIdent
     },
   },
   check({ agreement: a, report }) {
-    if (coversOnlyDeceased(a)) return;
     const reported = new Set<string>();
     (a.flows ?? []).forEach((flow, f) => {
       const special = flowData(a, flow).filter((d) => isIdentifying(d) && isSpecialCategory(d));
@@ -93,7 +92,8 @@ import { coversOnlyDeceased, dataCategoriesOf, flowData, indexOfPurpose, isIdent
       const labels = [...new Set(special.flatMap((d) => dataCategoriesOf(d).filter((c) => c.special).map((c) => lowerFirst(c.label))))];
       for (const purposeId of flow.purposes ?? []) {
         const purpose = purposeById(a, purposeId);
-        if (!purpose || purpose.lawful_basis?.article_9 !== undefined || reported.has(purposeId)) continue;
+        // UK GDPR does not apply to the deceased.
+        if (!purpose || purpose.lawful_basis?.article_9 !== undefined || reported.has(purposeId) || coversOnlyDeceased(a, [purpose])) continue;
         reported.add(purposeId);
         const p = indexOfPurpose(a, purposeId);
         const dataIndex = (flow.data ?? []).indexOf(special[0]!.id);

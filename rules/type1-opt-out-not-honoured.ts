@@ -1,7 +1,7 @@
 import type { CommonLaw, OptOutHandling, OrgType } from '../src/generated/agreement.js';
-import { defineRule, yaml } from '../src/core/rule.js';
+import { defineRule, extendPath, yaml } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
-import { carriesPatientData, flowPurposes, indexOfPurpose, partyById, partyName, purposeCategoryOf } from '../src/core/facts.js';
+import { carriesPatientData, flowPurposes, indexOfPurpose, partyById, partyName, populationFor, populationPathFor, purposeCategoryOf } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
 const GP_PRACTICE: OrgType = 'gp_practice';
@@ -132,9 +132,6 @@ export default defineRule({
   },
   check({ agreement: a, report }) {
     if (a.jurisdiction !== undefined && a.jurisdiction !== 'england') return;
-    const handling = a.population?.type1_objections;
-    if (handling === APPLIED) return;
-    const state = handling === undefined ? 'does not say Type 1 objections are applied' : `records Type 1 objections as "${lowerFirst(labelOf('optOutHandling', handling))}"`;
     const reported = new Set<string>();
     (a.flows ?? []).forEach((flow, f) => {
       if (partyById(a, flow.from)?.org_type !== GP_PRACTICE || !carriesPatientData(a, flow)) return;
@@ -142,11 +139,15 @@ export default defineRule({
         if (reported.has(purpose.id) || purposeCategoryOf(purpose)?.type1 !== 'yes') continue;
         const basis = purpose.lawful_basis?.common_law;
         if (basis !== undefined && OVERRIDING.has(basis)) continue;
+        // Judged on the population this purpose uses: its own, else the agreement's.
+        const handling = populationFor(a, purpose)?.type1_objections;
+        if (handling === APPLIED) continue;
+        const state = handling === undefined ? 'does not say Type 1 objections are applied' : `records Type 1 objections as "${lowerFirst(labelOf('optOutHandling', handling))}"`;
         reported.add(purpose.id);
         report({
           messageId: 'not-applied',
           data: { flow: flow.id, practice: partyName(a, flow.from), purpose: purpose.id, state },
-          at: ['population', 'type1_objections'],
+          at: extendPath(populationPathFor(a, purpose), 'type1_objections'),
           related: [
             { at: ['flows', f, 'from'], message: `Data leaves ${partyName(a, flow.from)} here.` },
             { at: ['purposes', indexOfPurpose(a, purpose.id), 'category'], message: `"${purpose.id}" is a purpose a Type 1 objection covers.` },

@@ -1,7 +1,7 @@
-import type { DataCategory, DpiaHighRiskIndicator } from '../src/generated/agreement.js';
-import { defineRule, yaml, type Path } from '../src/core/rule.js';
+import type { DataCategory, DpiaHighRiskIndicator, Purpose } from '../src/generated/agreement.js';
+import { defineRule, extendPath, yaml, type Path } from '../src/core/rule.js';
 import { joinWords, lowerFirst } from '../src/core/summary.js';
-import { carriesPatientData, flowData, flowsFor, indexOfData, isIdentifying, isPerCasePurpose, isSecondary } from '../src/core/facts.js';
+import { carriesPatientData, flowData, flowsFor, indexOfData, isIdentifying, isPerCasePurpose, isSecondary, populationFor, populationPathFor } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
 const SAFEGUARDING: DataCategory = 'safeguarding';
@@ -115,25 +115,30 @@ export default defineRule({
   },
   check({ agreement: a, report }) {
     if ((a.dpia?.high_risk_indicators ?? []).includes(DPIA_INDICATOR)) return;
-    const population = a.population;
-    const cohortReasons: { text: string; at: Path; note: string }[] = [];
-    const groups = population?.vulnerable_groups ?? [];
-    if (groups.length > 0) {
-      cohortReasons.push({
-        text: `the population includes ${joinWords(groups.map((g) => lowerFirst(labelOf('vulnerableGroup', g))))}`,
-        at: ['population', 'vulnerable_groups'],
-        note: 'The vulnerable groups are listed here.',
-      });
-    }
-    const maxAge = population?.age_range?.max;
-    if (maxAge !== undefined && maxAge < ADULT_AGE) {
-      cohortReasons.push({ text: `the population is children only (ages up to ${maxAge})`, at: ['population', 'age_range', 'max'], note: 'The age range is set here.' });
-    }
+    /** Why the population a purpose uses (its own, else the agreement's) is vulnerable. */
+    const cohortReasons = (purpose: Purpose): { text: string; at: Path; note: string }[] => {
+      const population = populationFor(a, purpose);
+      const path = populationPathFor(a, purpose);
+      const out: { text: string; at: Path; note: string }[] = [];
+      const groups = population?.vulnerable_groups ?? [];
+      if (groups.length > 0) {
+        out.push({
+          text: `the population includes ${joinWords(groups.map((g) => lowerFirst(labelOf('vulnerableGroup', g))))}`,
+          at: extendPath(path, 'vulnerable_groups'),
+          note: 'The vulnerable groups are listed here.',
+        });
+      }
+      const maxAge = population?.age_range?.max;
+      if (maxAge !== undefined && maxAge < ADULT_AGE) {
+        out.push({ text: `the population is children only (ages up to ${maxAge})`, at: extendPath(path, 'age_range', 'max'), note: 'The age range is set here.' });
+      }
+      return out;
+    };
     (a.purposes ?? []).forEach((purpose, i) => {
       if (!isSecondary(purpose) || isPerCasePurpose(purpose)) return;
       const flows = flowsFor(a, purpose.id).filter((f) => carriesPatientData(a, f));
       if (flows.length === 0) return;
-      const reasons = [...cohortReasons];
+      const reasons = cohortReasons(purpose);
       const safeguarding = flows.flatMap((f) => flowData(a, f)).find((d) => isIdentifying(d) && (d.categories ?? ([] as DataCategory[])).includes(SAFEGUARDING));
       if (safeguarding) {
         reasons.push({

@@ -1,10 +1,11 @@
 import type { Access } from '../src/generated/agreement.js';
-import { defineRule, yaml, type Path } from '../src/core/rule.js';
+import { defineRule, extendPath, yaml, type Path } from '../src/core/rule.js';
 import {
   accessScopeWords,
   coversAllPatients,
   flowPurposes,
   indexOfParty,
+  inherits,
   isDirectCare,
   isSecondary,
   isStandingLiveAccess,
@@ -12,6 +13,8 @@ import {
   orgTypeOf,
   partyById,
   partyName,
+  populationFor,
+  populationPathFor,
   purposeName,
   sharesAllFields,
   wholeRecordEntries,
@@ -170,14 +173,17 @@ export default defineRule({
   },
   check({ agreement: a, report }) {
     const measures = new Set<string>(a.security?.measures ?? []);
-    const allPatients = coversAllPatients(a);
     (a.flows ?? []).forEach((flow, i) => {
+      const purposes = flowPurposes(a, flow);
+      // The population the flow's purposes use: each purpose's own, else the agreement's.
+      const everyone = purposes.find((p) => coversAllPatients(a, populationFor(a, p)));
+      const allPatients = purposes.length > 0 ? everyone !== undefined : coversAllPatients(a);
+      const populationPath = populationPathFor(a, everyone);
       const allFields = sharesAllFields(a, flow);
       const standing = isStandingLiveAccess(flow);
       const recipient = partyById(a, flow.to);
       const recipientType = orgTypeOf(recipient);
       const directCareRecipient = recipientType?.directCare ?? false;
-      const purposes = flowPurposes(a, flow);
       const breadth = { allFields, allPatients, standing };
       const wide = isWholeSystem(breadth);
       const standingForSecondary = standing && !directCareRecipient && purposes.some(isSecondary);
@@ -185,14 +191,16 @@ export default defineRule({
 
       const at: Path = flow.access?.mode !== undefined ? ['flows', i, 'access', 'mode'] : ['flows', i, 'id'];
       const who = partyName(a, flow.to);
-      const scope = accessScopeWords(breadth, a.population?.scope === 'all_registered');
+      const scope = accessScopeWords(breadth, populationFor(a, everyone)?.scope === 'all_registered');
       const related = [
-        ...(allPatients ? [{ at: ['population', 'scope'] satisfies Path, message: 'The population covers every patient.' }] : []),
+        ...(allPatients ? [{ at: extendPath(populationPath, 'scope') as Path, message: 'The population covers every patient.' }] : []),
         ...(allFields ? wholeRecordEntries(a, flow).map((path) => ({ at: path, message: 'This data item is the whole record.' })) : []),
       ];
 
       if (purposes.length > 0 && purposes.every(isDirectCare) && directCareRecipient) {
         // For live access, role-based access and audit logging are live-access-without-controls' findings.
+        // Security taken from a protocol that is not available may list the controls: not known to be missing.
+        if (inherits(a, 'security') && a.security === undefined) return;
         const owned = flow.access?.mode === 'live_system_access' ? CONTROLS.filter((c) => c === 'legitimate_relationship') : CONTROLS;
         const missing = owned.filter((c) => !(flow.access?.[c] ?? measures.has(c)));
         if (missing.length === 0) return;

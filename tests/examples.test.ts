@@ -54,6 +54,11 @@ const GOOD = [
   'examples/shared-care-record/riverside-care-record.dsa.yaml',
   'examples/coroner/coroner-requests.dsa.yaml',
   'examples/public-health/notifiable-diseases.dsa.yaml',
+  'examples/tiered-safeguarding/overarching-protocol.dsa.yaml',
+  'examples/tiered-safeguarding/mash-referrals.dsa.yaml',
+  'examples/templates/model-direct-care-dsa.dsa.yaml',
+  'examples/gp-processor/appointment-reminders-processing.dsa.yaml',
+  'examples/research/cohort-linkage-release.dsa.yaml',
 ];
 
 describe('examples', () => {
@@ -103,6 +108,18 @@ describe('examples', () => {
     ]) {
       expect(rulesOf(path)).toContain(rule);
     }
+  });
+
+  it('judges the national arrangement\'s medical examiner purpose on its own per-death population', () => {
+    const path = 'examples/national-direct-care/gp-record-access.dsa.yaml';
+    expect(findings(path)).toEqual(['free-text-or-third-party-unprotected unprotected 85:142-85:162']);
+  });
+
+  it('says what an IG reviewer would of a DPA 1998 protocol still in force', () => {
+    const path = 'examples/pre-2018/community-safety-protocol.dsa.md';
+    for (const rule of ['legal-framework-superseded', 'review-date-missing-or-overdue', 'article6-basis-missing-or-invalid']) expect(rulesOf(path)).toContain(rule);
+    // A council, police, fire, probation and housing are not health bodies: no Caldicott Guardian or DSPT is asked of them.
+    for (const rule of ['caldicott-signoff-missing', 'dspt-status-insufficient']) expect(rulesOf(path).has(rule)).toBe(false);
   });
 
   it('does not flag the shared care record for whole-system access', () => {

@@ -18,6 +18,7 @@ async function lintExample(rule: AnyRule, example: RuleExample): Promise<string[
     options: example.options ? { [rule.id]: example.options } : {},
     ...(example.asOf ? { asOf: example.asOf } : {}),
     ...(example.markdown ? { markdown: true } : {}),
+    ...(example.protocol ? { protocol: example.protocol } : {}),
   });
   expect(outcome.failure).toBeUndefined();
   return findingsOf(outcome, rule.id);

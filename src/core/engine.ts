@@ -21,6 +21,8 @@ import { bodyStart, excerptAt, isImported, judgeImported } from './imported.js';
 import { diffAgreements } from './diff.js';
 import { comparePlace, importanceLookup, reportOrder } from './order.js';
 import { importanceOf } from './rule-docs.js';
+import { RULES_NOT_FOR_KIND } from './kinds.js';
+import { mergeInherited, rulesNeedingParent, type FrameworkResolution, type MergedAgreement } from './framework.js';
 
 export const WAIVER_RULE_ID = 'waiver-invalid';
 
@@ -41,6 +43,8 @@ export interface LintOptions {
   readonly waiverPolicy?: WaiverPolicy;
   /** The version at the base of the change (`lint --base`), to compare with. */
   readonly previous?: PreviousSource;
+  /** The overarching protocol the agreement names in `framework`, as the run found it (undefined: not looked for). */
+  readonly framework?: FrameworkResolution;
 }
 
 /** The base version as read from git: its source, or why it could not be read. */
@@ -109,10 +113,18 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   for (const effective of options.rules) if (effective.rule.stage === 'document') runRule(effective, baseContext);
 
   let agreement: Agreement | undefined;
+  let fromParent: MergedAgreement['fromParent'] = [];
   if (schemaProblems && schemaProblems.length === 0) {
     agreement = parsed.data as Agreement;
     const previous = options.previous ? compareWithPrevious(options.previous, parsed.data) : undefined;
-    for (const effective of options.rules) if (effective.rule.stage === 'agreement') runRule(effective, { ...baseContext, agreement, ...(previous ? { previous } : {}) });
+    // Rules judge the agreement with the sections it inherits filled in from its protocol; the
+    // rules for inherited sections the protocol cannot supply, and those that do not apply to
+    // this kind of document, do not run (see framework.ts and kinds.ts).
+    let judged = agreement;
+    if (options.framework?.status === 'loaded') ({ agreement: judged, fromParent } = mergeInherited(agreement, options.framework.parent));
+    const cannotRun = new Set([...(judged.framework ? rulesNeedingParent(judged) : []), ...RULES_NOT_FOR_KIND[judged.kind ?? 'sharing_agreement']]);
+    const context = { ...baseContext, agreement: judged, ...(options.framework ? { framework: options.framework } : {}), ...(previous ? { previous } : {}) };
+    for (const effective of options.rules) if (effective.rule.stage === 'agreement' && !cannotRun.has(effective.rule.id)) runRule(effective, context);
   } else if (schemaProblems && schemaProblems.length > 0) {
     const schemaShown = options.rules.some((r) => r.rule.id === 'schema');
     notes.push(
@@ -139,9 +151,12 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   for (const { effective, report, spec } of raw) {
     let location: { path?: string; range: Range };
     let related: RelatedLocation[];
+    const inherited = inheritedSectionIndex(targetPath(report.at), fromParent, agreement);
     try {
-      location = locate(report.at, locator, source);
-      related = (report.related ?? []).map((r) => ({ ...locate(r.at, locator, source), message: r.message }));
+      location = locate(inherited === undefined ? report.at : ['framework', 'inherits', inherited], locator, source);
+      related = (report.related ?? [])
+        .filter((r) => inheritedSectionIndex(targetPath(r.at), fromParent, agreement) === undefined)
+        .map((r) => ({ ...locate(r.at, locator, source), message: r.message }));
     } catch (error) {
       failure = { code: 'internal', message: `dsalint's rule ${effective.rule.id} reported a place that is not in this file; this is a bug in dsalint, please report it: ${(error as Error).message}` };
       continue;
@@ -155,7 +170,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
       messageId: report.messageId,
       severity: effective.severity ?? spec.severity ?? effective.rule.meta.severity,
       kind: spec.kind ?? effective.rule.meta.kind ?? 'problem',
-      message: interpolate(spec.text, report.data),
+      message: `${inherited === undefined ? '' : INHERITED_PREFIX}${interpolate(spec.text, report.data)}`,
       location,
       related,
       fingerprint: createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 32),
@@ -269,6 +284,21 @@ function capPerFile(findings: Finding[], limits: FindingLimits, limitRule: Effec
   const data = { count: formatCount(rest.length), limit: formatCount(limits.max_findings_per_file) };
   kept.push(limitNotice(limitRule, 'findings-per-file', data, severity, first.location, path));
   return kept;
+}
+
+const INHERITED_PREFIX = 'In a section this agreement takes from its overarching protocol: ';
+
+/**
+ * A finding about a section that came from the protocol is shown at the `framework.inherits`
+ * entry that brought it in (the child file has no such section to point at). Returns that
+ * entry's index, or undefined when the path is the child's own.
+ */
+function inheritedSectionIndex(path: AgreementPath | undefined, fromParent: MergedAgreement['fromParent'], agreement: Agreement | undefined): number | undefined {
+  if (!path || !agreement) return undefined;
+  const inherited = fromParent.find(({ path: prefix }) => prefix.every((segment, i) => path[i] === segment));
+  if (!inherited) return undefined;
+  const index = (agreement.framework?.inherits ?? []).indexOf(inherited.section);
+  return index >= 0 ? index : undefined;
 }
 
 type NormalTarget = { readonly path?: AgreementPath; readonly part?: 'key' | 'value' | 'pair'; readonly offsets?: readonly [number, number] };

@@ -4,7 +4,21 @@
  * duration arithmetic. Rules use these rather than re-deriving them, so that two rules
  * never disagree about what "direct care" or "standing live access" means.
  */
-import type { Agreement, Approval, DataItem, Flow, HistoryEntry, Party, Purpose, RetentionEntry, SignoffRole } from '../generated/agreement.js';
+import type {
+  Agreement,
+  AgreementKind,
+  Approval,
+  DataItem,
+  Flow,
+  HistoryEntry,
+  InheritableSection,
+  Party,
+  PartyRole,
+  Population,
+  Purpose,
+  RetentionEntry,
+  SignoffRole,
+} from '../generated/agreement.js';
 import type { Path } from './locate.js';
 import {
   COMMON_LAW_BASIS,
@@ -91,6 +105,132 @@ export function isProcessor(party: Party | undefined): boolean {
 }
 
 /**
+ * A party's role for one purpose: the purpose's `roles` entry for it, else its role under
+ * `parties` (a party can be a controller for one purpose and a processor for another).
+ */
+export function roleFor(party: Party | undefined, purpose: Purpose | undefined): PartyRole | undefined {
+  return purpose?.roles?.find((r) => r.party === party?.id)?.role ?? party?.role;
+}
+
+/** Whether the party is a controller (or joint controller) for at least one of the purposes; for none given, by its own role. */
+export function isControllerFor(party: Party | undefined, purposes: readonly Purpose[]): boolean {
+  if (purposes.length === 0) return isController(party);
+  return purposes.some((p) => {
+    const role = roleFor(party, p);
+    return role === undefined || role === 'controller' || role === 'joint_controller';
+  });
+}
+
+/** Whether the party acts only as a processor (or sub-processor) for every one of the purposes; for none given, by its own role. */
+export function isProcessorFor(party: Party | undefined, purposes: readonly Purpose[]): boolean {
+  if (purposes.length === 0) return isProcessor(party);
+  return purposes.every((p) => {
+    const role = roleFor(party, p);
+    return role === 'processor' || role === 'sub_processor';
+  });
+}
+
+/**
+ * Where the agreement gives a party a role for some purpose: its `role` under `parties`, then
+ * each purpose's `roles` entry for it, with the path of each. Rules that ask "is this party
+ * ever a processor (or joint controller)?" read every one.
+ */
+export function rolesOf(a: Agreement, partyIndex: number): { role: PartyRole; path: Path }[] {
+  const party = a.parties?.[partyIndex];
+  if (!party) return [];
+  const out: { role: PartyRole; path: Path }[] = party.role ? [{ role: party.role, path: ['parties', partyIndex, 'role'] }] : [];
+  (a.purposes ?? []).forEach((purpose, p) =>
+    (purpose.roles ?? []).forEach((entry, r) => {
+      if (entry.party === party.id) out.push({ role: entry.role, path: ['purposes', p, 'roles', r, 'role'] });
+    }),
+  );
+  return out;
+}
+
+/**
+ * A health or care body: its organisation type says it provides or commissions health or
+ * adult social care (GP practices, trusts, hospices, dental practices, pharmacies...). A party
+ * with no organisation type, or a non-health type (a council, DWP, a housing provider), is
+ * never treated as one: rules do not ask it for a Caldicott Guardian or treat what it sends
+ * as confidential patient information.
+ */
+export function isHealthOrCareBody(party: Party | undefined): boolean {
+  return orgTypeOf(party)?.healthOrCare === true;
+}
+
+/** The party stands for a group of organisations ("every member practice", "any signatory"). */
+export function isPartyGroup(party: Party | undefined): boolean {
+  return party?.group !== undefined;
+}
+
+/**
+ * A group that names nobody: no members listed, no count (or a count of 0) and not "every
+ * signatory". Such a group cannot be party to anything.
+ */
+export function isEmptyGroup(party: Party): boolean {
+  const group = party.group;
+  if (!group || group.any_signatory === true) return false;
+  const listed = (group.members ?? []).length;
+  if (group.count !== undefined) return group.count === 0 && listed === 0;
+  return listed === 0;
+}
+
+/** A group of every signatory of the protocol: it stands for each party, whoever they are. */
+export function isSignatoryGroup(party: Party | undefined): boolean {
+  return party?.group?.any_signatory === true;
+}
+
+function sameOrganisation(member: { name: string; ods_code?: string }, party: Party): boolean {
+  if (member.ods_code !== undefined && party.ods_code !== undefined) return member.ods_code === party.ods_code;
+  return member.name.trim().toLowerCase() === party.name.trim().toLowerCase();
+}
+
+/**
+ * Whether something said of `partyRef` (a retention entry's party, say) applies to `party`:
+ * it names the party itself, a group of every signatory, or a group that lists it as a member.
+ */
+export function appliesToParty(a: Agreement, partyRef: string | undefined, party: Party): boolean {
+  if (partyRef === undefined) return false;
+  if (partyRef === party.id) return true;
+  const group = partyById(a, partyRef)?.group;
+  if (!group) return false;
+  return group.any_signatory === true || (group.members ?? []).some((m) => sameOrganisation(m, party));
+}
+
+/** Whether `party` is one of `among`: by id, ODS code or name, or as a member of one of its groups (a group of every signatory takes anyone). */
+export function isAmongParties(party: Party, among: readonly Party[]): boolean {
+  return among.some((p) => p.id === party.id || sameOrganisation(p, party) || p.group?.any_signatory === true || (p.group?.members ?? []).some((m) => sameOrganisation(m, party)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Kinds and frameworks
+
+/** What sort of document the agreement is; a data sharing agreement when it does not say. */
+export function kindOf(a: Agreement): AgreementKind {
+  return a.kind ?? 'sharing_agreement';
+}
+
+/** A template or model agreement: checked for completeness, never for signatures. */
+export function isTemplate(a: Agreement): boolean {
+  return a.kind === 'template';
+}
+
+/** An overarching protocol: common standards for many signatories, with no flows of its own. */
+export function isOverarchingProtocol(a: Agreement): boolean {
+  return a.kind === 'overarching_protocol';
+}
+
+/** The sections the agreement says it takes from the protocol it sits under. */
+export function inheritedSections(a: Agreement): readonly InheritableSection[] {
+  return a.framework?.inherits ?? [];
+}
+
+/** The agreement takes this section from its overarching protocol rather than writing it out. */
+export function inherits(a: Agreement, section: InheritableSection): boolean {
+  return inheritedSections(a).includes(section);
+}
+
+/**
  * Whether everyone at the party who sees the data is a health or social work professional
  * or owes an equivalent duty of confidentiality (UK GDPR Art 9(3), DPA 2018 s11(1)): as the
  * party declares, else as its organisation type normally is; undefined when neither says.
@@ -172,11 +312,11 @@ export function hasFreeText(item: DataItem): boolean {
 
 /**
  * Confidential patient information: identifiable (or pseudonymised) health or care data
- * disclosed by a health or adult social care organisation. An unknown sender counts.
+ * disclosed by a health or adult social care organisation. A sender with no organisation
+ * type, or a non-health one, does not count (see isHealthOrCareBody).
  */
 export function carriesConfidentialPatientInformation(a: Agreement, flow: Flow): boolean {
-  const sender = orgTypeOf(partyById(a, flow.from));
-  if (sender && !sender.healthOrCare) return false;
+  if (!isHealthOrCareBody(partyById(a, flow.from))) return false;
   return flowData(a, flow).some((d) => isIdentifying(d) && dataCategoriesOf(d).some((c) => c.special || c.thirdParty));
 }
 
@@ -229,16 +369,47 @@ export function wholeRecordEntries(a: Agreement, flow: Flow): Path[] {
 }
 
 /**
- * Every patient covered has died (`vital_status: deceased`). UK GDPR and the DPA 2018 do not
- * apply to the records of the dead; the common-law duty of confidentiality still does.
+ * Whose records a purpose covers: its own `population` when it states one, else the
+ * agreement's. A purpose's population replaces the agreement-wide one; it is not merged.
  */
-export function coversOnlyDeceased(a: Agreement): boolean {
-  return a.population?.vital_status === 'deceased';
+export function populationFor(a: Agreement, purpose: Purpose | undefined): Population | undefined {
+  return purpose?.population ?? a.population;
+}
+
+/** Where the population a purpose uses is written: the purpose's own, else the agreement's. */
+export function populationPathFor(a: Agreement, purpose: Purpose | undefined): Path {
+  const index = purpose === undefined ? -1 : (a.purposes ?? []).indexOf(purpose);
+  return purpose?.population !== undefined && index >= 0 ? ['purposes', index, 'population'] : ['population'];
+}
+
+/**
+ * Every population the agreement states, each with where it is written and the purposes it
+ * covers: the agreement-wide one (for purposes without their own), then each purpose's own.
+ * Rules that judge a population judge each of these on its own.
+ */
+export function populations(a: Agreement): { population: Population; path: Path; purposes: Purpose[] }[] {
+  const purposes = a.purposes ?? [];
+  const out: { population: Population; path: Path; purposes: Purpose[] }[] = [];
+  if (a.population) out.push({ population: a.population, path: ['population'], purposes: purposes.filter((p) => p.population === undefined) });
+  purposes.forEach((p, i) => {
+    if (p.population) out.push({ population: p.population, path: ['purposes', i, 'population'], purposes: [p] });
+  });
+  return out;
+}
+
+/**
+ * Every patient covered has died (`vital_status: deceased`). UK GDPR and the DPA 2018 do not
+ * apply to the records of the dead; the common-law duty of confidentiality still does. With
+ * purposes given, asks of the populations those purposes use (every one of them must be
+ * deceased); without, of every population the agreement states.
+ */
+export function coversOnlyDeceased(a: Agreement, purposes?: readonly Purpose[]): boolean {
+  const stated = purposes === undefined ? populations(a).map((p) => p.population) : purposes.map((p) => populationFor(a, p));
+  return stated.length > 0 && stated.every((p) => p?.vital_status === 'deceased');
 }
 
 /** The population is every registered patient, or not bounded at all. */
-export function coversAllPatients(a: Agreement): boolean {
-  const population = a.population;
+export function coversAllPatients(a: Agreement, population: Population | undefined = a.population): boolean {
   if (!population) return false;
   if (population.scope === 'all_registered') return true;
   return population.scope === 'defined_cohort' && (population.inclusion_criteria ?? []).length === 0;

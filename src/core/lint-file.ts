@@ -10,6 +10,7 @@ import { SchemaValidator, type CompiledValidator } from '../schema/validate.js';
 import { validate as precompiledValidate } from '../generated/validate-agreement.js';
 import { ConfigError, effectiveRules, waiversFor, type Config, type Waiver } from './config.js';
 import { internalFailure, lintSource, type RecordedWaiver } from './engine.js';
+import { frameworkForSource } from './framework.js';
 import { decodeAgreement, readAgreementFile, sourceFromText, tooLarge, type ReadResult } from './source.js';
 import type { FileFailure, FileResult, RuleSummary } from './types.js';
 import { summariseRule } from './rule-docs.js';
@@ -24,6 +25,8 @@ export interface FileTask {
   readonly display: string;
   /** The date rules judge by. */
   readonly asOf: string;
+  /** The files and folders the run lints (absolute): an overarching protocol is read only from among them. */
+  readonly roots?: readonly string[];
   /** Keep the parsed agreement in the result, for reports that summarise it. */
   readonly keepAgreement: boolean;
   /** Draw the file's section of this report too (reports/sections.ts). */
@@ -101,7 +104,9 @@ async function lintReadable(task: FileTask, config: Config, rules: readonly AnyR
   if ('failure' in read) return failedOutcome(task.display, read.failure);
   const waivers = waiversFor(config, task.absolute);
   const previous = task.previous && 'text' in task.previous ? { ref: task.previous.ref, source: await sourceFromText(task.previous.text, task.display) } : task.previous;
+  const framework = await frameworkForSource(read.source, task.absolute, { roots: task.roots ?? [], maxFileSize: config.maxFileSize, validator: validator() });
   const outcome = lintSource(read.source, {
+    ...(framework ? { framework } : {}),
     rules: effectiveRules(config, rules, task.absolute),
     asOf: task.asOf,
     validator: validator(),

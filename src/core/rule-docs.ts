@@ -3,7 +3,7 @@
  * the SARIF `help`, `dsalint explain` and the README rules table say the same thing
  * because they are the same text.
  */
-import { AREAS, IMPORTANCE_BANDS, messageSpec, type AnyRule, type Citation, type ExpectedFinding } from './rule.js';
+import { AREAS, IMPORTANCE_BANDS, messageSpec, type AnyRule, type Citation, type ExpectedFinding, type RuleExample } from './rule.js';
 import type { RuleSummary } from './types.js';
 import type { AcrossExample } from '../across/rule.js';
 import { revealHidden } from './summary.js';
@@ -84,11 +84,12 @@ export function ruleDocMarkdown(rule: AnyRule): string {
       lines.push(...example.findings.map((f) => `- \`${f.messageId}\` in \`${f.file}\` at ${f.range}`), '');
     }
   } else {
+    const protocol = (example: RuleExample): string[] => (example.protocol ? ['Under this overarching protocol, checked with it:', '', fence(example.protocol), '', 'The agreement:', ''] : []);
     for (const example of rule.meta.examples.valid) {
-      lines.push(`### Passes: ${example.title}`, '', fence(example.agreement, example.markdown), '');
+      lines.push(`### Passes: ${example.title}`, '', ...protocol(example), fence(example.agreement, example.markdown), '');
     }
     for (const example of rule.meta.examples.invalid) {
-      lines.push(`### Fails: ${example.title}`, '', fence(example.agreement, example.markdown), '');
+      lines.push(`### Fails: ${example.title}`, '', ...protocol(example), fence(example.agreement, example.markdown), '');
       lines.push(...example.findings.map((f) => `- \`${f.messageId}\` ${whereExpected(f)}`), '');
     }
   }

@@ -15,6 +15,7 @@
 import type { Document } from 'yaml';
 import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
+import type { FrameworkResolution } from './framework.js';
 import type { AgreementPath, Path, RangePart } from './locate.js';
 import type { ParsedYaml } from './parse.js';
 import type { SchemaProblem } from '../schema/validate.js';
@@ -189,6 +190,8 @@ export interface RuleExample {
   readonly options?: Record<string, unknown>;
   /** The run date, for date rules. Defaults to 2026-11-01. */
   readonly asOf?: string;
+  /** The overarching protocol the agreement sits under (YAML), checked together with it. */
+  readonly protocol?: string;
 }
 
 export interface InvalidRuleExample<MessageIds extends string = string> extends RuleExample {
@@ -274,8 +277,13 @@ export interface DocumentContext<M extends Messages, Options, At = DocumentTarge
 }
 
 export interface AgreementContext<M extends Messages, Options> extends DocumentContext<M, Options, Target> {
-  /** The agreement, valid against the schema. */
+  /**
+   * The agreement, valid against the schema; for one under an overarching protocol, with the
+   * sections it inherits filled in from the protocol when the protocol was found.
+   */
   readonly agreement: Agreement;
+  /** The overarching protocol named in `framework`, as the run found it (absent when not looked for, as in tests). */
+  readonly framework?: FrameworkResolution;
   /** The earlier version it is compared with (`lint --base`), when there is one. */
   readonly previous?: PreviousVersion;
 }

@@ -100,6 +100,13 @@ async function stopDirFor(absolute: string, isDirectory: boolean, cwd: string): 
   return fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? folder : resolve(cwd);
 }
 
+/** The part of a path before its first segment with glob characters; the path itself when it has none. */
+function globBase(path: string): string {
+  const segments = path.split(/[\\/]/);
+  const first = segments.findIndex((s) => isDynamicPattern(s));
+  return first < 0 ? path : segments.slice(0, first).join('/') || '.';
+}
+
 /**
  * Walk folders without following symbolic links, so nothing outside the given paths is read.
  * Paths that do not exist but hold glob characters are globs; ignore files and patterns
@@ -199,6 +206,9 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     : await discover(options.paths.length ? options.paths : ['.'], options.cwd, failures, new IgnoreFiles(options.ignore !== false, options.cwd, options.ignorePatterns ?? []));
   // With a base, only what the change touched is linted: the rest was linted when it was merged.
   const candidates = base && options.onlyChanged !== false ? discovered.filter((c) => base.changed.has(c.absolute)) : discovered;
+  // An agreement's overarching protocol is read only when it is among the paths being linted.
+  // A glob stands for the folder it starts from ("examples/**/*.dsa.yaml": examples).
+  const roots = options.stdin ? [] : (options.paths.length ? options.paths : ['.']).map((p) => resolve(options.cwd, globBase(p)));
 
   const explicitConfig = options.configPath
     ? await loadConfigFile(resolve(options.cwd, options.configPath), rules, options.configPath)
@@ -245,6 +255,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       absolute: candidate.absolute,
       display: candidate.display,
       asOf,
+      roots,
       keepAgreement: options.keepAgreements !== false,
       ...(options.sections ? { section: options.sections } : {}),
       ...(options.stdin ? { bytes: options.stdin.bytes } : {}),

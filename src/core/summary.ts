@@ -8,9 +8,9 @@
  * from raw codes, so a GP can read it without knowing the format.
  */
 import wrapAnsi from 'wrap-ansi';
-import type { Agreement, Flow, Purpose, RetentionEntry } from '../generated/agreement.js';
+import type { Agreement, AgreementKind, Flow, Party, Population, Purpose, RetentionEntry } from '../generated/agreement.js';
 import { labelOf } from '../vocabulary.js';
-import { durationHours, flowData, flowPurposes, parseDuration, partyName } from './facts.js';
+import { appliesToParty, durationHours, flowData, flowPurposes, parseDuration, partyById, partyName, populationFor } from './facts.js';
 import { durationInWords, joinWords, lowerFirst } from './words.js';
 
 export interface AgreementSummary {
@@ -93,19 +93,56 @@ function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
+/** What the document is called in the overview: "agreement", "overarching protocol", "template"... */
+const KIND_NOUN: Readonly<Record<AgreementKind, string>> = {
+  sharing_agreement: 'agreement',
+  overarching_protocol: 'overarching protocol',
+  processing_agreement: 'processing agreement',
+  template: 'template agreement',
+  data_release: 'data release',
+};
+
+/**
+ * A party as the overview names it: a group says how many it stands for, or that it is every
+ * signatory; a blank in a template is shown as the blank it is.
+ */
+export function partyPhrase(party: Party): string {
+  const group = party.group;
+  if (!group) return party.name;
+  if (group.any_signatory) return /signator/i.test(party.name) ? party.name : `${party.name} (every signatory)`;
+  const listed = (group.members ?? []).length;
+  const count = group.count ?? (listed > 0 ? listed : undefined);
+  const digits = count === undefined ? '' : String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+  return count === undefined ? `${party.name} (a group)` : `${party.name} (${digits} organisation${count === 1 ? '' : 's'})`;
+}
+
+function termPhrase(a: Agreement): string {
+  const dates = a.dates;
+  const from = formatDate(dates?.effective_from);
+  const to = formatDate(dates?.expires);
+  const term = dates?.initial_term ? formatDuration(dates.initial_term) : '';
+  const every = dates?.renewal_term ? ` every ${formatDuration(dates.renewal_term).replace(/^1 /, '')}` : '';
+  const renews = dates?.renewal === 'automatic' ? `, renewing${every} unless ended` : dates?.renewal === 'on_review' ? ', renewed only after review' : '';
+  if (from && to) return `, in force from ${from} to ${to}${renews}`;
+  if (from && term) return `, in force from ${from} for ${term}${renews}`;
+  if (from) return `, in force from ${from}${renews || ' with no end date'}`;
+  if (to) return `, ending on ${to}`;
+  return renews;
+}
+
 function overview(a: Agreement): string {
   const ref = [a.id, a.version ? `version ${a.version}` : ''].filter(Boolean).join(', ');
-  const status = a.status ? lowerFirst(labelOf('agreementStatus', a.status)) : '';
-  const parties = (a.parties ?? []).map((p) => p.name);
+  const kind = a.kind ?? 'sharing_agreement';
+  // A template is never in force, whatever its status says.
+  const status = a.status && kind !== 'template' ? lowerFirst(labelOf('agreementStatus', a.status)) : '';
+  const parties = (a.parties ?? []).map(partyPhrase);
   const between = parties.length >= 2 ? ` between ${joinWords(parties)}` : parties.length === 1 ? ` for ${parties[0]}` : '';
-  const noun = status ? `${/^[aeiou]/i.test(status) ? 'an' : 'a'} ${status} agreement` : 'an agreement';
-  let dates = '';
-  const from = formatDate(a.dates?.effective_from);
-  const to = formatDate(a.dates?.expires);
-  if (from && to) dates = `, in force from ${from} to ${to}`;
-  else if (from) dates = `, in force from ${from} with no end date`;
-  else if (to) dates = `, ending on ${to}`;
-  return `“${a.title}” (${ref}) is ${noun}${between}${dates}.`;
+  const noun = [status, KIND_NOUN[kind]].filter(Boolean).join(' ');
+  const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+  const framework = a.framework;
+  const under = framework ? `, under the overarching protocol ${framework.title ? `“${framework.title}” (${framework.id})` : framework.id}` : '';
+  const law = a.legal_framework === 'dpa_1998' || a.legal_framework === 'eu_gdpr_dpa_2018' ? `, written under the ${labelOf('legalFramework', a.legal_framework)}` : '';
+  return `“${a.title}” (${ref}) is ${article} ${noun}${between}${under}${termPhrase(a)}${law}.`;
 }
 
 function dataPhrase(a: Agreement, flow: Flow): string {
@@ -122,8 +159,7 @@ function dataPhrase(a: Agreement, flow: Flow): string {
   return qualities.length ? `${described} (${qualities.join(', ')})` : described;
 }
 
-function populationPhrase(a: Agreement): string {
-  const p = a.population;
+function populationPhrase(p: Population | undefined): string {
   if (!p) return 'patients the agreement does not describe';
   const base = p.description ? lowerFirst(withoutFinalStop(p.description)) : p.vital_status ? lowerFirst(labelOf('vitalStatus', p.vital_status)) : 'patients';
   const notes: string[] = [];
@@ -159,7 +195,10 @@ function basisPhrase(purposes: readonly Purpose[]): string {
     const words: string[] = [];
     if (gdpr.length) words.push(joinWords(gdpr));
     if (b.common_law) words.push(`the common-law basis “${labelOf('commonLaw', b.common_law)}”`);
-    if (b.legislation?.length) words.push(`relying on ${joinWords(b.legislation)}`);
+    const statutes = [...(b.legislation ?? []), ...(b.statutory_gateways ?? []).map((g) => g.provision)];
+    if (statutes.length) words.push(`relying on ${joinWords(statutes)}`);
+    const notice = b.copi_notice;
+    if (notice) words.push(['under the COPI notice', notice.reference, notice.expires ? `(ending ${formatDate(notice.expires)})` : ''].filter(Boolean).join(' '));
     if (words.length) parts.push(words.join(', '));
   }
   const distinct = unique(parts);
@@ -169,8 +208,10 @@ function basisPhrase(purposes: readonly Purpose[]): string {
 function retentionPhrase(a: Agreement, flow: Flow): string {
   const recipient = partyName(a, flow.to);
   const flowDataIds = new Set(flow.data ?? []);
+  const recipientParty = partyById(a, flow.to);
   const entries = (a.retention ?? []).filter(
-    (r: RetentionEntry) => r.party === flow.to && ((r.data ?? []).length === 0 || (r.data ?? []).some((id) => flowDataIds.has(id))),
+    (r: RetentionEntry) =>
+      (recipientParty ? appliesToParty(a, r.party, recipientParty) : r.party === flow.to) && ((r.data ?? []).length === 0 || (r.data ?? []).some((id) => flowDataIds.has(id))),
   );
   const periods = unique(
     entries.map((r) => {
@@ -224,7 +265,8 @@ function flowSentence(a: Agreement, flow: Flow): string {
   const from = flow.from ? partyName(a, flow.from) : 'An unnamed party';
   const to = flow.to ? partyName(a, flow.to) : 'an unnamed recipient';
   const purposes = flowPurposes(a, flow);
-  const who = populationPhrase(a);
+  // The population of the flow's purposes: each purpose's own, else the agreement's.
+  const who = joinWords(unique((purposes.length ? purposes : [undefined]).map((p) => populationPhrase(populationFor(a, p)))));
   const what = dataPhrase(a, flow);
   const action =
     flow.access?.mode === 'live_system_access'
@@ -237,6 +279,7 @@ function flowSentence(a: Agreement, flow: Flow): string {
 
 function signOffSentence(a: Agreement): string {
   const approvals = a.approvals ?? [];
+  if (a.kind === 'template') return 'As a template it is not signed; each completed copy is.';
   if (approvals.length === 0) return 'No one has signed it off yet.';
   const names = approvals.map((ap) => {
     const role = labelOf('signoffRole', ap.role);
@@ -251,7 +294,11 @@ export function summariseAgreement(a: Agreement): AgreementSummary {
   const flows = (a.flows ?? []).map((f) => revealHidden(flowSentence(a, f)));
   const first = revealHidden(overview(a));
   const signOff = revealHidden(signOffSentence(a));
-  const flowSentences = flows.length ? flows : ['It describes no data flows, so it does not say who would send what to whom.'];
+  const none =
+    a.kind === 'overarching_protocol'
+      ? 'It sets common standards for its signatories and has no data flows of its own; the agreements made under it set out who sends what to whom.'
+      : 'It describes no data flows, so it does not say who would send what to whom.';
+  const flowSentences = flows.length ? flows : [none];
   return { title: revealHidden(a.title), id: revealHidden(a.id), overview: first, flows: flowSentences, signOff, sentences: [first, ...flowSentences, signOff] };
 }
 

@@ -12,6 +12,8 @@ import { createAjv } from '../../src/schema/ajv.js';
 import type { Finding, Range } from '../../src/core/types.js';
 import { DEFAULT_WAIVER_POLICY, type Waiver } from '../../src/core/config.js';
 import { runAcrossStage, type AcrossInput } from '../../src/across/stage.js';
+import type { Agreement } from '../../src/generated/agreement.js';
+import { parseYaml } from '../../src/core/parse.js';
 
 export const DEFAULT_AS_OF = '2026-11-01';
 let validator: SchemaValidator | undefined;
@@ -24,6 +26,8 @@ export interface LintTextOptions {
   readonly asOf?: string;
   readonly markdown?: boolean;
   readonly waivers?: readonly Waiver[];
+  /** The overarching protocol (YAML) the agreement is checked together with, as a run that found it would. */
+  readonly protocol?: string;
 }
 
 export async function lintText(text: string, opts: LintTextOptions = {}): Promise<LintOutcome> {
@@ -37,6 +41,7 @@ export async function lintText(text: string, opts: LintTextOptions = {}): Promis
     validator,
     waivers: opts.waivers ?? [],
     registeredRuleIds: new Set(RULES.map((r) => r.id)),
+    ...(opts.protocol ? { framework: { status: 'loaded', parent: parseYaml(opts.protocol).data as Agreement, path: 'protocol.dsa.yaml' } as const } : {}),
   });
 }
 

@@ -162,3 +162,58 @@ describe('retention and transfer wording', () => {
     expect(summariseAgreement(base('P1Y', 'nhsmail')).sentences.join(' ')).toContain('by NHSmail');
   });
 });
+
+describe('summary of the shapes real agreements take', () => {
+  const base = { dsalint: 1, id: 'ISA-7', title: 'Referrals' } as const;
+
+  it('says which overarching protocol an agreement sits under, and names groups by their size', () => {
+    const a = {
+      ...base,
+      status: 'active',
+      framework: { id: 'ISP-1', title: 'Riverside protocol' },
+      parties: [
+        { id: 'practices', name: 'Every GP practice in Riverside', group: { count: 1200 } },
+        { id: 'all', name: 'Every signatory', group: { any_signatory: true } },
+        { id: 'pcn', name: 'Member practices', group: { members: [{ name: 'A Surgery' }, { name: 'B Surgery' }] } },
+      ],
+    } as Agreement;
+    expect(summariseAgreement(a).overview).toBe(
+      '“Referrals” (ISA-7) is an active agreement between Every GP practice in Riverside (1,200 organisations); Every signatory; and ' +
+        'Member practices (2 organisations), under the overarching protocol “Riverside protocol” (ISP-1).',
+    );
+  });
+
+  it('names the kind, gives month-only dates and renewing terms in words, and says a protocol has no flows of its own', () => {
+    const a = {
+      ...base,
+      kind: 'overarching_protocol',
+      legal_framework: 'dpa_1998',
+      dates: { effective_from: '2014-04', initial_term: 'P12M', renewal: 'automatic', renewal_term: 'P1Y' },
+    } as Agreement;
+    const summary = summariseAgreement(a);
+    expect(summary.overview).toBe(
+      '“Referrals” (ISA-7) is an overarching protocol, in force from April 2014 for 12 months, renewing every year unless ended, written under the Data Protection Act 1998.',
+    );
+    expect(summary.flows).toEqual([
+      'It sets common standards for its signatories and has no data flows of its own; the agreements made under it set out who sends what to whom.',
+    ]);
+  });
+
+  it('never calls a template active or signed', () => {
+    const a = { ...base, kind: 'template', status: 'active', approvals: [{ party: 'x', role: 'dpo', date: '2026-01-01' }] } as Agreement;
+    const summary = summariseAgreement(a);
+    expect(summary.overview).toBe('“Referrals” (ISA-7) is a template agreement.');
+    expect(summary.signOff).toBe('As a template it is not signed; each completed copy is.');
+  });
+
+  it('describes each flow with the population of its own purposes', () => {
+    const a = {
+      ...base,
+      parties: [{ id: 'gp', name: 'GP' }, { id: 'me', name: 'ME office' }],
+      population: { description: 'Every registered patient', scope: 'all_registered' },
+      purposes: [{ id: 'me-scrutiny', category: 'medical_examiner_scrutiny', population: { description: 'One patient who has died', scope: 'per_case' } }],
+      flows: [{ id: 'f', from: 'gp', to: 'me', purposes: ['me-scrutiny'] }],
+    } as Agreement;
+    expect(summariseAgreement(a).flows[0]).toContain('about one patient who has died (one identified person per request)');
+  });
+});

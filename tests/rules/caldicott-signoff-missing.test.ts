@@ -101,9 +101,21 @@ describe(RULE, () => {
     }
   });
 
-  it('asks it of a sender whose organisation type is not stated, to be safe', async () => {
-    const text = agreement({ surgery: ', role: controller' });
-    expect(await lint(text)).toEqual([`none ${rangeOf(text, 'surgery')}`]);
+  it('never treats a sender whose organisation type is not stated as a health or care body', async () => {
+    expect(await lint(agreement({ surgery: ', role: controller' }))).toEqual([]);
+  });
+
+  it('asks it of hospices, dental practices, pharmacies and optometrists, which hold confidential patient information', async () => {
+    for (const type of ['hospice', 'voluntary_care_provider', 'dental_practice', 'community_pharmacy', 'optometrist']) {
+      const text = agreement({ surgery: `, org_type: ${type}, role: controller` });
+      expect(await lint(text)).toEqual([`none ${rangeOf(text, 'surgery')}`]);
+    }
+  });
+
+  it('never asks it of a council, government department or housing provider', async () => {
+    for (const type of ['district_council', 'county_council', 'unitary_council', 'dwp', 'government_department', 'registered_housing_provider', 'fire_and_rescue', 'probation', 'school_or_academy']) {
+      expect(await lint(agreement({ surgery: `, org_type: ${type}, role: controller` }))).toEqual([]);
+    }
   });
 
   it('does not ask it of a processor, or of a sender that is not a health or care organisation', async () => {

@@ -45,8 +45,9 @@ describe(RULE, () => {
     expect(f?.related).toHaveLength(2);
   });
 
-  it('counts an unknown sender as a health or care organisation', async () => {
-    expect(await lint(agreement('{ id: p1, category: medical_examiner_scrutiny }', undefined, ''))).toHaveLength(1);
+  it('never counts a sender whose organisation type is not stated as a health or care organisation', async () => {
+    expect(await lint(agreement('{ id: p1, category: medical_examiner_scrutiny }', undefined, ''))).toEqual([]);
+    expect(await lint(agreement('{ id: p1, category: medical_examiner_scrutiny }', undefined, 'hospice'))).toHaveLength(1);
   });
 
   it('is quiet with a common-law basis, for anonymised data, for non-health data, or from a sender outside health and care', async () => {
