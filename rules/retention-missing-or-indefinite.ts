@@ -51,9 +51,9 @@ export default defineRule({
         url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/storage-limitation',
       },
       {
-        instrument: 'NHS Records Management Code of Practice 2021',
+        instrument: 'NHS England: Records Management Code of Practice (2021, updated 2023)',
         provision: 'Appendix II (retention schedule)',
-        url: 'https://nhsd-proxy.dokku3.ebmdatalab.net/data-and-information/information-governance/guidance/records-management-code-of-practice/appendix-ii',
+        url: 'https://transform.england.nhs.uk/information-governance/guidance/records-management-code/',
       },
       { instrument: 'ICO Data Sharing Code of Practice', url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/' },
     ],
