@@ -1,10 +1,8 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { confidentialItemFor, directIdentifiers, purposeName } from '../src/core/facts.js';
+import { confidentialItemFor, directIdentifiers, purposeName, REPLACED_BY_PSEUDONYM } from '../src/core/facts.js';
 import { joinWords, lowerFirst } from '../src/core/words.js';
 import { labelOf } from '../src/vocabulary.js';
 
-/** Identifiers a pseudonymised extract replaces with a pseudonym. A date of birth may stay (it is still personal data). */
-const REPLACED_BY_PSEUDONYM = new Set(['nhs_number', 'name', 'address_postcode', 'contact_details']);
 
 export default defineRule({
   id: 'label-contradicts-content',

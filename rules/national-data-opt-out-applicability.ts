@@ -81,6 +81,14 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
         ],
         severity: 'warning',
       },
+      'not-applicable-on-rejected-basis': {
+        text: [
+          'The population says the national data opt-out does not apply, but the purpose "{{purpose}}" uses confidential patient information beyond ',
+          'individual care and its basis ({{basis}}) cannot be relied on for it. Ask which basis really sets aside the duty of confidentiality; unless ',
+          'it is one the opt-out does not cover (such as a legal requirement), apply the opt-out.',
+        ],
+        severity: 'warning',
+      },
       needless: {
         text: [
           'The national data opt-out is applied, but it does not apply to any purpose here: each is individual care, exempt by its category or basis, or uses ',
@@ -185,6 +193,9 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
         report({ messageId: optOut === CAG_EXEMPT ? 'exemption-not-recorded' : 'not-applied', data: { purpose: purpose.id, state }, at, related });
       } else if (optOut === undefined) {
         report({ messageId: 'unstated', data: { purpose: purpose.id }, at });
+      } else if (optOut === 'not_applicable' && basis !== undefined && !commonLawBasisHolds(a, purpose)) {
+        // "Does not apply" resting on a basis other rules reject (implied consent beyond care, "not confidential" for identifiable health data).
+        report({ messageId: 'not-applicable-on-rejected-basis', data: { purpose: purpose.id, basis: lowerFirst(basis.label) }, at, related });
       }
     });
     if (optOut === APPLIED && purposes.length > 0 && (a.flows ?? []).length > 0 && !purposes.some((p) => mayApply(a, p))) {

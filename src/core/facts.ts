@@ -154,9 +154,25 @@ export function relyingParties(a: Agreement, purpose: Purpose): string[] {
 // Data
 
 export function isIdentifying(item: DataItem): boolean {
-  // Unstated identifiability is treated as identifiable: the cautious reading.
+  // Unstated identifiability is treated as identifiable: the cautious reading. (A label that
+  // contradicts the categories is reported by label-contradicts-content.)
   return item.identifiability === undefined || item.identifiability === 'identifiable' || item.identifiability === 'pseudonymised';
 }
+
+/**
+ * Identifiable as shared: labelled identifiable (or unlabelled), or labelled anonymised or
+ * aggregate while carrying direct identifiers. Pseudonymised data is not, unless it keeps an
+ * identifier a pseudonym replaces (NHS number, name, address, contact details).
+ */
+export function isEffectivelyIdentifiable(item: DataItem): boolean {
+  if (item.identifiability === undefined || item.identifiability === 'identifiable') return true;
+  const identifiers = directIdentifiers(item);
+  if (item.identifiability === 'pseudonymised') return identifiers.some((i) => REPLACED_BY_PSEUDONYM.has(i.value));
+  return identifiers.length > 0;
+}
+
+/** Identifiers a pseudonymised extract replaces with a pseudonym. A date of birth may stay (it is still personal data). */
+export const REPLACED_BY_PSEUDONYM: ReadonlySet<string> = new Set(['nhs_number', 'name', 'address_postcode', 'contact_details']);
 
 export function isSpecialCategory(item: DataItem): boolean {
   return dataCategoriesOf(item).some((c) => c.special);
@@ -576,7 +592,7 @@ export function purposeData(a: Agreement, purpose: Purpose): { item: DataItem; i
  * cannot be true: the duty of confidence attaches to it. Pseudonymised data is left to judgement.
  */
 export function confidentialItemFor(a: Agreement, purpose: Purpose): { item: DataItem; index: number } | undefined {
-  return purposeData(a, purpose).find(({ item }) => (item.identifiability === undefined || item.identifiability === 'identifiable') && carriesHealthInformation(item));
+  return purposeData(a, purpose).find(({ item }) => isEffectivelyIdentifiable(item) && carriesHealthInformation(item));
 }
 
 /**

@@ -126,6 +126,13 @@ describe(RULE, () => {
       expect(await lint(unstated)).toEqual([`unstated ${rangeOf(unstated, 'population')}`]);
     });
 
+    it('questions "does not apply" resting on a rejected basis', async () => {
+      const text = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: implied_consent } }', optOut: 'not_applicable' });
+      expect(await lint(text)).toEqual([`not-applicable-on-rejected-basis ${rangeOf(text, 'not_applicable')}`]);
+      const legal = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: legal_requirement } }', optOut: 'not_applicable' });
+      expect(await lint(legal)).toEqual([]);
+    });
+
     it('still accepts not_confidential for anonymised data', async () => {
       const text = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: not_confidential } }', optOut: 'applied', identifiability: 'anonymised' });
       expect(await lint(text)).toEqual([`needless ${rangeOf(text, 'applied', 1)}`]);

@@ -42,6 +42,11 @@ describe(RULE, () => {
     expect(await lint(`${HEAD}data:\n  - { id: d, categories: [diagnoses_problems], identifiability: aggregate }\nonward_sharing: { allowed: true }\n`)).toEqual([]);
   });
 
+  it('is not fooled by an "anonymised" label on data with direct identifiers', async () => {
+    const text = `${HEAD}data:\n  - { id: d, categories: [nhs_number, diagnoses_problems], identifiability: anonymised }\nonward_sharing: { allowed: true }\n`;
+    expect(await lint(text)).toEqual([`unnamed-recipients ${rangeOf(text, '{ allowed: true }')}`]);
+  });
+
   it('is quiet on the starter agreement', async () => {
     expect(await lint(STARTER)).toEqual([]);
   });
