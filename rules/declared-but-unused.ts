@@ -12,7 +12,8 @@ export default defineRule({
       'can tell whether it is a leftover from an earlier version, a use planned for later without being agreed, or a flow someone forgot to ' +
       'write down. Each of those needs a decision: the minimum necessary (Caldicott Principle 3, UK GDPR Art 5(1)(c)) is what the purposes ' +
       'actually need, not what might one day be useful.\n\n' +
-      'Only agreements that set out their flows are judged; a purpose named by a data item counts as used.',
+      'Only agreements that set out their flows are judged, and only when every flow names its purposes (or its data): a flow that names none, ' +
+      'such as live access to a system, may carry any of them. A purpose named by a data item counts as used.',
     fix:
       'Ask whether the purpose or data is really part of this sharing. If it is, add the flow that carries it; if not, remove it from the agreement ' +
       '(and from the privacy notices that describe it).',
@@ -77,13 +78,17 @@ export default defineRule({
   },
   check({ agreement: a, report }) {
     if ((a.flows ?? []).length === 0) return;
+    // A flow that names no purposes, or no data, may carry any of them: judge only when every flow says.
+    const flows = a.flows ?? [];
+    const purposesNamed = flows.every((f) => (f.purposes ?? []).length > 0);
+    const dataNamed = flows.every((f) => (f.data ?? []).length > 0);
     (a.purposes ?? []).forEach((purpose, i) => {
-      if (flowsFor(a, purpose.id).length > 0) return;
+      if (!purposesNamed || flowsFor(a, purpose.id).length > 0) return;
       if ((a.data ?? []).some((d) => (d.purposes ?? []).includes(purpose.id))) return;
       report({ messageId: 'unused-purpose', data: { purpose: purpose.id }, at: ['purposes', i, 'id'] });
     });
     (a.data ?? []).forEach((item, i) => {
-      if (flowsCarrying(a, item.id).length > 0) return;
+      if (!dataNamed || flowsCarrying(a, item.id).length > 0) return;
       report({ messageId: 'unused-data', data: { item: item.id }, at: ['data', i, 'id'] });
     });
   },

@@ -19,6 +19,11 @@ describe(RULE, () => {
     expect(await lint(text)).toEqual([]);
   });
 
+  it('does not judge purposes or data when some flow names none (live access may carry any)', async () => {
+    const text = `${HEAD}flows:\n  - { id: f, from: a, to: b, data: [summary], purposes: [care] }\n  - { id: live, from: a, to: b, access: { mode: live_system_access } }\n`;
+    expect(await lint(text)).toEqual([]);
+  });
+
   it('judges nothing before the flows are written', async () => {
     expect(await lint(HEAD)).toEqual([]);
   });
