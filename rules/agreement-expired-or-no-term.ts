@@ -1,26 +1,39 @@
-import { defineRule, yaml } from '../src/core/rule.js';
-import { agreementEnd, hasTerm } from '../src/core/facts.js';
+import { defineRule, yaml, type Path } from '../src/core/rule.js';
+import { addDays, agreementEnd, daysBetween, hasTerm } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
+import { labelOf } from '../src/vocabulary.js';
+
+interface Options {
+  readonly warn_within_days: number;
+}
+
+/** Statuses under which an agreement has ended, so nothing more is asked of it. */
+const ENDED = new Set(['expired', 'withdrawn']);
+
 export default defineRule({
   id: 'agreement-expired-or-no-term',
   meta: {
     title: 'An active agreement must not have expired, and must have an end',
     description:
-      'Reports an agreement marked active whose expiry date has passed (error), and one with neither an expiry date nor termination terms (warning).',
+      'Reports an agreement whose expiry date has passed, whatever its status says unless it is expired or withdrawn (error); one that expires within ' +
+      'the warning window, 60 days by default (warning); and one with neither an expiry date nor termination terms (warning).',
     rationale:
       'Data shared after an agreement has expired is shared with no agreed rules behind it: no agreed purposes, limits, security or retention. ' +
-      'An agreement marked `active` with an expiry date in the past means either the sharing has carried on without governance, or the record is ' +
-      'wrong; both need putting right. The agreement is still in force on its expiry date itself.\n\n' +
+      'An agreement with an expiry date in the past that is not marked `expired` or `withdrawn` (active, suspended, a draft, or no status at all) ' +
+      'means either the sharing has carried on without governance, or the record is wrong; both need putting right. The agreement is still in force ' +
+      'on its expiry date itself. An expiry date coming up within the warning window is reported too, so that renewal (review, changes, fresh ' +
+      'sign-off) starts before the sharing has to stop.\n\n' +
       'An agreement with no end date and no termination terms runs for ever unless someone remembers to stop it, which works against storage ' +
       'limitation and regular review. A fixed term, or clear terms for ending it and for what happens to the data, keeps the sharing tied to the ' +
       'need for it. (An expiry date before the agreement takes effect is reported by `dates-out-of-order`.)',
     fix:
       'For an expired agreement: stop the sharing, or renew the agreement (review it, set a new `dates.expires` and record fresh sign-off), or set ' +
-      '`status: expired`. For an agreement with no term: add `dates.expires`, or a `termination` section with the notice a party must give ' +
+      '`status: expired`. For one expiring soon: start the review and renewal now. For an agreement with no term: add `dates.expires`, or a `termination` section with the notice a party must give ' +
       '(`notice_period`) and what happens to the shared data (`data_on_termination`).',
     severity: 'error',
     severityReason:
-      'Sharing under an expired agreement has no agreed governance (error); an open-ended agreement is a gap a reviewer would expect closed (warning).',
+      'Sharing under an expired agreement has no agreed governance (error); an open-ended agreement, or one about to expire, is a gap a reviewer ' +
+      'would expect closed (warning).',
     area: 'L',
     importance: 265,
     tags: ['lifecycle', 'storage-limitation', 'accountability'],
@@ -33,17 +46,36 @@ export default defineRule({
         url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/',
       },
     ],
-    defaultOptions: {},
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        warn_within_days: {
+          type: 'integer',
+          minimum: 0,
+          description: 'An expiry date this many days away or fewer is reported as a warning, so renewal starts in time; 0 turns the warning off.',
+          default: 60,
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { warn_within_days: 60 } as Options,
     messages: {
       expired: [
-        'The agreement is marked active but expired on {{date}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ',
-        'the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired.',
-      ],
+          'The agreement expired on {{date}}{{status}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ',
+          'the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired.',
+        ],
+      'expiring-soon': {
+        text: [
+            'The agreement expires on {{date}}, {{days}} from the judging date. Start the review now (is the sharing still needed and lawful?) so ',
+            'that it can be renewed, with fresh sign-off, or ended in an orderly way before then.',
+          ],
+        severity: 'warning',
+      },
       'no-term': {
         text: [
-          'The agreement has no end date and no termination terms, so it runs until someone remembers to stop it. Add `expires` under `dates`, or a ',
-          '`termination` section saying how much notice a party gives and what happens to the shared data.',
-        ],
+            'The agreement has no end date and no termination terms, so it runs until someone remembers to stop it. Add `expires` under `dates`, or a ',
+            '`termination` section saying how much notice a party gives and what happens to the shared data.',
+          ],
         severity: 'warning',
       },
     },
@@ -88,7 +120,7 @@ export default defineRule({
               effective_from: 2025-04-01
               expires: 2026-03-31
           `,
-          findings: [{ messageId: 'expired', at: 'dates.expires' }],
+          findings: [{ messageId: 'expired', text: '2026-03-31' }],
         },
         {
           title: 'no expiry date and no termination terms',
@@ -100,27 +132,33 @@ export default defineRule({
             dates:
               effective_from: 2026-04-01
           `,
-          findings: [{ messageId: 'no-term', at: 'dates.expires' }],
+          findings: [{ messageId: 'no-term', text: 'dates' }],
         },
       ],
     },
   },
-  check({ agreement: a, asOf, report }) {
+  check({ agreement: a, asOf, options, report }) {
+    const ended = a.status !== undefined && ENDED.has(a.status);
     if (hasTerm(a)) {
       const end = agreementEnd(a);
+      if (ended || end === undefined) return;
+      const written = a.dates?.expires;
+      const at: Path = written !== undefined ? ['dates', 'expires'] : ['dates', 'initial_term'];
       // The agreement is still in force on its expiry date.
-      if (a.status === 'active' && end !== undefined && end < asOf) {
-        const written = a.dates?.expires;
+      if (end < asOf) {
+        const status = a.status === undefined ? ', but nothing records that it has ended' : `, but its status is still "${labelOf('agreementStatus', a.status).toLowerCase()}"`;
         report({
           messageId: 'expired',
-          data: { date: formatDate(written ?? end) },
-          at: written !== undefined ? ['dates', 'expires'] : ['dates', 'initial_term'],
-          related: [{ at: ['status'], message: 'The agreement is marked active here.' }],
+          data: { date: formatDate(written ?? end), status },
+          at,
+          related: a.status === undefined ? [] : [{ at: ['status'], message: `The agreement is marked ${a.status} here.` }],
         });
+      } else if (options.warn_within_days > 0 && a.status !== 'draft' && end <= addDays(asOf, options.warn_within_days)) {
+        report({ messageId: 'expiring-soon', data: { date: formatDate(written ?? end), days: daysBetween(asOf, end) }, at });
       }
       return;
     }
-    if (a.status === 'expired' || a.status === 'withdrawn') return;
+    if (ended) return;
     const termination = a.termination;
     if (termination?.notice_period !== undefined || termination?.data_on_termination !== undefined) return;
     report({ messageId: 'no-term', at: ['dates', 'expires'] });

@@ -52,7 +52,7 @@ export default defineRule({
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 6(1)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/6' },
       { instrument: 'Data (Use and Access) Act 2025', provision: 's70 (Art 6(1)(ea)), in force 5 February 2026', url: 'https://www.legislation.gov.uk/ukpga/2025/18/section/70' },
-      { instrument: 'ICO guidance', provision: 'Deciding which lawful basis applies (as reproduced by a GP federation)', url: 'https://elrgpfed.com/hrf_faq/decide-lawful-basis-appropriate/' },
+      { instrument: 'ICO: Lawful basis for processing', url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/' },
     ],
     defaultOptions: {},
     messages: {

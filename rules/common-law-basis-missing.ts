@@ -26,7 +26,7 @@ export default defineRule({
         provision: 'Common law duty of confidentiality',
         url: 'https://digitalregulations.innovation.nhs.uk/regulations-and-guidance-for-developers/all-developers-guidance/common-law-duty-of-confidentiality/',
       },
-      { instrument: 'Caldicott Principle', provision: '6 (comply with the law)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principle', provision: '6 (comply with the law)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
     ],
     defaultOptions: {},
     messages: {

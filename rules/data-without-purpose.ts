@@ -18,7 +18,7 @@ export default defineRule({
     tags: ['minimisation', 'caldicott-1', 'caldicott-3'],
     presets: ['recommended', 'strict'],
     citations: [
-      { instrument: 'Caldicott Principles', provision: '1 and 3', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principles', provision: '1 and 3', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
     ],
     defaultOptions: {},

@@ -33,12 +33,12 @@ const INCLUDES_DECEASED: ReadonlySet<VitalStatus> = new Set<VitalStatus>(['decea
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'Access to Health Records Act 1990', provision: 'ss3, 5', url: 'https://www.legislation.gov.uk/ukpga/1990/23/contents' },
-      { instrument: 'NHS England: GP Connect medical examiners use case', url: 'https://production-like.nhsd.io/services/gp-connect/gp-connect-in-your-organisation/medical-examiners-use-case' },
+      { instrument: 'NHS England: GP Connect medical examiners use case', url: 'https://digital.nhs.uk/services/gp-connect/gp-connect-in-your-organisation/medical-examiners-use-case' },
       { instrument: 'NHS England: understanding the national data opt-out (persists after death)', url: 'https://digital.nhs.uk/services/national-data-opt-out/understanding-the-national-data-opt-out' },
       {
         instrument: 'Access to Health Records Act 1990 as it applies to medical examiners',
         provision: 'the provision giving medical examiners a right of access',
-        url: 'https://www.lmc.org.uk/news/medical-examiner-system-rollout/',
+        url: 'https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/',
         unverified: true,
       },
     ],

@@ -4,6 +4,7 @@ import {
   categoryIndex,
   compareVersions,
   dataCategoriesOf,
+  flowData,
   flowsCarrying,
   isIdentifying,
   isPerCasePurpose,
@@ -24,8 +25,42 @@ interface Indicator {
   readonly at: Path;
 }
 
+/** New technologies the ICO names as likely high risk: AI, machine learning, ambient voice and speech recognition. */
+const NEW_TECHNOLOGY =
+  /\b(?:artificial\s+intelligence|machine\s+learning|deep\s+learning|large\s+language\s+models?|generative|ambient\s+(?:voice|scribe|listening|AI)|speech\s+recognition|voice\s+recognition|facial\s+recognition|wearables?)\b/i;
+/** The acronyms, in capitals only ("ai" in running text is not AI). */
+const NEW_TECHNOLOGY_ACRONYM = /\b(?:AI|LLMs?)\b/;
+
+/** The first mention of a new technology in a purpose, a data item, a flow's system or the security notes. */
+function newTechnology(a: Agreement): { found: string; at: Path } | undefined {
+  const places: { text: string | undefined; at: Path }[] = [
+    ...(a.purposes ?? []).map((p, i) => ({ text: p.description, at: ['purposes', i, 'description'] as Path })),
+    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ['data', i, 'description'] as Path })),
+    ...(a.flows ?? []).map((f, i) => ({ text: f.access?.system, at: ['flows', i, 'access', 'system'] as Path })),
+    { text: a.security?.notes, at: ['security', 'notes'] },
+  ];
+  for (const place of places) {
+    const m = place.text === undefined ? null : (NEW_TECHNOLOGY.exec(place.text) ?? NEW_TECHNOLOGY_ACRONYM.exec(place.text));
+    if (m) return { found: m[0], at: place.at };
+  }
+  return undefined;
+}
+
+/** The first party that receives personal data from two or more senders (data matching), with the index of its first such flow. */
+function receiverFromManySources(a: Agreement): { to: string; index: number } | undefined {
+  const senders = new Map<string, Set<string>>();
+  const first = new Map<string, number>();
+  (a.flows ?? []).forEach((f, i) => {
+    if (f.to === undefined || f.from === undefined || !flowData(a, f).some(isIdentifying)) return;
+    senders.set(f.to, (senders.get(f.to) ?? new Set()).add(f.from));
+    if (!first.has(f.to)) first.set(f.to, i);
+  });
+  const to = [...senders].find(([, from]) => from.size > 1)?.[0];
+  return to === undefined ? undefined : { to, index: first.get(to)! };
+}
+
 /** The signs, readable from the agreement, that the processing is likely to be high risk (UK GDPR Art 35). */
-function highRiskIndicators(a: Agreement): Indicator[] {
+function highRiskIndicators(a: Agreement, largeScale: number): Indicator[] {
   const out: Indicator[] = [];
   const data = a.data ?? [];
   const purposes = a.purposes ?? [];
@@ -49,6 +84,15 @@ function highRiskIndicators(a: Agreement): Indicator[] {
     const k = categoryIndex(item, (c) => c.genetic);
     out.push({ reason: `genetic data ("${item.id}") is used for a purpose beyond individual care`, at: ['data', j, 'categories', k] });
   });
+  const size = a.population?.cohort_size;
+  if (a.population?.scope !== 'all_registered' && size !== undefined && size >= largeScale) {
+    const item = data.find((d) => isIdentifying(d) && isSpecialCategory(d));
+    if (item) out.push({ reason: `health (special category) data ("${item.id}") about ${size.toLocaleString('en-GB')} patients is processed on a large scale`, at: ['population', 'cohort_size'] });
+  }
+  const technology = newTechnology(a);
+  if (technology) out.push({ reason: `the processing uses new technology ("${technology.found}")`, at: technology.at });
+  const matched = receiverFromManySources(a);
+  if (matched) out.push({ reason: `${partyName(a, matched.to)} receives personal data from more than one source, to be combined or matched`, at: ['flows', matched.index, 'to'] });
   // Per-case purposes (safeguarding one person, a death, a court) concern one identified person at a time, not a group.
   const vulnerable = purposes.flatMap((p) => {
     if (!isSecondary(p) || isPerCasePurpose(p)) return [];
@@ -81,29 +125,42 @@ function latestMaterialChange(a: Agreement): { index: number; date: string } | u
 function changeLabel(version: string | undefined, date: string): string {
   return version === undefined ? `the change recorded on ${date}` : `version ${version} (${date})`;
 }
+
+interface Options {
+  readonly large_scale_cohort: number;
+}
+
 export default defineRule({
   id: 'dpia-missing-or-stale',
   meta: {
     title: 'High-risk sharing needs a current data protection impact assessment',
     description:
-      'Reports an agreement that shows signs of high-risk processing but records no DPIA, and a DPIA that is out of date or leaves high risk without consulting the ICO.',
+      'Reports an agreement that shows signs of high-risk processing but records no DPIA, a DPIA that is out of date or leaves high risk without ' +
+      'consulting the ICO, and a mitigation the DPIA relies on that is recorded as not in place.',
     rationale:
       'A data protection impact assessment (DPIA) is how the organisations work out, before any data moves, what could go wrong for patients and how ' +
       'to prevent it. The law requires one before processing that is likely to result in a high risk to people (UK GDPR Art 35), and the ICO recommends ' +
       'one as the first step of any data sharing.\n\n' +
-      'dsalint treats these as signs of high risk, taken from Art 35(3) and the ICO\'s list: health data about every registered patient (large-scale ' +
-      'special category data); live access to the clinical system by an organisation that does not provide the patients\' care; genetic data used for ' +
+      'dsalint treats these as signs of high risk, taken from Art 35(3) and the ICO\'s list: health data about every registered patient, or about a ' +
+      'cohort of at least `large_scale_cohort` patients (`population.cohort_size`; large-scale special category data); new technology such as AI, ' +
+      'machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow\'s system or the security notes; one ' +
+      'recipient receiving personal data from more than one source (data matching); live access to the clinical system by an organisation that does not provide the patients\' care; genetic data used for ' +
       'anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, ' +
       'such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\n' +
       'A DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how ' +
       'data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high ' +
-      'risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).',
+      'risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).\n\n' +
+      'A DPIA is only as good as the mitigations it relies on. When the agreement lists them under `dpia.mitigations`, each one recorded as not in ' +
+      'place is an error: the DPIA\'s conclusion depends on it, as the BMA reminded practices about the mitigations (such as opt-in) their DPIAs ' +
+      'identified for online record access.',
     fix:
       'Carry out a DPIA (your DPO must be consulted) and record it under `dpia`: `reference`, `completed`, the agreement `version_covered` and ' +
       '`residual_high_risk`. After a material change, review the DPIA and update those fields. If high risk remains, consult the ICO and record the ' +
       'reference in `ico_prior_consultation`.',
     severity: 'error',
-    severityReason: 'A DPIA is a legal requirement before high-risk processing; a stale or unresolved one is a gap to review, so it is a warning.',
+    severityReason:
+      'A DPIA is a legal requirement before high-risk processing, and processing without a mitigation the DPIA relies on is not what was assessed ' +
+      '(errors); a stale or unresolved DPIA is a gap to review, so it is a warning.',
     area: 'G',
     importance: 355,
     tags: ['governance', 'dpia', 'accountability'],
@@ -117,31 +174,51 @@ export default defineRule({
       },
       { instrument: 'ICO Data Sharing Code of Practice', provision: 'Carry out a DPIA', url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/' },
     ],
-    defaultOptions: {},
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        large_scale_cohort: {
+          type: 'integer',
+          minimum: 1,
+          description:
+            'A population.cohort_size of at least this many patients, with special category data, counts as large scale. The ICO sets no number; this is a local judgement.',
+          default: 10000,
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { large_scale_cohort: 10000 } as Options,
     messages: {
       missing: [
-        'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ',
-        'a high risk: carry one out and record it under `dpia` (reference, completed, version_covered).',
-      ],
+          'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ',
+          'a high risk: carry one out and record it under `dpia` (reference, completed, version_covered).',
+        ],
       'stale-version': {
         text: [
-          'The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ',
-          '`version_covered` (and `completed`).',
-        ],
+            'The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ',
+            '`version_covered` (and `completed`).',
+          ],
         severity: 'warning',
       },
       'stale-date': {
         text: [
-          'The DPIA was completed on {{completed}}, before {{change}} changed the purposes, data, parties, population or ',
-          'access. Review the DPIA against that change and update `completed` and `version_covered`.',
-        ],
+            'The DPIA was completed on {{completed}}, before {{change}} changed the purposes, data, parties, population or ',
+            'access. Review the DPIA against that change and update `completed` and `version_covered`.',
+          ],
         severity: 'warning',
+      },
+      'mitigation-not-in-place': {
+        text: [
+            'The DPIA relies on "{{measure}}" to reduce a risk, but the agreement records it as not in place{{status}}. Put it in place before the ',
+            'processing it protects starts (or stop that processing), then record `in_place: true`.',
+          ],
+        severity: 'error',
       },
       'no-prior-consultation': {
         text: [
-          'The DPIA says high risk remains after mitigation, but no consultation with the ICO is recorded. The ICO must be consulted before the ',
-          'processing starts (UK GDPR Art 36): record the reference in `dpia.ico_prior_consultation`, or reduce the risk.',
-        ],
+            'The DPIA says high risk remains after mitigation, but no consultation with the ICO is recorded. The ICO must be consulted before the ',
+            'processing starts (UK GDPR Art 36): record the reference in `dpia.ico_prior_consultation`, or reduce the risk.',
+          ],
         severity: 'warning',
       },
     },
@@ -177,7 +254,7 @@ export default defineRule({
             flows:
               - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }
           `,
-          findings: [{ messageId: 'missing', at: 'dpia.reference' }],
+          findings: [{ messageId: 'missing', text: 'dsalint' }],
         },
         {
           title: 'a DPIA of an earlier version',
@@ -193,15 +270,15 @@ export default defineRule({
               - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }
             dpia: { reference: DPIA-2025-001, completed: 2025-03-10, version_covered: 0.9.0 }
           `,
-          findings: [{ messageId: 'stale-version', at: 'dpia.version_covered' }],
+          findings: [{ messageId: 'stale-version', text: '0.9.0' }],
         },
       ],
     },
   },
-  check({ agreement: a, report }) {
+  check({ agreement: a, asOf, options, report }) {
     const dpia = a.dpia;
+    const indicators = highRiskIndicators(a, options.large_scale_cohort);
     if (dpia?.reference === undefined) {
-      const indicators = highRiskIndicators(a);
       const first = indicators[0];
       if (first) {
         const more = indicators.length > 1 ? `, and ${indicators.length - 1} other sign${indicators.length > 2 ? 's' : ''} of high risk` : '';
@@ -225,6 +302,15 @@ export default defineRule({
         related: [{ at: ['history', change.index, 'date'], message: 'This change came after the DPIA.' }],
       });
     }
+    const inForce = a.status !== 'draft' && (a.dates?.effective_from === undefined || a.dates.effective_from <= asOf);
+    (dpia.mitigations ?? []).forEach((mitigation, i) => {
+      if (mitigation.in_place !== false) return;
+      report({
+        messageId: 'mitigation-not-in-place',
+        data: { measure: mitigation.measure, status: inForce ? ', while the agreement is in force' : '' },
+        at: ['dpia', 'mitigations', i, 'in_place'],
+      });
+    });
     if (dpia.residual_high_risk === true && dpia.ico_prior_consultation === undefined) {
       report({ messageId: 'no-prior-consultation', at: ['dpia', 'residual_high_risk'] });
     }

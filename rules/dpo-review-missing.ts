@@ -32,8 +32,8 @@ export default defineRule({
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 37(1)(a) (public authorities must designate a DPO)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/37' },
       { instrument: 'UK GDPR', provision: 'Art 39(1) (tasks of the DPO, including advice on DPIAs)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/39' },
-      { instrument: 'BMA: Appointing a data protection officer (DPO)', url: 'https://www.bma.org.uk/advice-and-support/ethics/confidentiality-and-health-records/appointing-a-data-protection-officer-dpo' },
-      { instrument: 'NHS Digital: DSPT key roles and DPO guide (2018)', provision: 'SIRO as a key role', url: 'https://www.scribd.com/document/654541222/Key-Roles-and-DPO-Guide', unverified: true },
+      { instrument: 'ICO: Data protection officers', url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-officers/' },
+      { instrument: 'NHS Digital: DSPT key roles and DPO guide (2018)', provision: 'SIRO as a key role', url: 'https://www.dsptoolkit.nhs.uk/', unverified: true },
     ],
     defaultOptions: {},
     messages: {

@@ -57,7 +57,6 @@ export default defineRule({
     citations: [
       { instrument: 'Data Security and Protection Toolkit: overview and introductory guidance', url: 'https://www.dsptoolkit.nhs.uk/Help/3' },
       { instrument: 'DAPB0086 Data Security and Protection Toolkit (information standard)', url: 'https://standards.nhs.uk/published-standards/data-security-and-protection-toolkit' },
-      { instrument: 'Digital Social Care: What does Approaching Standards mean?', url: 'https://www.digitalsocialcare.co.uk/faqs/what-does-approaching-standards-mean/' },
       { instrument: 'DSPT status labels other than Standards Met and Approaching Standards', url: 'https://www.dsptoolkit.nhs.uk/', unverified: true },
       { instrument: 'UK GDPR', provision: 'Art 5(1)(f) (integrity and confidentiality), Art 32 (security)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/32' },
     ],

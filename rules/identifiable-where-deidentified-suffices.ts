@@ -34,7 +34,7 @@ export default defineRule({
     tags: ['minimisation', 'caldicott-2', 'de-identification'],
     presets: ['strict'],
     citations: [
-      { instrument: 'Caldicott Principle', provision: '2 (use confidential information only when necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principle', provision: '2 (use confidential information only when necessary)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
       {
         instrument: 'National data opt-out operational policy guidance',
         provision: 'Section 7.1 (payments and invoice validation)',

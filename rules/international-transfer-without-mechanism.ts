@@ -81,7 +81,7 @@ export default defineRule({
       {
         instrument: 'The Data (Use and Access) Act 2025 (Commencement No. 6) Regulations 2026 (SI 2026/82)',
         provision: 'reg 2 (s85 in force 5 February 2026)',
-        url: 'https://crimeline.co.uk/legislationdisplay/?leg=%2Fuksi%2F2026%2F82%2Fregulation%2F2%2Fmade',
+        url: 'https://www.legislation.gov.uk/uksi/2026/82/regulation/2/made',
       },
     ],
     defaultOptions: {},

@@ -27,7 +27,7 @@ export default defineRule({
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 26 (joint controllers)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/26' },
-      { instrument: 'Article 26 GDPR (text identical in UK GDPR)', url: 'https://gdprhub.eu/index.php?title=Article_26_GDPR' },
+      { instrument: 'UK GDPR', provision: 'Art 26 (joint controllers)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/26' },
     ],
     defaultOptions: {},
     messages: {

@@ -26,11 +26,7 @@ export default defineRule({
         url: 'https://cy.ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/purpose-limitation/',
       },
       { instrument: 'UK GDPR', provision: 'Art 21(2) and (3) (right to object to direct marketing)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/21', unverified: true },
-      {
-        instrument: 'London Borough of Waltham Forest',
-        provision: 'NHS national data opt-out privacy notice (no insurance or marketing use without specific agreement)',
-        url: 'https://www.walthamforest.gov.uk/content/nhs-national-data-opt-out-programme-privacy-notice',
-      },
+      { instrument: 'NHS: Your NHS data matters (how patient data is and is not used)', url: 'https://www.nhs.uk/your-nhs-data-matters/' },
     ],
     defaultOptions: {},
     messages: {

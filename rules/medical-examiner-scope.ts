@@ -41,7 +41,7 @@ export default defineRule({
     citations: [
       { instrument: 'NHS England: non-coronial deaths in the community', url: 'https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/' },
       { instrument: 'National medical examiner\'s guidance for England and Wales', url: 'https://england.nhs.uk/long-read/national-medical-examiners-guidance-for-england-and-wales' },
-      { instrument: 'NHS England: GP Connect medical examiners use case', url: 'https://production-like.nhsd.io/services/gp-connect/gp-connect-in-your-organisation/medical-examiners-use-case' },
+      { instrument: 'NHS England: GP Connect medical examiners use case', url: 'https://digital.nhs.uk/services/gp-connect/gp-connect-in-your-organisation/medical-examiners-use-case' },
       { instrument: 'Coroners and Justice Act 2009 and the 2024 medical examiner regulations', provision: 'ss18A-21; SI 2024/492 and SI 2024/494', url: 'http://legislation.gov.uk/uksi/2024/494/made' },
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
     ],

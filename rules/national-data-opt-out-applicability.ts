@@ -1,7 +1,7 @@
 import type { Agreement, CommonLaw, OptOutHandling, Purpose } from '../src/generated/agreement.js';
 import { defineRule, extendPath, yaml, type Path } from '../src/core/rule.js';
 import { lowerFirst } from '../src/core/summary.js';
-import { carriesConfidentialPatientInformation, commonLawBasisOf, flowsFor, isSecondary, populationFor, populationPathFor, purposeCategoryOf } from '../src/core/facts.js';
+import { carriesConfidentialPatientInformation, commonLawBasisHolds, commonLawBasisOf, flowsFor, isSecondary, populationFor, populationPathFor, purposeCategoryOf } from '../src/core/facts.js';
 import { labelOf } from '../src/vocabulary.js';
 
 const APPLIED: OptOutHandling = 'applied';
@@ -15,7 +15,9 @@ const S251_SUPPORT: CommonLaw = 's251_support';
  */
 function mayApply(a: Agreement, purpose: Purpose): boolean {
   if (!isSecondary(purpose) || purposeCategoryOf(purpose)?.ndoo === 'no') return false;
-  if (purpose.lawful_basis?.s251?.ndoo_exempt === true || commonLawBasisOf(purpose)?.ndooExempt) return false;
+  if (purpose.lawful_basis?.s251?.ndoo_exempt === true) return false;
+  // A basis other rules reject (implied consent beyond care, "not confidential" on identifiable health data) exempts nothing.
+  if (commonLawBasisHolds(a, purpose) && commonLawBasisOf(purpose)?.ndooExempt) return false;
   return flowsFor(a, purpose.id).some((f) => carriesConfidentialPatientInformation(a, f));
 }export default defineRule({
   id: 'national-data-opt-out-applicability',
@@ -34,7 +36,9 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
       'registration. Applying it where it does not apply is also a harm: it silently removes patients from care, safeguarding or statutory processes ' +
       'they should be in.\n\n' +
       'The rule reads each purpose\'s category (whether the opt-out can apply to it), its common-law basis (whether that basis is exempt) and whether a ' +
-      'flow carries confidential patient information from a health or care organisation. It only runs for agreements under the law of England.',
+      'flow carries confidential patient information from a health or care organisation. A basis that cannot be relied on as stated exempts nothing: ' +
+      'implied consent for a purpose beyond individual care, or "not confidential" for identifiable health information, so dsalint never advises ' +
+      '`not_applicable` on the strength of a basis its other rules reject. It only runs for agreements under the law of England.',
     fix:
       'For a section 251 use, set `population.national_data_opt_out: applied` and remove opted-out patients before sharing, or, if CAG exempted the use, ' +
       'record `s251.ndoo_exempt: true` from the approval letter. Where the opt-out may apply, state how it is handled. Where no purpose needs it, set ' +
@@ -74,6 +78,14 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
         text: [
           'The purpose "{{purpose}}" uses confidential patient information beyond individual care on no basis that exempts it from the national data ',
           'opt-out, and the agreement does not say how the opt-out is handled. State `national_data_opt_out` (applied, not_applicable or cag_exempt).',
+        ],
+        severity: 'warning',
+      },
+      'not-applicable-on-rejected-basis': {
+        text: [
+          'The population says the national data opt-out does not apply, but the purpose "{{purpose}}" uses confidential patient information beyond ',
+          'individual care and its basis ({{basis}}) cannot be relied on for it. Ask which basis really sets aside the duty of confidentiality; unless ',
+          'it is one the opt-out does not cover (such as a legal requirement), apply the opt-out.',
         ],
         severity: 'warning',
       },
@@ -184,6 +196,9 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
         report({ messageId: optOut === CAG_EXEMPT ? 'exemption-not-recorded' : 'not-applied', data: { purpose: purpose.id, state }, at, related });
       } else if (optOut === undefined) {
         report({ messageId: 'unstated', data: { purpose: purpose.id }, at });
+      } else if (optOut === 'not_applicable' && basis !== undefined && !commonLawBasisHolds(a, purpose)) {
+        // "Does not apply" resting on a basis other rules reject (implied consent beyond care, "not confidential" for identifiable health data).
+        report({ messageId: 'not-applicable-on-rejected-basis', data: { purpose: purpose.id, basis: lowerFirst(basis.label) }, at, related });
       }
     });
     const usingAgreementPopulation = purposes.filter((p) => p.population === undefined);

@@ -51,7 +51,7 @@ function judgedPostDuaa(a: Agreement, added: AddedPurpose, asOf: string): boolea
         provision: 's71 (UK GDPR Art 8A and Annex 2; Art 6(4) omitted), in force 5 February 2026',
         url: 'https://www.legislation.gov.uk/ukpga/2025/18/section/71',
       },
-      { instrument: 'UK GDPR', provision: 'Annex 2 (purposes treated as compatible)', url: 'https://www.mishcon.com/uk-gdpr/annex/no-2' },
+      { instrument: 'UK GDPR', provision: 'Annex 2 (purposes treated as compatible)', url: 'https://www.legislation.gov.uk/ukpga/2025/18/section/71' },
       { instrument: 'UK GDPR', provision: 'Art 6(4) (before 5 February 2026)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/6' },
       {
         instrument: 'ICO',

@@ -26,8 +26,8 @@ export default defineRule({
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
-      { instrument: 'Caldicott Principle', provision: '4 (strict need-to-know)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
-      { instrument: 'RCGP Safeguarding toolkit', provision: 'Part 5 (sharing information)', url: 'https://elearning.rcgp.org.uk/mod/book/view.php?chapterid=1000&id=15290' },
+      { instrument: 'Caldicott Principle', provision: '4 (strict need-to-know)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
+      { instrument: 'HM Government: Information sharing advice for safeguarding practitioners', url: 'https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice', unverified: true },
       { instrument: 'NHS England', provision: 'Medical examiners: non-coronial deaths in the community', url: 'https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/' },
     ],
     defaultOptions: {},

@@ -23,7 +23,7 @@ export default defineRule({
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(a) (lawfulness, fairness and transparency)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
       { instrument: 'UK GDPR', provision: 'Arts 13 and 14 (information to be provided)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/13' },
-      { instrument: 'The Caldicott Principles (December 2020)', provision: 'Principle 8', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'The Caldicott Principles (December 2020)', provision: 'Principle 8', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
     ],
     defaultOptions: {},
     messages: {

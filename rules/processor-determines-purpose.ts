@@ -42,8 +42,8 @@ export default defineRule({
       'the ICO treats it as a controller for that processing, with all of a controller\'s duties, and the patients\' data is being used for ' +
       'something their own doctors never decided. This rule reads the agreement for the signs of that:\n\n' +
       '- a purpose whose `owner` is a processor;\n' +
-      '- a flow to a processor for a purpose owned by a controller it does not act for (when the purpose has no owner, the flow\'s sender must be one ' +
-      'of its controllers);\n' +
+      '- a flow to a processor for a purpose owned by a controller it does not act for (a purpose with no owner is taken to be set by the ' +
+      'controller the processor acts for, whoever sends the data);\n' +
       '- a processor keeping data longer than the controllers it acts for keep the same data (periods are compared as lengths; when they run from ' +
       'different events, check them by hand);\n' +
       '- a processor arrangement that does not say which controllers it acts for;\n' +
@@ -175,9 +175,9 @@ export default defineRule({
       (flow.purposes ?? []).forEach((purposeId, k) => {
         const purpose = purposeById(a, purposeId);
         if (!purpose) return; // reference-unresolved owns unknown ids
-        const setBy = purpose.owner ?? flow.from;
-        if (setBy !== undefined && controllers.includes(setBy)) return;
-        if (purpose.owner !== undefined && isProcessorFor(partyById(a, purpose.owner), [purpose])) return; // owns-purpose already says so
+        // A purpose with no owner is taken to be set by the controller the processor acts for.
+        if (purpose.owner === undefined || controllers.includes(purpose.owner)) return;
+        if (isProcessorFor(partyById(a, purpose.owner), [purpose])) return; // owns-purpose already says so
         report({
           messageId: 'uninstructed-purpose',
           data: { flow: flow.id, party: recipient.name, purpose: purposeName(purpose), controllers: controllers.map((c) => partyName(a, c)).join(', ') },

@@ -1,6 +1,6 @@
 import type { Agreement, RecordType, RetentionEntry } from '../src/generated/agreement.js';
 import { defineRule, yaml, type Path } from '../src/core/rule.js';
-import { compareDurations, dataById, durationInWords, indexOfData, parseDuration, retentionEntryLabel } from '../src/core/facts.js';
+import { compareDurations, dataById, durationInWords, indexOfData, parseDuration, retentionEntryLabel, type Duration } from '../src/core/facts.js';
 import { RECORD_TYPE } from '../src/vocabulary.js';
 
 interface Options {
@@ -16,6 +16,15 @@ function recordTypeOf(a: Agreement, entry: RetentionEntry, i: number): { type: R
   if (types.size !== 1 || only === undefined) return undefined;
   return { type: only, at: ['data', indexOfData(a, items[0]!.id), 'record_type'] };
 }
+
+/** The oldest a children's record needs keeping from the end of care: until the 26th birthday of the youngest patient covered. */
+function childrensRecordPeriod(a: Agreement, entry: RetentionEntry): Duration | undefined {
+  // Counted from the date of birth, the period is an age: until the 26th birthday at most.
+  const youngest = entry.starts === 'date_of_birth' ? 0 : (a.population?.age_range?.min ?? 0);
+  if (youngest >= 18) return undefined;
+  return { years: 26 - youngest, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
+}
+
 export default defineRule({
   id: 'retention-exceeds-code-period',
   meta: {
@@ -29,7 +38,10 @@ export default defineRule({
       'the organisation that holds the record, and that with justification a period can be extended, in most cases by up to 20 years.\n\n' +
       'A copy shared under an agreement should be kept only as long as the purpose of the sharing needs, which is rarely longer than the source ' +
       'record\'s own schedule. Keeping it longer without a reason breaches storage limitation, and keeping it far longer is hard to justify at all.\n\n' +
-      'dsalint compares a period with the Code only for record types where the Code sets a fixed period. It reads the Code\'s 20 years as an extension ' +
+      'Children\'s records are kept until the patient\'s 25th birthday (26th if they were 17 when care ended), so the longest a children\'s record ' +
+      'needs from the end of care is 26 years less the youngest age in the population (`population.age_range.min`, 0 when not given); counted from ' +
+      'the date of birth (`starts: date_of_birth`) it is 26 years.\n\n' +
+      'dsalint compares a period with the Code only for record types where the Code sets a period. It reads the Code\'s 20 years as an extension ' +
       'beyond the Code period, the more lenient reading; lower `max_extension_years` for a stricter policy.',
     fix:
       'Shorten the period to what the purpose needs, or record why the longer period is needed in the entry\'s `justification`. A period more than the ' +
@@ -42,9 +54,13 @@ export default defineRule({
     presets: ['recommended', 'strict'],
     citations: [
       {
-        instrument: 'NHS Records Management Code of Practice 2021',
-        provision: 'Appendix II, About the retention schedule',
-        url: 'https://nhsd-proxy.dokku3.ebmdatalab.net/data-and-information/information-governance/guidance/records-management-code-of-practice/appendix-ii',
+        instrument: 'NHS England: Records Management Code of Practice (2021, updated 2023)',
+        provision: 'Appendix II, retention schedule',
+        url: 'https://transform.england.nhs.uk/information-governance/guidance/records-management-code/',
+      },
+      {
+        instrument: 'NHS England: Keeping GP records',
+        url: 'https://www.england.nhs.uk/long-read/keeping-gp-records/',
       },
       { instrument: 'UK GDPR', provision: 'Art 5(1)(e) (storage limitation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
     ],
@@ -63,13 +79,13 @@ export default defineRule({
     defaultOptions: { max_extension_years: 20 } as Options,
     messages: {
       unjustified: [
-        'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ',
-        'reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`.',
-      ],
+          'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ',
+          'reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`.',
+        ],
       'beyond-extension': [
-        'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ',
-        'Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it.',
-      ],
+          'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ',
+          'Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it.',
+        ],
     },
     examples: {
       valid: [
@@ -110,7 +126,7 @@ export default defineRule({
             retention:
               - { party: trust, period: P10Y, starts: last_contact, record_type: adult_health_record }
           `,
-          findings: [{ messageId: 'unjustified', at: 'retention[0].period' }],
+          findings: [{ messageId: 'unjustified', text: 'P10Y' }],
         },
         {
           title: 'far beyond the Code period',
@@ -123,7 +139,7 @@ export default defineRule({
             retention:
               - { party: trust, period: P30Y, justification: Just in case, starts: last_contact, record_type: adult_health_record }
           `,
-          findings: [{ messageId: 'beyond-extension', at: 'retention[0].period' }],
+          findings: [{ messageId: 'beyond-extension', text: 'P30Y' }],
         },
       ],
     },
@@ -133,7 +149,7 @@ export default defineRule({
       const period = parseDuration(entry.period);
       const recordType = recordTypeOf(a, entry, i);
       const type = recordType ? RECORD_TYPE.get(recordType.type) : undefined;
-      const code = parseDuration(type?.codePeriod);
+      const code = parseDuration(type?.codePeriod) ?? (type?.value === 'childrens_record' ? childrensRecordPeriod(a, entry) : undefined);
       if (!period || !recordType || !type || !code) return;
       const data = {
         entry: retentionEntryLabel(entry, i),

@@ -1,25 +1,35 @@
 import type { Agreement, Party, RetentionEntry } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { appliesToParty, carriesPatientData, flowData, isIdentifying, partyById, retentionEntryLabel } from '../src/core/facts.js';
+import { appliesToParty, carriesPatientData, compareDurations, durationInWords, flowData, isIdentifying, parseDuration, partyById, retentionEntryLabel } from '../src/core/facts.js';
 
 const INDEFINITE = 'indefinite';
+
+/** Longer than any person lives: a period this long is indefinite in all but name. */
+const ABSURD_YEARS = 100;
+
+function isAbsurd(period: string): boolean {
+  const d = parseDuration(period);
+  return d !== undefined && compareDurations(d, { years: ABSURD_YEARS, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }) > 0;
+}
 
 /** The entry is the party's, and covers the data item (an entry naming no data covers all the party holds). */
 function covers(a: Agreement, entry: RetentionEntry, party: Party, dataId: string | undefined): boolean {
   if (!appliesToParty(a, entry.party, party)) return false;
   return dataId === undefined || (entry.data ?? []).length === 0 || (entry.data ?? []).includes(dataId);
 }
+
 export default defineRule({
   id: 'retention-missing-or-indefinite',
   meta: {
     title: 'Every recipient of personal data needs a finite retention period with a start',
     description:
-      'Reports a party that receives identifiable or pseudonymised data with no retention entry covering it, a retention period of "indefinite" or none at all, ' +
-      'and a period with no event it runs from.',
+      'Reports a party that receives identifiable or pseudonymised data with no retention entry covering it, a retention period of "indefinite", ' +
+      'of more than 100 years, or none at all, and a period with no event it runs from.',
     rationale:
       'Personal data must not be kept for longer than the purpose needs (UK GDPR Art 5(1)(e), storage limitation), and the ICO data sharing code asks ' +
       'the parties to agree retention periods and arrangements for secure deletion. When a recipient\'s copy has no agreed period, nothing in the ' +
-      'agreement stops patient records from being kept for ever after the purpose is served.\n\n' +
+      'agreement stops patient records from being kept for ever after the purpose is served. A period of more than 100 years (P999Y, say) is ' +
+      'the same as "indefinite" in all but name.\n\n' +
       'A period is only meaningful with the event it runs from: in the NHS Records Management Code, retention usually starts when the record stops ' +
       'being used (discharge, the end of support, death or the closing of a case), not when it was created. "Eight years" with no start cannot be ' +
       'worked out.\n\n' +
@@ -41,21 +51,25 @@ export default defineRule({
         url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/storage-limitation',
       },
       {
-        instrument: 'NHS Records Management Code of Practice 2021',
+        instrument: 'NHS England: Records Management Code of Practice (2021, updated 2023)',
         provision: 'Appendix II (retention schedule)',
-        url: 'https://nhsd-proxy.dokku3.ebmdatalab.net/data-and-information/information-governance/guidance/records-management-code-of-practice/appendix-ii',
+        url: 'https://transform.england.nhs.uk/information-governance/guidance/records-management-code/',
       },
       { instrument: 'ICO Data Sharing Code of Practice', url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/' },
     ],
     defaultOptions: {},
     messages: {
       'no-retention': [
-        '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
-        'the data, a `period` and the event it `starts` from.',
-      ],
+          '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
+          'the data, a `period` and the event it `starts` from.',
+        ],
       indefinite:
         'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
       'no-period': 'Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.',
+      'absurd-period': [
+          'Retention entry {{entry}} keeps data for {{period}}, longer than anyone lives: in effect for ever. Ask how long the purpose really needs the ',
+          'data (the Records Management Code sets most health and care records at 8 to 25 years), and give that `period`.',
+        ],
       'no-start':
         'Retention entry {{entry}} keeps data for {{period}} but does not say from when. Add `starts` (such as receipt, case_closed or death) so the end date can be worked out.',
     },
@@ -94,7 +108,7 @@ export default defineRule({
             flows:
               - { id: f1, from: surgery, to: meo, data: [summary] }
           `,
-          findings: [{ messageId: 'no-retention', at: 'flows[0].to' }],
+          findings: [{ messageId: 'no-retention', text: 'meo', occurrence: 2 }],
         },
         {
           title: 'kept indefinitely',
@@ -112,7 +126,7 @@ export default defineRule({
             retention:
               - { party: meo, data: [summary], period: indefinite }
           `,
-          findings: [{ messageId: 'indefinite', at: 'retention[0].period' }],
+          findings: [{ messageId: 'indefinite', text: 'indefinite' }],
         },
         {
           title: 'a period with no start',
@@ -130,7 +144,7 @@ export default defineRule({
             retention:
               - { party: meo, data: [summary], period: P10Y }
           `,
-          findings: [{ messageId: 'no-start', at: 'retention[0].starts' }],
+          findings: [{ messageId: 'no-start', text: '{ party: meo, data: [summary], period: P10Y }' }],
         },
       ],
     },
@@ -162,6 +176,7 @@ export default defineRule({
       const data = { entry: retentionEntryLabel(entry, i), period: entry.period ?? '' };
       if (entry.period === undefined) report({ messageId: 'no-period', data, at: ['retention', i, 'period'] });
       else if (entry.period === INDEFINITE) report({ messageId: 'indefinite', data, at: ['retention', i, 'period'] });
+      else if (isAbsurd(entry.period)) report({ messageId: 'absurd-period', data: { ...data, period: durationInWords(parseDuration(entry.period)!) }, at: ['retention', i, 'period'] });
       else if (entry.starts === undefined) report({ messageId: 'no-start', data, at: ['retention', i, 'starts'] });
     });
   },

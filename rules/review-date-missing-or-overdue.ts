@@ -1,11 +1,13 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { addDuration, firstDayOf, lastDayOf } from '../src/core/facts.js';
+import { addDays, addDuration, daysBetween, firstDayOf, lastDayOf } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
 
 interface Options {
   readonly overdue_error_months: number;
   readonly max_interval_months: number;
+  readonly warn_within_days: number;
 }
+
 /** Statuses for which no review is needed: the agreement has ended. */
 const ENDED = new Set(['expired', 'withdrawn']);
 
@@ -19,7 +21,7 @@ export default defineRule({
     title: 'An agreement needs a review date, and reviews must happen',
     description:
       'Reports an agreement with no `dates.review_by`, one in force whose review date has passed (an error once it is more than a year overdue), ' +
-      'and a first review set more than two years after the agreement takes effect.',
+      'one whose review falls due within the warning window (60 days by default), and a first review set more than two years after the agreement takes effect.',
     rationale:
       'Sharing that was necessary and proportionate when it was agreed may not stay so: the service changes, a recipient starts using the data ' +
       'differently, the law changes (as it did on 5 February 2026). The ICO\'s data sharing code asks the parties to review the arrangement ' +
@@ -55,6 +57,12 @@ export default defineRule({
           description: 'A review overdue by more than this many months is reported as an error rather than a warning.',
           default: 12,
         },
+        warn_within_days: {
+          type: 'integer',
+          minimum: 0,
+          description: 'A review date this many days away or fewer is reported as a warning, so the review is planned in time; 0 turns the warning off.',
+          default: 60,
+        },
         max_interval_months: {
           type: 'integer',
           minimum: 1,
@@ -64,27 +72,31 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { overdue_error_months: 12, max_interval_months: 24 } as Options,
+    defaultOptions: { overdue_error_months: 12, max_interval_months: 24, warn_within_days: 60 } as Options,
     messages: {
       missing: [
-        'The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ',
-        'so that the sharing is checked while it continues.',
-      ],
+          'The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ',
+          'so that the sharing is checked while it continues.',
+        ],
+      'due-soon': [
+          'The review of this agreement is due on {{date}}, {{days}} from the judging date. Plan it now with all parties (is the sharing still ',
+          'needed, limited to what is needed, and lawful?) so it is done before the date passes.',
+        ],
       overdue: [
-        'The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ',
-        'needed, and lawful?), record any changes, then set the next review date.',
-      ],
+          'The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ',
+          'needed, and lawful?), record any changes, then set the next review date.',
+        ],
       'long-overdue': {
         text: [
-          'The review of this agreement was due on {{date}}, more than {{months}} months ago, so the sharing has gone unchecked for a whole review cycle. ',
-          'Review it with all parties now, record any changes, then set the next review date.',
-        ],
+            'The review of this agreement was due on {{date}}, more than {{months}} months ago, so the sharing has gone unchecked for a whole review cycle. ',
+            'Review it with all parties now, record any changes, then set the next review date.',
+          ],
         severity: 'error',
       },
       'interval-too-long': [
-        'The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ',
-        '(yearly is usual): set an earlier `review_by`.',
-      ],
+          'The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ',
+          '(yearly is usual): set an earlier `review_by`.',
+        ],
     },
     examples: {
       valid: [
@@ -113,7 +125,7 @@ export default defineRule({
               effective_from: 2025-09-01
               review_by: 2026-09-01
           `,
-          findings: [{ messageId: 'overdue', at: 'dates.review_by' }],
+          findings: [{ messageId: 'overdue', text: '2026-09-01' }],
         },
         {
           title: 'no review date',
@@ -125,7 +137,7 @@ export default defineRule({
             dates:
               effective_from: 2026-04-01
           `,
-          findings: [{ messageId: 'missing', at: 'dates.review_by' }],
+          findings: [{ messageId: 'missing', text: 'dates' }],
         },
       ],
     },
@@ -140,6 +152,9 @@ export default defineRule({
     }
     const expires = lastDayOf(dates.expires);
     const inForce = a.status !== 'draft' && !(expires !== undefined && expires < asOf);
+    if (inForce && reviewBy >= asOf && options.warn_within_days > 0 && reviewBy <= addDays(asOf, options.warn_within_days)) {
+      report({ messageId: 'due-soon', data: { date: formatDate(dates.review_by), days: daysBetween(asOf, reviewBy) }, at: ['dates', 'review_by'] });
+    }
     if (inForce && reviewBy < asOf) {
       const longOverdue = asOf > addDuration(reviewBy, months(options.overdue_error_months));
       report({

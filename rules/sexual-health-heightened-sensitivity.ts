@@ -53,7 +53,7 @@ export default defineRule({
         instrument: 'NHS England: HIV and sexually transmitted infections (STIs) information governance guidance (October 2023)',
         url: 'https://transform.england.nhs.uk/information-governance/guidance/hiv-and-sexually-transmitted-infections-stis',
       },
-      { instrument: 'The Caldicott Principles (December 2020)', provision: 'Principle 3 (use the minimum necessary)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'The Caldicott Principles (December 2020)', provision: 'Principle 3 (use the minimum necessary)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
     ],
     defaultOptions: {},
     messages: {

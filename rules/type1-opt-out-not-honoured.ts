@@ -37,11 +37,7 @@ export default defineRule({
     tags: ['population', 'opt-out', 'confidentiality', 'caldicott-8'],
     presets: ['recommended', 'strict'],
     citations: [
-      {
-        instrument: 'NHS Digital Type 1 opt-out text (reproduced by practices)',
-        url: 'https://theharefieldpractice.co.uk/type-1-opt-out-medical-records-held-at-your-gp-practice',
-      },
-      { instrument: 'RCGP: patient data choices', url: 'https://www.rcgp.org.uk/patientdatachoices' },
+      { instrument: 'NHS England: Understanding the national data opt-out (and type 1 opt-outs)', url: 'https://digital.nhs.uk/services/national-data-opt-out/understanding-the-national-data-opt-out' },
     ],
     defaultOptions: {},
     messages: {

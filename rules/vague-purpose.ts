@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { defineRule, yaml, type Path, type Target } from '../src/core/rule.js';
+import { defineRule, type Target, yaml, type Path } from '../src/core/rule.js';
 
 interface Options {
   readonly min_description_length: number;
@@ -33,19 +33,47 @@ function escapeRegExp(text: string): string {
 function phrasePattern(phrase: string): RegExp {
   return new RegExp(`(?<![\\w])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\w])`, 'i');
 }
+
+/**
+ * Words that say nothing about what is done with the data: filler, the parties, and the general aims of any
+ * health service. A description made only of these ("provision of care services", "to support partners to
+ * improve outcomes") names no activity or decision.
+ */
+const GENERIC_WORDS = new Set(
+  (
+    'a an the of and or for in on at to with by from as into our their its this that these those all any other such more ' +
+    'partner partners partnership organisation organisations organization organizations agency agencies party parties system systems ' +
+    'provision provide provides providing provided support supports supporting supported deliver delivers delivering delivery ' +
+    'care caring services service health healthcare social wellbeing well being patient patients people person residents users user ' +
+    'population public community communities citizens improve improves improving improved improvement improvements better best ' +
+    'outcome outcomes quality benefit benefits effective effectiveness efficient efficiency purpose purposes data information sharing share ' +
+    'shared enable enables enabling facilitate facilitating ensure ensuring including related general wider whole integrated integration joined ' +
+    'up help helps helping work works working together collaboration collaborative collaboratively across local area areas region regional ' +
+    'nhs need needs appropriate relevant legitimate lawful business required high safe safely secure securely continuity seamless holistic ' +
+    'person-centred joined-up coordinated co-ordinated improving experience experiences'
+  ).split(/\s+/),
+);
+
+/** Whether a description names anything beyond generic aims: some word that is not in GENERIC_WORDS. */
+function namesAnActivity(description: string): boolean {
+  return description.toLowerCase().split(/[^a-z0-9'-]+/).some((w) => w !== '' && !GENERIC_WORDS.has(w));
+}
+
 export default defineRule({
   id: 'vague-purpose',
   meta: {
     title: 'Purposes must be specific',
     description:
-      'Reports a purpose with no category, no description or a very short one, or open-ended wording such as "including but not limited to", ' +
-      '"any other lawful purpose", "from time to time" or "etc".',
+      'Reports a purpose with no category, no description or a very short one, open-ended wording such as "including but not limited to", ' +
+      '"any other lawful purpose", "from time to time" or "etc", and (for review) a description that names no activity or decision.',
     rationale:
       'UK GDPR Art 5(1)(b) requires purposes to be specified and explicit. Wording such as "including but not limited to", "and related purposes" or "as required" ' +
       'lets the sharing grow beyond what was agreed without anyone deciding it (function creep), and patients cannot tell from it what their records are used for. ' +
       'The category lets dsalint (and readers) tell direct care from secondary uses, and whether the opt-outs apply.\n\n' +
       'Phrases are not reported when a negation comes shortly before them ("will not be used for any other purpose" is a limit, not an opening), ' +
-      'and "as required by" or "as required under" a named law is specific enough. Text heuristics can still misfire, so this is a warning.',
+      'and "as required by" or "as required under" a named law is specific enough. Text heuristics can still misfire, so this is a warning.\n\n' +
+      'A description made only of general aims ("provision of care services", "to support partners to improve outcomes") names no activity or ' +
+      'decision at all; it is reported for review, since dsalint cannot be sure what the words leave out.',
     fix:
       'Give each purpose a `category`, and describe it specifically enough that a patient would recognise it: who uses the data, for what, and when. ' +
       'Replace open-ended wording with the uses intended; anything else needs its own purpose entry, or an agreement of its own.',
@@ -81,10 +109,17 @@ export default defineRule({
       'no-description': 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
       'short-description':
         'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
+      'no-activity': {
+        text: [
+            'The description of purpose "{{purpose}}" ("{{description}}") names no activity or decision, only general aims. Ask what is actually done ',
+            'with the data, by whom and for what decision (such as "scrutiny of the cause of death by a medical examiner"), and describe that.',
+          ],
+        kind: 'review',
+      },
       'open-ended': [
-        'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
-        'Name the uses intended instead; anything else needs a purpose of its own.',
-      ],
+          'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
+          'Name the uses intended instead; anything else needs a purpose of its own.',
+        ],
     },
     examples: {
       valid: [
@@ -113,10 +148,7 @@ export default defineRule({
                 category: planning_commissioning
                 description: Service planning, including but not limited to commissioning, etc.
           `,
-          findings: [
-            { messageId: 'open-ended', text: 'including but not limited to' },
-            { messageId: 'open-ended', text: 'etc.' },
-          ],
+          findings: [{ messageId: 'open-ended', text: 'including but not limited to' }, { messageId: 'open-ended', text: 'etc.' }],
         },
         {
           title: 'no category and a short description',
@@ -128,10 +160,7 @@ export default defineRule({
               - id: analytics
                 description: Analytics
           `,
-          findings: [
-            { messageId: 'no-category', at: 'purposes[0].category' },
-            { messageId: 'short-description', at: 'purposes[0].description' },
-          ],
+          findings: [{ messageId: 'no-category', text: 'id: analytics' }, { messageId: 'short-description', text: 'Analytics' }],
         },
       ],
     },
@@ -150,6 +179,8 @@ export default defineRule({
       const length = description.trim().length;
       if (length < options.min_description_length) {
         report({ messageId: 'short-description', data: { purpose: purpose.id, length, min: options.min_description_length }, at });
+      } else if (!namesAnActivity(description)) {
+        report({ messageId: 'no-activity', data: { purpose: purpose.id, description: description.trim() }, at });
       }
 
       // Point at the phrase itself when the value's source text contains it (plain or quoted

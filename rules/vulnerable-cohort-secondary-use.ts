@@ -41,7 +41,7 @@ export default defineRule({
         url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk',
       },
       { instrument: 'UK GDPR', provision: 'Art 35 (data protection impact assessment)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/35' },
-      { instrument: 'The Caldicott Principles (December 2020)', provision: 'Principles 1 to 3', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'The Caldicott Principles (December 2020)', provision: 'Principles 1 to 3', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
     ],
     defaultOptions: {},
     messages: {

@@ -58,8 +58,7 @@ export default defineRule({
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
-      { instrument: 'Lincolnshire LMC', provision: '"Updated ICO advice regarding data sharing" (reporting the ICO\'s advice)', url: 'https://www.lincslmc.co.uk/updated-ico-advice-regarding-data-sharing/' },
-      { instrument: 'Caldicott Principles', provision: '3 and 4 (minimum necessary; strict need-to-know)', url: 'https://www.lhch.nhs.uk/caldicott-principles' },
+      { instrument: 'Caldicott Principles', provision: '3 and 4 (minimum necessary; strict need-to-know)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
       {
         instrument: 'NHSX',
         provision: 'Information governance framework for integrated health and care: shared care records',

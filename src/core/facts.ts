@@ -294,9 +294,25 @@ export function relyingParties(a: Agreement, purpose: Purpose): string[] {
 // Data
 
 export function isIdentifying(item: DataItem): boolean {
-  // Unstated identifiability is treated as identifiable: the cautious reading.
+  // Unstated identifiability is treated as identifiable: the cautious reading. (A label that
+  // contradicts the categories is reported by label-contradicts-content.)
   return item.identifiability === undefined || item.identifiability === 'identifiable' || item.identifiability === 'pseudonymised';
 }
+
+/**
+ * Identifiable as shared: labelled identifiable (or unlabelled), or labelled anonymised or
+ * aggregate while carrying direct identifiers. Pseudonymised data is not, unless it keeps an
+ * identifier a pseudonym replaces (NHS number, name, address, contact details).
+ */
+export function isEffectivelyIdentifiable(item: DataItem): boolean {
+  if (item.identifiability === undefined || item.identifiability === 'identifiable') return true;
+  const identifiers = directIdentifiers(item);
+  if (item.identifiability === 'pseudonymised') return identifiers.some((i) => REPLACED_BY_PSEUDONYM.has(i.value));
+  return identifiers.length > 0;
+}
+
+/** Identifiers a pseudonymised extract replaces with a pseudonym. A date of birth may stay (it is still personal data). */
+export const REPLACED_BY_PSEUDONYM: ReadonlySet<string> = new Set(['nhs_number', 'name', 'address_postcode', 'contact_details']);
 
 export function isSpecialCategory(item: DataItem): boolean {
   return dataCategoriesOf(item).some((c) => c.special);
@@ -317,7 +333,7 @@ export function hasFreeText(item: DataItem): boolean {
  */
 export function carriesConfidentialPatientInformation(a: Agreement, flow: Flow): boolean {
   if (!isHealthOrCareBody(partyById(a, flow.from))) return false;
-  return flowData(a, flow).some((d) => isIdentifying(d) && dataCategoriesOf(d).some((c) => c.special || c.thirdParty));
+  return flowData(a, flow).some((d) => isIdentifying(d) && carriesHealthInformation(d));
 }
 
 /**
@@ -718,4 +734,95 @@ export function addDuration(date: string, d: Duration): string {
 /** How messages name a retention entry: its 1-based number, then its party in brackets when it names one. */
 export function retentionEntryLabel(entry: RetentionEntry, i: number): string {
   return `${i + 1}${entry.party ? ` (${entry.party})` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Labels against content
+
+/** Data categories that identify a person directly (NHS number, name, date of birth, address and postcode, contact details). */
+export function directIdentifiers(item: DataItem): { value: string; index: number; label: string }[] {
+  return (item.categories ?? []).flatMap((value, index) => {
+    const category = DATA_CATEGORY.get(value);
+    return category?.identifier ? [{ value, index, label: category.label }] : [];
+  });
+}
+
+/** The item carries health or care information: a special category, or information about or from other people in a record. */
+export function carriesHealthInformation(item: DataItem): boolean {
+  return dataCategoriesOf(item).some((c) => c.special || c.thirdParty);
+}
+
+/** The data items a purpose uses: those its flows carry, and those that list it. */
+export function purposeData(a: Agreement, purpose: Purpose): { item: DataItem; index: number }[] {
+  const ids = new Set([...flowsFor(a, purpose.id).flatMap((f) => f.data ?? []), ...(a.data ?? []).filter((d) => (d.purposes ?? []).includes(purpose.id)).map((d) => d.id)]);
+  return (a.data ?? []).flatMap((item, index) => (ids.has(item.id) ? [{ item, index }] : []));
+}
+
+/**
+ * Identifiable (or unstated) health information that a purpose uses, for which `not_confidential`
+ * cannot be true: the duty of confidence attaches to it. Pseudonymised data is left to judgement.
+ */
+export function confidentialItemFor(a: Agreement, purpose: Purpose): { item: DataItem; index: number } | undefined {
+  return purposeData(a, purpose).find(({ item }) => isEffectivelyIdentifiable(item) && carriesHealthInformation(item));
+}
+
+/**
+ * Whether the purpose's common-law basis can be relied on as stated. Two are rejected by other
+ * rules and so cannot exempt anything: implied consent for a purpose beyond individual care, and
+ * `not_confidential` on identifiable health information. The opt-out rule asks this so that it
+ * never advises on the strength of a basis another rule reports.
+ */
+export function commonLawBasisHolds(a: Agreement, purpose: Purpose): boolean {
+  const basis = purpose.lawful_basis?.common_law;
+  if (basis === 'implied_consent') return isDirectCare(purpose);
+  if (basis === 'not_confidential') return confidentialItemFor(a, purpose) === undefined;
+  return basis !== undefined;
+}
+
+/** Criminal offence data (UK GDPR Art 10): allegations, proceedings or convictions. */
+export function isCriminalOffenceData(item: DataItem): boolean {
+  return (item.categories ?? []).some((c) => c === 'criminal_offence_data');
+}
+
+/** A date some days after another, both YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  return addDuration(date, { years: 0, months: 0, weeks: 0, days, hours: 0, minutes: 0, seconds: 0 });
+}
+
+/** "1 day" or "N days" from one date to a later one, for messages about things coming up. */
+export function daysBetween(from: string, to: string): string {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+// ---------------------------------------------------------------------------------------
+// What a purpose's words say it is
+
+/** The broad kinds of use that need different bases and must not be bundled under one. */
+export type UseClass = 'direct care' | 'research' | 'law enforcement' | 'planning' | 'commercial use';
+
+const USE_CLASS_WORDS: readonly [UseClass, RegExp][] = [
+  ['direct care', /\b(?:direct|individual)\s+care\b|\b(?:treat(?:ing|ment)?|diagnos(?:is|e|ing)|clinical\s+care|care\s+of\s+the\s+patient|caring\s+for\s+(?:the\s+)?patients?)\b/i],
+  ['research', /\bresearch\b|\bclinical\s+trials?\b|\bstud(?:y|ies)\b/i],
+  ['law enforcement', /\bpolice\b|\bcrim(?:e|es|inal)\b|\blaw\s+enforcement\b|\bprosecut\w*\b|\boffen(?:ce|ces|ders?)\b/i],
+  ['planning', /\b(?:service\s+)?planning\b|\bcommissioning\b|\binvoice\s+validation\b|\bperformance\s+management\b/i],
+  ['commercial use', /\bcommercial\b|\bmarketing\b|\binsurance\b|\bproduct\s+development\b|\bsell(?:ing)?\b/i],
+];
+
+/** The kinds of use a purpose's description names, in words. */
+export function useClassesNamed(description: string | undefined): UseClass[] {
+  if (!description) return [];
+  return USE_CLASS_WORDS.filter(([, re]) => re.test(description)).map(([c]) => c);
+}
+
+/** The kind of use a purpose's category is, where it is one of the classes. */
+export function useClassOf(purpose: Purpose): UseClass | undefined {
+  const category = purposeCategoryOf(purpose);
+  if (!category) return undefined;
+  if (category.careType === 'direct') return 'direct care';
+  if (category.value === 'research') return 'research';
+  if (category.value === 'law_enforcement') return 'law enforcement';
+  if (category.commercial) return 'commercial use';
+  if (category.value === 'planning_commissioning' || category.value === 'invoice_validation' || category.value === 'risk_stratification_commissioning') return 'planning';
+  return undefined;
 }

@@ -92,6 +92,7 @@ export const TAGS = {
   confidentiality: 'The common law duty of confidentiality',
   consent: 'Consent, for confidentiality or for data protection',
   contracts: 'Contracts between the parties',
+  'criminal-offence-data': 'UK GDPR Art 10: criminal allegations, proceedings and convictions',
   'de-identification': 'Pseudonymised, anonymised or aggregate data',
   deceased: 'Records of people who have died',
   dpia: 'Data protection impact assessments',

@@ -31,7 +31,7 @@ dsalint: 1                              # format version
 id: EXAMPLE-ME-${year}-001                 # your reference for the agreement
 title: Medical examiner scrutiny of deaths in the community
 version: 1.0.0
-status: draft                           # draft | active | suspended | expired | withdrawn
+status: active                          # draft | active | suspended | expired | withdrawn
 dates:
   effective_from: ${date}
   expires: ${expires}

@@ -802,6 +802,10 @@ export interface Population {
    */
   vulnerable_groups?: VulnerableGroup[];
   /**
+   * About how many patients are covered, such as 250000; used to judge whether processing is large scale.
+   */
+  cohort_size?: number;
+  /**
    * How far back the records go, as an ISO 8601 duration such as P2Y, or "all".
    */
   history_window?: string;
@@ -850,6 +854,10 @@ export interface Population1 {
    * Vulnerable groups among the patients covered.
    */
   vulnerable_groups?: VulnerableGroup[];
+  /**
+   * About how many patients are covered, such as 250000; used to judge whether processing is large scale.
+   */
+  cohort_size?: number;
   /**
    * How far back the records go, as an ISO 8601 duration such as P2Y, or "all".
    */
@@ -1107,6 +1115,27 @@ export interface Dpia {
    * High-risk indicators the DPIA identified.
    */
   high_risk_indicators?: DpiaHighRiskIndicator[];
+  /**
+   * The measures the DPIA relies on to reduce the risks it found, and whether each is in place.
+   */
+  mitigations?: DpiaMitigation[];
+}
+/**
+ * One mitigation the DPIA relies on.
+ */
+export interface DpiaMitigation {
+  /**
+   * The mitigation, in words, such as "opt-in for online record access where a risk of harm is flagged".
+   */
+  measure: string;
+  /**
+   * Whether the mitigation is in place now.
+   */
+  in_place?: boolean;
+  /**
+   * Where the DPIA records it.
+   */
+  reference?: string;
 }
 /**
  * How patients are told, and how they exercise their rights.

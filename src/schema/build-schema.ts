@@ -183,6 +183,7 @@ export function buildAgreementSchema(): Schema {
       max: { type: 'integer', minimum: 0, maximum: 130, description: 'Oldest age included.' },
     }),
     vulnerable_groups: vocabList('vulnerableGroup', 'Vulnerable groups among the patients covered.'),
+    cohort_size: { type: 'integer', minimum: 0, description: 'About how many patients are covered, such as 250000; used to judge whether processing is large scale.' },
     history_window: text('How far back the records go, as an ISO 8601 duration such as P2Y, or "all".', { pattern: durationOr('all'), 'x-hint': 'an ISO 8601 duration such as P2Y, or all' }),
     national_data_opt_out: vocab('optOutHandling', 'How national data opt-outs are handled.'),
     type1_objections: vocab('optOutHandling', 'How GP Type 1 objections are handled.'),
@@ -262,6 +263,11 @@ export function buildAgreementSchema(): Schema {
     residual_high_risk: bool('Whether high risk remains after mitigation.'),
     ico_prior_consultation: text('Reference to the ICO prior consultation (needed when high risk remains).'),
     high_risk_indicators: vocabList('dpiaHighRiskIndicator', 'High-risk indicators the DPIA identified.'),
+    mitigations: list('The measures the DPIA relies on to reduce the risks it found, and whether each is in place.', object('DpiaMitigation', 'One mitigation the DPIA relies on.', {
+      measure: text('The mitigation, in words, such as "opt-in for online record access where a risk of harm is flagged".'),
+      in_place: bool('Whether the mitigation is in place now.'),
+      reference: text('Where the DPIA records it.'),
+    }, ['measure'])),
   });
 
   const transparency = object('Transparency', 'How patients are told, and how they exercise their rights.', {

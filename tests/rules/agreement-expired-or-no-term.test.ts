@@ -16,10 +16,11 @@ describe(RULE, () => {
   describe('expired', () => {
     const text = expiring('2026-10-31');
 
-    it('is in force the day before and on its expiry date, and expired the day after', async () => {
-      expect(await lint(text, '2026-10-30')).toEqual([]);
-      expect(await lint(text, '2026-10-31')).toEqual([]);
-      expect(await lint(text, '2026-11-01')).toEqual([`expired ${rangeOf(text, '2026-10-31')}`]);
+    it('is in force (expiring soon) the day before and on its expiry date, and expired the day after', async () => {
+      const at = rangeOf(text, '2026-10-31');
+      expect(await lint(text, '2026-10-30')).toEqual([`expiring-soon ${at}`]);
+      expect(await lint(text, '2026-10-31')).toEqual([`expiring-soon ${at}`]);
+      expect(await lint(text, '2026-11-01')).toEqual([`expired ${at}`]);
     });
 
     it('is an error, with the status as related, and gives the date in words', async () => {
@@ -29,10 +30,32 @@ describe(RULE, () => {
       expect(finding?.related.map((r) => r.range.start.line)).toEqual([4]);
     });
 
-    it('only reports an agreement marked active', async () => {
-      expect(await lint(expiring('2026-10-31', 'draft'))).toEqual([]);
+    it('reports it whatever the status says, unless the agreement is marked expired or withdrawn', async () => {
+      for (const status of ['draft', 'suspended']) {
+        const text = expiring('2026-10-31', status);
+        expect(await lint(text)).toEqual([`expired ${rangeOf(text, '2026-10-31')}`]);
+      }
+      const none = agreement(undefined, 'dates:\n  expires: 2026-10-31\n');
+      expect(await lint(none)).toEqual([`expired ${rangeOf(none, '2026-10-31')}`]);
+      const [finding] = (await lintText(none, { rules: [ruleById(RULE)] })).findings;
+      expect(finding?.message).toContain('expired on 31 October 2026, but nothing records that it has ended;');
+      const [draft] = (await lintText(expiring('2026-10-31', 'draft'), { rules: [ruleById(RULE)] })).findings;
+      expect(draft?.message).toContain('expired on 31 October 2026, but its status is still "draft";');
       expect(await lint(expiring('2026-10-31', 'expired'))).toEqual([]);
-      expect(await lint(agreement(undefined, 'dates:\n  expires: 2026-10-31\n'))).toEqual([]);
+      expect(await lint(expiring('2026-10-31', 'withdrawn'))).toEqual([]);
+    });
+  });
+
+  describe('expiring soon', () => {
+    it('warns from 60 days before expiry, or the configured window, but not for a draft', async () => {
+      const text = expiring('2026-12-31');
+      expect(await lint(text, '2026-10-31')).toEqual([]);
+      expect(await lint(text, '2026-11-01')).toEqual([`expiring-soon ${rangeOf(text, '2026-12-31')}`]);
+      const [finding] = (await lintText(text, { rules: [ruleById(RULE)], asOf: '2026-11-02' })).findings;
+      expect(finding?.severity).toBe('warning');
+      expect(finding?.message).toContain('expires on 31 December 2026, 59 days from the judging date');
+      expect(await lintWithRule(RULE, text, { asOf: '2026-12-01', options: { [RULE]: { warn_within_days: 0 } } })).toEqual([]);
+      expect(await lint(expiring('2026-12-31', 'draft'), '2026-12-01')).toEqual([]);
     });
   });
 
@@ -73,13 +96,14 @@ describe(RULE, () => {
 describe(`${RULE}: terms as real agreements write them`, () => {
   it('reads an expiry given to the month as the end of that month', async () => {
     const text = expiring('2026-10');
-    expect(await lint(text, '2026-10-31')).toEqual([]);
+    expect(await lint(text, '2026-10-31')).toEqual([`expiring-soon ${rangeOf(text, '2026-10')}`]);
     expect(await lint(text, '2026-11-01')).toEqual([`expired ${rangeOf(text, '2026-10')}`]);
   });
 
   it('counts a fixed initial term from the effective date, and reports it at the term once it has run out', async () => {
     const text = agreement('active', 'dates:\n  effective_from: 2025-04-01\n  initial_term: P12M\n');
-    expect(await lint(text, '2026-03-31')).toEqual([]);
+    expect(await lint(text, '2026-01-29')).toEqual([]);
+    expect(await lint(text, '2026-03-31')).toEqual([`expiring-soon ${rangeOf(text, 'P12M')}`]);
     expect(await lint(text, '2026-04-01')).toEqual([`expired ${rangeOf(text, 'P12M')}`]);
   });
 

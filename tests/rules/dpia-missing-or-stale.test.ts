@@ -158,3 +158,41 @@ describe(`${RULE}: a stale or unresolved DPIA`, () => {
     expect(await lint(STARTER)).toEqual([]);
   });
 });
+
+describe(`${RULE}: more signs of high risk and the DPIA's mitigations`, () => {
+  const SPECIAL = data('id: d, categories: [nhs_number, diagnoses_problems]');
+
+  it('counts a cohort of at least large_scale_cohort patients with health data as large scale', async () => {
+    const text = `${HEAD}population: { scope: defined_cohort, inclusion_criteria: [diabetes], cohort_size: 10000 }\n${SPECIAL}`;
+    expect(await lint(text)).toEqual([`missing ${TOP}`]);
+    const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+    expect(f?.message).toContain('about 10,000 patients is processed on a large scale');
+    expect(await lint(text.replace('10000', '9999'))).toEqual([]);
+    expect(await lintWithRule(RULE, text, { options: { [RULE]: { large_scale_cohort: 20000 } } })).toEqual([]);
+  });
+
+  it('counts new technology named in a purpose, a data item or a flow\'s system', async () => {
+    const text = `${HEAD}${purposes('id: scribe, description: Ambient voice technology drafts consultation notes')}${SPECIAL}`;
+    expect(await lint(text)).toEqual([`missing ${TOP}`]);
+    const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+    expect(f?.message).toContain('uses new technology ("Ambient voice")');
+    expect(await lint(`${HEAD}${purposes('id: p, description: Triage supported by AI')}`)).toEqual([`missing ${TOP}`]);
+    expect(await lint(`${HEAD}${purposes('id: p, description: Waiting list validation by the trust')}`)).toEqual([]);
+  });
+
+  it('counts one recipient receiving personal data from two sources as data matching', async () => {
+    const text = `${HEAD}${PARTIES}${SPECIAL}${flows('id: a, from: surgery, to: icb, data: [d]', 'id: b, from: trust, to: icb, data: [d]')}`;
+    expect(await lint(text)).toEqual([`missing ${TOP}`]);
+    expect(await lint(`${HEAD}${PARTIES}${SPECIAL}${flows('id: a, from: surgery, to: icb, data: [d]', 'id: b, from: surgery, to: icb, data: [d]')}`)).toEqual([]);
+  });
+
+  it('reports a mitigation the DPIA relies on that is not in place, at its flag', async () => {
+    const text =
+      `${HEAD}status: active\ndpia:\n  reference: DPIA-1\n  completed: 2026-03-10\n  version_covered: 1.0.0\n  mitigations:\n` +
+      '    - { measure: Opt-in for online record access where harm is flagged, in_place: false }\n    - { measure: Redaction of third-party information, in_place: true }\n';
+    expect(await lint(text)).toEqual([`mitigation-not-in-place ${rangeOf(text, 'false')}`]);
+    const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('relies on "Opt-in for online record access where harm is flagged" to reduce a risk, but the agreement records it as not in place, while the agreement is in force.');
+  });
+});

@@ -112,6 +112,32 @@ describe(RULE, () => {
       expect(await lint(agreement({ purpose: '{ id: use, category: research }', optOut: 'applied' }))).toEqual([]);
     });
 
+    it('does not advise not_applicable on the strength of a basis other rules reject', async () => {
+      // Implied consent cannot cover planning, and identifiable health data is confidential: neither exempts the opt-out.
+      const implied = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: implied_consent } }', optOut: 'applied' });
+      expect(await lint(implied)).toEqual([]);
+      const notConfidential = agreement({
+        purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: not_confidential } }',
+        optOut: 'applied',
+        identifiability: 'identifiable',
+      });
+      expect(await lint(notConfidential)).toEqual([]);
+      const unstated = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: not_confidential } }', identifiability: 'identifiable' });
+      expect(await lint(unstated)).toEqual([`unstated ${rangeOf(unstated, 'population')}`]);
+    });
+
+    it('questions "does not apply" resting on a rejected basis', async () => {
+      const text = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: implied_consent } }', optOut: 'not_applicable' });
+      expect(await lint(text)).toEqual([`not-applicable-on-rejected-basis ${rangeOf(text, 'not_applicable')}`]);
+      const legal = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: legal_requirement } }', optOut: 'not_applicable' });
+      expect(await lint(legal)).toEqual([]);
+    });
+
+    it('still accepts not_confidential for anonymised data', async () => {
+      const text = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: not_confidential } }', optOut: 'applied', identifiability: 'anonymised' });
+      expect(await lint(text)).toEqual([`needless ${rangeOf(text, 'applied', 1)}`]);
+    });
+
     it('does not note it before any flow is set up', async () => {
       expect(await lint(agreement({ purpose: '{ id: use, category: individual_care }', optOut: 'applied', flows: '' }))).toEqual([]);
     });

@@ -68,6 +68,30 @@ describe(RULE, () => {
     expect(await lint(agreement('P50Y').replace(', record_type: gp_patient_record_deceased', ''))).toEqual([]);
   });
 
+  describe('children\'s records, by age', () => {
+    const children = (period: string, ages = '') => agreement(period, 'childrens_record').replace('retention:', `${ages}retention:`);
+
+    it('allows until the 26th birthday of the youngest patient covered', async () => {
+      expect(await lint(children('P26Y'))).toEqual([]);
+      const text = children('P27Y');
+      expect(await lint(text)).toEqual([`unjustified ${rangeOf(text, 'P27Y')}`]);
+      const older = children('P20Y', 'population: { age_range: { min: 10, max: 17 } }\n');
+      expect(await lint(older)).toEqual([`unjustified ${rangeOf(older, 'P20Y')}`]);
+      expect(await lint(children('P16Y', 'population: { age_range: { min: 10, max: 17 } }\n'))).toEqual([]);
+    });
+
+    it('reads a period counted from the date of birth as an age', async () => {
+      const text = children('P25Y', 'population: { age_range: { min: 10, max: 17 } }\n').replace('starts: death', 'starts: date_of_birth');
+      expect(await lint(text)).toEqual([]);
+      const late = text.replace('P25Y', 'P27Y');
+      expect(await lint(late)).toEqual([`unjustified ${rangeOf(late, 'P27Y')}`]);
+    });
+
+    it('does not apply the children\'s period to a population of adults', async () => {
+      expect(await lint(children('P40Y', 'population: { age_range: { min: 18 } }\n'))).toEqual([]);
+    });
+  });
+
   it('is quiet on the starter agreement', async () => {
     expect(await lint(STARTER)).toEqual([]);
   });

@@ -74,6 +74,17 @@ describe(RULE, () => {
       expect(await lint(text)).toEqual([`indefinite ${rangeOf(text, 'indefinite')}`]);
     });
 
+    it('reports a period of more than 100 years as an error, in words', async () => {
+      const text = entry(', period: P999Y, starts: receipt');
+      expect(await lint(text)).toEqual([`absurd-period ${rangeOf(text, 'P999Y')}`]);
+      const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+      expect(f?.severity).toBe('error');
+      expect(f?.message).toContain('keeps data for 999 years, longer than anyone lives');
+      expect(await lint(entry(', period: P100Y, starts: receipt'))).toEqual([]);
+      expect(await lint(entry(', period: P1200M, starts: receipt'))).toEqual([]);
+      expect(await lint(entry(', period: P1201M, starts: receipt'))).toHaveLength(1);
+    });
+
     it('reports a missing period at the entry', async () => {
       const text = entry(', starts: receipt');
       expect(await lint(text)).toEqual([`no-period ${rangeOf(text, '{ party: meo, data: [summary], starts: receipt }')}`]);

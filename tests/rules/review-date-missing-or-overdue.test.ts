@@ -29,10 +29,11 @@ describe(RULE, () => {
   describe('overdue review', () => {
     const text = review('2026-10-31');
 
-    it('is quiet the day before and on the review date, and reports it the day after', async () => {
-      expect(await lint(text, '2026-10-30')).toEqual([]);
-      expect(await lint(text, '2026-10-31')).toEqual([]);
-      expect(await lint(text, '2026-11-01')).toEqual([`overdue ${rangeOf(text, '2026-10-31')}`]);
+    it('warns it is due soon until the review date, and reports it overdue the day after', async () => {
+      const at = rangeOf(text, '2026-10-31');
+      expect(await lint(text, '2026-10-30')).toEqual([`due-soon ${at}`]);
+      expect(await lint(text, '2026-10-31')).toEqual([`due-soon ${at}`]);
+      expect(await lint(text, '2026-11-01')).toEqual([`overdue ${at}`]);
     });
 
     it('becomes an error once overdue by more than 12 months', async () => {
@@ -89,6 +90,27 @@ describe(RULE, () => {
       expect(await lint(interval('2027-04-01'), undefined, { max_interval_months: 12 })).toEqual([]);
       const late = interval('2027-04-02');
       expect(await lint(late, undefined, { max_interval_months: 12 })).toEqual([`interval-too-long ${rangeOf(late, '2027-04-02')}`]);
+    });
+  });
+
+  describe('review due soon', () => {
+    const text = review('2026-12-31');
+
+    it('warns from 60 days before the review date, in plain words', async () => {
+      expect(await lint(text, '2026-10-31')).toEqual([]);
+      expect(await lint(text, '2026-11-01')).toEqual([`due-soon ${rangeOf(text, '2026-12-31')}`]);
+      const [finding] = (await lintText(text, { rules: [ruleById(RULE)], asOf: '2026-12-30' })).findings;
+      expect(finding?.severity).toBe('warning');
+      expect(finding?.message).toContain('is due on 31 December 2026, 1 day from the judging date');
+    });
+
+    it('takes the window from warn_within_days, and 0 turns it off', async () => {
+      expect(await lint(text, '2026-10-01', { warn_within_days: 91 })).toEqual([`due-soon ${rangeOf(text, '2026-12-31')}`]);
+      expect(await lint(text, '2026-12-30', { warn_within_days: 0 })).toEqual([]);
+    });
+
+    it('does not warn for a draft', async () => {
+      expect(await lint(review('2026-12-31', 'draft'), '2026-12-30')).toEqual([]);
     });
   });
 

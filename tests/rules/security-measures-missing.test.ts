@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { lintWithRule } from '../helpers/lint.js';
+import { lintText, lintWithRule, ruleById } from '../helpers/lint.js';
 import { rangeOf } from '../helpers/text-range.js';
 
 const RULE = 'security-measures-missing';
@@ -21,8 +21,29 @@ describe(RULE, () => {
     expect(await lint(text)).toEqual([`empty ${rangeOf(text, 'security')}`]);
   });
 
-  it('is quiet when measures are listed', async () => {
-    expect(await lint(`${HEAD}${DATA}security:\n  measures: [mfa]\n`)).toEqual([]);
+  it('is quiet when measures are listed, training and an audit route among them', async () => {
+    expect(await lint(`${HEAD}${DATA}security:\n  measures: [mfa, staff_training, audit_logging]\n`)).toEqual([]);
+    expect(await lint(`${HEAD}${DATA}security:\n  measures: [staff_training, access_review]\n`)).toEqual([]);
+  });
+
+  it('asks for training and an audit route for identifiable health data, naming the recipients', async () => {
+    const parties = 'parties:\n  - { id: gp, name: Example Surgery }\n  - { id: la, name: Example Council }\n';
+    const flow = 'flows:\n  - { id: f, from: gp, to: la, data: [d] }\n';
+    const text = `${HEAD}${parties}${DATA}${flow}security:\n  measures: [penetration_testing, encryption_in_transit]\n`;
+    expect(await lint(text)).toEqual([`health-baseline ${rangeOf(text, '[penetration_testing, encryption_in_transit]')}`]);
+    const outcome = await lintText(text, { rules: [ruleById(RULE)] });
+    expect(outcome.findings[0]?.message).toBe(
+      'Identifiable health data is shared with Example Council, but the security measures do not include staff data protection training or a way ' +
+        'to audit who accessed the data. Ask each recipient to confirm its staff are trained in data protection for their role and every access is ' +
+        'logged and reviewed so unlawful access is found, then list staff_training and audit_logging under `measures`; another measure does not stand in for these.',
+    );
+    expect(outcome.findings[0]?.severity).toBe('warning');
+    const trained = `${HEAD}${DATA}security:\n  measures: [staff_training]\n`;
+    expect(await lint(trained)).toEqual([`health-baseline ${rangeOf(trained, '[staff_training]')}`]);
+  });
+
+  it('does not ask the baseline for data with no health information', async () => {
+    expect(await lint(`${HEAD}data:\n  - { id: d, categories: [name, contact_details] }\nsecurity:\n  measures: [mfa]\n`)).toEqual([]);
   });
 
   it('asks it of an agreement that declares no data yet', async () => {

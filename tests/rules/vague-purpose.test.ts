@@ -106,6 +106,25 @@ describe(RULE, () => {
     });
   });
 
+  describe('no activity named', () => {
+    it.each(['Provision of care services.', 'To support partners to improve outcomes for local people.', 'Sharing information to enable joined-up, person-centred care.'])(
+      'asks a reviewer to look at "%s"',
+      async (description) => {
+        const text = described(description);
+        expect(await lint(text)).toEqual([`no-activity ${rangeOf(text, description)}`]);
+        const [f] = await findings(text);
+        expect(f?.kind).toBe('review');
+      },
+    );
+
+    it.each(['Planning elective orthopaedic capacity.', 'Independent scrutiny of the cause of death by a medical examiner.', 'Invoice validation of out-of-area activity.'])(
+      'accepts "%s"',
+      async (description) => {
+        expect(await lint(described(description))).toEqual([]);
+      },
+    );
+  });
+
   it('points at the phrase in a Markdown agreement\'s front matter', async () => {
     const text = `---\n${described('Planning of services and related purposes.')}---\n\n# Example\n\nPlanning and related purposes.\n`;
     expect(await lintWithRule(RULE, text, { markdown: true })).toEqual([`open-ended ${rangeOf(text, 'and related purposes')}`]);

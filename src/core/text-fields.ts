@@ -1,0 +1,64 @@
+/**
+ * Every piece of free text an agreement holds, for rules that read wording rather than
+ * structure (outdated law, template placeholders): each string value in the YAML with its
+ * path and its source text, and, for a Markdown agreement, each paragraph of the body.
+ * A phrase is matched on the source text of a YAML value, so one folded over two lines is
+ * still found and reported at its exact place.
+ */
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { AgreementPath } from './locate.js';
+import type { Path } from './rule.js';
+import type { AgreementSource } from './source.js';
+import { fileOffsets, proseBlocks, sentenceAround } from './prose.js';
+
+export interface TextField {
+  /** Where the text is: a YAML path, or undefined for Markdown prose. */
+  readonly path?: Path;
+  /** The text as written (for YAML, the value's source including quotes and folds). */
+  readonly text: string;
+  /** File offsets of characters `start` (inclusive) to `end` (exclusive) of `text`. */
+  offsets(start: number, end: number): [number, number];
+  /** The sentence around characters `start` to `end`, without them. */
+  sentence(start: number, end: number): string;
+}
+
+/** The sentence around characters `start` to `end` of some text, without them. */
+function sentenceIn(text: string, start: number, end: number): string {
+  return Object.values(sentenceAround({ text, offsets: [] }, start, end)).join(' ');
+}
+
+/** Each string value under the document's root, skipping the top-level keys given (such as `history`). */
+export function yamlTextFields(document: Document, source: AgreementSource, skip: ReadonlySet<string> = new Set()): TextField[] {
+  const out: TextField[] = [];
+  const stack: { node: Node; path: AgreementPath }[] = document.contents ? [{ node: document.contents as Node, path: [] }] : [];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i]!;
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined || (path.length === 0 && skip.has(key)) || !pair.value) continue;
+        stack.push({ node: pair.value as Node, path: [...path, key] });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] as Node, path: [...path, i] });
+    } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+      const [start, end] = node.range;
+      const text = source.yamlText.slice(start, end);
+      const base = source.yamlOffset + start;
+      // The walk follows the document, which passed the schema, so its paths are paths of the format.
+      out.push({ path: path as Path, text, offsets: (s, e) => [base + s, base + e], sentence: (s, e) => sentenceIn(text, s, e) });
+    }
+  }
+  return out;
+}
+
+/** Each paragraph and heading of a Markdown agreement's body (none for a YAML file). */
+export function proseTextFields(source: AgreementSource): TextField[] {
+  if (source.kind !== 'markdown' || !source.markdown) return [];
+  return proseBlocks(source.markdown, source.text).map((block) => ({
+    text: block.text,
+    offsets: (s, e) => fileOffsets(block, s, e),
+    sentence: (s, e) => sentenceIn(block.text, s, e),
+  }));
+}
