@@ -39,3 +39,4 @@ export const join = unavailable;
 export const relative = unavailable;
 export const resolve = unavailable;
 export const sep = '/';
+export const constants = { O_RDONLY: 0, O_NONBLOCK: 0 };
