@@ -230,36 +230,50 @@ export default defineRule({
     },
     defaultOptions: { phrases: [] } as Options,
     messages: {
-      access: [
-        'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ',
-        'part of what is signed: remove it, or reword it to match the flows (who can see which data, and how).',
-      ],
-      population: [
-        'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ',
-        '(whose records are shared).',
-      ],
+      access: {
+        text: [
+          'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ',
+          'part of what is signed: remove it, or reword it to match the flows (who can see which data, and how).',
+        ],
+        request: 'Ask for access to be limited to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".',
+      },
+      population: {
+        text: [
+          'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ',
+          '(whose records are shared).',
+        ],
+        request: 'Ask for the sharing to cover only the patients each purpose needs, instead of "{{phrase}}".',
+      },
       purpose: {
         text: [
           'The text says "{{phrase}}", an open-ended purpose. The data may be used only for the purposes the agreement lists: remove the phrase, or ',
           'declare each further purpose under `purposes` with its lawful basis.',
         ],
         severity: 'warning',
+        request: 'Ask for "{{phrase}}" to be removed, so that the data is used only for the purposes the agreement names.',
       },
-      'open-retention': [
-        'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ',
-        '"6 months after the case closes") and how the data is destroyed at the end of it.',
-      ],
+      'open-retention': {
+        text: [
+          'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ',
+          '"6 months after the case closes") and how the data is destroyed at the end of it.',
+        ],
+        request: 'Ask for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.',
+      },
       'broad-purpose': {
         text: [
           'The text allows use "{{phrase}}" without saying which study, service or plan. Broad uses like these are open-ended: ask for each use to be ',
           'named, with its lawful basis (for research, the study and its approval), or for the words to be removed.',
         ],
         severity: 'warning',
+        request: 'Ask for each use in "{{phrase}}" to be named (which study, service or plan) with its lawful basis, or removed.',
       },
-      retention: [
-        'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ',
-        'storage limitation: remove the phrase, or reword it to match the retention periods.',
-      ],
+      retention: {
+        text: [
+          'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ',
+          'storage limitation: remove the phrase, or reword it to match the retention periods.',
+        ],
+        request: 'Ask for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.',
+      },
     },
     examples: {
       valid: [

@@ -67,10 +67,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'whole-system': [
-        'Flow "{{flow}}" gives {{recipient}} {{scope}}, for {{purposes}}. The ICO has advised that whole-system access like this breaches data minimisation: ',
-        'share only what {{recipient}} needs for each case, such as the relevant records of the named patient disclosed per request.',
-      ],
+      'whole-system': {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} {{scope}}, for {{purposes}}. The ICO has advised that whole-system access like this breaches data minimisation: ',
+          'share only what {{recipient}} needs for each case, such as the relevant records of the named patient disclosed per request.',
+        ],
+        request: 'Ask for {{recipient}} to see only the relevant records of each patient it needs, disclosed per request, instead of {{scope}}.',
+      },
       'standing-access': [
         'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ',
         'Access that stays open exposes every patient\'s record at any time: disclose per request instead, or open access for one case at a time with an end date or window.',

@@ -256,6 +256,35 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     });
 
   program
+    .command('page')
+    .description('Write the offline page: one HTML file that checks an agreement in the browser (drop in a .docx, .dsa.yaml or .dsa.md) and shows the reviewer\'s report.')
+    .option('-o, --output <file>', 'where to write it', 'dsalint.html')
+    .option('--force', 'overwrite the file if it exists', false)
+    .action(async (opts: { output: string; force: boolean }) => {
+      const { runPageCommand } = await import('../page/command.js');
+      io.stderr(await runPageCommand(opts.output, opts.force, io.cwd));
+    });
+
+  program
+    .command('render')
+    .description('Write an agreement as a readable document (Markdown or HTML), in the section order of the NHS England data sharing agreement template.')
+    .argument('<file>', 'an agreement file')
+    .addOption(new Option('-f, --format <format>', 'document format').choices(['markdown', 'html']).default('markdown'))
+    .option('-o, --output <file>', 'write it to a file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists', false)
+    .option('-c, --config <file>', 'use this config file instead of finding .dsalint.yaml')
+    .action(async (file: string, opts: { format: 'markdown' | 'html'; output?: string; force: boolean; config?: string }) => {
+      const run = await runLint({ paths: [file], cwd: io.cwd, ...(opts.config ? { configPath: opts.config } : {}) });
+      const [result] = run.files.filter((f) => !f.config);
+      if (!result) throw new ExitError(2, `no agreement file found at ${file}.`);
+      if (result.failure) throw new ExitError(2, result.failure.message);
+      if (!result.agreement) throw new ExitError(1, `${result.path} does not follow the dsalint format yet, so it cannot be rendered. Run dsalint lint ${result.path} to see what to fix.`);
+      const { renderHtml, renderMarkdown } = await import('../render/index.js');
+      const agreement = result.agreement as Record<string, unknown>;
+      await writeOutput(io, opts.output, opts.format === 'html' ? renderHtml(agreement) : renderMarkdown(agreement), opts.force);
+    });
+
+  program
     .command('schema')
     .description('Print the JSON Schema of the agreement format (or of .dsalint.yaml with --config).')
     .option('--config', 'print the config file schema instead', false)
@@ -268,8 +297,9 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .description('Say in plain English what an agreement allows: who sends what about whom, why, on what legal basis, kept for how long.')
     .argument('<file>', 'an agreement file (or a folder of them)')
     .option('-c, --config <file>', 'use this config file instead of finding .dsalint.yaml')
-    .action(async (file: string, opts: { config?: string }) => {
-      const run = await runLint({ paths: [file], cwd: io.cwd, ...(opts.config ? { configPath: opts.config } : {}) });
+    .option('--as-of <date>', 'judge dates as of this day (YYYY-MM-DD) instead of today', parseDateOption)
+    .action(async (file: string, opts: { config?: string; asOf?: string }) => {
+      const run = await runLint({ paths: [file], cwd: io.cwd, ...(opts.config ? { configPath: opts.config } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
       const agreements = run.files.filter((f) => !f.config && !f.folder);
       if (agreements.length === 0) throw new ExitError(2, `no agreement files found in ${file} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`);
       const blocks: string[] = [];
@@ -289,7 +319,7 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         const width = textWidth(io);
         const lines = [s.title, '='.repeat(Math.min(s.title.length, width)), `File: ${result.path}`, '', wrapText(s.overview, width), ''];
         for (const flow of s.flows) lines.push(wrapText(flow, width - 2).replace(/^/gm, '  ').replace(/^  /, '- '), '');
-        lines.push(wrapText(s.signOff, width));
+        lines.push(wrapText(s.signOff, width), '', (await import('../reviewer/summary.js')).problemsSummary(run, result, width));
         blocks.push(lines.join('\n'));
       }
       if (blocks.length) io.stdout(`${blocks.join('\n\n')}\n`);

@@ -171,6 +171,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
       severity: effective.severity ?? spec.severity ?? effective.rule.meta.severity,
       kind: spec.kind ?? effective.rule.meta.kind ?? 'problem',
       message: `${inherited === undefined ? '' : INHERITED_PREFIX}${interpolate(spec.text, report.data)}`,
+      ...(spec.request ? { request: interpolate(spec.request, report.data) } : {}),
       location,
       related,
       fingerprint: createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 32),

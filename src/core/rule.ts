@@ -142,6 +142,12 @@ export interface MessageInput {
   readonly severity?: Severity;
   /** `review`: a judgement call for a Caldicott Guardian, reported as "needs review". */
   readonly kind?: FindingKind;
+  /**
+   * The finding as a request a reviewer can send to whoever drafted the agreement ("Ask the ICB
+   * to ..."), with the same placeholders as `text`. The reviewer's report uses it; without it,
+   * the report shows `text`.
+   */
+  readonly request?: string;
 }
 
 /** A message as reports use it: its text joined. */

@@ -72,6 +72,8 @@ export interface Finding {
   /** Stable across unrelated edits: rule, file and the id-based path, hashed. */
   readonly fingerprint: string;
   readonly suppression?: Suppression;
+  /** The finding as a request a reviewer can send, when the rule words one (its message's `request`). */
+  readonly request?: string;
   /** For a finding in the text of a Markdown agreement: the clause and words it is about. */
   readonly excerpt?: Excerpt;
 }

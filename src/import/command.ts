@@ -38,5 +38,5 @@ export async function runImportCommand(file: string, options: ImportCommandOptio
   } catch (error) {
     throw new ImportError(`could not write ${targetName}: ${describeIoError(error)}.`);
   }
-  return `Wrote ${targetName}: the document's text, with a draft of the agreement's facts at the top.\nNext: dsalint lint ${targetName}\n`;
+  return `Wrote ${targetName}: the document's text, with a draft of the agreement's facts at the top.\nNext: dsalint lint ${targetName} --format review-html -o review.html\n`;
 }

@@ -23,6 +23,8 @@ export interface DraftParty {
 
 export interface Draft {
   readonly title?: DraftValue<string>;
+  /** What sort of document it is, when its title says (an overarching protocol, a processing agreement, a template). */
+  readonly kind?: DraftValue<'overarching_protocol' | 'processing_agreement' | 'template'>;
   readonly reference?: DraftValue<string>;
   readonly version?: DraftValue<string>;
   readonly dates: Partial<Record<'effective_from' | 'expires' | 'review_by', DraftValue<string>>>;
@@ -140,7 +142,7 @@ export function draftFromBlocks(blocks: readonly DocBlock[]): Draft {
   const first = blocks[0];
   const firstIsTitle = first !== undefined && (first.type === 'heading' || (first.type === 'paragraph' && first.text.length <= 150 && !/[.;,]$/.test(first.text)));
   const titleAt = firstIsTitle ? 0 : blocks.findIndex((b) => b.type === 'heading' && b.level <= 2);
-  const title = titleAt >= 0 ? { value: texts[titleAt]!.replace(/[.:]+$/, ''), from: where[titleAt]! } : undefined;
+  const title = titleAt >= 0 ? { value: texts[titleAt]!.replace(/[.:]+$/, ''), from: blocks[titleAt]!.type === 'heading' ? where[titleAt]! : 'the first line' } : undefined;
 
   let reference: DraftValue<string> | undefined;
   let version: DraftValue<string> | undefined;
@@ -203,7 +205,17 @@ export function draftFromBlocks(blocks: readonly DocBlock[]): Draft {
       addParty(between[2]!, where[i]!, block.text);
     }
   });
-  return { ...(title ? { title } : {}), ...(reference ? { reference } : {}), ...(version ? { version } : {}), dates, parties };
+  const kindValue = title ? kindFromTitle(title.value) : undefined;
+  const kind = kindValue && title ? { value: kindValue, from: title.from } : undefined;
+  return { ...(title ? { title } : {}), ...(kind ? { kind } : {}), ...(reference ? { reference } : {}), ...(version ? { version } : {}), dates, parties };
+}
+
+/** The kinds a title names plainly: a tier-1 protocol ("Overarching Information Sharing Protocol"), a processing agreement, a template. */
+function kindFromTitle(title: string): Draft['kind'] extends DraftValue<infer K> | undefined ? K | undefined : never {
+  if (/\boverarching\b|\binformation\s+sharing\s+protocol\b|\btier\s*(?:1|one)\b/i.test(title)) return 'overarching_protocol';
+  if (/\bdata\s+processing\s+(?:agreement|contract)\b/i.test(title)) return 'processing_agreement';
+  if (/\btemplate\b|\bmodel\s+agreement\b/i.test(title)) return 'template';
+  return undefined;
 }
 
 /** YAML for a string, quoted the way JSON quotes it (always valid YAML). */
@@ -212,7 +224,7 @@ const q = (value: string): string => JSON.stringify(value);
 /** The front matter: drafted values with their sources, the import record, and what was not found. */
 export function draftFrontMatter(draft: Draft, fileName: string): string {
   const lines: string[] = [
-    `# Drafted by dsalint import from ${fileName}. The text below is what the parties sign; this front`,
+    `# Drafted by dsalint import from ${fileName.replace(/^.*[\\/]/, '')}. The text below is what the parties sign; this front`,
     '# matter is a draft read from it. Check each value against the clause named beside it.',
     'dsalint: 1',
   ];
@@ -220,6 +232,7 @@ export function draftFrontMatter(draft: Draft, fileName: string): string {
   lines.push(draft.reference ? `id: ${q(draft.reference.value)}  # ${draft.reference.from}` : `id: ${q(stem)}  # not found in the document: the file's name`);
   lines.push(draft.title ? `title: ${q(draft.title.value)}  # ${draft.title.from}` : `title: ${q(stem)}  # not found in the document: the file's name`);
   if (draft.version) lines.push(`version: ${q(draft.version.value)}  # ${draft.version.from}`);
+  if (draft.kind) lines.push(`kind: ${draft.kind.value}  # read from ${draft.kind.from}`);
   lines.push('imported:', `  from: ${q(fileName.replace(/^.*[\\/]/, ''))}`);
   const dateKeys = (['effective_from', 'expires', 'review_by'] as const).filter((k) => draft.dates[k]);
   if (dateKeys.length) {

@@ -9,6 +9,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
+import { FORMATS } from '../reporters/index.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI_BUNDLE_PATH = join(ROOT, 'bin', 'dsalint.js');
@@ -61,7 +62,7 @@ export async function buildCliTypes(): Promise<string> {
     '// Types of the dsalint package (bin/dsalint.js), generated from src/core/types.ts and src/api.ts by `npm run generate`. Do not edit.',
     '',
     ...types.values(),
-    "export type Format = 'stylish' | 'json' | 'sarif' | 'markdown' | 'html' | 'github' | 'junit';",
+    `export type Format = ${FORMATS.map((f) => `'${f}'`).join(' | ')};`,
     'export declare const FORMATS: readonly Format[];',
     'export type FailOn = Severity | \'never\';',
     ...api.values(),

@@ -138,7 +138,7 @@ describe('dsalint import', () => {
     expect(result).toEqual({
       code: 0,
       stdout: '',
-      stderr: 'Wrote proposed.dsa.md: the document\'s text, with a draft of the agreement\'s facts at the top.\nNext: dsalint lint proposed.dsa.md\n',
+      stderr: 'Wrote proposed.dsa.md: the document\'s text, with a draft of the agreement\'s facts at the top.\nNext: dsalint lint proposed.dsa.md --format review-html -o review.html\n',
     });
     expect(frontMatter(await readFile(join(dir, 'proposed.dsa.md'), 'utf8'))['imported']).toEqual({ from: 'proposed.docx' });
   });
@@ -168,6 +168,28 @@ describe('dsalint import', () => {
     await runCli(['import', 'proposed.docx'], dir);
     const result = await runCli(['lint', 'proposed.dsa.md', '--format', 'json', '--as-of', '2026-11-01'], dir);
     const report = JSON.parse(result.stdout) as { files: { findings: { ruleId: string }[] }[] };
+    expect(report.files[0]!.findings.filter((f) => f.ruleId === 'schema')).toEqual([]);
+  });
+});
+
+describe('tiered protocols', () => {
+  it('drafts an overarching protocol as one, and lints it without complaints about flows it does not have', async () => {
+    const text = [
+      'Northshire Overarching Information Sharing Protocol',
+      '',
+      'Reference: NS-ISP-2026',
+      '',
+      '1. Scope',
+      '',
+      '1.1 This protocol is between Northshire Integrated Care Board and Riverside Medical Practice and sets the principles for every data sharing agreement made under it.',
+      '',
+    ].join('\n');
+    const dir = await tempProject({ 'isp.txt': text });
+    expect((await runCli(['import', 'isp.txt'], dir)).code).toBe(0);
+    const written = await readFile(join(dir, 'isp.dsa.md'), 'utf8');
+    expect(written).toContain('\ntitle: "Northshire Overarching Information Sharing Protocol"  # the first line\nkind: overarching_protocol  # read from the first line\n');
+    expect(frontMatter(written)['kind']).toBe('overarching_protocol');
+    const report = JSON.parse((await runCli(['lint', 'isp.dsa.md', '-f', 'json', '--as-of', '2026-11-01'], dir)).stdout) as { files: { findings: { ruleId: string }[] }[] };
     expect(report.files[0]!.findings.filter((f) => f.ruleId === 'schema')).toEqual([]);
   });
 });

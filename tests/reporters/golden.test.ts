@@ -18,6 +18,8 @@ const EXTENSIONS: Record<Format, string> = {
   html: 'html',
   github: 'txt',
   junit: 'xml',
+  review: 'md',
+  'review-html': 'html',
 };
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
