@@ -37,6 +37,7 @@ export default defineDocumentRule({
       'too-deep': `The YAML is nested too deeply to read safely (dsalint stops at ${MAX_FLOW_DEPTH} levels of brackets, or where the parser runs out of room); no agreement needs this. Write the lists and mappings out plainly.`,
       'no-front-matter': 'This Markdown file has no YAML front matter. Start it with a line `---`, then the agreement in YAML, then another `---` line.',
       warning: 'YAML warning: {{detail}}',
+      'complex-key': 'A list or mapping is used as a key here (written with `?`); agreement keys are plain words. Write the key as text.',
       'too-long': 'The YAML has more than {{limit}} lines, so dsalint did not read it: no agreement is this long. Split it, or remove what does not belong.',
       'too-many-errors': 'The YAML has more than {{limit}} errors and warnings; dsalint recorded the first {{limit}} and counted {{count}} more. Fix them from the top and run dsalint again.',
     },
@@ -91,6 +92,9 @@ export default defineDocumentRule({
       return;
     }
     const base = source.yamlOffset;
+    if (facts.parsed.complexKey) {
+      report({ messageId: 'complex-key', at: { offsets: [base + facts.parsed.complexKey[0], base + Math.min(facts.parsed.complexKey[1], facts.parsed.complexKey[0] + 200)] } });
+    }
     if (facts.parsed.tooLong) {
       report({ messageId: 'too-long', data: { limit: formatCount(MAX_YAML_LINES) }, at: { offsets: [base + facts.parsed.tooLong[0], base + facts.parsed.tooLong[1]] } });
     }

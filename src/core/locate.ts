@@ -99,8 +99,10 @@ export interface ResolvedPath {
 }
 
 function keyMatches(pair: Pair<unknown, unknown>, segment: PathSegment): boolean {
-  const key = pair.key;
-  const value = isScalar(key) ? key.value : key;
+  // Only a plain key can be a path segment. A mapping or list used as a key (`? [a]`) is never
+  // turned into text here: nested ones grow exponentially when written out.
+  if (!isScalar(pair.key)) return false;
+  const value = pair.key.value;
   return value === segment || String(value) === String(segment);
 }
 

@@ -79,6 +79,8 @@ export interface ParsedYaml {
   readonly tooDeep?: [number, number];
   /** Where the line past MAX_YAML_LINES starts, when the file was refused for its length (not parsed). */
   readonly tooLong?: [number, number];
+  /** The first list or mapping used as a mapping key (`? [a, b]`): the YAML is then not converted to data. */
+  readonly complexKey?: [number, number];
   /** Syntax errors and warnings past MAX_YAML_PROBLEMS, counted but not kept. */
   readonly problemsDropped: number;
   /** Comments holding a `dsalint-disable` directive, with their offsets into the YAML text, in order. */
@@ -163,6 +165,7 @@ export function parseYaml(yamlText: string): ParsedYaml {
 
   const duplicateKeys: DuplicateKey[] = [];
   const aliases: [number, number][] = [];
+  let complexKey: [number, number] | undefined;
   // A plain walk: yaml's generic `visit` builds a frozen path array for every node, which
   // dominated lint time on large corpora. Nesting is bounded by MAX_FLOW_DEPTH and the
   // parser's own limits, so recursion depth is safe.
@@ -181,6 +184,8 @@ export function parseYaml(yamlText: string): ParsedYaml {
             seen.set(key, pair);
           }
         } else {
+          const span = (pair.key as Node | null)?.range;
+          if (span && !complexKey) complexKey = [span[0], span[1]];
           walk(pair.key);
         }
         walk(pair.value);
@@ -200,7 +205,8 @@ export function parseYaml(yamlText: string): ParsedYaml {
   const errors = stackError ? document.errors.filter((e) => e !== stackError) : document.errors;
   let data: unknown;
   let conversionError: string | undefined;
-  if (errors.length === 0 && aliases.length <= MAX_ALIASES) {
+  // A list or mapping used as a key becomes text when converted, and nested ones grow exponentially.
+  if (errors.length === 0 && aliases.length <= MAX_ALIASES && !complexKey) {
     try {
       data = document.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
@@ -210,5 +216,5 @@ export function parseYaml(yamlText: string): ParsedYaml {
   if (stackError) {
     return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data: undefined, tooDeep: [stackError.pos[0], stackError.pos[1]], directiveComments: comments, problemsDropped };
   }
-  return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data, conversionError, directiveComments: comments, problemsDropped };
+  return { document, extraDocuments, errors, warnings: document.warnings, duplicateKeys, aliases, data, conversionError, directiveComments: comments, problemsDropped, ...(complexKey ? { complexKey } : {}) };
 }

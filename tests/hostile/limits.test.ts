@@ -90,6 +90,14 @@ describe('a YAML file too long to parse', () => {
   });
 });
 
+describe('keys that are lists or mappings', () => {
+  it('reports 44 nested ? keys (found by the fuzzer: 1.4 GB and an internal failure before) without converting them', async () => {
+    const outcome = await lintText(`${'? '.repeat(44)}${HEAD}`);
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.findings.map((f) => `${f.ruleId} ${f.messageId} ${f.location.range.start.line}:${f.location.range.start.column}`)).toEqual(['yaml-syntax complex-key 1:3']);
+  });
+});
+
 describe('many of one thing', () => {
   /** How many findings of each rule and message, as `rule message count`. */
   const tally = (findings: readonly { ruleId: string; messageId: string }[]): string[] => {
