@@ -59,6 +59,8 @@ export interface Finding {
   /** Stable across unrelated edits: rule, file and the id-based path, hashed. */
   readonly fingerprint: string;
   readonly suppression?: Suppression;
+  /** The finding as a request a reviewer can send, when the rule words one (its message's `request`). */
+  readonly request?: string;
   /** For a finding in the text of a Markdown agreement: the clause and words it is about. */
   readonly excerpt?: Excerpt;
 }
@@ -140,7 +142,8 @@ export interface Counts {
   readonly suppressed: number;
   readonly failures: number;
 }
-export type Format = 'stylish' | 'json' | 'sarif' | 'markdown' | 'html' | 'github' | 'junit';
+
+export type Format = 'stylish' | 'json' | 'sarif' | 'markdown' | 'html' | 'github' | 'junit' | 'review' | 'review-html';
 export declare const FORMATS: readonly Format[];
 export type FailOn = Severity | 'never';
 export interface LintOptions {

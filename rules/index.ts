@@ -6,6 +6,7 @@
 import type { AnyRule } from '../src/core/rule.js';
 import agreementExpiredOrNoTerm from './agreement-expired-or-no-term.js';
 import agreementIdConflict from './agreement-id-conflict.js';
+import agreementNotFinal from './agreement-not-final.js';
 import allFieldsScope from './all-fields-scope.js';
 import amendmentWithoutFreshSignoff from './amendment-without-fresh-signoff.js';
 import approvalWithoutDigest from './approval-without-digest.js';
@@ -17,10 +18,12 @@ import breachNotificationWindow from './breach-notification-window.js';
 import caldicottSignoffMissing from './caldicott-signoff-missing.js';
 import cohortUndefined from './cohort-undefined.js';
 import commonLawBasisMissing from './common-law-basis-missing.js';
+import criminalOffenceDataWithoutCondition from './criminal-offence-data-without-condition.js';
 import dataReleaseIncomplete from './data-release-incomplete.js';
 import dataWithoutPurpose from './data-without-purpose.js';
 import datesOutOfOrder from './dates-out-of-order.js';
 import deceasedRecordsBasis from './deceased-records-basis.js';
+import declaredButUnused from './declared-but-unused.js';
 import disposalMethodMissing from './disposal-method-missing.js';
 import dpiaMissingOrStale from './dpia-missing-or-stale.js';
 import dpoReviewMissing from './dpo-review-missing.js';
@@ -36,15 +39,20 @@ import hiddenText from './hidden-text.js';
 import identifiableWhereDeidentifiedSuffices from './identifiable-where-deidentified-suffices.js';
 import internationalTransferWithoutMechanism from './international-transfer-without-mechanism.js';
 import jointControllerArrangementMissing from './joint-controller-arrangement-missing.js';
+import labelContradictsContent from './label-contradicts-content.js';
 import legalFrameworkSuperseded from './legal-framework-superseded.js';
+import legalGatewayOutOfTime from './legal-gateway-out-of-time.js';
 import limitReached from './limit-reached.js';
 import liveAccessWithoutControls from './live-access-without-controls.js';
 import marketingOrCommercialUse from './marketing-or-commercial-use.js';
 import medicalExaminerScope from './medical-examiner-scope.js';
 import nationalDataOptOutApplicability from './national-data-opt-out-applicability.js';
 import newPurposeWithoutCompatibility from './new-purpose-without-compatibility.js';
+import onwardSharingUncontrolled from './onward-sharing-uncontrolled.js';
+import outdatedLawReference from './outdated-law-reference.js';
 import overlappingFlowTerms from './overlapping-flow-terms.js';
 import partyGroupEmpty from './party-group-empty.js';
+import partyIdentityUnclear from './party-identity-unclear.js';
 import populationExceedsPurpose from './population-exceeds-purpose.js';
 import privacyNoticeMissing from './privacy-notice-missing.js';
 import processingAgreementWithoutProcessor from './processing-agreement-without-processor.js';
@@ -53,6 +61,8 @@ import processorWithoutArt28Contract from './processor-without-art28-contract.js
 import proseTopicMissing from './prose-topic-missing.js';
 import proseUndeclaredParty from './prose-undeclared-party.js';
 import proseWidensScope from './prose-widens-scope.js';
+import purposeCategoryContradictsDescription from './purpose-category-contradicts-description.js';
+import purposesTooBroad from './purposes-too-broad.js';
 import recipientAccessAggregates from './recipient-access-aggregates.js';
 import referenceUnresolved from './reference-unresolved.js';
 import researchWithoutConsentOrS251 from './research-without-consent-or-s251.js';
@@ -60,6 +70,7 @@ import retentionExceedsCodePeriod from './retention-exceeds-code-period.js';
 import retentionMissingOrIndefinite from './retention-missing-or-indefinite.js';
 import reviewDateMissingOrOverdue from './review-date-missing-or-overdue.js';
 import rightsAndObjectionHandlingMissing from './rights-and-objection-handling-missing.js';
+import roleContradiction from './role-contradiction.js';
 import s251ApprovalInvalid from './s251-approval-invalid.js';
 import schema from './schema.js';
 import secondaryUseOnDirectCareBasis from './secondary-use-on-direct-care-basis.js';
@@ -99,15 +110,21 @@ export const RULES: readonly AnyRule[] = [
   caldicottSignoffMissing,
   specialCategoryWithoutArticle9,
   amendmentWithoutFreshSignoff,
+  labelContradictsContent,
   researchWithoutConsentOrS251,
   secondaryUseOnDirectCareBasis,
   templatePresentedAsInForce,
+  agreementNotFinal,
   article9WithoutDpaSchedule1Condition,
+  legalGatewayOutOfTime,
   s251ApprovalInvalid,
+  criminalOffenceDataWithoutCondition,
   marketingOrCommercialUse,
   exceedsFramework,
   genderRecognitionProtectedInformation,
+  purposesTooBroad,
   hfeaFertilityInformation,
+  onwardSharingUncontrolled,
   agreementExpiredOrNoTerm,
   undeclaredPurposeUse,
   allFieldsScope,
@@ -119,6 +136,7 @@ export const RULES: readonly AnyRule[] = [
   type1OptOutNotHonoured,
   processorWithoutArt28Contract,
   internationalTransferWithoutMechanism,
+  roleContradiction,
   jointControllerArrangementMissing,
   newPurposeWithoutCompatibility,
   dataReleaseIncomplete,
@@ -136,15 +154,19 @@ export const RULES: readonly AnyRule[] = [
   sexualHealthHeightenedSensitivity,
   vulnerableCohortSecondaryUse,
   deceasedRecordsBasis,
+  partyIdentityUnclear,
   dpoReviewMissing,
   approvalWithoutDigest,
   breachNotificationWindow,
   retentionExceedsCodePeriod,
+  declaredButUnused,
   processorDeterminesPurpose,
   identifiableWhereDeidentifiedSuffices,
   reviewDateMissingOrOverdue,
+  outdatedLawReference,
   estateRenewalsDue,
   privacyNoticeMissing,
+  purposeCategoryContradictsDescription,
   rightsAndObjectionHandlingMissing,
   dataWithoutPurpose,
   disposalMethodMissing,

@@ -30,6 +30,8 @@ function unavailable(): never {
 export const open = unavailable;
 export const readFile = unavailable;
 export const stat = unavailable;
+export const lstat = unavailable;
+export const realpath = unavailable;
 export const existsSync = unavailable;
 export const readFileSync = unavailable;
 export const createRequire = unavailable;
