@@ -45,9 +45,13 @@ function distinctive(name: string): string[] {
 /** Council functions a department is often named after. */
 const COUNCIL_FUNCTION = /\b(?:social\s+care|social\s+services|children'?s\s+services|housing|public\s+health|education|environmental\s+health|early\s+help)\b/i;
 
-/** A part of a council: a local authority type, or a council function in its name. */
+/**
+ * A part of a council: a local authority service type, or (with no type given) a council function in
+ * its name. A party typed as something else (a housing association, a school) is its own body.
+ */
 function isCouncilPart(party: Party): boolean {
-  return orgTypeOf(party)?.value.startsWith('local_authority') === true || COUNCIL_FUNCTION.test(party.name);
+  const type = orgTypeOf(party);
+  return type ? type.value.startsWith('local_authority') : COUNCIL_FUNCTION.test(party.name);
 }
 
 export default defineRule({
@@ -153,7 +157,7 @@ export default defineRule({
 
     const councils = parties.filter((p) => COUNCIL.test(p.name));
     parties.forEach((party, i) => {
-      if (COUNCIL.test(party.name) || !(DEPARTMENT.test(party.name) || COUNCIL_FUNCTION.test(party.name)) || !isCouncilPart(party)) return;
+      if (party.group || COUNCIL.test(party.name) || !(DEPARTMENT.test(party.name) || COUNCIL_FUNCTION.test(party.name)) || !isCouncilPart(party)) return;
       const place = distinctive(party.name);
       const council = councils.find((c) => c !== party && distinctive(c.name).some((w) => place.includes(w)));
       if (!council) return;

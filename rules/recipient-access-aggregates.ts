@@ -44,7 +44,7 @@ export default defineAcrossRule({
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' },
-      { instrument: 'Lincolnshire LMC', provision: '"Updated ICO advice regarding data sharing" (reporting the ICO\'s advice)', url: 'https://www.lincslmc.co.uk/updated-ico-advice-regarding-data-sharing/' },
+      { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
       { instrument: 'Caldicott Principles', provision: '3 and 4 (minimum necessary; strict need-to-know)', url: 'https://www.gov.uk/government/publications/the-caldicott-principles' },
     ],
     defaultOptions: {},

@@ -112,8 +112,8 @@ describe('a run in a simulated runner', () => {
   it('appends the register after the review, and writes the HTML register to register-file', async () => {
     const register = bad.summary.slice(bad.summary.indexOf('\n## Register of agreements\n'));
     expect(register).toContain('| ICB-PHM-2026-007    | Population health analytics & "case finding" \\<pilot> | draft  |');
-    // Both agreements are drafts, so nothing is in force to map.
-    expect(register).not.toContain('### Flow map');
+    // Only the medical examiner agreement is in force, so the map shows its one flow.
+    expect(register).toContain('  o1 -->|"Medical examiner scrutiny of a death"| o2');
     const html = await readFile(join(bad.dir, 'reports/register.html'), 'utf8');
     expect(html).toContain('<h1>Register of data sharing agreements</h1>');
   });

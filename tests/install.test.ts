@@ -55,13 +55,13 @@ describe('npm pack, installed without devDependencies', () => {
     files = info[0]!.files.map((f) => f.path);
   }, 120_000);
 
-  it('ships the bundle, its types, the schemas, rule docs, README and LICENSE, and nothing else', () => {
+  it('ships the bundle, its types, the offline page, the schemas, rule docs, README and LICENSE, and nothing else', () => {
     expect(files).toContain('bin/dsalint.js');
     expect(files).toContain('bin/dsalint.d.ts');
     expect(files).toContain('schema/agreement.schema.json');
     expect(files).toContain('LICENSE');
     expect(files).toContain('rules/schema.md');
-    expect(files.filter((f) => !/^(bin\/dsalint\.(js|d\.ts)|schema\/[\w-]+\.schema\.json|rules\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(bin\/dsalint\.(js|d\.ts)|bin\/dsalint-page\.html|schema\/[\w-]+\.schema\.json|rules\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
   });
 
   it('installs into an empty folder with --omit=dev, and runs dsalint lint and the API', async () => {

@@ -33254,7 +33254,8 @@ function distinctive(name) {
 }
 var COUNCIL_FUNCTION = /\b(?:social\s+care|social\s+services|children'?s\s+services|housing|public\s+health|education|environmental\s+health|early\s+help)\b/i;
 function isCouncilPart(party) {
-  return orgTypeOf(party)?.value.startsWith("local_authority") === true || COUNCIL_FUNCTION.test(party.name);
+  const type = orgTypeOf(party);
+  return type ? type.value.startsWith("local_authority") : COUNCIL_FUNCTION.test(party.name);
 }
 var party_identity_unclear_default = defineRule({
   id: "party-identity-unclear",
@@ -33345,7 +33346,7 @@ var party_identity_unclear_default = defineRule({
     });
     const councils = parties.filter((p2) => COUNCIL.test(p2.name));
     parties.forEach((party, i) => {
-      if (COUNCIL.test(party.name) || !(DEPARTMENT.test(party.name) || COUNCIL_FUNCTION.test(party.name)) || !isCouncilPart(party)) return;
+      if (party.group || COUNCIL.test(party.name) || !(DEPARTMENT.test(party.name) || COUNCIL_FUNCTION.test(party.name)) || !isCouncilPart(party)) return;
       const place = distinctive(party.name);
       const council = councils.find((c) => c !== party && distinctive(c.name).some((w) => place.includes(w)));
       if (!council) return;
@@ -34805,7 +34806,7 @@ var recipient_access_aggregates_default = defineAcrossRule({
     presets: ["recommended", "strict"],
     citations: [
       { instrument: "UK GDPR", provision: "Art 5(1)(c) (data minimisation)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" },
-      { instrument: "Lincolnshire LMC", provision: `"Updated ICO advice regarding data sharing" (reporting the ICO's advice)`, url: "https://www.lincslmc.co.uk/updated-ico-advice-regarding-data-sharing/" },
+      { instrument: "UK GDPR", provision: "Art 5(1)(c) (data minimisation)", url: "https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/" },
       { instrument: "Caldicott Principles", provision: "3 and 4 (minimum necessary; strict need-to-know)", url: "https://www.gov.uk/government/publications/the-caldicott-principles" }
     ],
     defaultOptions: {},

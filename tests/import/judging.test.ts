@@ -22,15 +22,15 @@ describe('an imported agreement', () => {
     const { text } = await importDocument(await buildDocx(), 'proposed.docx');
     const outcome = await lintText(text, { markdown: true });
     expect(outcome.findings.map((f) => [f.ruleId, f.messageId, f.excerpt?.clause ?? null, f.excerpt?.quote ?? null])).toEqual([
-      ['prose-topic-missing', 'caldicott', null, null],
-      ['prose-topic-missing', 'dpo', null, null],
-      ['prose-topic-missing', 'dpia', null, null],
-      ['prose-topic-missing', 'breach', null, null],
-      ['prose-topic-missing', 'termination', null, null],
-      ['prose-topic-missing', 'rights', null, null],
-      ['prose-widens-scope', 'broad-purpose', '2.1', 'The ICB will use the information for research and for service planning.'],
       ['prose-widens-scope', 'access', '3.1', 'The ICB will have full access to the clinical system of the practice.'],
       ['prose-widens-scope', 'open-retention', '4.1', 'Information will be kept for as long as the ICB considers necessary.'],
+      ['prose-topic-missing', 'caldicott', null, null],
+      ['prose-topic-missing', 'dpia', null, null],
+      ['prose-topic-missing', 'breach', null, null],
+      ['prose-widens-scope', 'broad-purpose', '2.1', 'The ICB will use the information for research and for service planning.'],
+      ['prose-topic-missing', 'dpo', null, null],
+      ['prose-topic-missing', 'termination', null, null],
+      ['prose-topic-missing', 'rights', null, null],
       ['prose-undeclared-party', 'undeclared-recipient', '4.2', 'Summaries may be passed to Northshire County Council on request.'],
     ]);
     expect(outcome.findings.find((f) => f.messageId === 'open-retention')?.excerpt).toEqual({

@@ -50,19 +50,19 @@ describe.skipIf(!available)(`register page in Chromium${available ? '' : ` (skip
 
   it('renders the table, the due list and the flow map', async () => {
     expect(await page.title()).toBe('Register of data sharing agreements');
-    expect((await ids()).length).toBe(14);
+    expect((await ids()).length).toBe(22);
     expect(await page.locator('#due li').allInnerTexts()).toEqual(['14 January 2027: RIV-COR-2026-001 (Records for the coroner\'s investigations) is due for review. examples/coroner/coroner-requests.dsa.yaml']);
     expect(await page.locator('figure svg g.org').count()).toBeGreaterThan(5);
     expect(await page.locator('figure svg g.flow path').count()).toBeGreaterThan(5);
-    expect(await page.locator('#shown').innerText()).toBe('14 of 14 agreements shown');
+    expect(await page.locator('#shown').innerText()).toBe('22 of 22 agreements shown');
   });
 
   it('filters the rows as you type', async () => {
     await page.fill('#filter', 'northfield whole record');
     expect(await ids()).toEqual(['NFD-SG-2026-001']);
-    expect(await page.locator('#shown').innerText()).toBe('1 of 14 agreements shown');
+    expect(await page.locator('#shown').innerText()).toBe('1 of 22 agreements shown');
     await page.fill('#filter', '');
-    expect((await ids()).length).toBe(14);
+    expect((await ids()).length).toBe(22);
   });
 
   it('sorts by a column, and back', async () => {

@@ -11,8 +11,8 @@ describe('HTML folding', () => {
   it('opens a long list of errors and folds a long list of warnings', async () => {
     const run = await runLint({ paths: ['examples/medical-examiner/whole-system-access.dsa.yaml'], cwd: root, configPath: 'examples/.dsalint.yaml' });
     const page = html(run, { color: false, quiet: false });
-    expect(page).toContain('<details open><summary>11 error findings (select to fold)</summary>');
-    expect(page).toContain('<details><summary>Show 14 warning findings</summary>');
+    expect(page).toContain('<details open><summary>12 error findings (select to fold)</summary>');
+    expect(page).toContain('<details><summary>Show 13 warning findings</summary>');
   });
 });
 
@@ -21,7 +21,7 @@ describe('Markdown folding', async () => {
   it('opens a long list of errors and folds a long list of warnings', async () => {
     const run = await runLint({ paths: ['examples/medical-examiner/whole-system-access.dsa.yaml'], cwd: root, configPath: 'examples/.dsalint.yaml' });
     const report = markdownReport(run);
-    expect(report).toContain('<details open>\n<summary>11 findings (select to fold)</summary>');
-    expect(report).toContain('<details>\n<summary>Show 14 findings</summary>');
+    expect(report).toContain('<details open>\n<summary>12 findings (select to fold)</summary>');
+    expect(report).toContain('<details>\n<summary>Show 13 findings</summary>');
   });
 });

@@ -142,8 +142,8 @@ describe(RULE, () => {
       const text = md('# Kept forever\n\n- any other purpose\n\n> Requests cover all patient records\n\n```\nfull access to the clinical system\n```\n\n    kept forever');
       expect(await lint(text)).toEqual([
         `retention ${rangeOf(text, 'Kept forever')}`,
-        `purpose ${rangeOf(text, 'any other purpose')}`,
         `population ${rangeOf(text, 'all patient records')}`,
+        `purpose ${rangeOf(text, 'any other purpose')}`,
       ]);
     });
 
@@ -166,7 +166,7 @@ describe(RULE, () => {
     it('adds phrases to the built-in ones, with their own message', async () => {
       const text = md('Records may be used in any way the ICB sees fit, and kept forever.');
       const options = { phrases: [{ phrase: 'in any way  the ICB sees fit', widens: 'purpose' }] };
-      expect(await lint(text, options)).toEqual([`purpose ${rangeOf(text, 'in any way the ICB sees fit')}`, `retention ${rangeOf(text, 'kept forever')}`]);
+      expect(await lint(text, options)).toEqual([`retention ${rangeOf(text, 'kept forever')}`, `purpose ${rangeOf(text, 'in any way the ICB sees fit')}`]);
       expect(await lint(text)).toEqual([`retention ${rangeOf(text, 'kept forever')}`]);
     });
 
