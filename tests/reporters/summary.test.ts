@@ -61,7 +61,7 @@ describe('summariseAgreement', () => {
   it('says who sends what about whom, to whom, why, under what basis and for how long', () => {
     const s = summariseAgreement(me);
     expect(s.overview).toBe(
-      '“Medical examiner scrutiny of deaths in the community” (EXAMPLE-ME-2026-001, version 1.0.0) is a draft agreement between Example Surgery and Medical Examiner Office, Example Hospitals NHS Trust, in force from 1 April 2026 to 31 March 2027.',
+      '“Medical examiner scrutiny of deaths in the community” (EXAMPLE-ME-2026-001, version 1.0.0) is an active agreement between Example Surgery and Medical Examiner Office, Example Hospitals NHS Trust, in force from 1 April 2026 to 31 March 2027.',
     );
     expect(s.flows).toEqual([
       'Example Surgery would send NHS number; name and previous names; date of birth; coded problems and diagnoses; current and past prescriptions; recent consultation entries; and date, place and cause of death (identifiable, including free text) about patients of the surgery who have died and whose death is notified to the medical examiner office (one identified person per request) to Medical Examiner Office, Example Hospitals NHS Trust, for medical examiner scrutiny of a death (“Independent scrutiny of the cause of death of patients of the surgery who died in the community”), under the common-law basis “Legal requirement (a statute requires or permits the disclosure)”, relying on Coroners and Justice Act 2009 s19 and The Medical Examiners (England) Regulations 2024, and kept for 10 years from when the case is closed, then securely destroyed. It would be a disclosure per reviewed request, per case, time-limited, open for 28 days each time, read-only, with every access logged, by NHSmail (secure email).',
