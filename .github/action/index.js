@@ -21111,6 +21111,11 @@ import { lstat as lstat2, readdir as readdir2, readFile as readFile4, realpath a
 import { dirname as dirname6, isAbsolute as isAbsolute4, join as join5, relative as relative6, resolve as resolve6, sep as sep6 } from "node:path";
 import { createHash as createHash7 } from "node:crypto";
 
+// src/core/compare.ts
+function byCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/core/dedent.ts
 function dedent(strings, ...values) {
   const parts = typeof strings === "string" ? [strings] : [...strings];
@@ -21981,7 +21986,7 @@ function canonical(value2, top) {
   if (Array.isArray(value2)) {
     const items = value2.map((v) => canonical(v, false));
     const keyed = items.map((item2) => ({ item: item2, key: JSON.stringify(item2) }));
-    keyed.sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    keyed.sort((a, b) => byCodeUnits(a.key, b.key));
     return keyed.map((k) => k.item);
   }
   if (value2 !== null && typeof value2 === "object") {
@@ -25513,7 +25518,7 @@ function defined(value2) {
 function canonical2(value2) {
   if (Array.isArray(value2)) return `[${value2.map(canonical2).join(",")}]`;
   if (value2 !== null && typeof value2 === "object") {
-    const entries = Object.entries(value2).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    const entries = Object.entries(value2).sort(([a], [b]) => byCodeUnits(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical2(v)}`).join(",")}}`;
   }
   return JSON.stringify(value2) ?? "null";
@@ -26338,7 +26343,7 @@ function findingRank(f) {
   return f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 3;
 }
 function comparePlace(a, b) {
-  return a.location.range.startOffset - b.location.range.startOffset || a.location.range.endOffset - b.location.range.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return a.location.range.startOffset - b.location.range.startOffset || a.location.range.endOffset - b.location.range.endOffset || byCodeUnits(a.ruleId, b.ruleId) || byCodeUnits(a.message, b.message);
 }
 function importanceLookup(rules) {
   const map4 = new Map(rules.map((r) => [r.id, r.importance]));
@@ -26974,9 +26979,6 @@ function stablePath(path, data) {
 function snippet(text9, range) {
   return text9.slice(range.startOffset, Math.min(range.endOffset, range.startOffset + 200));
 }
-function byCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 function pathCovers(prefix, path) {
   if (path === void 0) return false;
   const p2 = formatPath(prefix);
@@ -27145,7 +27147,7 @@ function runAcrossStage(inputs, rules) {
   const findings = /* @__PURE__ */ new Map();
   const usedWaivers = /* @__PURE__ */ new Set();
   const failures = /* @__PURE__ */ new Map();
-  const sorted2 = [...inputs].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const sorted2 = [...inputs].sort((a, b) => byCodeUnits(a.file, b.file));
   for (const rule of rules.filter(isAcrossRule)) {
     const effective = sorted2.map((input) => input.rules.find((r) => r.rule.id === rule.id));
     if (effective.every((e) => e === void 0)) continue;
@@ -50904,7 +50906,7 @@ async function readAtBase(base, repoPath, maxBytes) {
 function changesUnder(base, paths, cwd) {
   const roots = (paths.length ? paths : ["."]).map((p2) => resolve3(cwd, p2));
   const under = (absolute) => roots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep3) ? r : r + sep3));
-  return [...base.changed.values()].filter((c) => under(c.absolute)).sort((a, b) => a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : 0);
+  return [...base.changed.values()].filter((c) => under(c.absolute)).sort((a, b) => byCodeUnits(a.repoPath, b.repoPath));
 }
 
 // src/core/pool.ts
@@ -51916,7 +51918,7 @@ async function discover(paths, cwd, failures, ignores) {
   };
   const expand = async (pattern2) => {
     const matches2 = await glob([pattern2.split(sep6).join("/")], { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`) });
-    const agreements = matches2.map((m) => resolve6(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    const agreements = matches2.map((m) => resolve6(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort(byCodeUnits);
     if (agreements.length === 0) failures.push(failureResult(pattern2.split(sep6).join("/"), "unreadable", `no agreement files match ${pattern2} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`));
     for (const file of agreements) {
       const fileStop = await stopDirFor(file, false, cwd);
@@ -52648,7 +52650,7 @@ function diffMarkdown(report2) {
 // src/register/register.ts
 var SIGNOFF_LABEL = new Map(SIGNOFF_ROLES.map((r) => [r.value, r.label]));
 function sorted(values) {
-  return [...new Set(values)].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  return [...new Set(values)].sort(byCodeUnits);
 }
 function rowOf(file, record, run, counts2) {
   const partyName2 = (id2) => partyOf(record, id2)?.name ?? id2 ?? "";
@@ -52697,7 +52699,7 @@ function buildRegister(run, window = "P90D") {
   const due = rows.filter((r) => r.status === "" || r.status === "active").flatMap((r) => [
     ...r.expires && r.expires >= run.asOf && r.expires <= until ? [{ file: r.file, id: r.id, title: r.title, what: "expires", date: r.expires }] : [],
     ...r.reviewBy && r.reviewBy >= run.asOf && r.reviewBy <= until ? [{ file: r.file, id: r.id, title: r.title, what: "review", date: r.reviewBy }] : []
-  ]).sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  ]).sort((a, b) => byCodeUnits(a.date, b.date) || byCodeUnits(a.file, b.file));
   const live = rows.filter((r) => r.inForce);
   const orgs = new Organisations(live.map((r) => r.record));
   const edges = /* @__PURE__ */ new Map();
@@ -52727,7 +52729,7 @@ function buildRegister(run, window = "P90D") {
     return na < nb ? -1 : na > nb ? 1 : a < b ? -1 : 1;
   });
   const shortKey = new Map(orgKeys.map((k, i) => [k, `o${i + 1}`]));
-  const flows = [...edges.values()].map((e) => ({ from: shortKey.get(e.from), to: shortKey.get(e.to), agreements: sorted(e.agreements), purposes: sorted(e.purposes), categories: sorted(e.categories) })).sort((a, b) => a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+  const flows = [...edges.values()].map((e) => ({ from: shortKey.get(e.from), to: shortKey.get(e.to), agreements: sorted(e.agreements), purposes: sorted(e.purposes), categories: sorted(e.categories) })).sort((a, b) => byCodeUnits(a.from, b.from) || byCodeUnits(a.to, b.to));
   const organisations = orgKeys.map((k) => ({ key: shortKey.get(k), name: names.get(k) }));
   const cells2 = /* @__PURE__ */ new Map();
   for (const row2 of live) {

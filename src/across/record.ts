@@ -9,6 +9,7 @@ import type { Agreement } from '../generated/agreement.js';
 import type { AgreementPath, RangePart } from '../core/locate.js';
 import type { FileResult, Location } from '../core/types.js';
 import { agreementEnd, coversAllPatients, firstDayOf, isStandingLiveAccess, lastDayOf, sharesAllFields } from '../core/facts.js';
+import { byCodeUnits } from '../core/compare.js';
 
 export interface PartyRecord {
   readonly id: string;
@@ -149,7 +150,7 @@ function defined<T extends object>(value: T): T {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => byCodeUnits(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

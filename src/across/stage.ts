@@ -14,6 +14,7 @@ import { indexInlineWaivers, matchWaiver, type RecordedWaiver, type WaiverContex
 import type { AgreementRecord } from './record.js';
 import type { AcrossEntry, AcrossReport } from './rule.js';
 import { locationOf } from './record.js';
+import { byCodeUnits } from '../core/compare.js';
 
 /** Related places named in one finding; a large estate would otherwise make one finding per file enormous. */
 export const MAX_RELATED_ACROSS = 20;
@@ -70,7 +71,7 @@ export function runAcrossStage(inputs: readonly AcrossInput[], rules: readonly A
   const usedWaivers = new Set<Waiver>();
   const failures = new Map<string, string>();
   // Files in path order, so reports (and their order) never depend on which file was read first.
-  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = [...inputs].sort((a, b) => byCodeUnits(a.file, b.file));
 
   for (const rule of rules.filter(isAcrossRule)) {
     const effective = sorted.map((input) => input.rules.find((r) => r.rule.id === rule.id));

@@ -15,6 +15,7 @@
  * to it, and so every widening, gives a new digest.
  */
 import { createHash } from 'node:crypto';
+import { byCodeUnits } from './compare.js';
 
 /** Bumped if the canonical form ever changes, so old digests fail loudly rather than match by chance. */
 const DIGEST_FORMAT = 'dsalint-digest-1';
@@ -58,7 +59,7 @@ function canonical(value: unknown, top: boolean): unknown {
     // No list in the format means anything by its order, so order is formatting.
     const items = value.map((v) => canonical(v, false));
     const keyed = items.map((item) => ({ item, key: JSON.stringify(item) }));
-    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    keyed.sort((a, b) => byCodeUnits(a.key, b.key));
     return keyed.map((k) => k.item);
   }
   if (value !== null && typeof value === 'object') {

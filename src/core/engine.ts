@@ -357,10 +357,6 @@ function snippet(text: string, range: Range): string {
   return text.slice(range.startOffset, Math.min(range.endOffset, range.startOffset + 200));
 }
 
-/** Order by UTF-16 code units: the same in every locale, unlike localeCompare. */
-export function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function pathCovers(prefix: AgreementPath, path: string | undefined): boolean {
   if (path === undefined) return false;

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 import { realpath } from 'node:fs/promises';
 import { AGREEMENT_FILE_PATTERN } from './source.js';
+import { byCodeUnits } from './compare.js';
 
 export class GitError extends Error {}
 
@@ -119,5 +120,5 @@ export async function readAtBase(base: BaseSnapshot, repoPath: string, maxBytes:
 export function changesUnder(base: BaseSnapshot, paths: readonly string[], cwd: string): ChangedAgreement[] {
   const roots = (paths.length ? paths : ['.']).map((p) => resolve(cwd, p));
   const under = (absolute: string): boolean => roots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep));
-  return [...base.changed.values()].filter((c) => under(c.absolute)).sort((a, b) => (a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : 0));
+  return [...base.changed.values()].filter((c) => under(c.absolute)).sort((a, b) => byCodeUnits(a.repoPath, b.repoPath));
 }

@@ -5,6 +5,7 @@
  * findings with it, so every reporter that walks a file's findings shows them in this order.
  */
 import type { Finding } from './types.js';
+import { byCodeUnits } from './compare.js';
 
 /** A finding's group, in reading order: 0 error, 1 warning, 2 needs review, 3 information, 4 waived. */
 export function findingRank(f: Finding): number {
@@ -18,8 +19,8 @@ export function comparePlace(a: Finding, b: Finding): number {
   return (
     a.location.range.startOffset - b.location.range.startOffset ||
     a.location.range.endOffset - b.location.range.endOffset ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    byCodeUnits(a.ruleId, b.ruleId) ||
+    byCodeUnits(a.message, b.message)
   );
 }
 

@@ -22,6 +22,7 @@ import type { SchemaProblem } from '../schema/validate.js';
 import type { FindingKind, RuleCitation, Severity } from './types.js';
 import type { Change } from './diff.js';
 import type { AcrossContext, EstateExamples } from '../across/rule.js';
+import { byCodeUnits } from './compare.js';
 
 export { dedent, markdown, yaml } from './dedent.js';
 export { extendPath, type Path } from './locate.js';
@@ -393,5 +394,5 @@ export function interpolate(text: string, data: Readonly<Record<string, string |
 
 /** Rules in the order every list shows them: by importance, then id. */
 export function byImportance(a: AnyRule, b: AnyRule): number {
-  return a.meta.importance - b.meta.importance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.meta.importance - b.meta.importance || byCodeUnits(a.id, b.id);
 }

@@ -9,7 +9,7 @@ import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
 import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, waiversFor, type Config } from './config.js';
-import { byCodeUnits, internalFailure, WAIVER_RULE_ID } from './engine.js';
+import { internalFailure, WAIVER_RULE_ID } from './engine.js';
 import { importanceLookup, reportOrder } from './order.js';
 import { importanceOf } from './rule-docs.js';
 import { AGREEMENT_FILE_PATTERN, decodeAgreement, describeIoError } from './source.js';
@@ -30,6 +30,7 @@ import { VERSION } from '../generated/version.js';
 import { runAcrossStage, type AcrossInput } from '../across/stage.js';
 import { recordOf } from '../across/record.js';
 import { REPOSITORY_URL } from './rule-docs.js';
+import { byCodeUnits } from './compare.js';
 
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
@@ -136,7 +137,7 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
   };
   const expand = async (pattern: string): Promise<void> => {
     const matches = await glob([pattern.split(sep).join('/')], { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`) });
-    const agreements = matches.map((m) => resolve(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const agreements = matches.map((m) => resolve(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort(byCodeUnits);
     if (agreements.length === 0) failures.push(failureResult(pattern.split(sep).join('/'), 'unreadable', `no agreement files match ${pattern} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`));
     for (const file of agreements) {
       const fileStop = await stopDirFor(file, false, cwd);

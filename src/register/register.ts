@@ -11,6 +11,7 @@ import { basisWords, categoryLabel, populationScopeLabel, purposeCategoryLabel }
 import { countFile } from '../reporters/shared.js';
 import { addDuration, parseDuration } from '../core/facts.js';
 import { SIGNOFF_ROLES } from '../vocabulary.js';
+import { byCodeUnits } from '../core/compare.js';
 
 export interface RegisterRow {
   readonly file: string;
@@ -77,7 +78,7 @@ export interface Register {
 const SIGNOFF_LABEL = new Map(SIGNOFF_ROLES.map((r) => [r.value, r.label]));
 
 function sorted(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(values)].sort(byCodeUnits);
 }
 
 function rowOf(file: string, record: AgreementRecord, run: LintRun, counts: RegisterRow['open']): RegisterRow {
@@ -132,7 +133,7 @@ export function buildRegister(run: LintRun, window = 'P90D'): Register {
       ...(r.expires && r.expires >= run.asOf && r.expires <= until ? [{ file: r.file, id: r.id, title: r.title, what: 'expires' as const, date: r.expires }] : []),
       ...(r.reviewBy && r.reviewBy >= run.asOf && r.reviewBy <= until ? [{ file: r.file, id: r.id, title: r.title, what: 'review' as const, date: r.reviewBy }] : []),
     ])
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    .sort((a, b) => byCodeUnits(a.date, b.date) || byCodeUnits(a.file, b.file));
 
   // The flow map: organisations and flows of the agreements in force.
   const live = rows.filter((r) => r.inForce);
@@ -166,7 +167,7 @@ export function buildRegister(run: LintRun, window = 'P90D'): Register {
   const shortKey = new Map(orgKeys.map((k, i) => [k, `o${i + 1}`]));
   const flows: FlowEdge[] = [...edges.values()]
     .map((e) => ({ from: shortKey.get(e.from)!, to: shortKey.get(e.to)!, agreements: sorted(e.agreements), purposes: sorted(e.purposes), categories: sorted(e.categories) }))
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+    .sort((a, b) => byCodeUnits(a.from, b.from) || byCodeUnits(a.to, b.to));
   const organisations = orgKeys.map((k) => ({ key: shortKey.get(k)!, name: names.get(k)! }));
 
   // Which agreements give each recipient each category, flow by flow (an edge may join several agreements).

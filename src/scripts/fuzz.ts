@@ -22,6 +22,7 @@ import { validate as precompiledValidate } from '../generated/validate-agreement
 import { emptyRun } from '../core/run.js';
 import { REPORTERS } from '../reporters/index.js';
 import type { LintRun } from '../core/types.js';
+import { byCodeUnits } from '../core/compare.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -41,7 +42,7 @@ export function random(seed: number): () => number {
 export function exampleCorpus(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (/\.dsa\.(ya?ml|md)$/.test(entry.name)) out.push({ name: path.slice(ROOT.length + 1), text: readFileSync(path, 'utf8') });
