@@ -23568,6 +23568,10 @@ function summariseAgreement(a) {
 function summaryParagraph(a) {
   return summariseAgreement(a).sentences.join(" ");
 }
+var WRAPPED_BEFORE_COLON = /\n(?=(?:\u001b\[[\d;]*m)*[ \t]*:)/g;
+function wrapKeepingSpaces(text9, width) {
+  return wrapAnsi(text9, width, { hard: false, trim: true }).replace(WRAPPED_BEFORE_COLON, " ");
+}
 
 // rules/agreement-expired-or-no-term.ts
 var ENDED = /* @__PURE__ */ new Set(["expired", "withdrawn"]);
@@ -52176,6 +52180,15 @@ function label2(f) {
   return { text: group, style: GROUP_STYLE[group] };
 }
 var MIN_MESSAGE_WIDTH = 30;
+var PLAIN_ASCII = /^[\x20-\x7e]*$/;
+function hangingWrap(text9, plain, width, indent) {
+  if (width === void 0 || plain.length <= width && PLAIN_ASCII.test(plain)) return text9;
+  return wrapKeepingSpaces(text9, width).replace(/\n/g, `
+${" ".repeat(indent)}`);
+}
+function widthAfter(width, indent) {
+  return width !== void 0 && width - indent >= MIN_MESSAGE_WIDTH ? width - indent : void 0;
+}
 var stylish = (run, { color: color2, quiet, width }) => {
   const paint = painter(color2);
   const out = [];
@@ -52183,7 +52196,10 @@ var stylish = (run, { color: color2, quiet, width }) => {
     const findings = file.findings.filter((f) => !quiet || groupOf(f) === "error");
     if (findings.length === 0 && !file.failure && (quiet || file.notes.length === 0)) continue;
     out.push(paint("underline", logPath(file.path)));
-    if (file.failure) out.push(`  ${paint("red", "error")}  ${logLine(file.failure.message)}`);
+    if (file.failure) {
+      const message2 = logLine(file.failure.message);
+      out.push(`  ${paint("red", "error")}  ${hangingWrap(message2, message2, widthAfter(width, 9), 9)}`);
+    }
     const rows = findings.map((f) => {
       const l = label2(f);
       const message2 = logLine(f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message);
@@ -52196,14 +52212,18 @@ var stylish = (run, { color: color2, quiet, width }) => {
       labelWidth = Math.max(labelWidth, r.l.text.length);
     }
     const indent = 2 + whereWidth + 2 + labelWidth + 2;
-    const wrapAt = width !== void 0 && width - indent >= MIN_MESSAGE_WIDTH ? width - indent : void 0;
+    const wrapAt = widthAfter(width, indent);
     for (const r of rows) {
-      const text9 = `${r.message}  ${paint("gray", r.rule)}`;
-      const body3 = wrapAt === void 0 ? text9 : wrapAnsi(text9, wrapAt, { hard: false, trim: true }).replace(/\n/g, `
-${" ".repeat(indent)}`);
+      const body3 = hangingWrap(`${r.message}  ${paint("gray", r.rule)}`, `${r.message}  ${r.rule}`, wrapAt, indent);
       out.push(`  ${paint("gray", r.where.padEnd(whereWidth))}  ${paint(r.l.style, r.l.text.padEnd(labelWidth))}  ${body3}`);
     }
-    if (!quiet) for (const note of file.notes) out.push(`  ${paint("gray", `note: ${logLine(note)}`)}`);
+    if (!quiet) {
+      for (const note of file.notes) {
+        const text9 = logLine(note);
+        const [first, ...rest] = hangingWrap(text9, text9, widthAfter(width, 8), 0).split("\n");
+        out.push([`  ${paint("gray", `note: ${first}`)}`, ...rest.map((line) => `        ${paint("gray", line)}`)].join("\n"));
+      }
+    }
     out.push("");
   }
   const all3 = countFindings(run);
