@@ -2060,7 +2060,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map4 = new this(schema);
-        const add = (key2, value2) => {
+        const add2 = (key2, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key2, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
@@ -2070,10 +2070,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key2, value2] of obj)
-            add(key2, value2);
+            add2(key2, value2);
         } else if (obj && typeof obj === "object") {
           for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map4.items.sort(schema.sortMapEntries);
@@ -4673,12 +4673,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re3 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re4 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value: value2,
         type: _type,
-        comment: re3.comment,
-        range: [offset, valueEnd, re3.offset]
+        comment: re4.comment,
+        range: [offset, valueEnd, re4.offset]
       };
     }
     function plainValue(source, onError) {
@@ -5065,10 +5065,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re3 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re3.offset];
-      if (re3.comment)
-        alias.comment = re3.comment;
+      const re4 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re4.offset];
+      if (re4.comment)
+        alias.comment = re4.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -5109,10 +5109,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re3 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re3.comment)
-        doc.comment = re3.comment;
-      doc.range = [offset, contentEnd, re3.offset];
+      const re4 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re4.comment)
+        doc.comment = re4.comment;
+      doc.range = [offset, contentEnd, re4.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -10014,15 +10014,15 @@ var require_safe_regex2 = __commonJS({
       }
       return true;
     }
-    function safeRegex2(re3, options) {
+    function safeRegex2(re4, options) {
       const opts = {
         reps: 0,
         limit: options?.limit ?? 25
       };
-      if (isRegExp(re3)) re3 = re3.source;
-      else if (typeof re3 !== "string") re3 = String(re3);
+      if (isRegExp(re4)) re4 = re4.source;
+      else if (typeof re4 !== "string") re4 = String(re4);
       try {
-        return walk2(parse4(re3), opts, 0);
+        return walk2(parse4(re4), opts, 0);
       } catch {
         return false;
       }
@@ -11962,7 +11962,7 @@ var init_lib5 = __esm({
           throw new TypeError("Expected usable value, not `" + value2 + "`");
         }
         return this;
-        function add(value3) {
+        function add2(value3) {
           if (typeof value3 === "function") {
             addPlugin(value3, []);
           } else if (typeof value3 === "object") {
@@ -11996,7 +11996,7 @@ var init_lib5 = __esm({
           } else if (Array.isArray(plugins)) {
             while (++index2 < plugins.length) {
               const thing = plugins[index2];
-              add(thing);
+              add2(thing);
             }
           } else {
             throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
@@ -14534,22 +14534,22 @@ var init_content = __esm({
 });
 
 // node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at2, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
+function addImplementation(editMap, at2, remove, add2, before) {
+  if (remove === 0 && add2.length === 0) {
     return;
   }
   const existing = editMap.index.get(at2);
   if (existing) {
     existing[1] += remove;
     if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
+      add2.push(...existing[2]);
+      existing[2] = add2;
     } else {
-      existing[2].push(...add);
+      existing[2].push(...add2);
     }
     return;
   }
-  const change = [at2, remove, add];
+  const change = [at2, remove, add2];
   editMap.map.push(change);
   editMap.index.set(at2, change);
 }
@@ -14579,8 +14579,8 @@ var init_micromark_util_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      add(index2, remove, add) {
-        addImplementation(this, index2, remove, add, false);
+      add(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, false);
       }
       /**
        * Create an edit: but insert `add` before existing additions, instead of
@@ -14595,8 +14595,8 @@ var init_micromark_util_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      addBefore(index2, remove, add) {
-        addImplementation(this, index2, remove, add, true);
+      addBefore(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, true);
       }
       /**
        * Done, change the events.
@@ -21373,6 +21373,163 @@ function interpolate(text9, data = {}) {
   return text9.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => name in data ? String(data[name]) : whole);
 }
 
+// node_modules/date-fns/constants.js
+var daysInYear = 365.2425;
+var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3;
+var minTime = -maxTime;
+var millisecondsInDay = 864e5;
+var secondsInHour = 3600;
+var secondsInDay = secondsInHour * 24;
+var secondsInWeek = secondsInDay * 7;
+var secondsInYear = secondsInDay * daysInYear;
+var secondsInMonth = secondsInYear / 12;
+var secondsInQuarter = secondsInMonth * 3;
+var constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
+
+// node_modules/date-fns/constructFrom.js
+function constructFrom(date3, value2) {
+  if (typeof date3 === "function") return date3(value2);
+  if (date3 && typeof date3 === "object" && constructFromSymbol in date3)
+    return date3[constructFromSymbol](value2);
+  if (date3 instanceof Date) return new date3.constructor(value2);
+  return new Date(value2);
+}
+
+// node_modules/date-fns/toDate.js
+function toDate(argument, context) {
+  return constructFrom(context || argument, argument);
+}
+
+// node_modules/date-fns/addDays.js
+function addDays(date3, amount, options) {
+  const _date = toDate(date3, options?.in);
+  if (isNaN(amount)) return constructFrom(options?.in || date3, NaN);
+  if (!amount) return _date;
+  _date.setDate(_date.getDate() + amount);
+  return _date;
+}
+
+// node_modules/date-fns/addMonths.js
+function addMonths(date3, amount, options) {
+  const _date = toDate(date3, options?.in);
+  if (isNaN(amount)) return constructFrom(options?.in || date3, NaN);
+  if (!amount) {
+    return _date;
+  }
+  const dayOfMonth = _date.getDate();
+  const endOfDesiredMonth = constructFrom(options?.in || date3, _date.getTime());
+  endOfDesiredMonth.setMonth(_date.getMonth() + amount + 1, 0);
+  const daysInMonth = endOfDesiredMonth.getDate();
+  if (dayOfMonth >= daysInMonth) {
+    return endOfDesiredMonth;
+  } else {
+    _date.setFullYear(
+      endOfDesiredMonth.getFullYear(),
+      endOfDesiredMonth.getMonth(),
+      dayOfMonth
+    );
+    return _date;
+  }
+}
+
+// node_modules/date-fns/add.js
+function add(date3, duration2, options) {
+  const {
+    years = 0,
+    months: months2 = 0,
+    weeks = 0,
+    days = 0,
+    hours = 0,
+    minutes = 0,
+    seconds = 0
+  } = duration2;
+  const _date = toDate(date3, options?.in);
+  const dateWithMonths = months2 || years ? addMonths(_date, months2 + years * 12) : _date;
+  const dateWithDays = days || weeks ? addDays(dateWithMonths, days + weeks * 7) : dateWithMonths;
+  const minutesToAdd = minutes + hours * 60;
+  const secondsToAdd = seconds + minutesToAdd * 60;
+  const msToAdd = secondsToAdd * 1e3;
+  return constructFrom(options?.in || date3, +dateWithDays + msToAdd);
+}
+
+// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+function getTimezoneOffsetInMilliseconds(date3) {
+  const _date = toDate(date3);
+  const utcDate = new Date(
+    Date.UTC(
+      _date.getFullYear(),
+      _date.getMonth(),
+      _date.getDate(),
+      _date.getHours(),
+      _date.getMinutes(),
+      _date.getSeconds(),
+      _date.getMilliseconds()
+    )
+  );
+  utcDate.setUTCFullYear(_date.getFullYear());
+  return +date3 - +utcDate;
+}
+
+// node_modules/date-fns/_lib/normalizeDates.js
+function normalizeDates(context, ...dates) {
+  const normalize3 = constructFrom.bind(
+    null,
+    context || dates.find((date3) => typeof date3 === "object")
+  );
+  return dates.map(normalize3);
+}
+
+// node_modules/date-fns/startOfDay.js
+function startOfDay(date3, options) {
+  const _date = toDate(date3, options?.in);
+  _date.setHours(0, 0, 0, 0);
+  return _date;
+}
+
+// node_modules/date-fns/differenceInCalendarDays.js
+function differenceInCalendarDays(laterDate, earlierDate, options) {
+  const [laterDate_, earlierDate_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  const laterStartOfDay = startOfDay(laterDate_);
+  const earlierStartOfDay = startOfDay(earlierDate_);
+  const laterTimestamp = +laterStartOfDay - getTimezoneOffsetInMilliseconds(laterStartOfDay);
+  const earlierTimestamp = +earlierStartOfDay - getTimezoneOffsetInMilliseconds(earlierStartOfDay);
+  return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
+}
+
+// node_modules/date-fns/lastDayOfMonth.js
+function lastDayOfMonth(date3, options) {
+  const _date = toDate(date3, options?.in);
+  const month = _date.getMonth();
+  _date.setFullYear(_date.getFullYear(), month + 1, 0);
+  _date.setHours(0, 0, 0, 0);
+  return toDate(_date, options?.in);
+}
+
+// node_modules/@date-fns/utc/date/mini.js
+var UTCDateMini = class extends Date {
+  constructor() {
+    super();
+    this.setTime(arguments.length === 0 ? (
+      // Enables Sinon's fake timers that override the constructor
+      Date.now()
+    ) : arguments.length === 1 ? typeof arguments[0] === "string" ? +new Date(arguments[0]) : arguments[0] : Date.UTC(...arguments));
+  }
+  getTimezoneOffset() {
+    return 0;
+  }
+};
+var re = /^(get|set)(?!UTC)/;
+Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
+  if (re.test(method)) {
+    const utcMethod = Date.prototype[method.replace(re, "$1UTC")];
+    if (utcMethod) UTCDateMini.prototype[method] = utcMethod;
+  }
+});
+
 // src/vocabulary.ts
 function indexBy(terms) {
   return new Map(terms.map((t) => [t.value, t]));
@@ -22361,8 +22518,7 @@ function firstDayOf(date3) {
 }
 function lastDayOf(date3) {
   if (date3 === void 0 || !/^\d{4}-\d{2}$/.test(date3)) return date3;
-  const [year, month] = date3.split("-").map(Number);
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return isoDate(lastDayOfMonth(calendarDate(`${date3}-01`)));
 }
 function agreementEnd(a) {
   const dates = a.dates;
@@ -22377,15 +22533,17 @@ function hasTerm(a) {
   const dates = a.dates;
   return dates?.expires !== void 0 || dates?.initial_term !== void 0 || dates?.renewal !== void 0 && dates.renewal !== "none";
 }
+function calendarDate(date3) {
+  const [year, month, day] = date3.split("-").map(Number);
+  const d = new UTCDateMini(0);
+  d.setFullYear(year, month - 1, day);
+  return d;
+}
+function isoDate(d) {
+  return d.toISOString().slice(0, 10);
+}
 function addDuration(date3, d) {
-  const t = /* @__PURE__ */ new Date(`${date3}T00:00:00Z`);
-  const months2 = t.getUTCMonth() + d.months + d.years * 12;
-  const year = t.getUTCFullYear() + Math.floor(months2 / 12);
-  const month = (months2 % 12 + 12) % 12;
-  const result = /* @__PURE__ */ new Date(0);
-  result.setUTCFullYear(year, month + 1, 0);
-  result.setUTCFullYear(year, month, Math.min(t.getUTCDate(), result.getUTCDate()) + d.weeks * 7 + d.days);
-  return result.toISOString().slice(0, 10);
+  return isoDate(add(calendarDate(date3), { years: d.years, months: d.months, weeks: d.weeks, days: d.days }));
 }
 function retentionEntryLabel(entry, i) {
   return `${i + 1}${entry.party ? ` (${entry.party})` : ""}`;
@@ -22415,11 +22573,11 @@ function commonLawBasisHolds(a, purpose) {
 function isCriminalOffenceData(item2) {
   return (item2.categories ?? []).some((c) => c === "criminal_offence_data");
 }
-function addDays(date3, days) {
+function addDays2(date3, days) {
   return addDuration(date3, { years: 0, months: 0, weeks: 0, days, hours: 0, minutes: 0, seconds: 0 });
 }
 function daysBetween(from, to) {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 864e5);
+  const days = differenceInCalendarDays(calendarDate(to), calendarDate(from));
   return days === 1 ? "1 day" : `${days} days`;
 }
 var USE_CLASS_WORDS = [
@@ -22431,7 +22589,7 @@ var USE_CLASS_WORDS = [
 ];
 function useClassesNamed(description) {
   if (!description) return [];
-  return USE_CLASS_WORDS.filter(([, re3]) => re3.test(description)).map(([c]) => c);
+  return USE_CLASS_WORDS.filter(([, re4]) => re4.test(description)).map(([c]) => c);
 }
 function useClassOf(purpose) {
   const category = purposeCategoryOf(purpose);
@@ -23702,7 +23860,7 @@ var agreement_expired_or_no_term_default = defineRule({
           at: at2,
           related: a.status === void 0 ? [] : [{ at: ["status"], message: `The agreement is marked ${a.status} here.` }]
         });
-      } else if (options.warn_within_days > 0 && a.status !== "draft" && end <= addDays(asOf, options.warn_within_days)) {
+      } else if (options.warn_within_days > 0 && a.status !== "draft" && end <= addDays2(asOf, options.warn_within_days)) {
         report2({ messageId: "expiring-soon", data: { date: formatDate(written ?? end), days: daysBetween(asOf, end) }, at: at2 });
       }
       return;
@@ -33954,8 +34112,8 @@ var TOPICS = [
 ];
 function topicsAddressed(blocks) {
   const found = /* @__PURE__ */ new Set();
-  for (const { topic, re: re3 } of TOPICS) {
-    const global = new RegExp(re3.source, `${re3.flags}g`);
+  for (const { topic, re: re4 } of TOPICS) {
+    const global = new RegExp(re4.source, `${re4.flags}g`);
     search: for (const block of blocks) {
       for (const m of block.text.matchAll(global)) {
         const start = m.index ?? 0;
@@ -34408,7 +34566,7 @@ var BROAD_USE_CATEGORIES = [
 function broadUsesDeclared(a, phrase) {
   const declared = new Set((a.purposes ?? []).map((p2) => p2.category ?? ""));
   const uses = phrase.replace(/^for\s+/i, "").split(/\s*(?:,|\band\b|\bor\b)\s*(?:for\s+)?/i).filter(Boolean);
-  return uses.every((use) => BROAD_USE_CATEGORIES.some(([re3, categories2]) => re3.test(use) && categories2.some((c) => declared.has(c))));
+  return uses.every((use) => BROAD_USE_CATEGORIES.some(([re4, categories2]) => re4.test(use) && categories2.some((c) => declared.has(c))));
 }
 function alreadyDeclared(a, widens, phrase) {
   switch (widens) {
@@ -35575,7 +35733,7 @@ var review_date_missing_or_overdue_default = defineRule({
     }
     const expires = lastDayOf(dates.expires);
     const inForce2 = a.status !== "draft" && !(expires !== void 0 && expires < asOf);
-    if (inForce2 && reviewBy >= asOf && options.warn_within_days > 0 && reviewBy <= addDays(asOf, options.warn_within_days)) {
+    if (inForce2 && reviewBy >= asOf && options.warn_within_days > 0 && reviewBy <= addDays2(asOf, options.warn_within_days)) {
       report2({ messageId: "due-soon", data: { date: formatDate(dates.review_by), days: daysBetween(asOf, reviewBy) }, at: ["dates", "review_by"] });
     }
     if (inForce2 && reviewBy < asOf) {
@@ -48113,11 +48271,11 @@ function addProperty(schema, properties, key2, value2) {
     result = finalResult;
   }
   if (info.property === "className" && Array.isArray(properties.className)) {
-    const add = (
+    const add2 = (
       /** @type {Array<number | string> | number | string} */
       result
     );
-    result = [...properties.className, ...Array.isArray(add) ? add : [add]];
+    result = [...properties.className, ...Array.isArray(add2) ? add2 : [add2]];
   }
   properties[info.property] = result;
 }
@@ -48754,12 +48912,12 @@ function doctype(_1, _2, _3, state) {
 }
 
 // node_modules/hast-util-whitespace/lib/index.js
-var re = /[ \t\n\f\r]/g;
+var re2 = /[ \t\n\f\r]/g;
 function whitespace(thing) {
   return typeof thing === "object" ? thing.type === "text" ? empty2(thing.value) : false : empty2(thing);
 }
 function empty2(value2) {
-  return value2.replace(re, "") === "";
+  return value2.replace(re2, "") === "";
 }
 
 // node_modules/hast-util-to-html/lib/omission/util/siblings.js
@@ -50879,7 +51037,7 @@ async function snapshotBase(cwd, ref2) {
   const commit = await resolveCommit(cwd, ref2);
   const realCwd = await realpath2(cwd);
   const changed = /* @__PURE__ */ new Map();
-  const add = (status, repoPath) => {
+  const add2 = (status, repoPath) => {
     if (!isAgreementPath(repoPath)) return;
     const absolute = resolve3(cwd, relative3(realCwd, resolve3(root4, ...repoPath.split("/"))));
     changed.set(absolute, { status, absolute, repoPath });
@@ -50889,10 +51047,10 @@ async function snapshotBase(cwd, ref2) {
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const status = fields[i];
     const path = fields[i + 1];
-    add(status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified", path);
+    add2(status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified", path);
   }
   const untracked = await git(root4, ["ls-files", "--others", "--exclude-standard", "-z"]);
-  for (const path of untracked.split("\0")) if (path) add("added", path);
+  for (const path of untracked.split("\0")) if (path) add2("added", path);
   return { ref: ref2, commit, root: root4, changed };
 }
 async function readAtBase(base, repoPath, maxBytes) {
@@ -54070,9 +54228,9 @@ function ke(e, n, t) {
     }
   });
 }
-function re2(e, n = {}, t = null) {
+function re3(e, n = {}, t = null) {
   if (typeof n.customOrder == "function") {
-    n.customOrder(e, re2);
+    n.customOrder(e, re3);
     return;
   }
   let r = de(e), o = yn(e, D(1, r + 1), "inEdges"), i = yn(e, D(r - 1, -1, -1), "outEdges"), s2 = Le(e, t);
@@ -54507,7 +54665,7 @@ function On(e, n, t, r) {
 function Cn(e, n, t, r = null) {
   var l, u;
   let o = (t == null ? void 0 : t.useDynamic) !== false, i = o && (l = r == null ? void 0 : r.graph) != null ? l : null, s2 = o && (u = r == null ? void 0 : r.rawNodes) != null ? u : null;
-  n("    makeSpaceForEdgeLabels", () => br(e)), n("    removeSelfEdges", () => Gr(e)), n("    acyclic", () => Ue(e, i)), n("    nestingGraph.run", () => un(e)), n("    rank", () => dn(Z(e))), n("    injectEdgeLabelProxies", () => gr(e)), n("    removeEmptyRanks", () => We(e)), n("    nestingGraph.cleanup", () => fn(e)), n("    normalizeRanks", () => Be(e)), n("    assignRankMinMax", () => pr(e)), n("    removeEdgeLabelProxies", () => mr(e)), n("    normalize.run", () => Ke(e)), n("    parentDummyChains", () => ln(e)), n("    addBorderSegments", () => bn(e)), n("    order", () => re2(e, t, s2)), n("    insertSelfEdges", () => vr(e)), n("    adjustCoordinateSystem", () => pn(e)), n("    position", () => kn(e, t.corePath)), n("    positionSelfEdges", () => kr(e));
+  n("    makeSpaceForEdgeLabels", () => br(e)), n("    removeSelfEdges", () => Gr(e)), n("    acyclic", () => Ue(e, i)), n("    nestingGraph.run", () => un(e)), n("    rank", () => dn(Z(e))), n("    injectEdgeLabelProxies", () => gr(e)), n("    removeEmptyRanks", () => We(e)), n("    nestingGraph.cleanup", () => fn(e)), n("    normalizeRanks", () => Be(e)), n("    assignRankMinMax", () => pr(e)), n("    removeEdgeLabelProxies", () => mr(e)), n("    normalize.run", () => Ke(e)), n("    parentDummyChains", () => ln(e)), n("    addBorderSegments", () => bn(e)), n("    order", () => re3(e, t, s2)), n("    insertSelfEdges", () => vr(e)), n("    adjustCoordinateSystem", () => pn(e)), n("    position", () => kn(e, t.corePath)), n("    positionSelfEdges", () => kr(e));
   let a = JSON.parse(JSON.stringify(e._nodes));
   return n("    removeBorderNodes", () => Nr(e)), n("    normalize.undo", () => Qe(e)), n("    fixupEdgeLabelCoords", () => yr(e)), n("    undoCoordinateSystem", () => mn(e)), n("    translateGraph", () => Er(e)), n("    assignNodeIntersects", () => Lr(e)), n("    reversePoints", () => wr(e)), n("    acyclic.undo", () => Je(e)), { graph: e, rawNodes: a };
 }
