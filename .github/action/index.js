@@ -27516,6 +27516,31 @@ function yamlTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
   }
   return out;
 }
+var allFields = /* @__PURE__ */ new WeakMap();
+function allTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
+  const key2 = [...skip].sort().join("\n");
+  const known = allFields.get(document3);
+  if (known?.skip === key2) return known.fields;
+  const fields = [...yamlTextFields(document3, source, skip), ...proseTextFields(source)];
+  allFields.set(document3, { skip: key2, fields });
+  return fields;
+}
+var joinedTexts = /* @__PURE__ */ new WeakMap();
+function joinSafe(pattern2) {
+  const source = pattern2.source.replace(/\\./g, "").replace(/\[\^/g, "[");
+  return !pattern2.sticky && !pattern2.multiline && !/[$^]|\(\?<|\(\?!/.test(source);
+}
+function* fieldMatches(fields, pattern2) {
+  if (joinSafe(pattern2)) {
+    let joined = joinedTexts.get(fields);
+    if (joined === void 0) joinedTexts.set(fields, joined = fields.map((f) => f.text).join("\n"));
+    pattern2.lastIndex = 0;
+    const found = pattern2.test(joined);
+    pattern2.lastIndex = 0;
+    if (!found) return;
+  }
+  for (const field of fields) for (const match of field.text.matchAll(pattern2)) yield { field, match };
+}
 function proseTextFields(source) {
   if (source.kind !== "markdown" || !source.markdown) return [];
   return proseBlocks(source.markdown, source.text).map((block) => ({
@@ -27531,13 +27556,10 @@ var PLACEHOLDER = /\[\s*(?:insert|enter|add|name|organi[sz]ation|org|date|party|
 var NON_BINDING = /\b(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:intended\s+to\s+be\s+)?(?:a\s+)?legally[\s-]+binding\b|\bnon[\s-]?binding\b|\bnot\s+intended\s+to\s+(?:be\s+legally\s+binding|create\s+legal\s+(?:relations|obligations))\b|\bdoes\s+not\s+create\s+(?:any\s+)?legal(?:ly\s+binding)?\s+(?:obligations|relations)\b/gi;
 var ENCOURAGED_ONLY = /\b(?:contractors?|sub-?contractors?|suppliers?|processors?|sub-?processors?|third\s+parties|agents?)\b[^.;:\n]{0,80}?\b(?:encouraged|expected|invited|urged|asked)\s+to\s+(?:comply|follow|adhere|abide|observe|meet|apply)\b|\b(?:contractors?|sub-?contractors?|suppliers?|processors?|third\s+parties)\b[^.;:\n]{0,80}?\b(?:should|will)\s+(?:use\s+)?(?:their\s+)?(?:best|reasonable)\s+endeavours\s+to\s+(?:comply|follow|adhere)\b/gi;
 function matches(fields, pattern2) {
-  return fields.flatMap(
-    (field) => [...field.text.matchAll(pattern2)].map((m) => {
-      const start = m.index ?? 0;
-      const offsets = field.offsets(start, start + m[0].length);
-      return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, " ") };
-    })
-  );
+  return [...fieldMatches(fields, pattern2)].map(({ field, match: m }) => {
+    const offsets = field.offsets(m.index, m.index + m[0].length);
+    return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, " ") };
+  });
 }
 var agreement_not_final_default = defineRule({
   id: "agreement-not-final",
@@ -27683,7 +27705,7 @@ var agreement_not_final_default = defineRule({
       });
     }
     if (a.version === void 0) report2({ messageId: "no-version", at: ["version"] });
-    const fields = [...yamlTextFields(document3, source, /* @__PURE__ */ new Set(["history"])), ...proseTextFields(source)];
+    const fields = allTextFields(document3, source, /* @__PURE__ */ new Set(["history"]));
     if (a.status !== "draft") {
       const blanks = (a.parties ?? []).flatMap((p2, i) => p2.placeholder === true ? [{ at: ["parties", i, "name"], found: p2.name }] : []);
       const [first, ...rest] = [...blanks, ...matches(fields, PLACEHOLDER).filter((m) => !blanks.some((b) => b.found === m.found))];
@@ -33102,17 +33124,15 @@ var outdated_law_reference_default = defineRule({
   },
   check({ agreement: a, document: document3, source, asOf, report: report2 }) {
     if (a.status === "expired" || a.status === "withdrawn" || a.superseded_by !== void 0) return;
-    const fields = [...yamlTextFields(document3, source, /* @__PURE__ */ new Set(["history"])), ...proseTextFields(source)];
+    const fields = allTextFields(document3, source, /* @__PURE__ */ new Set(["history"]));
     for (const term of TERMS) {
       if (term.applies && !term.applies(a, asOf)) continue;
       const places = [];
-      for (const field of fields) {
-        for (const m of field.text.matchAll(term.pattern)) {
-          const start = m.index ?? 0;
-          const end = start + m[0].length;
-          if (HISTORICAL.test(field.sentence(start, end))) continue;
-          places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, " ") });
-        }
+      for (const { field, match: m } of fieldMatches(fields, term.pattern)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (HISTORICAL.test(field.sentence(start, end))) continue;
+        places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, " ") });
       }
       const [first, ...rest] = places;
       if (!first) continue;
@@ -37617,12 +37637,12 @@ A shared care record used for direct care by the patient's own care providers is
       const everyone = purposes.find((p3) => coversAllPatients(a, populationFor(a, p3)));
       const allPatients = purposes.length > 0 ? everyone !== void 0 : coversAllPatients(a);
       const populationPath = populationPathFor(a, everyone);
-      const allFields = sharesAllFields(a, flow3);
+      const allFields2 = sharesAllFields(a, flow3);
       const standing = isStandingLiveAccess(flow3);
       const recipient = partyById(a, flow3.to);
       const recipientType = orgTypeOf(recipient);
       const directCareRecipient = recipientType?.directCare ?? false;
-      const breadth = { allFields, allPatients, standing };
+      const breadth = { allFields: allFields2, allPatients, standing };
       const wide = isWholeSystem(breadth);
       const standingForSecondary = standing && !directCareRecipient && purposes.some(isSecondary);
       if (!wide && !standingForSecondary) return;
@@ -37631,7 +37651,7 @@ A shared care record used for direct care by the patient's own care providers is
       const scope = accessScopeWords(breadth, populationFor(a, everyone)?.scope === "all_registered");
       const related = [
         ...allPatients ? [{ at: extendPath(populationPath, "scope"), message: "The population covers every patient." }] : [],
-        ...allFields ? wholeRecordEntries(a, flow3).map((path) => ({ at: path, message: "This data item is the whole record." })) : []
+        ...allFields2 ? wholeRecordEntries(a, flow3).map((path) => ({ at: path, message: "This data item is the whole record." })) : []
       ];
       if (purposes.length > 0 && purposes.every(isDirectCare) && directCareRecipient) {
         if (inherits(a, "security") && a.security === void 0) return;
@@ -51102,7 +51122,7 @@ function serveLintWorkerIfAsked() {
   return true;
 }
 function startWorker(script) {
-  const options = { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 } };
+  const options = { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 } };
   if (!script.pathname.endsWith(".ts")) return new Worker(script, options);
   const tsx = pathToFileURL(join3(dirname3(createRequire2(import.meta.url).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs")).href;
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
