@@ -52054,6 +52054,36 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
 }
 
+// src/core/intern.ts
+var MAX_INTERNED_LENGTH = 64;
+var StringPool = class {
+  strings = /* @__PURE__ */ new Map();
+  /** `value` with each short string in it swapped, in place, for the pool's copy of that string. */
+  intern(value2) {
+    return this.visit(value2);
+  }
+  visit(value2) {
+    if (typeof value2 === "string") {
+      if (value2.length > MAX_INTERNED_LENGTH) return value2;
+      const known = this.strings.get(value2);
+      if (known !== void 0) return known;
+      this.strings.set(value2, value2);
+      return value2;
+    }
+    if (Array.isArray(value2)) {
+      for (let i = 0; i < value2.length; i++) value2[i] = this.visit(value2[i]);
+    } else if (value2 !== null && typeof value2 === "object") {
+      const object2 = value2;
+      for (const key2 of Object.keys(object2)) {
+        const before = object2[key2];
+        const after = this.visit(before);
+        if (after !== before) object2[key2] = after;
+      }
+    }
+    return value2;
+  }
+};
+
 // src/core/run.ts
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var READ_AHEAD = 16;
@@ -52208,6 +52238,7 @@ async function runLint(options) {
   const matchedWaivers = /* @__PURE__ */ new Set();
   const datesUsed = /* @__PURE__ */ new Set();
   const acrossInputs = [];
+  const strings = new StringPool();
   const window = pool ? workers * PER_WORKER_AHEAD : READ_AHEAD;
   const pending = [];
   const startAt = (index2) => {
@@ -52230,6 +52261,7 @@ async function runLint(options) {
       datesUsed.add(asOf);
       for (const key2 of outcome.matchedWaivers) matchedWaivers.add(key2);
       for (const key2 of outcome.usedWaivers) usedWaivers.add(key2);
+      strings.intern(outcome.result);
       if (outcome.section !== void 0 && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
       results.push(outcome.result);
       const record = recordOf(outcome.result);
@@ -52255,7 +52287,7 @@ async function runLint(options) {
   for (const waiver of across.usedWaivers) usedWaivers.add(waiverKey(waiver));
   const comparing = hasAcrossRules && results.filter((r) => !r.failure && !r.config).length > 1;
   for (const [index2, result] of results.entries()) {
-    const added = across.findings.get(result.path);
+    const added = strings.intern(across.findings.get(result.path));
     const failed = across.failures.get(result.path);
     const excluded = comparing && !result.failure && !result.config && !result.record;
     if (!added && !failed && !excluded) continue;
