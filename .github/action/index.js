@@ -49640,13 +49640,20 @@ function serialise(children) {
 function markdownReport(run, options = {}) {
   return markdownReportWithin(run, options, Number.POSITIVE_INFINITY);
 }
+var headers = /* @__PURE__ */ new WeakMap();
+function serialisedHeader(run) {
+  let header = headers.get(run);
+  if (header === void 0) headers.set(run, header = serialise(headerNodes(run)));
+  return header;
+}
 function markdownReportWithin(run, options, maxBytes) {
   const opts = resolveOptions(options);
-  const defaults = options.collapseAfter === void 0 && options.maxFindingsPerFile === void 0 && options.summaries === void 0;
-  const parts = [serialise(headerNodes(run))];
+  const asDrawn = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER && opts.summaries;
+  const parts = [serialisedHeader(run)];
   let bytes = Buffer.byteLength(parts[0]) + 1;
   for (const file of filesForPeople(run)) {
-    const part = (defaults ? renderedSection(file, "markdown") : void 0) ?? serialise(fileSection(run, file, opts));
+    const drawn = asDrawn && file.findings.length <= opts.maxFindingsPerFile ? renderedSection(file, "markdown") : void 0;
+    const part = drawn ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return void 0;
     parts.push(part);
@@ -52745,7 +52752,7 @@ ${plural(c.error, "error")}, ${plural(c.warning, "warning")} and ${plural(c.revi
 }
 async function postComment(env2, pr2, token, body3) {
   const api = (env2["GITHUB_API_URL"] ?? "https://api.github.com").replace(/\/+$/, "");
-  const headers = {
+  const headers2 = {
     Authorization: `Bearer ${token}`,
     Accept: "application/vnd.github+json",
     "Content-Type": "application/json",
@@ -52753,7 +52760,7 @@ async function postComment(env2, pr2, token, body3) {
     "X-GitHub-Api-Version": "2022-11-28"
   };
   const request = async (method, url, payload) => {
-    const response = await fetch(url, { method, headers, ...payload ? { body: JSON.stringify(payload) } : {}, signal: AbortSignal.timeout(3e4) });
+    const response = await fetch(url, { method, headers: headers2, ...payload ? { body: JSON.stringify(payload) } : {}, signal: AbortSignal.timeout(3e4) });
     if (!response.ok) {
       const hint = response.status === 403 || response.status === 404 ? " (the workflow needs `permissions: pull-requests: write`; pull requests from forks get a read-only token)" : "";
       throw new Error(`GitHub answered ${response.status} ${response.statusText}${hint}`);
