@@ -22164,7 +22164,8 @@ function relyingParties(a, purpose) {
   return [...new Set(flowsFor(a, purpose.id).flatMap((f) => f.from === void 0 ? [] : [f.from]))];
 }
 function isIdentifying(item2) {
-  return item2.identifiability === void 0 || item2.identifiability === "identifiable" || item2.identifiability === "pseudonymised";
+  if (item2.identifiability === void 0 || item2.identifiability === "identifiable" || item2.identifiability === "pseudonymised") return true;
+  return directIdentifiers(item2).length > 0;
 }
 function isEffectivelyIdentifiable(item2) {
   if (item2.identifiability === void 0 || item2.identifiability === "identifiable") return true;
@@ -30865,7 +30866,7 @@ dsalint accepts anonymised or aggregate data, and flows whose every purpose rest
                 category: individual_care
                 lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: implied_consent }
             data:
-              - { id: history, categories: [nhs_number, gender_history], identifiability: anonymised }
+              - { id: history, categories: [gender_history], identifiability: anonymised }
             flows:
               - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }
           `
@@ -31567,7 +31568,7 @@ var label_contradicts_content_default = defineRule({
   meta: {
     title: "Labels must agree with what the data contains",
     description: 'Reports data labelled anonymised or aggregate that carries direct identifiers, data labelled pseudonymised that carries the identifiers a pseudonym replaces, and a purpose that calls identifiable health information "not confidential".',
-    rationale: "Several rules relax when data is anonymised, aggregate or not confidential: no opt-out, no common-law basis, no security baseline. A label cannot buy that relaxation; the content decides. Data is anonymous only when no one can be identified from it by any means reasonably likely to be used: a record carrying an NHS number, a name, an address or full postcode, contact details or a date of birth identifies the person, so it is personal data whatever the label says. Pseudonymised data is still personal data, and a pseudonymised extract replaces the direct identifiers with a pseudonym, the key staying with the sender; one that still carries the NHS number or name is simply identifiable.\n\nInformation about a patient's health given to their clinicians is confidential, and the common-law duty of confidentiality applies to it whatever the agreement calls it. `not_confidential` is true only for anonymised information, or information that was never given in confidence; for identifiable health information the agreement needs a real basis (consent, section 251 support, a legal requirement, or the overriding public interest).",
+    rationale: "Several rules relax when data is anonymised, aggregate or not confidential: no opt-out, no common-law basis, no security baseline. A label cannot buy that relaxation; the content decides, and every other rule judges anonymised or aggregate data that carries a direct identifier as personal data, as this rule does, so the label takes no finding away. Data is anonymous only when no one can be identified from it by any means reasonably likely to be used: a record carrying an NHS number, a name, an address or full postcode, contact details or a date of birth identifies the person, so it is personal data whatever the label says. Pseudonymised data is still personal data, and a pseudonymised extract replaces the direct identifiers with a pseudonym, the key staying with the sender; one that still carries the NHS number or name is simply identifiable.\n\nInformation about a patient's health given to their clinicians is confidential, and the common-law duty of confidentiality applies to it whatever the agreement calls it. `not_confidential` is true only for anonymised information, or information that was never given in confidence; for identifiable health information the agreement needs a real basis (consent, section 251 support, a legal requirement, or the overriding public interest).",
     fix: "Ask the sender to remove the direct identifiers (or replace them with a pseudonym, keeping the key) so the data matches its label, or change the label to what the data is and meet the rules for personal data. For identifiable health information, replace `not_confidential` with the basis that actually sets aside the duty of confidentiality.",
     severity: "error",
     severityReason: "A wrong label hides personal, confidential data from every check that would otherwise protect it.",
@@ -32761,7 +32762,7 @@ Commercial use of patient data is far outside what patients expect when they see
     }
   },
   check({ agreement: a, report: report2 }) {
-    if (!sharesPersonalData(a) && !(a.data ?? []).some(isEffectivelyIdentifiable)) return;
+    if (!sharesPersonalData(a)) return;
     const onward = a.onward_sharing;
     if (onward && (onward.allowed === true || onward.sublicensing === true) && (onward.to ?? []).length === 0) {
       const what = onward.sublicensing === true ? onward.allowed === true ? "share the data onward and sublicense it" : "sublicense the data" : "share the data onward";
@@ -36239,7 +36240,7 @@ var security_measures_missing_default = defineRule({
       report2({ messageId: "empty", at: ["security", "measures"] });
     } else {
       const measures = a.security.measures ?? [];
-      const healthItems = new Set((a.data ?? []).filter((d) => (isIdentifying(d) || isEffectivelyIdentifiable(d)) && carriesHealthInformation(d)).map((d) => d.id));
+      const healthItems = new Set((a.data ?? []).filter((d) => isIdentifying(d) && carriesHealthInformation(d)).map((d) => d.id));
       if (healthItems.size === 0) return;
       const flows = (a.flows ?? []).filter((f) => (f.data ?? []).some((id2) => healthItems.has(id2)));
       const recipients = [...new Set(flows.flatMap((f) => f.to === void 0 ? [] : [f.to]))].map((id2) => partyName(a, id2));

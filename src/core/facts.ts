@@ -293,10 +293,16 @@ export function relyingParties(a: Agreement, purpose: Purpose): string[] {
 // ---------------------------------------------------------------------------------------
 // Data
 
+/**
+ * Personal data as shared, whatever the label says: labelled identifiable or pseudonymised (still
+ * personal data), unlabelled (the cautious reading), or labelled anonymised or aggregate while
+ * carrying a direct identifier (NHS number, name, date of birth, address and full postcode,
+ * contact details). Every rule reads this, so a label alone cannot buy a pass; the contradiction
+ * itself is reported by label-contradicts-content.
+ */
 export function isIdentifying(item: DataItem): boolean {
-  // Unstated identifiability is treated as identifiable: the cautious reading. (A label that
-  // contradicts the categories is reported by label-contradicts-content.)
-  return item.identifiability === undefined || item.identifiability === 'identifiable' || item.identifiability === 'pseudonymised';
+  if (item.identifiability === undefined || item.identifiability === 'identifiable' || item.identifiability === 'pseudonymised') return true;
+  return directIdentifiers(item).length > 0;
 }
 
 /**
