@@ -29766,6 +29766,35 @@ function receiverFromManySources(a) {
   const to = [...senders].find(([, from]) => from.size > 1)?.[0];
   return to === void 0 ? void 0 : { to, index: first.get(to) };
 }
+var TRACKING = /\b(?:geo-?location|GPS|location\s+tracking|track(?:s|ing)?\s+(?:(?:the|their|a\s+person's|patients')\s+)?(?:location|whereabouts|movements?))\b/i;
+function systematicMonitoring(a, largeScale) {
+  for (const [index2, flow3] of (a.flows ?? []).entries()) {
+    const access = flow3.access;
+    if (access === void 0 || access.mode === "live_system_access" || access.mode === "extract" || access.mode === "per_request") continue;
+    if (access.trigger === "per_case" || access.duration === "one_off") continue;
+    const ongoing = access.mode === "feed" || access.trigger === "scheduled" || access.duration === "standing";
+    if (!ongoing || !flowData(a, flow3).some(isIdentifying)) continue;
+    const purposes = (flow3.purposes ?? []).flatMap((id2) => purposeById(a, id2) ?? []);
+    if (purposes.length > 0 && coversOnlyDeceased(a, purposes)) continue;
+    const stated = purposes.length > 0 ? purposes.map((p2) => populationFor(a, p2)) : [a.population];
+    const whole = stated.find((p2) => p2?.scope === "all_registered");
+    if (whole) return { index: index2, who: "every registered patient" };
+    const large = stated.find((p2) => p2?.cohort_size !== void 0 && p2.cohort_size >= largeScale);
+    if (large) return { index: index2, who: `${large.cohort_size.toLocaleString("en-GB")} patients` };
+  }
+  return void 0;
+}
+function tracking(a) {
+  const places = [
+    ...(a.purposes ?? []).map((p2, i) => ({ text: p2.description, at: ["purposes", i, "description"] })),
+    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ["data", i, "description"] }))
+  ];
+  for (const place of places) {
+    const m = place.text === void 0 ? null : TRACKING.exec(place.text);
+    if (m) return { found: m[0], at: place.at };
+  }
+  return void 0;
+}
 function highRiskIndicators(a, largeScale) {
   const out = [];
   const data = a.data ?? [];
@@ -29800,6 +29829,16 @@ function highRiskIndicators(a, largeScale) {
   }
   const technology = newTechnology(a);
   if (technology) out.push({ reason: `the processing uses new technology ("${technology.found}")`, at: technology.at });
+  const monitoring = systematicMonitoring(a, largeScale);
+  if (monitoring) {
+    const flow3 = a.flows[monitoring.index];
+    out.push({
+      reason: `flow "${flow3.id}" sends ${partyName(a, flow3.to)} an ongoing feed of personal data about ${monitoring.who} (systematic monitoring)`,
+      at: ["flows", monitoring.index, "access"]
+    });
+  }
+  const tracked = tracking(a);
+  if (tracked) out.push({ reason: `the processing tracks people's location or movements ("${tracked.found}")`, at: tracked.at });
   const matched = receiverFromManySources(a);
   if (matched) out.push({ reason: `${partyName(a, matched.to)} receives personal data from more than one source, to be combined or matched`, at: ["flows", matched.index, "to"] });
   const vulnerable = purposes.flatMap((p2) => {
@@ -29835,7 +29874,7 @@ var dpia_missing_or_stale_default = defineRule({
   meta: {
     title: "High-risk sharing needs a current data protection impact assessment",
     description: "Reports an agreement that shows signs of high-risk processing but records no DPIA, a DPIA that is out of date or leaves high risk without consulting the ICO, and a mitigation the DPIA relies on that is recorded as not in place.",
-    rationale: "A data protection impact assessment (DPIA) is how the organisations work out, before any data moves, what could go wrong for patients and how to prevent it. The law requires one before processing that is likely to result in a high risk to people (UK GDPR Art 35), and the ICO recommends one as the first step of any data sharing.\n\ndsalint treats these as signs of high risk, taken from Art 35(3) and the ICO's list: health data about every registered patient, or about a cohort of at least `large_scale_cohort` patients (`population.cohort_size`; large-scale special category data); new technology such as AI, machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow's system or the security notes; one recipient receiving personal data from more than one source (data matching); live access to the clinical system by an organisation that does not provide the patients' care; genetic data used for anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\nA DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).\n\nA DPIA is only as good as the mitigations it relies on. When the agreement lists them under `dpia.mitigations`, each one recorded as not in place is an error: the DPIA's conclusion depends on it, as the BMA reminded practices about the mitigations (such as opt-in) their DPIAs identified for online record access.",
+    rationale: "A data protection impact assessment (DPIA) is how the organisations work out, before any data moves, what could go wrong for patients and how to prevent it. The law requires one before processing that is likely to result in a high risk to people (UK GDPR Art 35), and the ICO recommends one as the first step of any data sharing.\n\ndsalint treats these as signs of high risk, taken from Art 35(3) and the ICO's list: health data about every registered patient, or about a cohort of at least `large_scale_cohort` patients (`population.cohort_size`; large-scale special category data); new technology such as AI, machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow's system or the security notes; one recipient receiving personal data from more than one source (data matching); systematic monitoring, read as an ongoing feed (`mode: feed`, a `scheduled` trigger or `standing` access) of personal data about every registered patient or about at least `large_scale_cohort` patients (a one-off extract, one case at a time or records of the dead do not count); tracking people's location or movements named in a purpose or data item; live access to the clinical system by an organisation that does not provide the patients' care; genetic data used for anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\nA DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).\n\nA DPIA is only as good as the mitigations it relies on. When the agreement lists them under `dpia.mitigations`, each one recorded as not in place is an error: the DPIA's conclusion depends on it, as the BMA reminded practices about the mitigations (such as opt-in) their DPIAs identified for online record access.",
     fix: "Carry out a DPIA (your DPO must be consulted) and record it under `dpia`: `reference`, `completed`, the agreement `version_covered` and `residual_high_risk`. After a material change, review the DPIA and update those fields. If high risk remains, consult the ICO and record the reference in `ico_prior_consultation`.",
     severity: "error",
     severityReason: "A DPIA is a legal requirement before high-risk processing, and processing without a mitigation the DPIA relies on is not what was assessed (errors); a stale or unresolved DPIA is a gap to review, so it is a warning.",
@@ -29849,6 +29888,12 @@ var dpia_missing_or_stale_default = defineRule({
       {
         instrument: "ICO: Examples of processing likely to result in high risk",
         url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk"
+      },
+      {
+        instrument: "ICO: Data protection impact assessments (detailed guidance)",
+        provision: "When do we need to do a DPIA? What other factors might indicate likely high risk? (systematic monitoring)",
+        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/",
+        unverified: true
       },
       { instrument: "ICO Data Sharing Code of Practice", provision: "Carry out a DPIA", url: "https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/" }
     ],
@@ -29930,6 +29975,24 @@ var dpia_missing_or_stale_default = defineRule({
               - { id: icb, name: Example ICB, org_type: icb }
             flows:
               - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }
+          `,
+          findings: [{ messageId: "missing", text: "dsalint" }]
+        },
+        {
+          title: "a monthly feed of every registered patient's appointments to the ICB, and no DPIA (systematic monitoring)",
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            population: { scope: all_registered }
+            data:
+              - { id: activity, categories: [nhs_number, appointments_activity] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [activity], access: { mode: feed, trigger: scheduled } }
           `,
           findings: [{ messageId: "missing", text: "dsalint" }]
         },
