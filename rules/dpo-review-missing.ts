@@ -1,6 +1,6 @@
 import type { Party, SignoffRole } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { approvalsBy, approvesCurrentVersion, latestApproval, isController, isPublicAuthority, orgTypeOf, versionHint } from '../src/core/facts.js';
+import { approvalsBy, approvesCurrentVersion, latestApproval, isController, needsDpoReview, orgTypeOf, versionHint } from '../src/core/facts.js';
 
 export default defineRule({
   id: 'dpo-review-missing',
@@ -125,8 +125,7 @@ export default defineRule({
     };
     (a.parties ?? []).forEach((party, i) => {
       if (!isController(party)) return;
-      // Art 37(1)(a): a court acting in its judicial capacity (a coroner) need not have a DPO.
-      if (isPublicAuthority(party) && !orgTypeOf(party)?.judicial) check(party, i, 'dpo', 'dpo-none', 'dpo-other-version', 'DPO');
+      if (needsDpoReview(party)) check(party, i, 'dpo', 'dpo-none', 'dpo-other-version', 'DPO');
       if (orgTypeOf(party)?.siroExpected) check(party, i, 'siro', 'siro-none', 'siro-other-version', 'SIRO');
     });
   },

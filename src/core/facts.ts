@@ -575,6 +575,23 @@ export function versionHint(a: Agreement): string {
   return a.version === undefined ? '' : `, version: ${a.version}`;
 }
 
+/**
+ * The first flow in which a party discloses confidential patient information as a controller for
+ * the flow's purposes (-1 when none): its Caldicott Guardian must sign off. A party can be a
+ * processor for some purposes only.
+ */
+export function caldicottDisclosureIndex(a: Agreement, party: Party): number {
+  return (a.flows ?? []).findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+}
+
+/**
+ * A controller that is a public authority must have a Data Protection Officer review the agreement
+ * (UK GDPR Art 37(1)(a)); a court acting in its judicial capacity (a coroner) need not have one.
+ */
+export function needsDpoReview(party: Party): boolean {
+  return isController(party) && isPublicAuthority(party) && !orgTypeOf(party)?.judicial;
+}
+
 /** A party's approvals in one sign-off role, with their index in `approvals`. */
 export function approvalsBy(a: Agreement, partyId: string, role: SignoffRole): { approval: Approval; index: number }[] {
   return (a.approvals ?? []).flatMap((approval, index) => (approval.party === partyId && approval.role === role ? [{ approval, index }] : []));
