@@ -24,7 +24,7 @@ export default defineRule({
       'from it), and only for parties no other sign-off rule already asks about: a party disclosing confidential patient information needs its ' +
       'Caldicott Guardian (`caldicott-signoff-missing`), and a public authority controller its Data Protection Officer (`dpo-review-missing`). ' +
       'Processors are bound by their Art 28 contract rather than by signing the sharing agreement, so they are not asked; nor is a court (a ' +
-      'coroner), or a recipient of data the law requires to be disclosed to it (every purpose of the flow rests on `legal_requirement`). Drafts, templates, ' +
+      'coroner), or a recipient of data the law requires to be disclosed to it (every purpose of the flow rests on `legal_requirement`). Drafts, templates, overarching protocols (each signatory under its own governance), data releases, ' +
       'template blanks, groups of parties, and agreements accepted other than by signature (click-through, deemed by contract, per referral) are ' +
       'not asked either. An approval naming a party that is not in the party list is reported by `reference-unresolved`.',
     fix:
@@ -99,7 +99,8 @@ export default defineRule({
   check({ agreement: a, report }) {
     const approvals = a.approvals ?? [];
     // With no approvals at all, the sign-off rules already ask each accountable officer; one party missing from a list is the finding here.
-    if (approvals.length === 0 || a.kind === 'template' || a.status === 'draft') return;
+    // Templates, protocols and data releases are not asked (src/core/kinds.ts).
+    if (approvals.length === 0 || a.status === 'draft') return;
     if (a.acceptance !== undefined && a.acceptance !== 'signed') return;
     const flows = a.flows ?? [];
     (a.parties ?? []).forEach((party, i) => {

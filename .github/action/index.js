@@ -26467,11 +26467,11 @@ function summariseRule(rule) {
 }
 
 // src/core/kinds.ts
-var SIGN_OFF = ["caldicott-signoff-missing", "dpo-review-missing", "amendment-without-fresh-signoff", "approval-without-digest"];
+var SIGN_OFF = ["caldicott-signoff-missing", "dpo-review-missing", "party-without-signoff", "amendment-without-fresh-signoff", "approval-without-digest"];
 var RULES_NOT_FOR_KIND = {
   sharing_agreement: [],
   template: [...SIGN_OFF, "dspt-status-insufficient", "dpia-missing-or-stale", "review-date-missing-or-overdue"],
-  overarching_protocol: ["dpo-review-missing"],
+  overarching_protocol: ["dpo-review-missing", "party-without-signoff"],
   processing_agreement: ["caldicott-signoff-missing"],
   data_release: SIGN_OFF
 };
@@ -27162,7 +27162,8 @@ function runAcrossStage(inputs, rules) {
       file: input.file,
       record: input.record,
       asOf: input.asOf,
-      ...effective[i] ? { options: effective[i].options } : {}
+      ...effective[i] ? { options: effective[i].options } : {},
+      optionsOf: (ruleId) => input.rules.find((r) => r.rule.id === ruleId)?.options
     }));
     const reports = [];
     try {
@@ -30431,12 +30432,19 @@ title: Example
 status: active
 dates: { ${dates} }
 `;
+var WARNED_BY = { expires: "agreement-expired-or-no-term", review: "review-date-missing-or-overdue" };
+function warnedInFile(entry, d) {
+  const options = entry.optionsOf?.(WARNED_BY[d.what]);
+  const days = options?.warn_within_days;
+  if (days === void 0 || days <= 0) return false;
+  return d.date <= addDays(entry.asOf, days);
+}
 var estate_renewals_due_default = defineAcrossRule({
   id: "estate-renewals-due",
   meta: {
     title: "Agreements expiring or due for review soon",
-    description: "Across the agreements in force, lists those that expire or are due for review within the coming window (90 days unless configured), reporting each with the others due in the same window, so the whole list can be planned at once.",
-    rationale: "An information governance team holds dozens of agreements, each with its own review and end date. Reviews take weeks: every party's Caldicott Guardian and DPO must look again, and a DPIA may need updating. An agreement that lapses while data still flows leaves that sharing without agreed governance. Seeing everything that falls due in the next few months, together, lets the team plan the reviews rather than find them overdue.",
+    description: "Across the agreements in force, lists those that expire or are due for review within the coming window (90 days unless configured), reporting each with the others due in the same window, so the whole list can be planned at once. A date the agreement's own expiry or review rule already warns about (within its `warn_within_days`, 60 days unless configured) is listed with the others but not reported again in its file.",
+    rationale: "An information governance team holds dozens of agreements, each with its own review and end date. Reviews take weeks: every party's Caldicott Guardian and DPO must look again, and a DPIA may need updating. An agreement that lapses while data still flows leaves that sharing without agreed governance. Seeing everything that falls due in the next few months, together, lets the team plan the reviews rather than find them overdue.\n\nOne renewal gets one finding in its file: `agreement-expired-or-no-term` and `review-date-missing-or-overdue` warn about an expiry or review in the next `warn_within_days` (60 days unless configured), and this rule reports in that file only the dates beyond that, up to its own `window`. Turning either of those rules off (or setting its `warn_within_days` to 0) hands its dates back to this one.",
     fix: "Start the review or renewal now: check the sharing is still needed and limited to what is needed, agree any changes with every party, record fresh sign-off, and set the next review and expiry dates. Change the window with the rule's `window` option.",
     severity: "info",
     severityReason: "A reminder for planning: nothing is wrong yet.",
@@ -30504,6 +30512,7 @@ var estate_renewals_due_default = defineAcrossRule({
     due.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.entry - b.entry);
     const listed = capped(due, MAX_RELATED_ACROSS + 1).shown;
     for (const d of due) {
+      if (warnedInFile(entries[d.entry], d)) continue;
       const entry = entries[d.entry];
       const window = durationInWords(parseDuration((entry.options ?? defaultOptions2).window) ?? parseDuration(defaultOptions2.window));
       const others = due.length - 1;
@@ -33459,7 +33468,7 @@ var party_without_signoff_default = defineRule({
   meta: {
     title: "Every party that shares or receives data signs the agreement",
     description: "Reports a party that sends or receives data in a flow but for which no one has signed the agreement, when the other parties' approvals are recorded. Parties whose Caldicott Guardian or Data Protection Officer must sign are left to those rules.",
-    rationale: "A data sharing agreement is made between the parties sending and receiving the data; the ICO's data sharing code says it helps all the parties be clear about their roles and responsibilities, and it is how each of them demonstrates accountability. An organisation that receives or sends data under the agreement but never signed it has not accepted the agreement's purposes, limits, security or retention terms, so nothing in the agreement binds it. An expert reviewer compares the party list with the signatures and asks for the missing one.\n\ndsalint reports this only when the agreement records some approvals (so the approvals are the sign-off record and one party is missing from it), and only for parties no other sign-off rule already asks about: a party disclosing confidential patient information needs its Caldicott Guardian (`caldicott-signoff-missing`), and a public authority controller its Data Protection Officer (`dpo-review-missing`). Processors are bound by their Art 28 contract rather than by signing the sharing agreement, so they are not asked; nor is a court (a coroner), or a recipient of data the law requires to be disclosed to it (every purpose of the flow rests on `legal_requirement`). Drafts, templates, template blanks, groups of parties, and agreements accepted other than by signature (click-through, deemed by contract, per referral) are not asked either. An approval naming a party that is not in the party list is reported by `reference-unresolved`.",
+    rationale: "A data sharing agreement is made between the parties sending and receiving the data; the ICO's data sharing code says it helps all the parties be clear about their roles and responsibilities, and it is how each of them demonstrates accountability. An organisation that receives or sends data under the agreement but never signed it has not accepted the agreement's purposes, limits, security or retention terms, so nothing in the agreement binds it. An expert reviewer compares the party list with the signatures and asks for the missing one.\n\ndsalint reports this only when the agreement records some approvals (so the approvals are the sign-off record and one party is missing from it), and only for parties no other sign-off rule already asks about: a party disclosing confidential patient information needs its Caldicott Guardian (`caldicott-signoff-missing`), and a public authority controller its Data Protection Officer (`dpo-review-missing`). Processors are bound by their Art 28 contract rather than by signing the sharing agreement, so they are not asked; nor is a court (a coroner), or a recipient of data the law requires to be disclosed to it (every purpose of the flow rests on `legal_requirement`). Drafts, templates, overarching protocols (each signatory under its own governance), data releases, template blanks, groups of parties, and agreements accepted other than by signature (click-through, deemed by contract, per referral) are not asked either. An approval naming a party that is not in the party list is reported by `reference-unresolved`.",
     fix: "Ask the party's authorised signatory (or its information governance lead) to sign the agreement, then add an entry under `approvals` with its `party` id, `role`, name, date and `version`. If the organisation does not in fact take part, remove it from the flows and the parties.",
     severity: "warning",
     severityReason: "An unsigned party is a gap in the evidence of accountability a reviewer or auditor expects to see closed; it does not by itself make the sharing unlawful.",
@@ -33528,7 +33537,7 @@ var party_without_signoff_default = defineRule({
   },
   check({ agreement: a, report: report2 }) {
     const approvals = a.approvals ?? [];
-    if (approvals.length === 0 || a.kind === "template" || a.status === "draft") return;
+    if (approvals.length === 0 || a.status === "draft") return;
     if (a.acceptance !== void 0 && a.acceptance !== "signed") return;
     const flows = a.flows ?? [];
     (a.parties ?? []).forEach((party, i) => {
