@@ -37128,12 +37128,6 @@ var OPEN_ENDED = [
   /\betc\b\.?/i
 ];
 var NEGATED = /\b(?:not\b(?!\s+limited)|never\b|no\b|nor\b)[^.;:]{0,40}$/i;
-function escapeRegExp(text9) {
-  return text9.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function phrasePattern2(phrase) {
-  return new RegExp(`(?<![\\w])${phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+")}(?![\\w])`, "i");
-}
 var GENERIC_WORDS = new Set(
   "a an the of and or for in on at to with by from as into our their its this that these those all any other such more partner partners partnership organisation organisations organization organizations agency agencies party parties system systems provision provide provides providing provided support supports supporting supported deliver delivers delivering delivery care caring services service health healthcare social wellbeing well being patient patients people person residents users user population public community communities citizens improve improves improving improved improvement improvements better best outcome outcomes quality benefit benefits effective effectiveness efficient efficiency purpose purposes data information sharing share shared enable enables enabling facilitate facilitating ensure ensuring including related general wider whole integrated integration joined up help helps helping work works working together collaboration collaborative collaboratively across local area areas region regional nhs need needs appropriate relevant legitimate lawful business required high safe safely secure securely continuity seamless holistic person-centred joined-up coordinated co-ordinated improving experience experiences".split(/\s+/)
 );
@@ -37235,7 +37229,7 @@ var vague_purpose_default = defineRule({
     }
   },
   check({ agreement: a, document: document3, source, options, report: report2 }) {
-    const patterns = [...OPEN_ENDED, ...options.extra_phrases.filter((p2) => p2.trim() !== "").map(phrasePattern2)];
+    const patterns = [...OPEN_ENDED, ...options.extra_phrases.filter((p2) => p2.trim() !== "").map(phrasePattern)];
     (a.purposes ?? []).forEach((purpose, i) => {
       const base = ["purposes", i];
       if (purpose.category === void 0) report2({ messageId: "no-category", data: { purpose: purpose.id }, at: [...base, "category"] });
