@@ -36,7 +36,7 @@ export default defineRule({
       {
         instrument: 'ICO: Anonymisation guidance',
         provision: 'How do we ensure anonymisation is effective?',
-        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/how-do-we-ensure-anonymisation-is-effective/',
       },
       { instrument: 'UK GDPR', provision: 'Art 4(1) (personal data) and Art 4(5) (pseudonymisation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/4' },
       { instrument: 'Data Protection Act 2018', provision: 's171 (re-identification of de-identified personal data)', url: 'https://www.legislation.gov.uk/ukpga/2018/12/section/171' },

@@ -30081,7 +30081,11 @@ var dpo_review_missing_default = defineRule({
     citations: [
       { instrument: "UK GDPR", provision: "Art 37(1)(a) (public authorities must designate a DPO)", url: "https://www.legislation.gov.uk/eur/2016/679/article/37" },
       { instrument: "UK GDPR", provision: "Art 39(1) (tasks of the DPO, including advice on DPIAs)", url: "https://www.legislation.gov.uk/eur/2016/679/article/39" },
-      { instrument: "ICO: Data protection officers", url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-officers/" },
+      {
+        instrument: "ICO: Accountability Framework, leadership and oversight",
+        provision: 'Whether to appoint a DPO ("some organisations legally require a DPO")',
+        url: "https://ico.org.uk/for-organisations/accountability-framework/leadership-and-oversight/"
+      },
       { instrument: "NHS Digital: DSPT key roles and DPO guide (2018)", provision: "SIRO as a key role", url: "https://www.dsptoolkit.nhs.uk/", unverified: true }
     ],
     defaultOptions: {},
@@ -31658,7 +31662,7 @@ var label_contradicts_content_default = defineRule({
       {
         instrument: "ICO: Anonymisation guidance",
         provision: "How do we ensure anonymisation is effective?",
-        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/"
+        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/how-do-we-ensure-anonymisation-is-effective/"
       },
       { instrument: "UK GDPR", provision: "Art 4(1) (personal data) and Art 4(5) (pseudonymisation)", url: "https://www.legislation.gov.uk/eur/2016/679/article/4" },
       { instrument: "Data Protection Act 2018", provision: "s171 (re-identification of de-identified personal data)", url: "https://www.legislation.gov.uk/ukpga/2018/12/section/171" },
@@ -32930,7 +32934,7 @@ var outdated_law_reference_default = defineRule({
   meta: {
     title: "Cite the law and bodies in force, not repealed ones",
     description: 'Reports references to repealed or replaced law, guidance and bodies, in the structured fields and in the prose of a Markdown agreement: the Data Protection Act 1998, "sensitive personal data", the EU GDPR as governing law after 2020, the IG Toolkit, the Research Governance Framework, the seven Caldicott principles, the revoked STI Directions, Art 6(4) after 5 February 2026, CCGs, NHS Digital and Public Health England.',
-    rationale: 'An agreement that cites repealed law was probably written, or last reviewed, under that law; its bases, conditions and safeguards may never have been checked against the law that applies now. Reviewers read an outdated reference as a sign that the whole agreement needs review, and patients and partners cannot rely on rights or duties that no longer exist. Each finding names what replaced the reference:\n\n- the Data Protection Act 1998 was repealed on 25 May 2018 by the Data Protection Act 2018, alongside the GDPR; its "sensitive personal data" is now special category data (UK GDPR Art 9) and criminal offence data (Art 10);\n- since 1 January 2021 the governing law is the UK GDPR, not the EU GDPR;\n- the Information Governance Toolkit was replaced by the Data Security and Protection Toolkit in April 2018;\n- the Research Governance Frameworks were replaced by the UK Policy Framework for Health and Social Care Research (2017);\n- there are eight Caldicott Principles since December 2020 (there were seven from 2013);\n- the NHS Trusts and Primary Care Trusts (Sexually Transmitted Diseases) Directions 2000 were revoked on 12 October 2023;\n- from 5 February 2026 the Data (Use and Access) Act 2025 replaced the Art 6(4) compatibility test with Art 8A and Annex 2 (reported only for an agreement judged under the amended law);\n- clinical commissioning groups were abolished on 1 July 2022 (Health and Care Act 2022), NHS Digital merged into NHS England on 1 February 2023, and Public Health England closed on 1 October 2021.\n\nA sentence that records the change ("the Data Protection Act 2018, which replaced the DPA 1998") is not reported, nor is the version history, nor an agreement that has expired, been withdrawn or been superseded. Each term is reported once, at its first place, with the other places listed.',
+    rationale: 'An agreement that cites repealed law was probably written, or last reviewed, under that law; its bases, conditions and safeguards may never have been checked against the law that applies now. Reviewers read an outdated reference as a sign that the whole agreement needs review, and patients and partners cannot rely on rights or duties that no longer exist. Each finding names what replaced the reference:\n\n- the Data Protection Act 1998 was repealed on 25 May 2018 by the Data Protection Act 2018, alongside the GDPR; its "sensitive personal data" is now special category data (UK GDPR Art 9) and criminal offence data (Art 10);\n- since 1 January 2021 the governing law is the UK GDPR, not the EU GDPR;\n- the Information Governance Toolkit was replaced by the Data Security and Protection Toolkit in April 2018;\n- the Research Governance Frameworks were replaced by the UK Policy Framework for Health and Social Care Research (2017);\n- there are eight Caldicott Principles since December 2020 (there were seven from 2013);\n- the NHS Trusts and Primary Care Trusts (Sexually Transmitted Diseases) Directions 2000 were revoked on 12 October 2023;\n- from 5 February 2026 the Data (Use and Access) Act 2025 replaced the Art 6(4) compatibility test with Art 8A and Annex 2 (reported only for an agreement judged under the amended law);\n- clinical commissioning groups were abolished on 1 July 2022 (Health and Care Act 2022), NHS Digital merged into NHS England on 1 February 2023, and Public Health England ceased operating on 30 September 2021, its functions passing to the UK Health Security Agency, the Office for Health Improvement and Disparities (in DHSC), NHS England and NHS Digital from 1 October 2021.\n\nA sentence that records the change ("the Data Protection Act 2018, which replaced the DPA 1998") is not reported, nor is the version history, nor an agreement that has expired, been withdrawn or been superseded. Each term is reported once, at its first place, with the other places listed.',
     fix: "Replace each reference with the law, guidance or body now in force, and check that what the agreement says still holds under it.",
     severity: "warning",
     severityReason: "An outdated reference is a strong sign the agreement was not reassessed, but the sharing itself may still be lawful.",
@@ -32940,7 +32944,11 @@ var outdated_law_reference_default = defineRule({
     presets: ["recommended", "strict"],
     citations: [
       { instrument: "Data Protection Act 1998 (repealed)", url: "https://www.legislation.gov.uk/ukpga/1998/29/contents" },
-      { instrument: "Data Protection Act 2018", provision: "Schedule 19 para 44 (repeal of the 1998 Act)", url: "https://www.legislation.gov.uk/ukpga/2018/12/schedule/19", unverified: true },
+      {
+        instrument: "Data Protection Act 2018",
+        provision: "s212(1) and Sch 19 para 44 (the 1998 Act repealed, except s62 and Sch 15 paras 13, 15, 16, 18 and 19, from 25 May 2018; S.I. 2018/625 reg 2(1)(g))",
+        url: "https://www.legislation.gov.uk/ukpga/2018/12/schedule/19/paragraph/44"
+      },
       {
         instrument: "ICO: What is special category data?",
         url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/special-category-data/what-is-special-category-data/"
@@ -32960,9 +32968,18 @@ var outdated_law_reference_default = defineRule({
         url: "https://www.gov.uk/government/publications/nhs-trusts-and-primary-care-trusts-sexually-transmitted-diseases-revocation-directions-2023"
       },
       { instrument: "Data (Use and Access) Act 2025", provision: "s71 (Art 6(4) omitted; Art 8A and Annex 2 inserted)", url: "https://www.legislation.gov.uk/ukpga/2025/18/section/71" },
-      { instrument: "Health and Care Act 2022", provision: "abolition of clinical commissioning groups", url: "https://www.legislation.gov.uk/ukpga/2022/31/contents", unverified: true },
-      { instrument: "NHS England: NHS Digital merged with NHS England (1 February 2023)", url: "https://digital.nhs.uk/", unverified: true },
-      { instrument: "UK Health Security Agency", url: "https://www.gov.uk/government/organisations/uk-health-security-agency", unverified: true }
+      { instrument: "Health and Care Act 2022", provision: "integrated care boards established and clinical commissioning groups abolished", url: "https://www.legislation.gov.uk/ukpga/2022/31/contents" },
+      {
+        instrument: "Health and Care Act 2022 (Consequential and Related Amendments and Transitional Provisions) Regulations 2022 (S.I. 2022/634)",
+        provision: "Part 2 (establishment of integrated care boards and abolition of clinical commissioning groups), in force 1 July 2022",
+        url: "https://www.legislation.gov.uk/uksi/2022/634/contents/made"
+      },
+      { instrument: "NHS England news: NHS Digital and NHS England complete merger (February 2023)", url: "https://www.england.nhs.uk/2023/02/nhs-digital-and-nhs-england-complete-merger/" },
+      {
+        instrument: "UK Health Security Agency (Public Health England's functions passed to it, to OHID in DHSC, NHS England and NHS Digital from 1 October 2021)",
+        url: "https://www.gov.uk/government/organisations/uk-health-security-agency",
+        unverified: true
+      }
     ],
     defaultOptions: {},
     messages: {
@@ -33576,7 +33593,12 @@ var population_exceeds_purpose_default = defineRule({
     citations: [
       { instrument: "UK GDPR", provision: "Art 5(1)(c) (data minimisation)", url: "https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/" },
       { instrument: "Caldicott Principle", provision: "4 (strict need-to-know)", url: "https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020" },
-      { instrument: "HM Government: Information sharing advice for safeguarding practitioners", url: "https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice", unverified: true },
+      {
+        instrument: "HM Government: Information sharing advice for safeguarding practitioners (2024)",
+        provision: "Seven golden rules: share only the information the recipient needs",
+        url: "https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice",
+        unverified: true
+      },
       { instrument: "NHS England", provision: "Medical examiners: non-coronial deaths in the community", url: "https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/" }
     ],
     defaultOptions: {},
@@ -36238,7 +36260,7 @@ var secondary_use_on_direct_care_basis_default = defineRule({
     tags: ["lawful-basis", "confidentiality", "caldicott-6"],
     presets: ["recommended", "strict"],
     citations: [
-      { instrument: "NHSX", provision: "Consent and confidential patient information", url: "https://www.nhsx.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/" },
+      { instrument: "NHS England Transformation Directorate", provision: "Consent and confidential patient information", url: "https://transform.england.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/" },
       { instrument: "Health and Social Care Act 2012", provision: "s251B (duty to share), explanatory notes to the 2015 Act s3", url: "http://www.legislation.gov.uk/ukpga/2015/28/notes/division/4/3" },
       {
         instrument: "NHS England digital regulations guidance",
@@ -37509,9 +37531,9 @@ A shared care record used for direct care by the patient's own care providers is
       { instrument: "UK GDPR", provision: "Art 5(1)(c) (data minimisation)", url: "https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/" },
       { instrument: "Caldicott Principles", provision: "3 and 4 (minimum necessary; strict need-to-know)", url: "https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020" },
       {
-        instrument: "NHSX",
+        instrument: "NHS England Transformation Directorate",
         provision: "Information governance framework for integrated health and care: shared care records",
-        url: "https://www.nhsx.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/information-governance-framework-for-integrated-health-and-care-shared-care-records/"
+        url: "https://transform.england.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/"
       }
     ],
     defaultOptions: {},
