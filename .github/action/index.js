@@ -9292,8 +9292,8 @@ var require_sets = __commonJS({
       { type: types_1.types.CHAR, value: 8232 },
       { type: types_1.types.CHAR, value: 8233 }
     ];
-    var words2 = () => ({ type: types_1.types.SET, set: WORDS(), not: false });
-    exports.words = words2;
+    var words = () => ({ type: types_1.types.SET, set: WORDS(), not: false });
+    exports.words = words;
     var notWords = () => ({ type: types_1.types.SET, set: WORDS(), not: true });
     exports.notWords = notWords;
     var ints = () => ({ type: types_1.types.SET, set: INTS(), not: false });
@@ -22047,6 +22047,16 @@ function categoryIndex(item2, pred) {
     return category !== void 0 && pred(category);
   });
 }
+var GENERIC_NAME_WORDS = new Set(
+  "the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care commissioning support unit police force social adult adults children childrens children's health public safeguarding medical examiner office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research university data sharing lead body bodies dept".split(/\s+/)
+);
+function nameWords(name) {
+  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
+}
+function isGenericName(name) {
+  const w = nameWords(name);
+  return w.length > 0 && w.every((word) => GENERIC_NAME_WORDS.has(word));
+}
 function partyName(a, id2) {
   return partyById(a, id2)?.name ?? id2 ?? "an unnamed party";
 }
@@ -22971,22 +22981,22 @@ var getTokens = (string3) => {
 };
 var splitWords = (string3) => {
   let currentWord = { value: "", plainText: "" };
-  const words2 = [currentWord];
+  const words = [currentWord];
   forEachSegment(string3, (plainText2) => {
     const parts = plainText2.split(" ");
     currentWord.value += parts[0];
     currentWord.plainText += parts[0];
     for (let index2 = 1; index2 < parts.length; index2++) {
       currentWord = { value: parts[index2], plainText: parts[index2] };
-      words2.push(currentWord);
+      words.push(currentWord);
     }
   }, (escape2) => {
     currentWord.value += escape2;
   });
-  for (const word of words2) {
+  for (const word of words) {
     word.width = getStringWidth(word.plainText);
   }
-  return words2;
+  return words;
 };
 var getColonColorToken = (parameter) => {
   const parts = parameter.split(":");
@@ -23283,12 +23293,12 @@ var exec = (string3, columns, options = {}) => {
   if (options.trim !== false && string3.trim() === "") {
     return "";
   }
-  const words2 = splitWords(string3);
+  const words = splitWords(string3);
   let rows = [""];
   let rowLength = 0;
   let trimmedRowIndex = -1;
   let isFirstWord = true;
-  for (const word of words2) {
+  for (const word of words) {
     const rowIndex = rows.length - 1;
     if (options.trim !== false && trimmedRowIndex !== rowIndex) {
       const row2 = rows[rowIndex];
@@ -23386,8 +23396,8 @@ function formatDuration(text9) {
   if (!text9) return "";
   const d = parseDuration(text9);
   if (!d) return text9 === "all" ? "all of it" : text9;
-  const words2 = durationInWords(d);
-  return words2 === "no time" ? text9 : words2;
+  const words = durationInWords(d);
+  return words === "no time" ? text9 : words;
 }
 function withoutFinalStop(text9) {
   return text9.trim().replace(/[.\s]+$/, "");
@@ -23478,14 +23488,14 @@ function basisPhrase(purposes) {
     const b = purpose.lawful_basis;
     if (!b) continue;
     const gdpr = [b.article_6 ? labelOf("article6", b.article_6) : "", b.article_9 ? labelOf("article9", b.article_9) : "", b.dpa_schedule_1 ? labelOf("dpaSchedule1", b.dpa_schedule_1) : ""].filter(Boolean).map((label3) => `UK GDPR ${label3}`.replace("UK GDPR DPA", "DPA"));
-    const words2 = [];
-    if (gdpr.length) words2.push(joinWords(gdpr));
-    if (b.common_law) words2.push(`the common-law basis “${labelOf("commonLaw", b.common_law)}”`);
+    const words = [];
+    if (gdpr.length) words.push(joinWords(gdpr));
+    if (b.common_law) words.push(`the common-law basis “${labelOf("commonLaw", b.common_law)}”`);
     const statutes = [...b.legislation ?? [], ...(b.statutory_gateways ?? []).map((g) => g.provision)];
-    if (statutes.length) words2.push(`relying on ${joinWords(statutes)}`);
+    if (statutes.length) words.push(`relying on ${joinWords(statutes)}`);
     const notice = b.copi_notice;
-    if (notice) words2.push(["under the COPI notice", notice.reference, notice.expires ? `(ending ${formatDate(notice.expires)})` : ""].filter(Boolean).join(" "));
-    if (words2.length) parts.push(words2.join(", "));
+    if (notice) words.push(["under the COPI notice", notice.reference, notice.expires ? `(ending ${formatDate(notice.expires)})` : ""].filter(Boolean).join(" "));
+    if (words.length) parts.push(words.join(", "));
   }
   const distinct = unique(parts);
   return distinct.length ? distinct.join("; and ") : "no legal basis stated";
@@ -25908,8 +25918,8 @@ function fileOffsets(block, start, end) {
   return [first, Math.max(first, last) + 1];
 }
 function phrasePattern(phrase) {
-  const words2 = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const body3 = words2.join("\\s+");
+  const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const body3 = words.join("\\s+");
   const open2 = /^\w/.test(phrase.trim()) ? "\\b" : "";
   const close2 = /\w$/.test(phrase.trim()) ? "\\b" : "";
   return new RegExp(`${open2}${body3}${close2}`, "giu");
@@ -33125,11 +33135,11 @@ var TERMS2 = {
   "opt-out": (record) => {
     const p2 = record.population;
     if (!p2 || p2.nationalDataOptOut === void 0 && p2.type1Objections === void 0) return void 0;
-    const words2 = [
+    const words = [
       p2.nationalDataOptOut && `national data opt-out: ${lowerFirst(optOutLabel(p2.nationalDataOptOut))}`,
       p2.type1Objections && `type 1 objections: ${lowerFirst(optOutLabel(p2.type1Objections))}`
     ].filter(Boolean);
-    return { value: words2.join("; "), at: p2.nationalDataOptOut !== void 0 ? p2.nationalDataOptOutAt : p2.type1ObjectionsAt };
+    return { value: words.join("; "), at: p2.nationalDataOptOut !== void 0 ? p2.nationalDataOptOutAt : p2.type1ObjectionsAt };
   }
 };
 var TERM_WORDS = {
@@ -33331,24 +33341,14 @@ var party_group_empty_default = defineRule({
 });
 
 // rules/party-identity-unclear.ts
-var GENERIC = new Set(
-  "the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care commissioning support unit police force social adult adults children childrens children's health public safeguarding medical examiner office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research university data sharing lead body bodies dept".split(/\s+/)
-);
 var COUNCIL = /\b(?:council|borough|county|corporation|combined authority)\b/i;
 var DEPARTMENT = /\b(?:department|directorate|dept|team|service|services|division|unit)\b/i;
 var FILLER = /\b(?:the|ltd|limited|plc|llp|cic|nhs|foundation|trust|and|of|&)\b/gi;
-function words(name) {
-  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
-}
-function isGenericName(name) {
-  const w = words(name);
-  return w.length > 0 && w.every((word) => GENERIC.has(word));
-}
 function normalised(name) {
   return name.toLowerCase().replace(FILLER, " ").replace(/[^a-z0-9]+/g, " ").trim();
 }
 function distinctive(name) {
-  return words(name).filter((w) => !GENERIC.has(w) && !/^(?:ltd|limited|plc)$/.test(w));
+  return nameWords(name).filter((w) => !GENERIC_NAME_WORDS.has(w) && !/^(?:ltd|limited|plc)$/.test(w));
 }
 var COUNCIL_FUNCTION = /\b(?:social\s+care|social\s+services|children'?s\s+services|housing|public\s+health|education|environmental\s+health|early\s+help)\b/i;
 function isCouncilPart(party) {
@@ -34343,9 +34343,9 @@ function subset(a, b) {
   return a.length > 0 && a.every((t) => b.includes(t));
 }
 function namesParty(mention, parties, loose) {
-  const words2 = mention.trim().split(/\s+/u);
-  const acronyms = words2.filter((w) => new RegExp("^\\p{Lu}{2,6}$", "u").test(w) && !NOISE.has(w.toLowerCase()));
-  const mt = tokens(words2.filter((w) => !acronyms.includes(w)).join(" "));
+  const words = mention.trim().split(/\s+/u);
+  const acronyms = words.filter((w) => new RegExp("^\\p{Lu}{2,6}$", "u").test(w) && !NOISE.has(w.toLowerCase()));
+  const mt = tokens(words.filter((w) => !acronyms.includes(w)).join(" "));
   if (mt.length === 0 && acronyms.length === 0) return true;
   return parties.some((p2) => {
     if (mention.trim().toLowerCase() === p2.id.toLowerCase()) return true;
@@ -34363,6 +34363,22 @@ function declaredName(name, parties) {
 function declaresKind(a, kind) {
   const parties = a.parties ?? [];
   return parties.some((p2) => p2.org_type !== void 0 && (kind.orgTypes ?? []).includes(p2.org_type) || (kind.name?.test(p2.name) ?? false)) || (a.purposes ?? []).some((p2) => p2.category !== void 0 && kind.purposes.includes(p2.category));
+}
+var SIGNED_FOR = /\b(?:signed\s+(?:for\s+and\s+)?on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/giu;
+function signatoriesIn(a, block) {
+  const parties = (a.parties ?? []).flatMap((p2) => p2.legal_name ? [p2, { ...p2, name: p2.legal_name }] : [p2]);
+  const out = [];
+  for (const signed of block.text.matchAll(SIGNED_FOR)) {
+    const after = (signed.index ?? 0) + signed[0].length;
+    const rest = /^[^\n:;,.()|]*/u.exec(block.text.slice(after))?.[0] ?? "";
+    const name = NAME.exec(rest);
+    const nameText = name?.[1]?.replace(/['’&-]+$/u, "").trim();
+    if (!name || !nameText) continue;
+    if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) continue;
+    const start = after + name[0].length - name[1].length;
+    out.push({ messageId: "signatory-not-party", start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, " ") } });
+  }
+  return out;
 }
 function recipientsIn(a, block) {
   const out = [];
@@ -34412,7 +34428,7 @@ var prose_undeclared_party_default = defineRule({
     description: 'In a Markdown agreement, reports body text that shares data with an organisation that is not a declared party ("shared with Acme Analytics Ltd"), with a kind of recipient no party is ("disclosed to the police", "shared with researchers"), or uses it for marketing, research or insurance when no purpose says so.',
     rationale: `Everyone who receives patient data under an agreement must be a party to it, with a role, flows, a lawful basis and sign-off; every use must be a declared purpose. If the text people sign mentions a recipient or a use that the structured part never declares, dsalint's checks cannot cover it and patients would not expect it.
 
-This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when its distinctive words appear in the party's name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party's id, or when it is an acronym of the party's name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, and for "used for marketing / research / insurance".
+This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when its distinctive words appear in the party's name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party's id, or when it is an acronym of the party's name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, and for "used for marketing / research / insurance". It also reads the signature formula ("signed on behalf of …", "for and on behalf of …") and asks about an organisation signed for that matches no party's name or legal name: a party list and signatures that disagree leave it unclear who is bound.
 
 Its limits: a recipient named in lower case ("the medical examiner") or without one of those verbs is not seen; a person's name after a title (Dr, Mrs) is skipped; systems and roles (Smartcard, GP Connect, Caldicott Guardian) are not organisations; and a sentence that denies the sharing ("will never be shared with insurers") is skipped, as is any sentence with "not" or "no" before the verb.`,
     fix: "If the organisation does receive the data, declare it under `parties` (with its role) and add the flow to it, its purpose and its sign-off. If the use is intended, declare the purpose with its lawful basis. Otherwise correct the text so that it matches the structured agreement.",
@@ -34439,6 +34455,13 @@ Its limits: a recipient named in lower case ("the medical examiner") or without 
           "add it under `parties` with its flow and sign-off, or correct the text."
         ],
         request: "Ask whether {{name}} receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed."
+      },
+      "signatory-not-party": {
+        text: [
+          'The text says the agreement is signed on behalf of "{{name}}", but no declared party has that name or legal name. Ask which party the ',
+          "signatory acts for: give the party its full legal name (`legal_name`), correct the signature block, or add the organisation as a party with its role and flows."
+        ],
+        request: "Ask which party the person signing on behalf of {{name}} acts for: the signature block and the list of parties must name the same organisations."
       },
       "undeclared-kind": {
         text: [
@@ -34515,7 +34538,7 @@ Its limits: a recipient named in lower case ("the medical examiner") or without 
   check({ agreement: a, source, report: report2 }) {
     if (source.kind !== "markdown" || !source.markdown) return;
     for (const block of proseBlocks(source.markdown, source.text)) {
-      for (const { start, end, ...message2 } of recipientsIn(a, block)) report2({ ...message2, at: { offsets: fileOffsets(block, start, end) } });
+      for (const { start, end, ...message2 } of [...recipientsIn(a, block), ...signatoriesIn(a, block)]) report2({ ...message2, at: { offsets: fileOffsets(block, start, end) } });
     }
   }
 });

@@ -76,6 +76,32 @@ export function categoryIndex(item: DataItem, pred: (c: DataCategory) => boolean
   });
 }
 
+/**
+ * Words that describe a kind of organisation or a role rather than name one. A party name made only
+ * of these ("Provider", "Housing (local authority)", "The Practice") identifies no legal entity.
+ */
+export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set(
+  (
+    'the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties ' +
+    'organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities ' +
+    'housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care ' +
+    'commissioning support unit police force social adult adults children childrens children\'s health public safeguarding medical examiner ' +
+    'office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research ' +
+    'university data sharing lead body bodies dept'
+  ).split(/\s+/),
+);
+
+/** The words of an organisation name, lower case, with a bracketed part ("Housing (local authority)") read as words. */
+export function nameWords(name: string): string[] {
+  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
+}
+
+/** A name made only of generic words ("Provider", "The Practice", "Housing (local authority)"): it names no legal entity. */
+export function isGenericName(name: string): boolean {
+  const w = nameWords(name);
+  return w.length > 0 && w.every((word) => GENERIC_NAME_WORDS.has(word));
+}
+
 /** A display name for a party: its name, else its id. */
 export function partyName(a: Agreement, id: string | undefined): string {
   return partyById(a, id)?.name ?? id ?? 'an unnamed party';
