@@ -32,19 +32,34 @@ const NEW_TECHNOLOGY =
 /** The acronyms, in capitals only ("ai" in running text is not AI). */
 const NEW_TECHNOLOGY_ACRONYM = /\b(?:AI|LLMs?)\b/;
 
-/** The first mention of a new technology in a purpose, a data item, a flow's system or the security notes. */
-function newTechnology(a: Agreement): { found: string; at: Path } | undefined {
-  const places: { text: string | undefined; at: Path }[] = [
+/** The descriptions of purposes and data items, where an agreement says what the processing does. */
+function descriptions(a: Agreement): { text: string | undefined; at: Path }[] {
+  return [
     ...(a.purposes ?? []).map((p, i) => ({ text: p.description, at: ['purposes', i, 'description'] as Path })),
     ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ['data', i, 'description'] as Path })),
-    ...(a.flows ?? []).map((f, i) => ({ text: f.access?.system, at: ['flows', i, 'access', 'system'] as Path })),
-    { text: a.security?.notes, at: ['security', 'notes'] },
   ];
+}
+
+/** The first match of any of the patterns, in the order of the places given. */
+function firstMention(places: readonly { text: string | undefined; at: Path }[], patterns: readonly RegExp[]): { found: string; at: Path } | undefined {
   for (const place of places) {
-    const m = place.text === undefined ? null : (NEW_TECHNOLOGY.exec(place.text) ?? NEW_TECHNOLOGY_ACRONYM.exec(place.text));
-    if (m) return { found: m[0], at: place.at };
+    if (place.text === undefined) continue;
+    for (const pattern of patterns) {
+      const m = pattern.exec(place.text);
+      if (m) return { found: m[0], at: place.at };
+    }
   }
   return undefined;
+}
+
+/** The first mention of a new technology in a purpose, a data item, a flow's system or the security notes. */
+function newTechnology(a: Agreement): { found: string; at: Path } | undefined {
+  const places = [
+    ...descriptions(a),
+    ...(a.flows ?? []).map((f, i) => ({ text: f.access?.system, at: ['flows', i, 'access', 'system'] as Path })),
+    { text: a.security?.notes, at: ['security', 'notes'] as Path },
+  ];
+  return firstMention(places, [NEW_TECHNOLOGY, NEW_TECHNOLOGY_ACRONYM]);
 }
 
 /** The first party that receives personal data from two or more senders (data matching), with the index of its first such flow. */
@@ -83,19 +98,6 @@ function systematicMonitoring(a: Agreement, largeScale: number): { index: number
     if (whole) return { index, who: 'every registered patient' };
     const large = stated.find((p) => p?.cohort_size !== undefined && p.cohort_size >= largeScale);
     if (large) return { index, who: `${large.cohort_size!.toLocaleString('en-GB')} patients` };
-  }
-  return undefined;
-}
-
-/** The first place a purpose or data item says the processing tracks people's location or movements. */
-function tracking(a: Agreement): { found: string; at: Path } | undefined {
-  const places: { text: string | undefined; at: Path }[] = [
-    ...(a.purposes ?? []).map((p, i) => ({ text: p.description, at: ['purposes', i, 'description'] as Path })),
-    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ['data', i, 'description'] as Path })),
-  ];
-  for (const place of places) {
-    const m = place.text === undefined ? null : TRACKING.exec(place.text);
-    if (m) return { found: m[0], at: place.at };
   }
   return undefined;
 }
@@ -140,7 +142,7 @@ function highRiskIndicators(a: Agreement, largeScale: number): Indicator[] {
       at: ['flows', monitoring.index, 'access'],
     });
   }
-  const tracked = tracking(a);
+  const tracked = firstMention(descriptions(a), [TRACKING]);
   if (tracked) out.push({ reason: `the processing tracks people's location or movements ("${tracked.found}")`, at: tracked.at });
   const matched = receiverFromManySources(a);
   if (matched) out.push({ reason: `${partyName(a, matched.to)} receives personal data from more than one source, to be combined or matched`, at: ['flows', matched.index, 'to'] });

@@ -29759,18 +29759,29 @@ var disposal_method_missing_default = defineRule({
 // rules/dpia-missing-or-stale.ts
 var NEW_TECHNOLOGY = /\b(?:artificial\s+intelligence|machine\s+learning|deep\s+learning|large\s+language\s+models?|generative|ambient\s+(?:voice|scribe|listening|AI)|speech\s+recognition|voice\s+recognition|facial\s+recognition|wearables?)\b/i;
 var NEW_TECHNOLOGY_ACRONYM = /\b(?:AI|LLMs?)\b/;
+function descriptions(a) {
+  return [
+    ...(a.purposes ?? []).map((p2, i) => ({ text: p2.description, at: ["purposes", i, "description"] })),
+    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ["data", i, "description"] }))
+  ];
+}
+function firstMention(places, patterns) {
+  for (const place of places) {
+    if (place.text === void 0) continue;
+    for (const pattern2 of patterns) {
+      const m = pattern2.exec(place.text);
+      if (m) return { found: m[0], at: place.at };
+    }
+  }
+  return void 0;
+}
 function newTechnology(a) {
   const places = [
-    ...(a.purposes ?? []).map((p2, i) => ({ text: p2.description, at: ["purposes", i, "description"] })),
-    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ["data", i, "description"] })),
+    ...descriptions(a),
     ...(a.flows ?? []).map((f, i) => ({ text: f.access?.system, at: ["flows", i, "access", "system"] })),
     { text: a.security?.notes, at: ["security", "notes"] }
   ];
-  for (const place of places) {
-    const m = place.text === void 0 ? null : NEW_TECHNOLOGY.exec(place.text) ?? NEW_TECHNOLOGY_ACRONYM.exec(place.text);
-    if (m) return { found: m[0], at: place.at };
-  }
-  return void 0;
+  return firstMention(places, [NEW_TECHNOLOGY, NEW_TECHNOLOGY_ACRONYM]);
 }
 function receiverFromManySources(a) {
   const senders = /* @__PURE__ */ new Map();
@@ -29798,17 +29809,6 @@ function systematicMonitoring(a, largeScale) {
     if (whole) return { index: index2, who: "every registered patient" };
     const large = stated.find((p2) => p2?.cohort_size !== void 0 && p2.cohort_size >= largeScale);
     if (large) return { index: index2, who: `${large.cohort_size.toLocaleString("en-GB")} patients` };
-  }
-  return void 0;
-}
-function tracking(a) {
-  const places = [
-    ...(a.purposes ?? []).map((p2, i) => ({ text: p2.description, at: ["purposes", i, "description"] })),
-    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ["data", i, "description"] }))
-  ];
-  for (const place of places) {
-    const m = place.text === void 0 ? null : TRACKING.exec(place.text);
-    if (m) return { found: m[0], at: place.at };
   }
   return void 0;
 }
@@ -29854,7 +29854,7 @@ function highRiskIndicators(a, largeScale) {
       at: ["flows", monitoring.index, "access"]
     });
   }
-  const tracked = tracking(a);
+  const tracked = firstMention(descriptions(a), [TRACKING]);
   if (tracked) out.push({ reason: `the processing tracks people's location or movements ("${tracked.found}")`, at: tracked.at });
   const matched = receiverFromManySources(a);
   if (matched) out.push({ reason: `${partyName(a, matched.to)} receives personal data from more than one source, to be combined or matched`, at: ["flows", matched.index, "to"] });
