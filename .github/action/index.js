@@ -22560,8 +22560,16 @@ function isoDate(d) {
   return d.toISOString().slice(0, 10);
 }
 function addDuration(date3, d) {
-  return isoDate(add(calendarDate(date3), { years: d.years, months: d.months, weeks: d.weeks, days: d.days }));
+  const key2 = `${date3} ${d.years} ${d.months} ${d.weeks} ${d.days}`;
+  let sum = sums.get(key2);
+  if (sum === void 0) {
+    if (sums.size >= MAX_REMEMBERED_SUMS) sums.clear();
+    sums.set(key2, sum = isoDate(add(calendarDate(date3), { years: d.years, months: d.months, weeks: d.weeks, days: d.days })));
+  }
+  return sum;
 }
+var MAX_REMEMBERED_SUMS = 4096;
+var sums = /* @__PURE__ */ new Map();
 function retentionEntryLabel(entry, i) {
   return `${i + 1}${entry.party ? ` (${entry.party})` : ""}`;
 }

@@ -787,8 +787,19 @@ function isoDate(d: Date): string {
  * + P1M is 28 February, not 3 March), then weeks and days. Hours and smaller are ignored.
  */
 export function addDuration(date: string, d: Duration): string {
-  return isoDate(add(calendarDate(date), { years: d.years, months: d.months, weeks: d.weeks, days: d.days }));
+  // Rules ask the same few sums of every agreement (the as-of date plus a window, durations
+  // compared from 2001-01-01), so answers are remembered, up to a bound.
+  const key = `${date} ${d.years} ${d.months} ${d.weeks} ${d.days}`;
+  let sum = sums.get(key);
+  if (sum === undefined) {
+    if (sums.size >= MAX_REMEMBERED_SUMS) sums.clear();
+    sums.set(key, (sum = isoDate(add(calendarDate(date), { years: d.years, months: d.months, weeks: d.weeks, days: d.days }))));
+  }
+  return sum;
 }
+
+const MAX_REMEMBERED_SUMS = 4096;
+const sums = new Map<string, string>();
 
 // ---------------------------------------------------------------------------------------
 // Retention
