@@ -148,7 +148,10 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      outdated: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}',
+      outdated: {
+        text: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}',
+        request: 'Ask {{drafter}} to replace "{{found}}" with {{instead}}: {{why}}.',
+      },
     },
     examples: {
       valid: [

@@ -235,21 +235,21 @@ export default defineRule({
           'The text says the data goes to "{{name}}", but no declared party has that name. Every organisation that receives the data must be a party: ',
           'add it under `parties` with its flow and sign-off, or correct the text.',
         ],
-        request: 'Ask whether {{name}} receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.',
+        request: 'Ask {{drafter}} whether "{{name}}" receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.',
       },
       'undeclared-kind': {
         text: [
           'The text says the data goes to {{kind}}, but no declared party is one. Every organisation that receives the data must be a party: add it ',
           'under `parties` with its flow, purpose and sign-off, or correct the text.',
         ],
-        request: 'Ask which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed.',
+        request: 'Ask {{drafter}} which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed.',
       },
       'undeclared-purpose': {
         text: [
           'The text says the data is used for {{purpose}}, but no declared purpose is {{purpose}}. Declare it under `purposes` with its lawful basis, ',
           'or correct the text.',
         ],
-        request: 'Ask whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed.',
+        request: 'Ask {{drafter}} whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed.',
       },
     },
     examples: {

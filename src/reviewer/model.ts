@@ -7,6 +7,7 @@
 import type { Agreement } from '../generated/agreement.js';
 import type { FileResult, Finding, LintRun, RuleCitation, Severity } from '../core/types.js';
 import { SEVERITY_RANK } from '../core/types.js';
+import { drafterOf } from '../core/rule.js';
 import { agreementFiles, citationLabel, plural } from '../reporters/shared.js';
 
 export type VerdictKind = 'do-not-sign' | 'ask-first' | 'no-objection' | 'not-checked';
@@ -53,7 +54,7 @@ function weightOf(f: Finding): ReviewPoint['weight'] {
 
 /** Who the reviewer asks: the ICB when one is a party, else the organisation that sent the agreement. */
 export function senderOf(agreement: Agreement | undefined): string {
-  return (agreement?.parties ?? []).some((p) => p.org_type === 'icb') ? 'the ICB' : 'the sender';
+  return drafterOf((agreement?.parties ?? []).map((p) => p.org_type));
 }
 
 /** The value at a dotted path such as `flows[0].access.mode`, when it is a plain value. */
