@@ -78,7 +78,7 @@ export default defineRule({
           'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
           'of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date.',
         ],
-        request: 'Ask {{drafter}} to limit each access by the medical examiner to the scrutiny of one death, for no more than {{maxWindowValue}}.',
+        request: 'Ask {{drafter}} to limit each access by the medical examiner to the scrutiny of one death, for no more than {{max_window}}.',
       },
       'window-too-long': {
         text: [

@@ -26003,6 +26003,8 @@ var ABSENT_FACT_MESSAGES = {
   "dpia-missing-or-stale": ["missing"],
   "dpo-review-missing": ["dpo-none", "siro-none"],
   "dspt-status-insufficient": ["missing", "no-year"],
+  // A drafted flow never has its access terms (the import does not draft them).
+  "medical-examiner-scope": ["no-time-limit"],
   "national-data-opt-out-applicability": ["unstated"],
   "privacy-notice-missing": ["missing"],
   "retention-missing-or-indefinite": ["no-retention", "no-period", "no-start"],
@@ -32567,7 +32569,7 @@ var medical_examiner_scope_default = defineRule({
           'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
           "of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date."
         ],
-        request: "Ask {{drafter}} to limit each access by the medical examiner to the scrutiny of one death, for no more than {{maxWindowValue}}."
+        request: "Ask {{drafter}} to limit each access by the medical examiner to the scrutiny of one death, for no more than {{max_window}}."
       },
       "window-too-long": {
         text: [

@@ -49,7 +49,7 @@ describe('the reviewer report of an imported document', () => {
       '1. **Must be fixed.** Ask the ICB to limit access to the relevant records of each patient the purpose needs, disclosed per request, instead of "full access to the clinical system". (Clause 3.1, under “3. Access”.)',
     );
     expect(result.stdout).toContain(
-      '2. **Clause 4.1, under “4. Retention”, line 51**: “Information will be kept for as long as the ICB considers necessary.”. `prose-widens-scope` (error): The text keeps the data',
+      '2. **Clause 4.1, under “4. Retention”, line 54**: “Information will be kept for as long as the ICB considers necessary.”. `prose-widens-scope` (error): The text keeps the data',
     );
     // Each piece of law once, with the points that rest on it.
     expect(result.stdout).toContain('## Law and guidance\n\n- UK GDPR Art 5(1)(b), (c) and (e) (purpose limitation, data minimisation, storage limitation) (points 1, 2, 6).\n');
