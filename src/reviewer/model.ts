@@ -158,3 +158,30 @@ export function reviewRun(run: LintRun): AgreementReview[] {
 }
 
 export const WEIGHT_LABELS: Record<ReviewPoint['weight'], string> = { must: 'Must be fixed', should: 'Worth asking', note: 'For information' };
+
+/** The points grouped by weight, each group numbered on from the one before. */
+export function byWeight(points: readonly ReviewPoint[]): { weight: ReviewPoint['weight']; start: number; points: ReviewPoint[] }[] {
+  const groups: { weight: ReviewPoint['weight']; start: number; points: ReviewPoint[] }[] = [];
+  points.forEach((p, i) => {
+    const last = groups[groups.length - 1];
+    if (last?.weight === p.weight) last.points.push(p);
+    else groups.push({ weight: p.weight, start: i + 1, points: [p] });
+  });
+  return groups;
+}
+
+/** Each piece of law and guidance once, in the order the points first cite it, with the numbers of the points that rest on it. */
+export function lawOf(points: readonly ReviewPoint[]): { label: string; url?: string; points: number[] }[] {
+  const seen = new Map<string, { label: string; url?: string; points: number[] }>();
+  points.forEach((p, i) =>
+    p.citationLinks.forEach((c, j) => {
+      const label = p.citations[j]!;
+      const entry = seen.get(label) ?? { label, ...(c.url ? { url: c.url } : {}), points: [] };
+      if (!entry.points.includes(i + 1)) entry.points.push(i + 1);
+      seen.set(label, entry);
+    }),
+  );
+  return [...seen.values()];
+}
+
+export const pointNumbers = (n: readonly number[]): string => `${n.length === 1 ? 'point' : 'points'} ${n.join(', ')}`;

@@ -18,27 +18,11 @@ import { htmlDocument } from './html-document.js';
 import { formatDate, revealHidden } from '../core/summary.js';
 import { codeSpans } from '../reporters/shared.js';
 import type { Reporter } from '../reporters/types.js';
-import { reviewRun, WEIGHT_LABELS, type AgreementReview, type ReviewPoint } from './model.js';
+import { byWeight, lawOf, pointNumbers, reviewRun, WEIGHT_LABELS, type AgreementReview, type ReviewPoint } from './model.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value: revealHidden(value) });
 const phrasing = (value: string): PhrasingContent[] => codeSpans(value).map((p) => (p.code ? { type: 'inlineCode', value: revealHidden(p.value) } : text(p.value)));
 const para = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
-
-/** Each piece of law and guidance once, in the order the points first cite it, with the numbers of the points that rest on it. */
-function lawOf(points: readonly ReviewPoint[]): { label: string; url?: string; points: number[] }[] {
-  const seen = new Map<string, { label: string; url?: string; points: number[] }>();
-  points.forEach((p, i) =>
-    p.citationLinks.forEach((c, j) => {
-      const label = p.citations[j]!;
-      const entry = seen.get(label) ?? { label, ...(c.url ? { url: c.url } : {}), points: [] };
-      if (!entry.points.includes(i + 1)) entry.points.push(i + 1);
-      seen.set(label, entry);
-    }),
-  );
-  return [...seen.values()];
-}
-
-const pointNumbers = (n: readonly number[]): string => `${n.length === 1 ? 'point' : 'points'} ${n.join(', ')}`;
 
 function pointItemMd(p: ReviewPoint): ListItem {
   return { type: 'listItem', spread: false, children: [para([{ type: 'strong', children: [text(`${WEIGHT_LABELS[p.weight]}.`)] }, text(' '), ...phrasing(p.request), text(' ('), ...phrasing(p.where), text('.)')])] };
@@ -147,17 +131,6 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; border-top: 
 
 const hText = (value: string): ElementContent => ({ type: 'text', value: revealHidden(value) });
 const hPhrasing = (value: string): ElementContent[] => codeSpans(value).map((p) => (p.code ? h('code', revealHidden(p.value)) : hText(p.value)));
-
-/** The points grouped by weight, each group numbered on from the one before. */
-function byWeight(points: readonly ReviewPoint[]): { weight: ReviewPoint['weight']; start: number; points: ReviewPoint[] }[] {
-  const groups: { weight: ReviewPoint['weight']; start: number; points: ReviewPoint[] }[] = [];
-  points.forEach((p, i) => {
-    const last = groups[groups.length - 1];
-    if (last?.weight === p.weight) last.points.push(p);
-    else groups.push({ weight: p.weight, start: i + 1, points: [p] });
-  });
-  return groups;
-}
 
 /** About how many requests fit on the first A4 page under the verdict (measured in tests/reviewer/print.browser.test.ts). */
 const REQUESTS_ON_PAGE_ONE = 12;
