@@ -136,6 +136,8 @@ const RETENTION_STARTS: readonly [RegExp, RetentionStart][] = [
 ];
 const SHARE_VERB = '(?:will\\s+|shall\\s+|may\\s+|must\\s+)?(?:share|shares|disclose|discloses|send|sends|provide|provides|supply|supplies|pass|passes|transfer|transfers)';
 
+const MAX_PARTIES_FOR_FLOWS = 40;
+
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** How a clause may name each party: its full name, and "the ICB", "the Practice" or "the Trust" when only one party is of that kind. */
@@ -193,7 +195,8 @@ export function draftTerms(blocks: readonly DocBlock[], where: readonly string[]
   const retentionSources: Omit<DraftRetention, 'data'>[] = [];
   const article6: { value: Article6; from: string; block: number }[] = [];
   const article9: { value: Article9; from: string; block: number }[] = [];
-  const names = partyNames(parties);
+  // A flow or retention entry names its parties; past a few dozen parties the document is a list, not an agreement to read flows from.
+  const names = parties.length <= MAX_PARTIES_FOR_FLOWS ? partyNames(parties) : [];
   const partyRef = names.length ? `(${names.map(([n]) => escapeRe(n)).join('|')})` : undefined;
   const idOf = (name: string): string | undefined => names.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
   const flowPattern = partyRef ? new RegExp(`${partyRef}\\s+${SHARE_VERB}\\b[^.;]{0,160}?\\b(?:to|with)\\s+${partyRef}`) : undefined;
