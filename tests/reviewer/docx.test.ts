@@ -7,16 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { runCli, tempProject } from '../helpers/cli.js';
-import { importDocument } from '../../src/import/index.js';
-import { buildDocx } from '../import/documents.js';
-
-const AS_OF = ['--as-of', '2026-11-01'];
-
-async function importedProject(): Promise<string> {
-  const { text } = await importDocument(await buildDocx(), 'proposed.docx');
-  return tempProject({ 'proposed.dsa.md': text });
-}
+import { runCli } from '../helpers/cli.js';
+import { AS_OF, importedProject } from './project.js';
 
 describe('the reviewer report as a Word letter', () => {
   it('puts the verdict first, then the requests in order, each with its clause', async () => {

@@ -5,16 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli.js';
-import { importDocument } from '../../src/import/index.js';
-import { buildDocx } from '../import/documents.js';
+import { AS_OF, importedProject } from './project.js';
 import { readFileSync } from 'node:fs';
-
-const AS_OF = ['--as-of', '2026-11-01'];
-
-async function importedProject(): Promise<string> {
-  const { text } = await importDocument(await buildDocx(), 'proposed.docx');
-  return tempProject({ 'proposed.dsa.md': text });
-}
 
 describe('the reviewer report of an imported document', () => {
   it('starts with the verdict and lists requests at their clauses, most important first', async () => {
