@@ -98,6 +98,25 @@ const DATE_LABELS: readonly ['effective_from' | 'expires' | 'review_by', RegExp]
   ['review_by', /\b(?:next\s+)?review\s+date\b|\b(?:reviewed|review)\s+(?:by|on|before|no\s+later\s+than)\b/i],
 ];
 
+/** "Reviewed annually", "review ... every 12 months", "reviewed every six months": a regular review, not negated in the same few words. */
+const REVIEW_INTERVAL = /\breview(?:ed)?\b(?:(?!\bnot\b)[^.;]){0,60}?\b(annually|yearly|every\s+year|(?:at\s+least\s+)?every\s+(\d{1,2}|six|twelve|eighteen|twenty-four)\s+months)\b/gi;
+const MONTH_WORDS: Record<string, number> = { six: 6, twelve: 12, eighteen: 18, 'twenty-four': 24 };
+
+function reviewMonths(m: RegExpMatchArray): number {
+  if (!m[2]) return 12;
+  return MONTH_WORDS[m[2].toLowerCase()] ?? Number(m[2]);
+}
+
+/** YYYY-MM-DD plus whole months, the day kept (or the month's last day when it has fewer). */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 const REFERENCE =
   /\b(?:agreement|document|dsa|dsp|isa|isp|protocol)?\s*(?:reference|ref\.?)(?:\s+(?:number|no\.?|code))?\s*[:\-–]?\s*([A-Z0-9][A-Z0-9/._-]{2,40})\b/i;
 const VERSION = /\bversion(?:\s+(?:number|no\.?))?\s*[:\-–]?\s*v?(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\b/i;
@@ -214,6 +233,14 @@ export function draftFromBlocks(blocks: readonly DocBlock[]): Draft {
       addParty(between[2]!, where[i]!, block.text);
     }
   });
+  // "Reviewed annually" with a start date gives the first review date; two different intervals give none.
+  if (!dates.review_by && dates.effective_from) {
+    const intervals = blocks.flatMap((b, i) => (b.type === 'paragraph' ? [...b.text.matchAll(REVIEW_INTERVAL)].map((m) => ({ months: reviewMonths(m), from: where[i]! })) : []));
+    if (intervals.length && intervals.every((v) => v.months === intervals[0]!.months)) {
+      const { months, from } = intervals[0]!;
+      dates.review_by = { value: addMonths(dates.effective_from.value, months), from: `${from}, ${months === 12 ? 'yearly' : `every ${months} months`} from ${dates.effective_from.from}` };
+    }
+  }
   const kindValue = title ? kindFromTitle(title.value) : undefined;
   const kind = kindValue && title ? { value: kindValue, from: title.from } : undefined;
   const terms = draftTerms(blocks, where, headingsOf(blocks), parties);

@@ -172,6 +172,17 @@ describe('drafting terms only when the clause is plain', () => {
     ]);
     expect(fm['retention']).toEqual([{ period: 'P6Y', starts: 'death' }]);
   });
+
+  it('dates the first review from the start date and a regular review clause, and not when two intervals disagree', async () => {
+    const lines = ['Data Sharing Agreement', '1. Term', '1.1 This agreement comes into force on 31 January 2026.', '1.2 The agreement will be reviewed annually by the parties.'];
+    const { text } = await importDocument(new TextEncoder().encode(lines.join('\n\n')), 'a.txt');
+    expect(text).toContain('\ndates:\n  effective_from: 2026-01-31  # clause 1.1\n  review_by: 2027-01-31  # clause 1.2, yearly from clause 1.1\n');
+    expect((frontMatter(text)['dates'] as Record<string, string>)['review_by']).toBe('2027-01-31');
+    const six = await draftOf([...lines.slice(0, 3), '1.2 It is reviewed every six months.']);
+    expect(six['dates']).toEqual({ effective_from: '2026-01-31', review_by: '2026-07-31' });
+    const both = await draftOf([...lines, '1.3 The data flows are reviewed every 6 months.']);
+    expect(both['dates']).toEqual({ effective_from: '2026-01-31' });
+  });
 });
 
 describe('importing a text PDF, an OpenDocument file and plain text', () => {

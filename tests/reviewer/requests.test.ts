@@ -4,8 +4,10 @@
  * message's `request` present, filled only from the message's own data, and free of YAML.
  */
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { RULES } from '../../rules/index.js';
 import { messageSpec } from '../../src/core/rule.js';
+import { lint } from '../../src/api.js';
 
 /** Rules about the file or the tool, not the agreement: their findings keep the technical message. */
 const TECHNICAL_RULES: Record<string, string> = {
@@ -68,6 +70,17 @@ describe('reviewer requests', () => {
       ].filter(Boolean);
       return problems.map((p) => `${rule}:${id} ${p}`);
     });
+    expect(wrong).toEqual([]);
+  });
+
+  it('every finding on the examples carries a filled-in request, addressed to the ICB or the sender', async () => {
+    const run = await lint([fileURLToPath(new URL('../../examples/', import.meta.url))], { asOf: '2026-11-01', jobs: 1 });
+    const findings = run.files.flatMap((f) => f.findings);
+    expect(findings.length).toBeGreaterThan(50);
+    const wrong = findings
+      .filter((f) => !(f.ruleId in TECHNICAL_RULES))
+      .filter((f) => !f.request || f.request.includes('{{') || !/^Ask (?:the ICB |the sender |for |whether )/.test(f.request))
+      .map((f) => `${f.ruleId}:${f.messageId} ${f.request ?? '(none)'}`);
     expect(wrong).toEqual([]);
   });
 });
