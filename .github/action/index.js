@@ -26404,6 +26404,7 @@ function ruleHelpMarkdown(rule) {
     const s2 = messageSpec(rule, id2);
     const tags = [s2.severity && s2.severity !== meta.severity ? s2.severity : void 0, s2.kind === "review" ? "needs review" : void 0].filter(Boolean);
     lines.push(`- \`${id2}\`${tags.length ? ` (${tags.join(", ")})` : ""}: ${s2.text}`);
+    if (s2.request) lines.push(`  - In the reviewer's report: ${s2.request}`);
   }
   lines.push("");
   const options = optionRows(rule);
