@@ -1,5 +1,5 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { approvalsBy, approvesCurrentVersion, carriesConfidentialPatientInformation, flowPurposes, isControllerFor, latestApproval, versionHint } from '../src/core/facts.js';
+import { approvalsBy, approvesCurrentVersion, caldicottDisclosureIndex, latestApproval, versionHint } from '../src/core/facts.js';
 
 export default defineRule({
   id: 'caldicott-signoff-missing',
@@ -126,8 +126,7 @@ export default defineRule({
   check({ agreement: a, report }) {
     const flows = a.flows ?? [];
     (a.parties ?? []).forEach((party, i) => {
-      // A controller for the flow's purposes; a party can be a processor for some purposes only.
-      const flowIndex = flows.findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+      const flowIndex = caldicottDisclosureIndex(a, party);
       if (flowIndex < 0) return;
       const found = approvalsBy(a, party.id, 'caldicott_guardian');
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;

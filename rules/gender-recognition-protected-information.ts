@@ -94,7 +94,7 @@ export default defineRule({
                 category: individual_care
                 lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: implied_consent }
             data:
-              - { id: history, categories: [nhs_number, gender_history], identifiability: anonymised }
+              - { id: history, categories: [gender_history], identifiability: anonymised }
             flows:
               - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }
           `,

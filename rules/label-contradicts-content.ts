@@ -13,7 +13,8 @@ export default defineRule({
       'pseudonym replaces, and a purpose that calls identifiable health information "not confidential".',
     rationale:
       'Several rules relax when data is anonymised, aggregate or not confidential: no opt-out, no common-law basis, no security baseline. A label ' +
-      'cannot buy that relaxation; the content decides. Data is anonymous only when no one can be identified from it by any means reasonably likely ' +
+      'cannot buy that relaxation; the content decides, and every other rule judges anonymised or aggregate data that carries a direct identifier as ' +
+      'personal data, as this rule does, so the label takes no finding away. Data is anonymous only when no one can be identified from it by any means reasonably likely ' +
       'to be used: a record carrying an NHS number, a name, an address or full postcode, contact details or a date of birth identifies the person, ' +
       'so it is personal data whatever the label says. Pseudonymised data is still personal data, and a pseudonymised extract replaces the direct ' +
       'identifiers with a pseudonym, the key staying with the sender; one that still carries the NHS number or name is simply identifiable.\n\n' +
@@ -35,7 +36,7 @@ export default defineRule({
       {
         instrument: 'ICO: Anonymisation guidance',
         provision: 'How do we ensure anonymisation is effective?',
-        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/how-do-we-ensure-anonymisation-is-effective/',
       },
       { instrument: 'UK GDPR', provision: 'Art 4(1) (personal data) and Art 4(5) (pseudonymisation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/4' },
       { instrument: 'Data Protection Act 2018', provision: 's171 (re-identification of de-identified personal data)', url: 'https://www.legislation.gov.uk/ukpga/2018/12/section/171' },

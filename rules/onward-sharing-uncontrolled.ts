@@ -1,5 +1,5 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { isEffectivelyIdentifiable, sharesPersonalData } from '../src/core/facts.js';
+import { sharesPersonalData } from '../src/core/facts.js';
 import { joinWords } from '../src/core/words.js';
 
 export default defineRule({
@@ -93,8 +93,8 @@ export default defineRule({
     },
   },
   check({ agreement: a, report }) {
-    // A label cannot take data out of this rule: data with direct identifiers counts whatever it is called.
-    if (!sharesPersonalData(a) && !(a.data ?? []).some(isEffectivelyIdentifiable)) return;
+    // sharesPersonalData does not trust the label: data with direct identifiers counts whatever it is called.
+    if (!sharesPersonalData(a)) return;
     const onward = a.onward_sharing;
     if (onward && (onward.allowed === true || onward.sublicensing === true) && (onward.to ?? []).length === 0) {
       const what = onward.sublicensing === true ? (onward.allowed === true ? 'share the data onward and sublicense it' : 'sublicense the data') : 'share the data onward';

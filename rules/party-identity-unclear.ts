@@ -1,21 +1,6 @@
 import type { Party } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { orgTypeOf } from '../src/core/facts.js';
-
-/**
- * Words that describe a kind of organisation or a role rather than name one. A party name made only
- * of these ("Provider", "Housing (local authority)", "The Practice") identifies no legal entity.
- */
-const GENERIC = new Set(
-  (
-    'the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties ' +
-    'organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities ' +
-    'housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care ' +
-    'commissioning support unit police force social adult adults children childrens children\'s health public safeguarding medical examiner ' +
-    'office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research ' +
-    'university data sharing lead body bodies dept'
-  ).split(/\s+/),
-);
+import { GENERIC_NAME_WORDS as GENERIC, isGenericName, nameWords as words, orgTypeOf } from '../src/core/facts.js';
 
 /** Words that mark a council, the legal entity a department belongs to. */
 const COUNCIL = /\b(?:council|borough|county|corporation|combined authority)\b/i;
@@ -24,14 +9,6 @@ const DEPARTMENT = /\b(?:department|directorate|dept|team|service|services|divis
 /** Legal-form and filler words ignored when comparing two names. */
 const FILLER = /\b(?:the|ltd|limited|plc|llp|cic|nhs|foundation|trust|and|of|&)\b/gi;
 
-function words(name: string): string[] {
-  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
-}
-
-function isGenericName(name: string): boolean {
-  const w = words(name);
-  return w.length > 0 && w.every((word) => GENERIC.has(word));
-}
 
 function normalised(name: string): string {
   return name.toLowerCase().replace(FILLER, ' ').replace(/[^a-z0-9]+/g, ' ').trim();

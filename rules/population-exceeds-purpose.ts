@@ -27,7 +27,12 @@ export default defineRule({
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
       { instrument: 'Caldicott Principle', provision: '4 (strict need-to-know)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
-      { instrument: 'HM Government: Information sharing advice for safeguarding practitioners', url: 'https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice', unverified: true },
+      {
+        instrument: 'HM Government: Information sharing advice for safeguarding practitioners (2024)',
+        provision: 'Seven golden rules: share only the information the recipient needs',
+        url: 'https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice',
+        unverified: true,
+      },
       { instrument: 'NHS England', provision: 'Medical examiners: non-coronial deaths in the community', url: 'https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/' },
     ],
     defaultOptions: {},

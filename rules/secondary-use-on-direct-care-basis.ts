@@ -25,7 +25,7 @@ export default defineRule({
     tags: ['lawful-basis', 'confidentiality', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
-      { instrument: 'NHSX', provision: 'Consent and confidential patient information', url: 'https://www.nhsx.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/' },
+      { instrument: 'NHS England Transformation Directorate', provision: 'Consent and confidential patient information', url: 'https://transform.england.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/' },
       { instrument: 'Health and Social Care Act 2012', provision: 's251B (duty to share), explanatory notes to the 2015 Act s3', url: 'http://www.legislation.gov.uk/ukpga/2015/28/notes/division/4/3' },
       {
         instrument: 'NHS England digital regulations guidance',

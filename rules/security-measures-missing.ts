@@ -1,5 +1,5 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { carriesHealthInformation, isEffectivelyIdentifiable, isIdentifying, partyName, sharesPersonalData } from '../src/core/facts.js';
+import { carriesHealthInformation, isIdentifying, partyName, sharesPersonalData } from '../src/core/facts.js';
 import { joinWords } from '../src/core/words.js';
 
 export default defineRule({
@@ -128,7 +128,7 @@ export default defineRule({
       report({ messageId: 'empty', at: ['security', 'measures'] });
     } else {
       const measures = a.security.measures ?? [];
-      const healthItems = new Set((a.data ?? []).filter((d) => (isIdentifying(d) || isEffectivelyIdentifiable(d)) && carriesHealthInformation(d)).map((d) => d.id));
+      const healthItems = new Set((a.data ?? []).filter((d) => isIdentifying(d) && carriesHealthInformation(d)).map((d) => d.id));
       if (healthItems.size === 0) return;
       const flows = (a.flows ?? []).filter((f) => (f.data ?? []).some((id) => healthItems.has(id)));
       const recipients = [...new Set(flows.flatMap((f) => (f.to === undefined ? [] : [f.to])))].map((id) => partyName(a, id));

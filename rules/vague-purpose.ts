@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import { defineRule, type Target, yaml, type Path } from '../src/core/rule.js';
+import { phrasePattern } from '../src/core/prose.js';
 
 interface Options {
   readonly min_description_length: number;
@@ -25,14 +26,6 @@ const OPEN_ENDED: readonly RegExp[] = [
 
 /** A negation shortly before a phrase ("will not be used for any other purpose") turns it into a limit. */
 const NEGATED = /\b(?:not\b(?!\s+limited)|never\b|no\b|nor\b)[^.;:]{0,40}$/i;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function phrasePattern(phrase: string): RegExp {
-  return new RegExp(`(?<![\\w])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\w])`, 'i');
-}
 
 /**
  * Words that say nothing about what is done with the data: filler, the parties, and the general aims of any

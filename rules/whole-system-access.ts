@@ -60,9 +60,9 @@ export default defineRule({
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
       { instrument: 'Caldicott Principles', provision: '3 and 4 (minimum necessary; strict need-to-know)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
       {
-        instrument: 'NHSX',
+        instrument: 'NHS England Transformation Directorate',
         provision: 'Information governance framework for integrated health and care: shared care records',
-        url: 'https://www.nhsx.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/information-governance-framework-for-integrated-health-and-care-shared-care-records/',
+        url: 'https://transform.england.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/',
       },
     ],
     defaultOptions: {},

@@ -9292,8 +9292,8 @@ var require_sets = __commonJS({
       { type: types_1.types.CHAR, value: 8232 },
       { type: types_1.types.CHAR, value: 8233 }
     ];
-    var words2 = () => ({ type: types_1.types.SET, set: WORDS(), not: false });
-    exports.words = words2;
+    var words = () => ({ type: types_1.types.SET, set: WORDS(), not: false });
+    exports.words = words;
     var notWords = () => ({ type: types_1.types.SET, set: WORDS(), not: true });
     exports.notWords = notWords;
     var ints = () => ({ type: types_1.types.SET, set: INTS(), not: false });
@@ -22053,6 +22053,16 @@ function categoryIndex(item2, pred) {
     return category !== void 0 && pred(category);
   });
 }
+var GENERIC_NAME_WORDS = new Set(
+  "the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care commissioning support unit police force social adult adults children childrens children's health public safeguarding medical examiner office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research university data sharing lead body bodies dept".split(/\s+/)
+);
+function nameWords(name) {
+  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
+}
+function isGenericName(name) {
+  const w = nameWords(name);
+  return w.length > 0 && w.every((word) => GENERIC_NAME_WORDS.has(word));
+}
 function partyName(a, id2) {
   return partyById(a, id2)?.name ?? id2 ?? "an unnamed party";
 }
@@ -22170,7 +22180,8 @@ function relyingParties(a, purpose) {
   return [...new Set(flowsFor(a, purpose.id).flatMap((f) => f.from === void 0 ? [] : [f.from]))];
 }
 function isIdentifying(item2) {
-  return item2.identifiability === void 0 || item2.identifiability === "identifiable" || item2.identifiability === "pseudonymised";
+  if (item2.identifiability === void 0 || item2.identifiability === "identifiable" || item2.identifiability === "pseudonymised") return true;
+  return directIdentifiers(item2).length > 0;
 }
 function isEffectivelyIdentifiable(item2) {
   if (item2.identifiability === void 0 || item2.identifiability === "identifiable") return true;
@@ -22302,6 +22313,12 @@ function materialChanges(entry) {
 }
 function versionHint(a) {
   return a.version === void 0 ? "" : `, version: ${a.version}`;
+}
+function caldicottDisclosureIndex(a, party) {
+  return (a.flows ?? []).findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+}
+function needsDpoReview(party) {
+  return isController(party) && isPublicAuthority(party) && !orgTypeOf(party)?.judicial;
 }
 function approvalsBy(a, partyId, role) {
   return (a.approvals ?? []).flatMap((approval, index2) => approval.party === partyId && approval.role === role ? [{ approval, index: index2 }] : []);
@@ -22970,22 +22987,22 @@ var getTokens = (string3) => {
 };
 var splitWords = (string3) => {
   let currentWord = { value: "", plainText: "" };
-  const words2 = [currentWord];
+  const words = [currentWord];
   forEachSegment(string3, (plainText2) => {
     const parts = plainText2.split(" ");
     currentWord.value += parts[0];
     currentWord.plainText += parts[0];
     for (let index2 = 1; index2 < parts.length; index2++) {
       currentWord = { value: parts[index2], plainText: parts[index2] };
-      words2.push(currentWord);
+      words.push(currentWord);
     }
   }, (escape2) => {
     currentWord.value += escape2;
   });
-  for (const word of words2) {
+  for (const word of words) {
     word.width = getStringWidth(word.plainText);
   }
-  return words2;
+  return words;
 };
 var getColonColorToken = (parameter) => {
   const parts = parameter.split(":");
@@ -23282,12 +23299,12 @@ var exec = (string3, columns, options = {}) => {
   if (options.trim !== false && string3.trim() === "") {
     return "";
   }
-  const words2 = splitWords(string3);
+  const words = splitWords(string3);
   let rows = [""];
   let rowLength = 0;
   let trimmedRowIndex = -1;
   let isFirstWord = true;
-  for (const word of words2) {
+  for (const word of words) {
     const rowIndex = rows.length - 1;
     if (options.trim !== false && trimmedRowIndex !== rowIndex) {
       const row2 = rows[rowIndex];
@@ -23385,8 +23402,8 @@ function formatDuration(text9) {
   if (!text9) return "";
   const d = parseDuration(text9);
   if (!d) return text9 === "all" ? "all of it" : text9;
-  const words2 = durationInWords(d);
-  return words2 === "no time" ? text9 : words2;
+  const words = durationInWords(d);
+  return words === "no time" ? text9 : words;
 }
 function withoutFinalStop(text9) {
   return text9.trim().replace(/[.\s]+$/, "");
@@ -23477,14 +23494,14 @@ function basisPhrase(purposes) {
     const b = purpose.lawful_basis;
     if (!b) continue;
     const gdpr = [b.article_6 ? labelOf("article6", b.article_6) : "", b.article_9 ? labelOf("article9", b.article_9) : "", b.dpa_schedule_1 ? labelOf("dpaSchedule1", b.dpa_schedule_1) : ""].filter(Boolean).map((label3) => `UK GDPR ${label3}`.replace("UK GDPR DPA", "DPA"));
-    const words2 = [];
-    if (gdpr.length) words2.push(joinWords(gdpr));
-    if (b.common_law) words2.push(`the common-law basis “${labelOf("commonLaw", b.common_law)}”`);
+    const words = [];
+    if (gdpr.length) words.push(joinWords(gdpr));
+    if (b.common_law) words.push(`the common-law basis “${labelOf("commonLaw", b.common_law)}”`);
     const statutes = [...b.legislation ?? [], ...(b.statutory_gateways ?? []).map((g) => g.provision)];
-    if (statutes.length) words2.push(`relying on ${joinWords(statutes)}`);
+    if (statutes.length) words.push(`relying on ${joinWords(statutes)}`);
     const notice = b.copi_notice;
-    if (notice) words2.push(["under the COPI notice", notice.reference, notice.expires ? `(ending ${formatDate(notice.expires)})` : ""].filter(Boolean).join(" "));
-    if (words2.length) parts.push(words2.join(", "));
+    if (notice) words.push(["under the COPI notice", notice.reference, notice.expires ? `(ending ${formatDate(notice.expires)})` : ""].filter(Boolean).join(" "));
+    if (words.length) parts.push(words.join(", "));
   }
   const distinct = unique(parts);
   return distinct.length ? distinct.join("; and ") : "no legal basis stated";
@@ -25912,8 +25929,8 @@ function fileOffsets(block, start, end) {
   return [first, Math.max(first, last) + 1];
 }
 function phrasePattern(phrase) {
-  const words2 = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const body3 = words2.join("\\s+");
+  const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const body3 = words.join("\\s+");
   const open2 = /^\w/.test(phrase.trim()) ? "\\b" : "";
   const close2 = /\w$/.test(phrase.trim()) ? "\\b" : "";
   return new RegExp(`${open2}${body3}${close2}`, "giu");
@@ -26474,11 +26491,11 @@ function summariseRule(rule) {
 }
 
 // src/core/kinds.ts
-var SIGN_OFF = ["caldicott-signoff-missing", "dpo-review-missing", "amendment-without-fresh-signoff", "approval-without-digest"];
+var SIGN_OFF = ["caldicott-signoff-missing", "dpo-review-missing", "party-without-signoff", "amendment-without-fresh-signoff", "approval-without-digest"];
 var RULES_NOT_FOR_KIND = {
   sharing_agreement: [],
   template: [...SIGN_OFF, "dspt-status-insufficient", "dpia-missing-or-stale", "review-date-missing-or-overdue"],
-  overarching_protocol: ["dpo-review-missing"],
+  overarching_protocol: ["dpo-review-missing", "party-without-signoff"],
   processing_agreement: ["caldicott-signoff-missing"],
   data_release: SIGN_OFF
 };
@@ -27175,7 +27192,8 @@ function runAcrossStage(inputs, rules) {
       file: input.file,
       record: input.record,
       asOf: input.asOf,
-      ...effective[i] ? { options: effective[i].options } : {}
+      ...effective[i] ? { options: effective[i].options } : {},
+      optionsOf: (ruleId) => input.rules.find((r) => r.rule.id === ruleId)?.options
     }));
     const reports = [];
     try {
@@ -28929,7 +28947,7 @@ var caldicott_signoff_missing_default = defineRule({
   check({ agreement: a, report: report2 }) {
     const flows = a.flows ?? [];
     (a.parties ?? []).forEach((party, i) => {
-      const flowIndex = flows.findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+      const flowIndex = caldicottDisclosureIndex(a, party);
       if (flowIndex < 0) return;
       const found = approvalsBy(a, party.id, "caldicott_guardian");
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;
@@ -29933,18 +29951,29 @@ var disposal_method_missing_default = defineRule({
 // rules/dpia-missing-or-stale.ts
 var NEW_TECHNOLOGY = /\b(?:artificial\s+intelligence|machine\s+learning|deep\s+learning|large\s+language\s+models?|generative|ambient\s+(?:voice|scribe|listening|AI)|speech\s+recognition|voice\s+recognition|facial\s+recognition|wearables?)\b/i;
 var NEW_TECHNOLOGY_ACRONYM = /\b(?:AI|LLMs?)\b/;
+function descriptions(a) {
+  return [
+    ...(a.purposes ?? []).map((p2, i) => ({ text: p2.description, at: ["purposes", i, "description"] })),
+    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ["data", i, "description"] }))
+  ];
+}
+function firstMention(places, patterns) {
+  for (const place of places) {
+    if (place.text === void 0) continue;
+    for (const pattern2 of patterns) {
+      const m = pattern2.exec(place.text);
+      if (m) return { found: m[0], at: place.at };
+    }
+  }
+  return void 0;
+}
 function newTechnology(a) {
   const places = [
-    ...(a.purposes ?? []).map((p2, i) => ({ text: p2.description, at: ["purposes", i, "description"] })),
-    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ["data", i, "description"] })),
+    ...descriptions(a),
     ...(a.flows ?? []).map((f, i) => ({ text: f.access?.system, at: ["flows", i, "access", "system"] })),
     { text: a.security?.notes, at: ["security", "notes"] }
   ];
-  for (const place of places) {
-    const m = place.text === void 0 ? null : NEW_TECHNOLOGY.exec(place.text) ?? NEW_TECHNOLOGY_ACRONYM.exec(place.text);
-    if (m) return { found: m[0], at: place.at };
-  }
-  return void 0;
+  return firstMention(places, [NEW_TECHNOLOGY, NEW_TECHNOLOGY_ACRONYM]);
 }
 function receiverFromManySources(a) {
   const senders = /* @__PURE__ */ new Map();
@@ -29956,6 +29985,24 @@ function receiverFromManySources(a) {
   });
   const to = [...senders].find(([, from]) => from.size > 1)?.[0];
   return to === void 0 ? void 0 : { to, index: first.get(to) };
+}
+var TRACKING = /\b(?:geo-?location|GPS|location\s+tracking|track(?:s|ing)?\s+(?:(?:the|their|a\s+person's|patients')\s+)?(?:location|whereabouts|movements?))\b/i;
+function systematicMonitoring(a, largeScale) {
+  for (const [index2, flow3] of (a.flows ?? []).entries()) {
+    const access = flow3.access;
+    if (access === void 0 || access.mode === "live_system_access" || access.mode === "extract" || access.mode === "per_request") continue;
+    if (access.trigger === "per_case" || access.duration === "one_off") continue;
+    const ongoing = access.mode === "feed" || access.trigger === "scheduled" || access.duration === "standing";
+    if (!ongoing || !flowData(a, flow3).some(isIdentifying)) continue;
+    const purposes = (flow3.purposes ?? []).flatMap((id2) => purposeById(a, id2) ?? []);
+    if (purposes.length > 0 && coversOnlyDeceased(a, purposes)) continue;
+    const stated = purposes.length > 0 ? purposes.map((p2) => populationFor(a, p2)) : [a.population];
+    const whole = stated.find((p2) => p2?.scope === "all_registered");
+    if (whole) return { index: index2, who: "every registered patient" };
+    const large = stated.find((p2) => p2?.cohort_size !== void 0 && p2.cohort_size >= largeScale);
+    if (large) return { index: index2, who: `${large.cohort_size.toLocaleString("en-GB")} patients` };
+  }
+  return void 0;
 }
 function highRiskIndicators(a, largeScale) {
   const out = [];
@@ -29991,6 +30038,16 @@ function highRiskIndicators(a, largeScale) {
   }
   const technology = newTechnology(a);
   if (technology) out.push({ reason: `the processing uses new technology ("${technology.found}")`, at: technology.at });
+  const monitoring = systematicMonitoring(a, largeScale);
+  if (monitoring) {
+    const flow3 = a.flows[monitoring.index];
+    out.push({
+      reason: `flow "${flow3.id}" sends ${partyName(a, flow3.to)} an ongoing feed of personal data about ${monitoring.who} (systematic monitoring)`,
+      at: ["flows", monitoring.index, "access"]
+    });
+  }
+  const tracked = firstMention(descriptions(a), [TRACKING]);
+  if (tracked) out.push({ reason: `the processing tracks people's location or movements ("${tracked.found}")`, at: tracked.at });
   const matched = receiverFromManySources(a);
   if (matched) out.push({ reason: `${partyName(a, matched.to)} receives personal data from more than one source, to be combined or matched`, at: ["flows", matched.index, "to"] });
   const vulnerable = purposes.flatMap((p2) => {
@@ -30026,7 +30083,7 @@ var dpia_missing_or_stale_default = defineRule({
   meta: {
     title: "High-risk sharing needs a current data protection impact assessment",
     description: "Reports an agreement that shows signs of high-risk processing but records no DPIA, a DPIA that is out of date or leaves high risk without consulting the ICO, and a mitigation the DPIA relies on that is recorded as not in place.",
-    rationale: "A data protection impact assessment (DPIA) is how the organisations work out, before any data moves, what could go wrong for patients and how to prevent it. The law requires one before processing that is likely to result in a high risk to people (UK GDPR Art 35), and the ICO recommends one as the first step of any data sharing.\n\ndsalint treats these as signs of high risk, taken from Art 35(3) and the ICO's list: health data about every registered patient, or about a cohort of at least `large_scale_cohort` patients (`population.cohort_size`; large-scale special category data); new technology such as AI, machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow's system or the security notes; one recipient receiving personal data from more than one source (data matching); live access to the clinical system by an organisation that does not provide the patients' care; genetic data used for anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\nA DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).\n\nA DPIA is only as good as the mitigations it relies on. When the agreement lists them under `dpia.mitigations`, each one recorded as not in place is an error: the DPIA's conclusion depends on it, as the BMA reminded practices about the mitigations (such as opt-in) their DPIAs identified for online record access.",
+    rationale: "A data protection impact assessment (DPIA) is how the organisations work out, before any data moves, what could go wrong for patients and how to prevent it. The law requires one before processing that is likely to result in a high risk to people (UK GDPR Art 35), and the ICO recommends one as the first step of any data sharing.\n\ndsalint treats these as signs of high risk, taken from Art 35(3) and the ICO's list: health data about every registered patient, or about a cohort of at least `large_scale_cohort` patients (`population.cohort_size`; large-scale special category data); new technology such as AI, machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow's system or the security notes; one recipient receiving personal data from more than one source (data matching); systematic monitoring, read as an ongoing feed (`mode: feed`, a `scheduled` trigger or `standing` access) of personal data about every registered patient or about at least `large_scale_cohort` patients (a one-off extract, one case at a time or records of the dead do not count); tracking people's location or movements named in a purpose or data item; live access to the clinical system by an organisation that does not provide the patients' care; genetic data used for anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\nA DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).\n\nA DPIA is only as good as the mitigations it relies on. When the agreement lists them under `dpia.mitigations`, each one recorded as not in place is an error: the DPIA's conclusion depends on it, as the BMA reminded practices about the mitigations (such as opt-in) their DPIAs identified for online record access.",
     fix: "Carry out a DPIA (your DPO must be consulted) and record it under `dpia`: `reference`, `completed`, the agreement `version_covered` and `residual_high_risk`. After a material change, review the DPIA and update those fields. If high risk remains, consult the ICO and record the reference in `ico_prior_consultation`.",
     severity: "error",
     severityReason: "A DPIA is a legal requirement before high-risk processing, and processing without a mitigation the DPIA relies on is not what was assessed (errors); a stale or unresolved DPIA is a gap to review, so it is a warning.",
@@ -30040,6 +30097,12 @@ var dpia_missing_or_stale_default = defineRule({
       {
         instrument: "ICO: Examples of processing likely to result in high risk",
         url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk"
+      },
+      {
+        instrument: "ICO: Data protection impact assessments (detailed guidance)",
+        provision: "When do we need to do a DPIA? What other factors might indicate likely high risk? (systematic monitoring)",
+        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/",
+        unverified: true
       },
       { instrument: "ICO Data Sharing Code of Practice", provision: "Carry out a DPIA", url: "https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/" }
     ],
@@ -30132,6 +30195,24 @@ var dpia_missing_or_stale_default = defineRule({
           findings: [{ messageId: "missing", text: "dsalint" }]
         },
         {
+          title: "a monthly feed of every registered patient's appointments to the ICB, and no DPIA (systematic monitoring)",
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            population: { scope: all_registered }
+            data:
+              - { id: activity, categories: [nhs_number, appointments_activity] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [activity], access: { mode: feed, trigger: scheduled } }
+          `,
+          findings: [{ messageId: "missing", text: "dsalint" }]
+        },
+        {
           title: "a DPIA of an earlier version",
           agreement: yaml`
             dsalint: 1
@@ -30209,7 +30290,11 @@ var dpo_review_missing_default = defineRule({
     citations: [
       { instrument: "UK GDPR", provision: "Art 37(1)(a) (public authorities must designate a DPO)", url: "https://www.legislation.gov.uk/eur/2016/679/article/37" },
       { instrument: "UK GDPR", provision: "Art 39(1) (tasks of the DPO, including advice on DPIAs)", url: "https://www.legislation.gov.uk/eur/2016/679/article/39" },
-      { instrument: "ICO: Data protection officers", url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-officers/" },
+      {
+        instrument: "ICO: Accountability Framework, leadership and oversight",
+        provision: 'Whether to appoint a DPO ("some organisations legally require a DPO")',
+        url: "https://ico.org.uk/for-organisations/accountability-framework/leadership-and-oversight/"
+      },
       { instrument: "NHS Digital: DSPT key roles and DPO guide (2018)", provision: "SIRO as a key role", url: "https://www.dsptoolkit.nhs.uk/", unverified: true }
     ],
     defaultOptions: {},
@@ -30309,7 +30394,7 @@ var dpo_review_missing_default = defineRule({
     };
     (a.parties ?? []).forEach((party, i) => {
       if (!isController(party)) return;
-      if (isPublicAuthority(party) && !orgTypeOf(party)?.judicial) check2(party, i, "dpo", "dpo-none", "dpo-other-version", "DPO");
+      if (needsDpoReview(party)) check2(party, i, "dpo", "dpo-none", "dpo-other-version", "DPO");
       if (orgTypeOf(party)?.siroExpected) check2(party, i, "siro", "siro-none", "siro-other-version", "SIRO");
     });
   }
@@ -30583,12 +30668,19 @@ title: Example
 status: active
 dates: { ${dates} }
 `;
+var WARNED_BY = { expires: "agreement-expired-or-no-term", review: "review-date-missing-or-overdue" };
+function warnedInFile(entry, d) {
+  const options = entry.optionsOf?.(WARNED_BY[d.what]);
+  const days = options?.warn_within_days;
+  if (days === void 0 || days <= 0) return false;
+  return d.date <= addDays(entry.asOf, days);
+}
 var estate_renewals_due_default = defineAcrossRule({
   id: "estate-renewals-due",
   meta: {
     title: "Agreements expiring or due for review soon",
-    description: "Across the agreements in force, lists those that expire or are due for review within the coming window (90 days unless configured), reporting each with the others due in the same window, so the whole list can be planned at once.",
-    rationale: "An information governance team holds dozens of agreements, each with its own review and end date. Reviews take weeks: every party's Caldicott Guardian and DPO must look again, and a DPIA may need updating. An agreement that lapses while data still flows leaves that sharing without agreed governance. Seeing everything that falls due in the next few months, together, lets the team plan the reviews rather than find them overdue.",
+    description: "Across the agreements in force, lists those that expire or are due for review within the coming window (90 days unless configured), reporting each with the others due in the same window, so the whole list can be planned at once. A date the agreement's own expiry or review rule already warns about (within its `warn_within_days`, 60 days unless configured) is listed with the others but not reported again in its file.",
+    rationale: "An information governance team holds dozens of agreements, each with its own review and end date. Reviews take weeks: every party's Caldicott Guardian and DPO must look again, and a DPIA may need updating. An agreement that lapses while data still flows leaves that sharing without agreed governance. Seeing everything that falls due in the next few months, together, lets the team plan the reviews rather than find them overdue.\n\nOne renewal gets one finding in its file: `agreement-expired-or-no-term` and `review-date-missing-or-overdue` warn about an expiry or review in the next `warn_within_days` (60 days unless configured), and this rule reports in that file only the dates beyond that, up to its own `window`. Turning either of those rules off (or setting its `warn_within_days` to 0) hands its dates back to this one.",
     fix: "Start the review or renewal now: check the sharing is still needed and limited to what is needed, agree any changes with every party, record fresh sign-off, and set the next review and expiry dates. Change the window with the rule's `window` option.",
     severity: "info",
     severityReason: "A reminder for planning: nothing is wrong yet.",
@@ -30662,6 +30754,7 @@ var estate_renewals_due_default = defineAcrossRule({
     due.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.entry - b.entry);
     const listed = capped(due, MAX_RELATED_ACROSS + 1).shown;
     for (const d of due) {
+      if (warnedInFile(entries[d.entry], d)) continue;
       const entry = entries[d.entry];
       const window = durationInWords(parseDuration((entry.options ?? defaultOptions2).window) ?? parseDuration(defaultOptions2.window));
       const others = due.length - 1;
@@ -31122,7 +31215,7 @@ dsalint accepts anonymised or aggregate data, and flows whose every purpose rest
                 category: individual_care
                 lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: implied_consent }
             data:
-              - { id: history, categories: [nhs_number, gender_history], identifiability: anonymised }
+              - { id: history, categories: [gender_history], identifiability: anonymised }
             flows:
               - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }
           `
@@ -31861,7 +31954,7 @@ var label_contradicts_content_default = defineRule({
   meta: {
     title: "Labels must agree with what the data contains",
     description: 'Reports data labelled anonymised or aggregate that carries direct identifiers, data labelled pseudonymised that carries the identifiers a pseudonym replaces, and a purpose that calls identifiable health information "not confidential".',
-    rationale: "Several rules relax when data is anonymised, aggregate or not confidential: no opt-out, no common-law basis, no security baseline. A label cannot buy that relaxation; the content decides. Data is anonymous only when no one can be identified from it by any means reasonably likely to be used: a record carrying an NHS number, a name, an address or full postcode, contact details or a date of birth identifies the person, so it is personal data whatever the label says. Pseudonymised data is still personal data, and a pseudonymised extract replaces the direct identifiers with a pseudonym, the key staying with the sender; one that still carries the NHS number or name is simply identifiable.\n\nInformation about a patient's health given to their clinicians is confidential, and the common-law duty of confidentiality applies to it whatever the agreement calls it. `not_confidential` is true only for anonymised information, or information that was never given in confidence; for identifiable health information the agreement needs a real basis (consent, section 251 support, a legal requirement, or the overriding public interest).",
+    rationale: "Several rules relax when data is anonymised, aggregate or not confidential: no opt-out, no common-law basis, no security baseline. A label cannot buy that relaxation; the content decides, and every other rule judges anonymised or aggregate data that carries a direct identifier as personal data, as this rule does, so the label takes no finding away. Data is anonymous only when no one can be identified from it by any means reasonably likely to be used: a record carrying an NHS number, a name, an address or full postcode, contact details or a date of birth identifies the person, so it is personal data whatever the label says. Pseudonymised data is still personal data, and a pseudonymised extract replaces the direct identifiers with a pseudonym, the key staying with the sender; one that still carries the NHS number or name is simply identifiable.\n\nInformation about a patient's health given to their clinicians is confidential, and the common-law duty of confidentiality applies to it whatever the agreement calls it. `not_confidential` is true only for anonymised information, or information that was never given in confidence; for identifiable health information the agreement needs a real basis (consent, section 251 support, a legal requirement, or the overriding public interest).",
     fix: "Ask the sender to remove the direct identifiers (or replace them with a pseudonym, keeping the key) so the data matches its label, or change the label to what the data is and meet the rules for personal data. For identifiable health information, replace `not_confidential` with the basis that actually sets aside the duty of confidentiality.",
     severity: "error",
     severityReason: "A wrong label hides personal, confidential data from every check that would otherwise protect it.",
@@ -31873,7 +31966,7 @@ var label_contradicts_content_default = defineRule({
       {
         instrument: "ICO: Anonymisation guidance",
         provision: "How do we ensure anonymisation is effective?",
-        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/"
+        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/how-do-we-ensure-anonymisation-is-effective/"
       },
       { instrument: "UK GDPR", provision: "Art 4(1) (personal data) and Art 4(5) (pseudonymisation)", url: "https://www.legislation.gov.uk/eur/2016/679/article/4" },
       { instrument: "Data Protection Act 2018", provision: "s171 (re-identification of de-identified personal data)", url: "https://www.legislation.gov.uk/ukpga/2018/12/section/171" },
@@ -33117,7 +33210,7 @@ Commercial use of patient data is far outside what patients expect when they see
     }
   },
   check({ agreement: a, report: report2 }) {
-    if (!sharesPersonalData(a) && !(a.data ?? []).some(isEffectivelyIdentifiable)) return;
+    if (!sharesPersonalData(a)) return;
     const onward = a.onward_sharing;
     if (onward && (onward.allowed === true || onward.sublicensing === true) && (onward.to ?? []).length === 0) {
       const what = onward.sublicensing === true ? onward.allowed === true ? "share the data onward and sublicense it" : "sublicense the data" : "share the data onward";
@@ -33207,7 +33300,7 @@ var outdated_law_reference_default = defineRule({
   meta: {
     title: "Cite the law and bodies in force, not repealed ones",
     description: 'Reports references to repealed or replaced law, guidance and bodies, in the structured fields and in the prose of a Markdown agreement: the Data Protection Act 1998, "sensitive personal data", the EU GDPR as governing law after 2020, the IG Toolkit, the Research Governance Framework, the seven Caldicott principles, the revoked STI Directions, Art 6(4) after 5 February 2026, CCGs, NHS Digital and Public Health England.',
-    rationale: 'An agreement that cites repealed law was probably written, or last reviewed, under that law; its bases, conditions and safeguards may never have been checked against the law that applies now. Reviewers read an outdated reference as a sign that the whole agreement needs review, and patients and partners cannot rely on rights or duties that no longer exist. Each finding names what replaced the reference:\n\n- the Data Protection Act 1998 was repealed on 25 May 2018 by the Data Protection Act 2018, alongside the GDPR; its "sensitive personal data" is now special category data (UK GDPR Art 9) and criminal offence data (Art 10);\n- since 1 January 2021 the governing law is the UK GDPR, not the EU GDPR;\n- the Information Governance Toolkit was replaced by the Data Security and Protection Toolkit in April 2018;\n- the Research Governance Frameworks were replaced by the UK Policy Framework for Health and Social Care Research (2017);\n- there are eight Caldicott Principles since December 2020 (there were seven from 2013);\n- the NHS Trusts and Primary Care Trusts (Sexually Transmitted Diseases) Directions 2000 were revoked on 12 October 2023;\n- from 5 February 2026 the Data (Use and Access) Act 2025 replaced the Art 6(4) compatibility test with Art 8A and Annex 2 (reported only for an agreement judged under the amended law);\n- clinical commissioning groups were abolished on 1 July 2022 (Health and Care Act 2022), NHS Digital merged into NHS England on 1 February 2023, and Public Health England closed on 1 October 2021.\n\nA sentence that records the change ("the Data Protection Act 2018, which replaced the DPA 1998") is not reported, nor is the version history, nor an agreement that has expired, been withdrawn or been superseded. Each term is reported once, at its first place, with the other places listed.',
+    rationale: 'An agreement that cites repealed law was probably written, or last reviewed, under that law; its bases, conditions and safeguards may never have been checked against the law that applies now. Reviewers read an outdated reference as a sign that the whole agreement needs review, and patients and partners cannot rely on rights or duties that no longer exist. Each finding names what replaced the reference:\n\n- the Data Protection Act 1998 was repealed on 25 May 2018 by the Data Protection Act 2018, alongside the GDPR; its "sensitive personal data" is now special category data (UK GDPR Art 9) and criminal offence data (Art 10);\n- since 1 January 2021 the governing law is the UK GDPR, not the EU GDPR;\n- the Information Governance Toolkit was replaced by the Data Security and Protection Toolkit in April 2018;\n- the Research Governance Frameworks were replaced by the UK Policy Framework for Health and Social Care Research (2017);\n- there are eight Caldicott Principles since December 2020 (there were seven from 2013);\n- the NHS Trusts and Primary Care Trusts (Sexually Transmitted Diseases) Directions 2000 were revoked on 12 October 2023;\n- from 5 February 2026 the Data (Use and Access) Act 2025 replaced the Art 6(4) compatibility test with Art 8A and Annex 2 (reported only for an agreement judged under the amended law);\n- clinical commissioning groups were abolished on 1 July 2022 (Health and Care Act 2022), NHS Digital merged into NHS England on 1 February 2023, and Public Health England ceased operating on 30 September 2021, its functions passing to the UK Health Security Agency, the Office for Health Improvement and Disparities (in DHSC), NHS England and NHS Digital from 1 October 2021.\n\nA sentence that records the change ("the Data Protection Act 2018, which replaced the DPA 1998") is not reported, nor is the version history, nor an agreement that has expired, been withdrawn or been superseded. Each term is reported once, at its first place, with the other places listed.',
     fix: "Replace each reference with the law, guidance or body now in force, and check that what the agreement says still holds under it.",
     severity: "warning",
     severityReason: "An outdated reference is a strong sign the agreement was not reassessed, but the sharing itself may still be lawful.",
@@ -33217,7 +33310,11 @@ var outdated_law_reference_default = defineRule({
     presets: ["recommended", "strict"],
     citations: [
       { instrument: "Data Protection Act 1998 (repealed)", url: "https://www.legislation.gov.uk/ukpga/1998/29/contents" },
-      { instrument: "Data Protection Act 2018", provision: "Schedule 19 para 44 (repeal of the 1998 Act)", url: "https://www.legislation.gov.uk/ukpga/2018/12/schedule/19", unverified: true },
+      {
+        instrument: "Data Protection Act 2018",
+        provision: "s212(1) and Sch 19 para 44 (the 1998 Act repealed, except s62 and Sch 15 paras 13, 15, 16, 18 and 19, from 25 May 2018; S.I. 2018/625 reg 2(1)(g))",
+        url: "https://www.legislation.gov.uk/ukpga/2018/12/schedule/19/paragraph/44"
+      },
       {
         instrument: "ICO: What is special category data?",
         url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/special-category-data/what-is-special-category-data/"
@@ -33237,9 +33334,18 @@ var outdated_law_reference_default = defineRule({
         url: "https://www.gov.uk/government/publications/nhs-trusts-and-primary-care-trusts-sexually-transmitted-diseases-revocation-directions-2023"
       },
       { instrument: "Data (Use and Access) Act 2025", provision: "s71 (Art 6(4) omitted; Art 8A and Annex 2 inserted)", url: "https://www.legislation.gov.uk/ukpga/2025/18/section/71" },
-      { instrument: "Health and Care Act 2022", provision: "abolition of clinical commissioning groups", url: "https://www.legislation.gov.uk/ukpga/2022/31/contents", unverified: true },
-      { instrument: "NHS England: NHS Digital merged with NHS England (1 February 2023)", url: "https://digital.nhs.uk/", unverified: true },
-      { instrument: "UK Health Security Agency", url: "https://www.gov.uk/government/organisations/uk-health-security-agency", unverified: true }
+      { instrument: "Health and Care Act 2022", provision: "integrated care boards established and clinical commissioning groups abolished", url: "https://www.legislation.gov.uk/ukpga/2022/31/contents" },
+      {
+        instrument: "Health and Care Act 2022 (Consequential and Related Amendments and Transitional Provisions) Regulations 2022 (S.I. 2022/634)",
+        provision: "Part 2 (establishment of integrated care boards and abolition of clinical commissioning groups), in force 1 July 2022",
+        url: "https://www.legislation.gov.uk/uksi/2022/634/contents/made"
+      },
+      { instrument: "NHS England news: NHS Digital and NHS England complete merger (February 2023)", url: "https://www.england.nhs.uk/2023/02/nhs-digital-and-nhs-england-complete-merger/" },
+      {
+        instrument: "UK Health Security Agency (Public Health England's functions passed to it, to OHID in DHSC, NHS England and NHS Digital from 1 October 2021)",
+        url: "https://www.gov.uk/government/organisations/uk-health-security-agency",
+        unverified: true
+      }
     ],
     defaultOptions: {},
     messages: {
@@ -33388,11 +33494,11 @@ var TERMS2 = {
   "opt-out": (record) => {
     const p2 = record.population;
     if (!p2 || p2.nationalDataOptOut === void 0 && p2.type1Objections === void 0) return void 0;
-    const words2 = [
+    const words = [
       p2.nationalDataOptOut && `national data opt-out: ${lowerFirst(optOutLabel(p2.nationalDataOptOut))}`,
       p2.type1Objections && `type 1 objections: ${lowerFirst(optOutLabel(p2.type1Objections))}`
     ].filter(Boolean);
-    return { value: words2.join("; "), at: p2.nationalDataOptOut !== void 0 ? p2.nationalDataOptOutAt : p2.type1ObjectionsAt };
+    return { value: words.join("; "), at: p2.nationalDataOptOut !== void 0 ? p2.nationalDataOptOutAt : p2.type1ObjectionsAt };
   }
 };
 var TERM_WORDS = {
@@ -33609,24 +33715,14 @@ var party_group_empty_default = defineRule({
 });
 
 // rules/party-identity-unclear.ts
-var GENERIC = new Set(
-  "the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care commissioning support unit police force social adult adults children childrens children's health public safeguarding medical examiner office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research university data sharing lead body bodies dept".split(/\s+/)
-);
 var COUNCIL = /\b(?:council|borough|county|corporation|combined authority)\b/i;
 var DEPARTMENT = /\b(?:department|directorate|dept|team|service|services|division|unit)\b/i;
 var FILLER = /\b(?:the|ltd|limited|plc|llp|cic|nhs|foundation|trust|and|of|&)\b/gi;
-function words(name) {
-  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
-}
-function isGenericName(name) {
-  const w = words(name);
-  return w.length > 0 && w.every((word) => GENERIC.has(word));
-}
 function normalised(name) {
   return name.toLowerCase().replace(FILLER, " ").replace(/[^a-z0-9]+/g, " ").trim();
 }
 function distinctive(name) {
-  return words(name).filter((w) => !GENERIC.has(w) && !/^(?:ltd|limited|plc)$/.test(w));
+  return nameWords(name).filter((w) => !GENERIC_NAME_WORDS.has(w) && !/^(?:ltd|limited|plc)$/.test(w));
 }
 var COUNCIL_FUNCTION = /\b(?:social\s+care|social\s+services|children'?s\s+services|housing|public\s+health|education|environmental\s+health|early\s+help)\b/i;
 function isCouncilPart(party) {
@@ -33760,6 +33856,107 @@ var party_identity_unclear_default = defineRule({
   }
 });
 
+// rules/party-without-signoff.ts
+function compelled(a, flow3) {
+  const purposes = flowPurposes(a, flow3);
+  return purposes.length > 0 && purposes.every((p2) => p2.lawful_basis?.common_law === "legal_requirement");
+}
+var party_without_signoff_default = defineRule({
+  id: "party-without-signoff",
+  meta: {
+    title: "Every party that shares or receives data signs the agreement",
+    description: "Reports a party that sends or receives data in a flow but for which no one has signed the agreement, when the other parties' approvals are recorded. Parties whose Caldicott Guardian or Data Protection Officer must sign are left to those rules.",
+    rationale: "A data sharing agreement is made between the parties sending and receiving the data; the ICO's data sharing code says it helps all the parties be clear about their roles and responsibilities, and it is how each of them demonstrates accountability. An organisation that receives or sends data under the agreement but never signed it has not accepted the agreement's purposes, limits, security or retention terms, so nothing in the agreement binds it. An expert reviewer compares the party list with the signatures and asks for the missing one.\n\ndsalint reports this only when the agreement records some approvals (so the approvals are the sign-off record and one party is missing from it), and only for parties no other sign-off rule already asks about: a party disclosing confidential patient information needs its Caldicott Guardian (`caldicott-signoff-missing`), and a public authority controller its Data Protection Officer (`dpo-review-missing`). Processors are bound by their Art 28 contract rather than by signing the sharing agreement, so they are not asked; nor is a court (a coroner), or a recipient of data the law requires to be disclosed to it (every purpose of the flow rests on `legal_requirement`). Drafts, templates, overarching protocols (each signatory under its own governance), data releases, template blanks, groups of parties, and agreements accepted other than by signature (click-through, deemed by contract, per referral) are not asked either. An approval naming a party that is not in the party list is reported by `reference-unresolved`.",
+    fix: "Ask the party's authorised signatory (or its information governance lead) to sign the agreement, then add an entry under `approvals` with its `party` id, `role`, name, date and `version`. If the organisation does not in fact take part, remove it from the flows and the parties.",
+    severity: "warning",
+    severityReason: "An unsigned party is a gap in the evidence of accountability a reviewer or auditor expects to see closed; it does not by itself make the sharing unlawful.",
+    area: "G",
+    importance: 430,
+    tags: ["governance", "sign-off", "accountability"],
+    presets: ["recommended", "strict"],
+    citations: [
+      {
+        instrument: "ICO Data Sharing Code of Practice",
+        provision: "Data sharing agreements: a data sharing agreement between the parties sending and receiving data helps all the parties be clear about their roles",
+        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/data-sharing-agreements/"
+      },
+      { instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }
+    ],
+    defaultOptions: {},
+    messages: {
+      none: {
+        text: [
+          `{{party}} {{takesPart}} (flow "{{flow}}"), but no one has signed the agreement for it, while the other parties' approvals are recorded. `,
+          "Ask {{party}}'s authorised signatory or information governance lead to sign it, then add an entry under `approvals` with party: {{id}}{{versionHint}}."
+        ],
+        request: "Ask {{party}}, which {{takesPart}}, to sign the agreement as the other parties have (its authorised signatory or information governance lead)."
+      }
+    },
+    examples: {
+      valid: [
+        {
+          title: "the charity that receives referrals has signed",
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: charity, name: Example Carers Charity, org_type: vcse, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: charity }
+            approvals:
+              - { party: surgery, role: caldicott_guardian, name: Dr A, version: 1.0.0 }
+              - { party: charity, role: authorised_signatory, name: B Example, version: 1.0.0 }
+          `
+        }
+      ],
+      invalid: [
+        {
+          title: "the surgery signed, the charity that receives referrals did not",
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: charity, name: Example Carers Charity, org_type: vcse, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: charity }
+            approvals:
+              - { party: surgery, role: caldicott_guardian, name: Dr A, version: 1.0.0 }
+          `,
+          findings: [{ messageId: "none", at: "parties[1].id" }]
+        }
+      ]
+    }
+  },
+  check({ agreement: a, report: report2 }) {
+    const approvals = a.approvals ?? [];
+    if (approvals.length === 0 || a.status === "draft") return;
+    if (a.acceptance !== void 0 && a.acceptance !== "signed") return;
+    const flows = a.flows ?? [];
+    (a.parties ?? []).forEach((party, i) => {
+      if (party.placeholder === true || party.group !== void 0 || isProcessor(party)) return;
+      if (approvals.some((approval) => approval.party === party.id)) return;
+      if (needsDpoReview(party) || caldicottDisclosureIndex(a, party) >= 0) return;
+      if (orgTypeOf(party)?.judicial) return;
+      const index2 = flows.findIndex((f) => (f.from === party.id || f.to === party.id) && !(f.to === party.id && compelled(a, f)));
+      if (index2 < 0) return;
+      const flow3 = flows[index2];
+      const sends = flow3.from === party.id;
+      report2({
+        messageId: "none",
+        data: { party: party.name, id: party.id, flow: flow3.id, takesPart: sends ? "shares data under the agreement" : "receives data under the agreement", versionHint: versionHint(a) },
+        at: ["parties", i, "id"],
+        related: [{ at: ["flows", index2, sends ? "from" : "to"], message: `${party.name} ${sends ? "sends" : "receives"} data in this flow.` }]
+      });
+    });
+  }
+});
+
 // rules/population-exceeds-purpose.ts
 var population_exceeds_purpose_default = defineRule({
   id: "population-exceeds-purpose",
@@ -33777,7 +33974,12 @@ var population_exceeds_purpose_default = defineRule({
     citations: [
       { instrument: "UK GDPR", provision: "Art 5(1)(c) (data minimisation)", url: "https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/" },
       { instrument: "Caldicott Principle", provision: "4 (strict need-to-know)", url: "https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020" },
-      { instrument: "HM Government: Information sharing advice for safeguarding practitioners", url: "https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice", unverified: true },
+      {
+        instrument: "HM Government: Information sharing advice for safeguarding practitioners (2024)",
+        provision: "Seven golden rules: share only the information the recipient needs",
+        url: "https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice",
+        unverified: true
+      },
       { instrument: "NHS England", provision: "Medical examiners: non-coronial deaths in the community", url: "https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/" }
     ],
     defaultOptions: {},
@@ -34586,9 +34788,9 @@ function subset(a, b) {
   return a.length > 0 && a.every((t) => b.includes(t));
 }
 function namesParty(mention, parties, loose) {
-  const words2 = mention.trim().split(/\s+/u);
-  const acronyms = words2.filter((w) => new RegExp("^\\p{Lu}{2,6}$", "u").test(w) && !NOISE.has(w.toLowerCase()));
-  const mt = tokens(words2.filter((w) => !acronyms.includes(w)).join(" "));
+  const words = mention.trim().split(/\s+/u);
+  const acronyms = words.filter((w) => new RegExp("^\\p{Lu}{2,6}$", "u").test(w) && !NOISE.has(w.toLowerCase()));
+  const mt = tokens(words.filter((w) => !acronyms.includes(w)).join(" "));
   if (mt.length === 0 && acronyms.length === 0) return true;
   return parties.some((p2) => {
     if (mention.trim().toLowerCase() === p2.id.toLowerCase()) return true;
@@ -34606,6 +34808,22 @@ function declaredName(name, parties) {
 function declaresKind(a, kind) {
   const parties = a.parties ?? [];
   return parties.some((p2) => p2.org_type !== void 0 && (kind.orgTypes ?? []).includes(p2.org_type) || (kind.name?.test(p2.name) ?? false)) || (a.purposes ?? []).some((p2) => p2.category !== void 0 && kind.purposes.includes(p2.category));
+}
+var SIGNED_FOR = /\b(?:signed\s+(?:for\s+and\s+)?on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/giu;
+function signatoriesIn(a, block) {
+  const parties = (a.parties ?? []).flatMap((p2) => p2.legal_name ? [p2, { ...p2, name: p2.legal_name }] : [p2]);
+  const out = [];
+  for (const signed of block.text.matchAll(SIGNED_FOR)) {
+    const after = (signed.index ?? 0) + signed[0].length;
+    const rest = /^[^\n:;,.()|]*/u.exec(block.text.slice(after))?.[0] ?? "";
+    const name = NAME.exec(rest);
+    const nameText = name?.[1]?.replace(/['’&-]+$/u, "").trim();
+    if (!name || !nameText) continue;
+    if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) continue;
+    const start = after + name[0].length - name[1].length;
+    out.push({ messageId: "signatory-not-party", start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, " ") } });
+  }
+  return out;
 }
 function recipientsIn(a, block) {
   const out = [];
@@ -34655,7 +34873,7 @@ var prose_undeclared_party_default = defineRule({
     description: 'In a Markdown agreement, reports body text that shares data with an organisation that is not a declared party ("shared with Acme Analytics Ltd"), with a kind of recipient no party is ("disclosed to the police", "shared with researchers"), or uses it for marketing, research or insurance when no purpose says so.',
     rationale: `Everyone who receives patient data under an agreement must be a party to it, with a role, flows, a lawful basis and sign-off; every use must be a declared purpose. If the text people sign mentions a recipient or a use that the structured part never declares, dsalint's checks cannot cover it and patients would not expect it.
 
-This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when its distinctive words appear in the party's name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party's id, or when it is an acronym of the party's name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, and for "used for marketing / research / insurance".
+This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when its distinctive words appear in the party's name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party's id, or when it is an acronym of the party's name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, and for "used for marketing / research / insurance". It also reads the signature formula ("signed on behalf of …", "for and on behalf of …") and asks about an organisation signed for that matches no party's name or legal name: a party list and signatures that disagree leave it unclear who is bound.
 
 Its limits: a recipient named in lower case ("the medical examiner") or without one of those verbs is not seen; a person's name after a title (Dr, Mrs) is skipped; systems and roles (Smartcard, GP Connect, Caldicott Guardian) are not organisations; and a sentence that denies the sharing ("will never be shared with insurers") is skipped, as is any sentence with "not" or "no" before the verb.`,
     fix: "If the organisation does receive the data, declare it under `parties` (with its role) and add the flow to it, its purpose and its sign-off. If the use is intended, declare the purpose with its lawful basis. Otherwise correct the text so that it matches the structured agreement.",
@@ -34682,6 +34900,13 @@ Its limits: a recipient named in lower case ("the medical examiner") or without 
           "add it under `parties` with its flow and sign-off, or correct the text."
         ],
         request: 'Ask {{drafter}} whether "{{name}}" receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.'
+      },
+      "signatory-not-party": {
+        text: [
+          'The text says the agreement is signed on behalf of "{{name}}", but no declared party has that name or legal name. Ask which party the ',
+          "signatory acts for: give the party its full legal name (`legal_name`), correct the signature block, or add the organisation as a party with its role and flows."
+        ],
+        request: 'Ask {{drafter}} which party the person signing on behalf of "{{name}}" acts for: the signature block and the list of parties must name the same organisations.'
       },
       "undeclared-kind": {
         text: [
@@ -34758,7 +34983,7 @@ Its limits: a recipient named in lower case ("the medical examiner") or without 
   check({ agreement: a, source, report: report2 }) {
     if (source.kind !== "markdown" || !source.markdown) return;
     for (const block of proseBlocks(source.markdown, source.text)) {
-      for (const { start, end, ...message2 } of recipientsIn(a, block)) report2({ ...message2, at: { offsets: fileOffsets(block, start, end) } });
+      for (const { start, end, ...message2 } of [...recipientsIn(a, block), ...signatoriesIn(a, block)]) report2({ ...message2, at: { offsets: fileOffsets(block, start, end) } });
     }
   }
 });
@@ -36581,7 +36806,7 @@ var secondary_use_on_direct_care_basis_default = defineRule({
     tags: ["lawful-basis", "confidentiality", "caldicott-6"],
     presets: ["recommended", "strict"],
     citations: [
-      { instrument: "NHSX", provision: "Consent and confidential patient information", url: "https://www.nhsx.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/" },
+      { instrument: "NHS England Transformation Directorate", provision: "Consent and confidential patient information", url: "https://transform.england.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/" },
       { instrument: "Health and Social Care Act 2012", provision: "s251B (duty to share), explanatory notes to the 2015 Act s3", url: "http://www.legislation.gov.uk/ukpga/2015/28/notes/division/4/3" },
       {
         instrument: "NHS England digital regulations guidance",
@@ -36775,7 +37000,7 @@ var security_measures_missing_default = defineRule({
       report2({ messageId: "empty", at: ["security", "measures"] });
     } else {
       const measures = a.security.measures ?? [];
-      const healthItems = new Set((a.data ?? []).filter((d) => (isIdentifying(d) || isEffectivelyIdentifiable(d)) && carriesHealthInformation(d)).map((d) => d.id));
+      const healthItems = new Set((a.data ?? []).filter((d) => isIdentifying(d) && carriesHealthInformation(d)).map((d) => d.id));
       if (healthItems.size === 0) return;
       const flows = (a.flows ?? []).filter((f) => (f.data ?? []).some((id2) => healthItems.has(id2)));
       const recipients = [...new Set(flows.flatMap((f) => f.to === void 0 ? [] : [f.to]))].map((id2) => partyName(a, id2));
@@ -37515,12 +37740,6 @@ var OPEN_ENDED = [
   /\betc\b\.?/i
 ];
 var NEGATED = /\b(?:not\b(?!\s+limited)|never\b|no\b|nor\b)[^.;:]{0,40}$/i;
-function escapeRegExp(text9) {
-  return text9.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function phrasePattern2(phrase) {
-  return new RegExp(`(?<![\\w])${phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+")}(?![\\w])`, "i");
-}
 var GENERIC_WORDS = new Set(
   "a an the of and or for in on at to with by from as into our their its this that these those all any other such more partner partners partnership organisation organisations organization organizations agency agencies party parties system systems provision provide provides providing provided support supports supporting supported deliver delivers delivering delivery care caring services service health healthcare social wellbeing well being patient patients people person residents users user population public community communities citizens improve improves improving improved improvement improvements better best outcome outcomes quality benefit benefits effective effectiveness efficient efficiency purpose purposes data information sharing share shared enable enables enabling facilitate facilitating ensure ensuring including related general wider whole integrated integration joined up help helps helping work works working together collaboration collaborative collaboratively across local area areas region regional nhs need needs appropriate relevant legitimate lawful business required high safe safely secure securely continuity seamless holistic person-centred joined-up coordinated co-ordinated improving experience experiences".split(/\s+/)
 );
@@ -37635,7 +37854,7 @@ var vague_purpose_default = defineRule({
     }
   },
   check({ agreement: a, document: document3, source, options, report: report2 }) {
-    const patterns = [...OPEN_ENDED, ...options.extra_phrases.filter((p2) => p2.trim() !== "").map(phrasePattern2)];
+    const patterns = [...OPEN_ENDED, ...options.extra_phrases.filter((p2) => p2.trim() !== "").map(phrasePattern)];
     (a.purposes ?? []).forEach((purpose, i) => {
       const base = ["purposes", i];
       if (purpose.category === void 0) report2({ messageId: "no-category", data: { purpose: purpose.id }, at: [...base, "category"] });
@@ -37918,9 +38137,9 @@ A shared care record used for direct care by the patient's own care providers is
       { instrument: "UK GDPR", provision: "Art 5(1)(c) (data minimisation)", url: "https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/" },
       { instrument: "Caldicott Principles", provision: "3 and 4 (minimum necessary; strict need-to-know)", url: "https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020" },
       {
-        instrument: "NHSX",
+        instrument: "NHS England Transformation Directorate",
         provision: "Information governance framework for integrated health and care: shared care records",
-        url: "https://www.nhsx.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/information-governance-framework-for-integrated-health-and-care-shared-care-records/"
+        url: "https://transform.england.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/"
       }
     ],
     defaultOptions: {},
@@ -38440,6 +38659,7 @@ var RULES = [
   dpo_review_missing_default,
   approval_without_digest_default,
   breach_notification_window_default,
+  party_without_signoff_default,
   retention_exceeds_code_period_default,
   declared_but_unused_default,
   processor_determines_purpose_default,

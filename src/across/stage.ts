@@ -81,6 +81,7 @@ export function runAcrossStage(inputs: readonly AcrossInput[], rules: readonly A
       record: input.record,
       asOf: input.asOf,
       ...(effective[i] ? { options: effective[i]!.options } : {}),
+      optionsOf: (ruleId: string) => input.rules.find((r) => r.rule.id === ruleId)?.options,
     }));
     const reports: AcrossReport<string>[] = [];
     try {

@@ -76,6 +76,32 @@ export function categoryIndex(item: DataItem, pred: (c: DataCategory) => boolean
   });
 }
 
+/**
+ * Words that describe a kind of organisation or a role rather than name one. A party name made only
+ * of these ("Provider", "Housing (local authority)", "The Practice") identifies no legal entity.
+ */
+export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set(
+  (
+    'the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties ' +
+    'organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities ' +
+    'housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care ' +
+    'commissioning support unit police force social adult adults children childrens children\'s health public safeguarding medical examiner ' +
+    'office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research ' +
+    'university data sharing lead body bodies dept'
+  ).split(/\s+/),
+);
+
+/** The words of an organisation name, lower case, with a bracketed part ("Housing (local authority)") read as words. */
+export function nameWords(name: string): string[] {
+  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
+}
+
+/** A name made only of generic words ("Provider", "The Practice", "Housing (local authority)"): it names no legal entity. */
+export function isGenericName(name: string): boolean {
+  const w = nameWords(name);
+  return w.length > 0 && w.every((word) => GENERIC_NAME_WORDS.has(word));
+}
+
 /** A display name for a party: its name, else its id. */
 export function partyName(a: Agreement, id: string | undefined): string {
   return partyById(a, id)?.name ?? id ?? 'an unnamed party';
@@ -293,10 +319,16 @@ export function relyingParties(a: Agreement, purpose: Purpose): string[] {
 // ---------------------------------------------------------------------------------------
 // Data
 
+/**
+ * Personal data as shared, whatever the label says: labelled identifiable or pseudonymised (still
+ * personal data), unlabelled (the cautious reading), or labelled anonymised or aggregate while
+ * carrying a direct identifier (NHS number, name, date of birth, address and full postcode,
+ * contact details). Every rule reads this, so a label alone cannot buy a pass; the contradiction
+ * itself is reported by label-contradicts-content.
+ */
 export function isIdentifying(item: DataItem): boolean {
-  // Unstated identifiability is treated as identifiable: the cautious reading. (A label that
-  // contradicts the categories is reported by label-contradicts-content.)
-  return item.identifiability === undefined || item.identifiability === 'identifiable' || item.identifiability === 'pseudonymised';
+  if (item.identifiability === undefined || item.identifiability === 'identifiable' || item.identifiability === 'pseudonymised') return true;
+  return directIdentifiers(item).length > 0;
 }
 
 /**
@@ -567,6 +599,23 @@ export function materialChanges(entry: HistoryEntry): string[] {
  */
 export function versionHint(a: Agreement): string {
   return a.version === undefined ? '' : `, version: ${a.version}`;
+}
+
+/**
+ * The first flow in which a party discloses confidential patient information as a controller for
+ * the flow's purposes (-1 when none): its Caldicott Guardian must sign off. A party can be a
+ * processor for some purposes only.
+ */
+export function caldicottDisclosureIndex(a: Agreement, party: Party): number {
+  return (a.flows ?? []).findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+}
+
+/**
+ * A controller that is a public authority must have a Data Protection Officer review the agreement
+ * (UK GDPR Art 37(1)(a)); a court acting in its judicial capacity (a coroner) need not have one.
+ */
+export function needsDpoReview(party: Party): boolean {
+  return isController(party) && isPublicAuthority(party) && !orgTypeOf(party)?.judicial;
 }
 
 /** A party's approvals in one sign-off role, with their index in `approvals`. */
