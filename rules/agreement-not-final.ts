@@ -1,7 +1,7 @@
 import { defineRule, type Target, yaml } from '../src/core/rule.js';
 import { approvesCurrentVersion, partyName } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
-import { proseTextFields, yamlTextFields, type TextField } from '../src/core/text-fields.js';
+import { allTextFields, fieldMatches, type TextField } from '../src/core/text-fields.js';
 import { labelOf } from '../src/vocabulary.js';
 import { joinWords } from '../src/core/words.js';
 
@@ -23,13 +23,10 @@ interface Match {
 }
 
 function matches(fields: readonly TextField[], pattern: RegExp): Match[] {
-  return fields.flatMap((field) =>
-    [...field.text.matchAll(pattern)].map((m) => {
-      const start = m.index ?? 0;
-      const offsets = field.offsets(start, start + m[0].length);
-      return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, ' ') };
-    }),
-  );
+  return [...fieldMatches(fields, pattern)].map(({ field, match: m }) => {
+    const offsets = field.offsets(m.index, m.index + m[0].length);
+    return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, ' ') };
+  });
 }
 
 export default defineRule({
@@ -213,7 +210,7 @@ export default defineRule({
 
     if (a.version === undefined) report({ messageId: 'no-version', at: ['version'] });
 
-    const fields = [...yamlTextFields(document, source, new Set(['history'])), ...proseTextFields(source)];
+    const fields = allTextFields(document, source, new Set(['history']));
     if (a.status !== 'draft') {
       const blanks: Match[] = (a.parties ?? []).flatMap((p, i) => (p.placeholder === true ? [{ at: ['parties', i, 'name'], found: p.name }] : []));
       const [first, ...rest] = [...blanks, ...matches(fields, PLACEHOLDER).filter((m) => !blanks.some((b) => b.found === m.found))];

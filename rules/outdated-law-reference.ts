@@ -1,7 +1,7 @@
 import type { Agreement } from '../src/generated/agreement.js';
 import { defineRule, type Target, yaml, markdown } from '../src/core/rule.js';
 import { isPostDuaa } from '../src/core/facts.js';
-import { proseTextFields, yamlTextFields } from '../src/core/text-fields.js';
+import { allTextFields, fieldMatches } from '../src/core/text-fields.js';
 
 interface OutdatedTerm {
   readonly pattern: RegExp;
@@ -219,17 +219,15 @@ export default defineRule({
   check({ agreement: a, document, source, asOf, report }) {
     // An agreement that has ended, or been replaced, is a record of its time; only one still in force needs its law brought up to date.
     if (a.status === 'expired' || a.status === 'withdrawn' || a.superseded_by !== undefined) return;
-    const fields = [...yamlTextFields(document, source, new Set(['history'])), ...proseTextFields(source)];
+    const fields = allTextFields(document, source, new Set(['history']));
     for (const term of TERMS) {
       if (term.applies && !term.applies(a, asOf)) continue;
       const places: { at: Target; found: string }[] = [];
-      for (const field of fields) {
-        for (const m of field.text.matchAll(term.pattern)) {
-          const start = m.index ?? 0;
-          const end = start + m[0].length;
-          if (HISTORICAL.test(field.sentence(start, end))) continue;
-          places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, ' ') });
-        }
+      for (const { field, match: m } of fieldMatches(fields, term.pattern)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (HISTORICAL.test(field.sentence(start, end))) continue;
+        places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, ' ') });
       }
       const [first, ...rest] = places;
       if (!first) continue;

@@ -22,11 +22,11 @@ import { starterConfig } from '../core/starter-config.js';
 import { DEFAULT_CACHE_FILE } from '../core/cache.js';
 import { configForFile, countFindings, runLint, today, type FailOn } from '../core/run.js';
 import { plural } from '../reporters/shared.js';
-import { DEFAULT_WIDTH, wantsColor, wrapLines } from './terminal.js';
+import { outputWidth, wantsColor, wrapLines } from './terminal.js';
 
-/** Prose (explain, summary) wraps to the terminal, or to 80 columns when not a terminal. */
+/** Text (stylish, explain, summary) wraps to COLUMNS, the terminal, or 80 columns when not a terminal. */
 function textWidth(io: CliIo): number {
-  return io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
+  return outputWidth(io.env, io.stdoutIsTTY, io.columns);
 }
 import { logLine, summariseAgreement, wrapText } from '../core/summary.js';
 import type { Agreement } from '../generated/agreement.js';
@@ -177,8 +177,8 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
         quiet: opts.quiet,
         color: TERMINAL_FORMATS.has(format) && useColor(io, opts.color, Boolean(opts.output)),
-        // Findings wrap on a terminal; piped, each stays on one line for editors and grep.
-        ...(io.stdoutIsTTY && !opts.output ? { width: io.columns ?? DEFAULT_WIDTH } : {}),
+        // A report written with -o is not a terminal: it wraps at COLUMNS or 80, like piped output.
+        width: opts.output ? outputWidth(io.env, false, undefined) : textWidth(io),
       });
       progress?.clear();
       for (const deleted of result.run.base?.deleted ?? []) io.stderr(`dsalint: ${deleted} was deleted since ${opts.base}; the sharing it allowed ends, so there is nothing to lint.\n`);

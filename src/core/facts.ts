@@ -20,6 +20,10 @@ import type {
   SignoffRole,
 } from '../generated/agreement.js';
 import type { Path } from './locate.js';
+import { add } from 'date-fns/add';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 import {
   COMMON_LAW_BASIS,
   DATA_CATEGORY,
@@ -737,8 +741,7 @@ export function lastDayOf(date: string): string;
 export function lastDayOf(date: string | undefined): string | undefined;
 export function lastDayOf(date: string | undefined): string | undefined {
   if (date === undefined || !/^\d{4}-\d{2}$/.test(date)) return date;
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return isoDate(lastDayOfMonth(calendarDate(`${date}-01`)));
 }
 
 /**
@@ -762,19 +765,29 @@ export function hasTerm(a: Agreement): boolean {
   return dates?.expires !== undefined || dates?.initial_term !== undefined || (dates?.renewal !== undefined && dates.renewal !== 'none');
 }
 
-/** Add a duration's calendar parts to a YYYY-MM-DD date. */
+/**
+ * A YYYY-MM-DD date as a date-fns date in UTC, so neither the computer's time zone nor its
+ * daylight saving can move the day. (A UTC date without the Intl formatters of the full
+ * UTCDate, which cost start-up time.) setFullYear keeps years 0-99 as written.
+ */
+function calendarDate(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const d = new UTCDateMini(0);
+  d.setFullYear(year, month - 1, day);
+  return d;
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Add a duration's calendar parts to a YYYY-MM-DD date, as Temporal.PlainDate.add does (and
+ * date-fns `add`): years and months first, the day kept within the month reached (31 January
+ * + P1M is 28 February, not 3 March), then weeks and days. Hours and smaller are ignored.
+ */
 export function addDuration(date: string, d: Duration): string {
-  // As Temporal.PlainDate.add does: years and months first, the day kept within the month
-  // reached (31 January + P1M is 28 February, not 3 March), then weeks and days.
-  const t = new Date(`${date}T00:00:00Z`);
-  const months = t.getUTCMonth() + d.months + d.years * 12;
-  const year = t.getUTCFullYear() + Math.floor(months / 12);
-  const month = ((months % 12) + 12) % 12;
-  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
-  const result = new Date(0);
-  result.setUTCFullYear(year, month + 1, 0);
-  result.setUTCFullYear(year, month, Math.min(t.getUTCDate(), result.getUTCDate()) + d.weeks * 7 + d.days);
-  return result.toISOString().slice(0, 10);
+  return isoDate(add(calendarDate(date), { years: d.years, months: d.months, weeks: d.weeks, days: d.days }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -840,7 +853,7 @@ export function addDays(date: string, days: number): string {
 
 /** "1 day" or "N days" from one date to a later one, for messages about things coming up. */
 export function daysBetween(from: string, to: string): string {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  const days = differenceInCalendarDays(calendarDate(to), calendarDate(from));
   return days === 1 ? '1 day' : `${days} days`;
 }
 
