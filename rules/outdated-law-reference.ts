@@ -210,7 +210,7 @@ export default defineRule({
         for (const m of field.text.matchAll(term.pattern)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
-          if (HISTORICAL.test(field.sentence(start, end))) continue;
+          if (field.sentenceHas(HISTORICAL, start, end)) continue;
           places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, ' ') });
         }
       }

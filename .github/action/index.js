@@ -23839,18 +23839,22 @@ function documentMarker(text9, start) {
 }
 function directiveComments(tokens2) {
   const comments = [];
-  const seen = /* @__PURE__ */ new Set();
   const stack = [...tokens2];
   while (stack.length > 0) {
     const value2 = stack.pop();
-    if (value2 === null || typeof value2 !== "object" || seen.has(value2)) continue;
-    seen.add(value2);
-    const token = value2;
-    if (token.type === "comment" && typeof token.offset === "number" && typeof token.source === "string") {
-      if (token.source.includes("dsalint-disable")) comments.push({ offset: token.offset, source: token.source });
+    if (Array.isArray(value2)) {
+      for (const child of value2) if (child !== null && typeof child === "object") stack.push(child);
       continue;
     }
-    for (const child of Object.values(value2)) stack.push(child);
+    const token = value2;
+    if (token.type === "comment") {
+      if (typeof token.offset === "number" && typeof token.source === "string" && token.source.includes("dsalint-disable")) comments.push({ offset: token.offset, source: token.source });
+      continue;
+    }
+    for (const key2 in value2) {
+      const child = value2[key2];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
   }
   return comments.sort((a, b) => a.offset - b.offset);
 }
@@ -25294,11 +25298,19 @@ function parseGlobs(value2, path, fail) {
   return list8;
 }
 var MAX_STARS_PER_SEGMENT = 2;
+var MAX_GLOBSTARS = 2;
 var MAX_GLOB_LENGTH = 1e3;
 function globProblem(glob2) {
   if (glob2.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters; use shorter globs.`;
-  for (const segment of glob2.split("/")) {
-    if (segment === "**") continue;
+  const segments = glob2.replace(/\\./g, "").split("/");
+  let globstars = 0;
+  for (const [i, segment] of segments.entries()) {
+    if (segment === "**") {
+      if (i < segments.length - 1 && ++globstars > MAX_GLOBSTARS) {
+        return `has more than ${MAX_GLOBSTARS} ** folder wildcards followed by more of the path; use at most ${MAX_GLOBSTARS}, as in "**/drafts/**/*.dsa.yaml", so matching stays quick.`;
+      }
+      continue;
+    }
     const stars = segment.split("*").length - 1;
     if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards between two slashes; use at most ${MAX_STARS_PER_SEGMENT}, as in "*-draft*.dsa.yaml", so matching stays quick.`;
   }
@@ -25918,33 +25930,55 @@ function sentenceEnds(block) {
   }
   return ends;
 }
-function firstEndFrom(ends, at2) {
+function sentenceBounds(block, start, end) {
+  const ends = sentenceEnds(block);
+  const i = firstFrom(ends, start);
+  const from = i > 0 ? ends[i - 1] + 1 : 0;
+  const j = firstFrom(ends, end);
+  return { from, to: Math.max(end, j < ends.length ? ends[j] : block.text.length) };
+}
+var matchesByBlock = /* @__PURE__ */ new WeakMap();
+function matchesIn(block, re3) {
+  let byPattern = matchesByBlock.get(block);
+  if (!byPattern) matchesByBlock.set(block, byPattern = /* @__PURE__ */ new Map());
+  let found = byPattern.get(re3);
+  if (!found) {
+    found = { starts: [], ends: [] };
+    for (const m of block.text.matchAll(re3.global ? re3 : new RegExp(re3.source, `${re3.flags}g`))) {
+      found.starts.push(m.index ?? 0);
+      found.ends.push((m.index ?? 0) + m[0].length);
+    }
+    byPattern.set(re3, found);
+  }
+  return found;
+}
+function firstFrom(list8, at2) {
   let lo = 0;
-  let hi = ends.length;
+  let hi = list8.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (ends[mid] < at2) lo = mid + 1;
+    if (list8[mid] < at2) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
-function sentenceAround(block, start, end) {
-  const ends = sentenceEnds(block);
-  const i = firstEndFrom(ends, start);
-  const from = i > 0 ? ends[i - 1] + 1 : 0;
-  const j = firstEndFrom(ends, end);
-  const to = j < ends.length ? ends[j] : block.text.length;
-  return { before: block.text.slice(from, start), after: block.text.slice(end, Math.max(end, to)) };
+function matchesWithin(block, re3, from, to) {
+  const { starts, ends } = matchesIn(block, re3);
+  const first = firstFrom(starts, from);
+  return first < starts.length && ends[first] <= to;
 }
-function sentenceOf(block, start, end) {
-  const { before, after } = sentenceAround(block, start, end);
-  return `${before}${block.text.slice(start, end)}${after}`;
+var ACROSS_WINDOW = 100;
+function sentenceHas(block, re3, start, end) {
+  const { from, to } = sentenceBounds(block, start, end);
+  if (matchesWithin(block, re3, from, start) || matchesWithin(block, re3, end, to)) return true;
+  const across = `${block.text.slice(Math.max(from, start - ACROSS_WINDOW), start)} ${block.text.slice(end, Math.min(to, end + ACROSS_WINDOW))}`;
+  return new RegExp(re3.source, re3.flags.replace(/[gy]/g, "")).test(across);
 }
-var NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/i;
-var NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/i;
+var NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/gi;
+var NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/gi;
 function isNegated(block, start, end) {
-  const { before, after } = sentenceAround(block, start, end);
-  return NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+  const { from, to } = sentenceBounds(block, start, end);
+  return matchesWithin(block, NEGATION_BEFORE, from, start) || matchesWithin(block, NEGATION_AFTER, end, to);
 }
 var CLAUSE_LINE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+(.*)|(?:clause[ \t]+|section[ \t]+)?(\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}(?=\.|\\\.|\)))(?:\.|\\\.|\))?[ \t]+\S)/gim;
 var marksByText = /* @__PURE__ */ new Map();
@@ -26754,13 +26788,13 @@ function lintSource(source, options) {
   const parsed = parseYaml(source.yamlText);
   const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
   const canValidate = parsed.data !== void 0 && source.hasFrontMatter;
-  const schemaProblems = canValidate ? options.validator.validate(parsed.data) : void 0;
+  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
+  const limits = { ...DEFAULT_FINDING_LIMITS, ...limitRule?.options };
+  const schemaProblems = canValidate ? options.validator.validate(parsed.data, limits.max_findings_per_rule) : void 0;
   const facts = { parsed, ...schemaProblems ? { schemaProblems } : {} };
   const raw2 = [];
   const notes = [];
   let failure;
-  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
-  const limits = { ...DEFAULT_FINDING_LIMITS, ...limitRule?.options };
   const heldBack = /* @__PURE__ */ new Map();
   const runRule = (effective, context) => {
     const rule = effective.rule;
@@ -27328,9 +27362,6 @@ var agreement_id_conflict_default = defineAcrossRule({
 
 // src/core/text-fields.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function sentenceIn(text9, start, end) {
-  return Object.values(sentenceAround({ text: text9, offsets: [] }, start, end)).join(" ");
-}
 function yamlTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
   const out = [];
   const stack = document3.contents ? [{ node: document3.contents, path: [] }] : [];
@@ -27349,7 +27380,8 @@ function yamlTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
       const [start, end] = node2.range;
       const text9 = source.yamlText.slice(start, end);
       const base = source.yamlOffset + start;
-      out.push({ path, text: text9, offsets: (s2, e) => [base + s2, base + e], sentence: (s2, e) => sentenceIn(text9, s2, e) });
+      const block = { text: text9, offsets: [] };
+      out.push({ path, text: text9, offsets: (s2, e) => [base + s2, base + e], sentenceHas: (re3, s2, e) => sentenceHas(block, re3, s2, e) });
     }
   }
   return out;
@@ -27359,7 +27391,7 @@ function proseTextFields(source) {
   return proseBlocks(source.markdown, source.text).map((block) => ({
     text: block.text,
     offsets: (s2, e) => fileOffsets(block, s2, e),
-    sentence: (s2, e) => sentenceIn(block.text, s2, e)
+    sentenceHas: (re3, s2, e) => sentenceHas(block, re3, s2, e)
   }));
 }
 
@@ -32948,7 +32980,7 @@ var outdated_law_reference_default = defineRule({
         for (const m of field.text.matchAll(term.pattern)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
-          if (HISTORICAL.test(field.sentence(start, end))) continue;
+          if (field.sentenceHas(HISTORICAL, start, end)) continue;
           places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, " ") });
         }
       }
@@ -34131,6 +34163,8 @@ var PURPOSE_KINDS = {
   insurance: { label: "insurance", purposes: ["insurance"] }
 };
 var KIND_WINDOW_WORDS = 4;
+var KIND_WINDOW = new RegExp(`^[^.;:!?,()\\s]*(?:[^\\S\\n]+[^.;:!?,()\\s]*){0,${KIND_WINDOW_WORDS - 1}}`, "u");
+var MAX_NAME_CHARS = 200;
 function tokens(name) {
   return name.toLowerCase().replace(/['’]s\b/g, "").split(/[^\p{L}\p{N}]+/u).filter((t) => t !== "" && !NOISE.has(t)).map((t) => t.length > 4 && t.endsWith("s") && !/(?:ss|us|is)$/.test(t) ? t.slice(0, -1) : t);
 }
@@ -34170,10 +34204,10 @@ function recipientsIn(a, block) {
     const after = verbStart + verb[0].length;
     if (isNegated(block, verbStart, after)) continue;
     const rest = block.text.slice(after);
-    const name = NAME.exec(rest);
+    const name = NAME.exec(rest.slice(0, MAX_NAME_CHARS));
     const nameText = name?.[1]?.replace(/['’&-]+$/u, "");
     const nameStart = name && nameText ? after + name[0].length - name[1].length : -1;
-    const window = /^[^.;:!?,()\n]*/u.exec(rest)?.[0]?.split(/\s+/).slice(0, KIND_WINDOW_WORDS).join(" ") ?? "";
+    const window = KIND_WINDOW.exec(rest)?.[0]?.split(/\s+/).join(" ") ?? "";
     const kind = RECIPIENT_KINDS.find((k) => k.re.test(window));
     if (kind) {
       if (declaredName(nameText ?? "", parties) && nameText) continue;
@@ -34584,13 +34618,17 @@ var prose_widens_scope_default = defineRule({
     for (const block of proseBlocks(source.markdown, source.text)) {
       const found = [];
       for (const pattern2 of patterns) {
+        let sentenceRead;
         for (const m of block.text.matchAll(pattern2.re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
           if (pattern2.context || pattern2.unless) {
-            const sentence2 = sentenceOf(block, start, end);
-            if (pattern2.context && !pattern2.context.test(sentence2)) continue;
-            if (pattern2.unless?.test(sentence2)) continue;
+            const { from, to } = sentenceBounds(block, start, end);
+            if (sentenceRead?.from !== from || sentenceRead.to !== to) {
+              const sentence2 = block.text.slice(from, to);
+              sentenceRead = { from, to, fits: (!pattern2.context || pattern2.context.test(sentence2)) && !pattern2.unless?.test(sentence2) };
+            }
+            if (!sentenceRead.fits) continue;
           }
           if (pattern2.narrowedBy?.test(block.text.slice(end, end + 40))) continue;
           found.push({ start, end, widens: pattern2.widens, messageId: pattern2.messageId ?? pattern2.widens, negatable: pattern2.negatable !== false });
@@ -35823,7 +35861,7 @@ var role_contradiction_default = defineRule({
     }
     if (joint.length === 0 && a.joint_controller_arrangement === void 0) {
       for (const field of proseTextFields(source)) {
-        const m = [...field.text.matchAll(JOINT_IN_PROSE)].find((match) => !DENIED.test(field.sentence(match.index ?? 0, (match.index ?? 0) + match[0].length)));
+        const m = [...field.text.matchAll(JOINT_IN_PROSE)].find((match) => !field.sentenceHas(DENIED, match.index ?? 0, (match.index ?? 0) + match[0].length));
         if (!m) continue;
         const start = m.index ?? 0;
         report2({ messageId: "joint-in-prose", data: { found: m[0] }, at: { offsets: field.offsets(start, start + m[0].length) } });
@@ -38267,7 +38305,13 @@ var SchemaValidator = class {
   }
   schema;
   validateFn;
-  validate(data) {
+  /**
+   * `suggestAtMost`: how many problems get a "did you mean" or the list of allowed values (an
+   * edit distance against every allowed value is the costly part). The engine passes its
+   * findings cap: past it problems are only counted, so a file of 100,000 unknown keys is not
+   * compared 100,000 times.
+   */
+  validate(data, suggestAtMost = Number.POSITIVE_INFINITY) {
     if (data === null || data === void 0) {
       return [{ messageId: "empty", path: [], part: "key", message: "The agreement is empty. It needs at least `dsalint: 1`, `id` and `title`; run `dsalint init` for a starter agreement." }];
     }
@@ -38280,7 +38324,7 @@ var SchemaValidator = class {
       }];
     }
     if (this.validateFn(data)) return [];
-    return explainErrors(this.validateFn.errors ?? [], data, this.schema);
+    return explainErrors(this.validateFn.errors ?? [], data, this.schema, suggestAtMost);
   }
 };
 function describeType(value2) {
@@ -38338,12 +38382,18 @@ function parentSchemaOf(schema, schemaPath) {
   }
   return node2 !== null && typeof node2 === "object" ? node2 : void 0;
 }
-function explainErrors(errors, data, schema) {
+function explainErrors(errors, data, schema, suggestAtMost = Number.POSITIVE_INFINITY) {
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   const wrongTypePaths = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const parentSchemas = /* @__PURE__ */ new Map();
+  const parentSchema = (schemaPath) => {
+    if (!parentSchemas.has(schemaPath)) parentSchemas.set(schemaPath, parentSchemaOf(schema, schemaPath));
+    return parentSchemas.get(schemaPath);
+  };
+  const helping = () => problems.length < suggestAtMost;
   for (const raw2 of errors) {
-    const error = { ...raw2, parentSchema: parentSchemaOf(schema, raw2.schemaPath) };
+    const error = { ...raw2, parentSchema: parentSchema(raw2.schemaPath) };
     const path = parsePath(error.instancePath);
     if (error.keyword !== "type" && wrongTypePaths.has(error.instancePath)) continue;
     const hint = typeof error.parentSchema?.["x-hint"] === "string" ? error.parentSchema["x-hint"] : void 0;
@@ -38364,9 +38414,10 @@ function explainErrors(errors, data, schema) {
       }
       case "additionalProperties": {
         const key3 = String(error.params["additionalProperty"]);
-        const allowed = Object.keys(error.parentSchema?.["properties"] ?? {});
-        const guess2 = suggest(key3, allowed);
+        const allowed = helping() ? Object.keys(error.parentSchema?.["properties"] ?? {}) : [];
+        const guess2 = helping() ? suggest(key3, allowed) : void 0;
         const where2 = path.length === 0 ? "at the top level" : `in ${code(path)}`;
+        const help = guess2 ? ` Did you mean \`${guess2}\`?` : helping() ? ` Allowed keys: ${listAllowed(allowed)}.` : "";
         problem = {
           messageId: "unknown-key",
           path: [...path, key3],
@@ -38374,18 +38425,19 @@ function explainErrors(errors, data, schema) {
           message: /\s/.test(key3.trim()) ? (
             // Prose as a key is almost always a value with a comma, split inside `{ ... }`.
             `Unknown key \`${key3}\` ${where2}: this looks like part of a value. A value that contains a comma inside \`{ }\` or \`[ ]\` must be in quotes.`
-          ) : `Unknown key \`${key3}\` ${where2}.${guess2 ? ` Did you mean \`${guess2}\`?` : ` Allowed keys: ${listAllowed(allowed)}.`}`
+          ) : `Unknown key \`${key3}\` ${where2}.${help}`
         };
         break;
       }
       case "enum": {
         const allowed = error.params["allowedValues"] ?? [];
-        const guess2 = typeof actual === "string" ? suggest(actual, allowed.map(String)) : void 0;
+        const guess2 = typeof actual === "string" && helping() ? suggest(actual, allowed.map(String)) : void 0;
+        const help = guess2 ? ` Did you mean \`${guess2}\`?` : helping() ? ` Use one of ${listAllowed(allowed)}.` : "";
         problem = {
           messageId: "bad-value",
           path,
           part: "value",
-          message: `${code(path)} is ${show2(actual)}, which is not an allowed value.${guess2 ? ` Did you mean \`${guess2}\`?` : ` Use one of ${listAllowed(allowed)}.`}`
+          message: `${code(path)} is ${show2(actual)}, which is not an allowed value.${help}`
         };
         break;
       }
@@ -51007,9 +51059,17 @@ var IgnoreFiles = class {
   /** `enabled: false` (`--no-ignore`) reads no ignore files and drops the patterns. */
   constructor(enabled, cwd, patterns) {
     this.enabled = enabled;
+    this.cwd = cwd;
+    if (enabled) {
+      for (const pattern2 of patterns) {
+        const problem = globProblem(pattern2.trim());
+        if (problem) throw new ConfigError("--ignore-pattern", void 0, `the pattern "${pattern2}" ${problem}`);
+      }
+    }
     this.patterns = enabled && patterns.length ? { dir: cwd, rules: (0, import_ignore.default)().add([...patterns]) } : void 0;
   }
   enabled;
+  cwd;
   scopes = /* @__PURE__ */ new Map();
   patterns;
   /** Whether a file or folder (`isDir`) under `stopDir` is ignored. */
@@ -51037,8 +51097,20 @@ var IgnoreFiles = class {
     if (dir !== stopDir && inside(stopDir, dir) === void 0) return [];
     const above = dir === stopDir ? [] : await this.scopesFor(dirname4(dir), stopDir);
     const texts = await Promise.all(IGNORE_FILE_NAMES.map((name) => readFile2(join4(dir, name), "utf8").catch(() => void 0)));
+    texts.forEach((fileText, i) => this.checkPatterns(join4(dir, IGNORE_FILE_NAMES[i]), fileText ?? ""));
     const text9 = texts.filter((t) => t !== void 0).join("\n");
     return text9.trim() ? [...above, { dir, rules: (0, import_ignore.default)().add(text9) }] : above;
+  }
+  /** Throws, at its line, on a pattern that could make matching slow. */
+  checkPatterns(file, text9) {
+    text9.split(/\r?\n/).forEach((line, i) => {
+      const pattern2 = line.trim();
+      const problem = pattern2 && !pattern2.startsWith("#") ? globProblem(pattern2) : void 0;
+      if (problem) {
+        const shown = relative4(this.cwd, file).split(sep4).join("/");
+        throw new ConfigError(shown, { line: i + 1, column: line.indexOf(pattern2) + 1 }, `the pattern "${pattern2}" ${problem}`);
+      }
+    });
   }
 };
 
@@ -51917,6 +51989,11 @@ async function discover(paths, cwd, failures, ignores) {
     }
   };
   const expand = async (pattern2) => {
+    const problem = globProblem(pattern2.split(sep6).join("/"));
+    if (problem) {
+      failures.push(failureResult(pattern2.split(sep6).join("/"), "unreadable", `the glob ${pattern2} ${problem}`));
+      return;
+    }
     const matches2 = await glob([pattern2.split(sep6).join("/")], { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`) });
     const agreements = matches2.map((m) => resolve6(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort(byCodeUnits);
     if (agreements.length === 0) failures.push(failureResult(pattern2.split(sep6).join("/"), "unreadable", `no agreement files match ${pattern2} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`));
