@@ -226,7 +226,7 @@ export default defineRule({
       for (const { field, match: m } of fieldMatches(fields, term.pattern)) {
         const start = m.index;
         const end = start + m[0].length;
-        if (HISTORICAL.test(field.sentence(start, end))) continue;
+        if (field.sentenceHas(HISTORICAL, start, end)) continue;
         places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, ' ') });
       }
       const [first, ...rest] = places;

@@ -82,6 +82,10 @@ const PURPOSE_KINDS: Readonly<Record<string, { label: string; purposes: readonly
 
 /** How many words after the verb may name the kind of recipient: "shared with a team of university researchers". */
 const KIND_WINDOW_WORDS = 4;
+/** Those words, up to a punctuation mark or line end; read only that far, so a long paragraph of verbs stays linear. */
+const KIND_WINDOW = new RegExp(`^[^.;:!?,()\\s]*(?:[^\\S\\n]+[^.;:!?,()\\s]*){0,${KIND_WINDOW_WORDS - 1}}`, 'u');
+/** A name longer than this is not an organisation's name: only this much after a verb is read for one. */
+const MAX_NAME_CHARS = 200;
 
 function tokens(name: string): string[] {
   return name
@@ -181,12 +185,12 @@ function recipientsIn(a: Agreement, block: ProseBlock): Found[] {
     const after = verbStart + verb[0].length;
     if (isNegated(block, verbStart, after)) continue;
     const rest = block.text.slice(after);
-    const name = NAME.exec(rest);
+    const name = NAME.exec(rest.slice(0, MAX_NAME_CHARS));
     const nameText = name?.[1]?.replace(/['’&-]+$/u, '');
     const nameStart = name && nameText ? after + name[0].length - name[1]!.length : -1;
 
     // The kind of recipient, in the first few words ("the police", "university researchers").
-    const window = /^[^.;:!?,()\n]*/u.exec(rest)?.[0]?.split(/\s+/).slice(0, KIND_WINDOW_WORDS).join(' ') ?? '';
+    const window = KIND_WINDOW.exec(rest)?.[0]?.split(/\s+/).join(' ') ?? '';
     const kind = RECIPIENT_KINDS.find((k) => k.re.test(window));
     if (kind) {
       if (declaredName(nameText ?? '', parties) && nameText) continue;

@@ -1,7 +1,7 @@
 import type { Agreement } from '../src/generated/agreement.js';
 import { defineRule, markdown, type Path, type Target } from '../src/core/rule.js';
 import { coversAllPatients, sharesAllFields } from '../src/core/facts.js';
-import { fileOffsets, isNegated, phrasePattern, proseBlocks, sentenceOf } from '../src/core/prose.js';
+import { fileOffsets, isNegated, phrasePattern, proseBlocks, sentenceBounds } from '../src/core/prose.js';
 
 type Widens = 'access' | 'population' | 'purpose' | 'retention';
 /** Retention left to judgement and broad kinds of use get their own wording. */
@@ -338,13 +338,18 @@ export default defineRule({
     for (const block of proseBlocks(source.markdown, source.text)) {
       const found: { start: number; end: number; widens: Widens; messageId: MessageId; negatable: boolean }[] = [];
       for (const pattern of patterns) {
+        // Matches in one sentence share its reading: a long paragraph is read once per pattern, not once per match.
+        let sentenceRead: { from: number; to: number; fits: boolean } | undefined;
         for (const m of block.text.matchAll(pattern.re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
           if (pattern.context || pattern.unless) {
-            const sentence = sentenceOf(block, start, end);
-            if (pattern.context && !pattern.context.test(sentence)) continue;
-            if (pattern.unless?.test(sentence)) continue;
+            const { from, to } = sentenceBounds(block, start, end);
+            if (sentenceRead?.from !== from || sentenceRead.to !== to) {
+              const sentence = block.text.slice(from, to);
+              sentenceRead = { from, to, fits: (!pattern.context || pattern.context.test(sentence)) && !pattern.unless?.test(sentence) };
+            }
+            if (!sentenceRead.fits) continue;
           }
           if (pattern.narrowedBy?.test(block.text.slice(end, end + 40))) continue;
           found.push({ start, end, widens: pattern.widens, messageId: pattern.messageId ?? pattern.widens, negatable: pattern.negatable !== false });

@@ -173,7 +173,7 @@ export default defineRule({
 
     if (joint.length === 0 && a.joint_controller_arrangement === undefined) {
       for (const field of proseTextFields(source)) {
-        const m = [...field.text.matchAll(JOINT_IN_PROSE)].find((match) => !DENIED.test(field.sentence(match.index ?? 0, (match.index ?? 0) + match[0].length)));
+        const m = [...field.text.matchAll(JOINT_IN_PROSE)].find((match) => !field.sentenceHas(DENIED, match.index ?? 0, (match.index ?? 0) + match[0].length));
         if (!m) continue;
         const start = m.index ?? 0;
         report({ messageId: 'joint-in-prose', data: { found: m[0] }, at: { offsets: field.offsets(start, start + m[0].length) } });

@@ -81,14 +81,15 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
   // parseYaml leaves `data` undefined whenever the YAML could not be read safely.
   const canValidate = parsed.data !== undefined && source.hasFrontMatter;
-  const schemaProblems = canValidate ? options.validator.validate(parsed.data) : undefined;
+  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
+  const limits: FindingLimits = { ...DEFAULT_FINDING_LIMITS, ...(limitRule?.options as Partial<FindingLimits> | undefined) };
+  // Schema problems past the findings cap are only counted, so only those within it need a "did you mean".
+  const schemaProblems = canValidate ? options.validator.validate(parsed.data, limits.max_findings_per_rule) : undefined;
   const facts: DocumentFacts = { parsed, ...(schemaProblems ? { schemaProblems } : {}) };
 
   const raw: RawReport[] = [];
   const notes: string[] = [];
   let failure: FileFailure | undefined;
-  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
-  const limits: FindingLimits = { ...DEFAULT_FINDING_LIMITS, ...(limitRule?.options as Partial<FindingLimits> | undefined) };
   // Past the cap a rule's reports are only counted: a hostile file cannot make the run locate,
   // hash and keep hundreds of thousands of findings.
   const heldBack = new Map<EffectiveRule, HeldBack>();
