@@ -2060,7 +2060,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map4 = new this(schema);
-        const add = (key2, value2) => {
+        const add2 = (key2, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key2, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
@@ -2070,10 +2070,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key2, value2] of obj)
-            add(key2, value2);
+            add2(key2, value2);
         } else if (obj && typeof obj === "object") {
           for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map4.items.sort(schema.sortMapEntries);
@@ -4673,12 +4673,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re3 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re4 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value: value2,
         type: _type,
-        comment: re3.comment,
-        range: [offset, valueEnd, re3.offset]
+        comment: re4.comment,
+        range: [offset, valueEnd, re4.offset]
       };
     }
     function plainValue(source, onError) {
@@ -5065,10 +5065,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re3 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re3.offset];
-      if (re3.comment)
-        alias.comment = re3.comment;
+      const re4 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re4.offset];
+      if (re4.comment)
+        alias.comment = re4.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -5109,10 +5109,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re3 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re3.comment)
-        doc.comment = re3.comment;
-      doc.range = [offset, contentEnd, re3.offset];
+      const re4 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re4.comment)
+        doc.comment = re4.comment;
+      doc.range = [offset, contentEnd, re4.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -10014,15 +10014,15 @@ var require_safe_regex2 = __commonJS({
       }
       return true;
     }
-    function safeRegex2(re3, options) {
+    function safeRegex2(re4, options) {
       const opts = {
         reps: 0,
         limit: options?.limit ?? 25
       };
-      if (isRegExp(re3)) re3 = re3.source;
-      else if (typeof re3 !== "string") re3 = String(re3);
+      if (isRegExp(re4)) re4 = re4.source;
+      else if (typeof re4 !== "string") re4 = String(re4);
       try {
-        return walk2(parse4(re3), opts, 0);
+        return walk2(parse4(re4), opts, 0);
       } catch {
         return false;
       }
@@ -11962,7 +11962,7 @@ var init_lib5 = __esm({
           throw new TypeError("Expected usable value, not `" + value2 + "`");
         }
         return this;
-        function add(value3) {
+        function add2(value3) {
           if (typeof value3 === "function") {
             addPlugin(value3, []);
           } else if (typeof value3 === "object") {
@@ -11996,7 +11996,7 @@ var init_lib5 = __esm({
           } else if (Array.isArray(plugins)) {
             while (++index2 < plugins.length) {
               const thing = plugins[index2];
-              add(thing);
+              add2(thing);
             }
           } else {
             throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
@@ -14534,22 +14534,22 @@ var init_content = __esm({
 });
 
 // node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at2, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
+function addImplementation(editMap, at2, remove, add2, before) {
+  if (remove === 0 && add2.length === 0) {
     return;
   }
   const existing = editMap.index.get(at2);
   if (existing) {
     existing[1] += remove;
     if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
+      add2.push(...existing[2]);
+      existing[2] = add2;
     } else {
-      existing[2].push(...add);
+      existing[2].push(...add2);
     }
     return;
   }
-  const change = [at2, remove, add];
+  const change = [at2, remove, add2];
   editMap.map.push(change);
   editMap.index.set(at2, change);
 }
@@ -14579,8 +14579,8 @@ var init_micromark_util_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      add(index2, remove, add) {
-        addImplementation(this, index2, remove, add, false);
+      add(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, false);
       }
       /**
        * Create an edit: but insert `add` before existing additions, instead of
@@ -14595,8 +14595,8 @@ var init_micromark_util_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      addBefore(index2, remove, add) {
-        addImplementation(this, index2, remove, add, true);
+      addBefore(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, true);
       }
       /**
        * Done, change the events.
@@ -21379,6 +21379,163 @@ function interpolateRequest(request, data, orgTypes) {
   return interpolate(request, { drafter: drafterOf(orgTypes), ...data });
 }
 
+// node_modules/date-fns/constants.js
+var daysInYear = 365.2425;
+var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3;
+var minTime = -maxTime;
+var millisecondsInDay = 864e5;
+var secondsInHour = 3600;
+var secondsInDay = secondsInHour * 24;
+var secondsInWeek = secondsInDay * 7;
+var secondsInYear = secondsInDay * daysInYear;
+var secondsInMonth = secondsInYear / 12;
+var secondsInQuarter = secondsInMonth * 3;
+var constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
+
+// node_modules/date-fns/constructFrom.js
+function constructFrom(date3, value2) {
+  if (typeof date3 === "function") return date3(value2);
+  if (date3 && typeof date3 === "object" && constructFromSymbol in date3)
+    return date3[constructFromSymbol](value2);
+  if (date3 instanceof Date) return new date3.constructor(value2);
+  return new Date(value2);
+}
+
+// node_modules/date-fns/toDate.js
+function toDate(argument, context) {
+  return constructFrom(context || argument, argument);
+}
+
+// node_modules/date-fns/addDays.js
+function addDays(date3, amount, options) {
+  const _date = toDate(date3, options?.in);
+  if (isNaN(amount)) return constructFrom(options?.in || date3, NaN);
+  if (!amount) return _date;
+  _date.setDate(_date.getDate() + amount);
+  return _date;
+}
+
+// node_modules/date-fns/addMonths.js
+function addMonths(date3, amount, options) {
+  const _date = toDate(date3, options?.in);
+  if (isNaN(amount)) return constructFrom(options?.in || date3, NaN);
+  if (!amount) {
+    return _date;
+  }
+  const dayOfMonth = _date.getDate();
+  const endOfDesiredMonth = constructFrom(options?.in || date3, _date.getTime());
+  endOfDesiredMonth.setMonth(_date.getMonth() + amount + 1, 0);
+  const daysInMonth = endOfDesiredMonth.getDate();
+  if (dayOfMonth >= daysInMonth) {
+    return endOfDesiredMonth;
+  } else {
+    _date.setFullYear(
+      endOfDesiredMonth.getFullYear(),
+      endOfDesiredMonth.getMonth(),
+      dayOfMonth
+    );
+    return _date;
+  }
+}
+
+// node_modules/date-fns/add.js
+function add(date3, duration2, options) {
+  const {
+    years = 0,
+    months: months2 = 0,
+    weeks = 0,
+    days = 0,
+    hours = 0,
+    minutes = 0,
+    seconds = 0
+  } = duration2;
+  const _date = toDate(date3, options?.in);
+  const dateWithMonths = months2 || years ? addMonths(_date, months2 + years * 12) : _date;
+  const dateWithDays = days || weeks ? addDays(dateWithMonths, days + weeks * 7) : dateWithMonths;
+  const minutesToAdd = minutes + hours * 60;
+  const secondsToAdd = seconds + minutesToAdd * 60;
+  const msToAdd = secondsToAdd * 1e3;
+  return constructFrom(options?.in || date3, +dateWithDays + msToAdd);
+}
+
+// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+function getTimezoneOffsetInMilliseconds(date3) {
+  const _date = toDate(date3);
+  const utcDate = new Date(
+    Date.UTC(
+      _date.getFullYear(),
+      _date.getMonth(),
+      _date.getDate(),
+      _date.getHours(),
+      _date.getMinutes(),
+      _date.getSeconds(),
+      _date.getMilliseconds()
+    )
+  );
+  utcDate.setUTCFullYear(_date.getFullYear());
+  return +date3 - +utcDate;
+}
+
+// node_modules/date-fns/_lib/normalizeDates.js
+function normalizeDates(context, ...dates) {
+  const normalize3 = constructFrom.bind(
+    null,
+    context || dates.find((date3) => typeof date3 === "object")
+  );
+  return dates.map(normalize3);
+}
+
+// node_modules/date-fns/startOfDay.js
+function startOfDay(date3, options) {
+  const _date = toDate(date3, options?.in);
+  _date.setHours(0, 0, 0, 0);
+  return _date;
+}
+
+// node_modules/date-fns/differenceInCalendarDays.js
+function differenceInCalendarDays(laterDate, earlierDate, options) {
+  const [laterDate_, earlierDate_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  const laterStartOfDay = startOfDay(laterDate_);
+  const earlierStartOfDay = startOfDay(earlierDate_);
+  const laterTimestamp = +laterStartOfDay - getTimezoneOffsetInMilliseconds(laterStartOfDay);
+  const earlierTimestamp = +earlierStartOfDay - getTimezoneOffsetInMilliseconds(earlierStartOfDay);
+  return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
+}
+
+// node_modules/date-fns/lastDayOfMonth.js
+function lastDayOfMonth(date3, options) {
+  const _date = toDate(date3, options?.in);
+  const month = _date.getMonth();
+  _date.setFullYear(_date.getFullYear(), month + 1, 0);
+  _date.setHours(0, 0, 0, 0);
+  return toDate(_date, options?.in);
+}
+
+// node_modules/@date-fns/utc/date/mini.js
+var UTCDateMini = class extends Date {
+  constructor() {
+    super();
+    this.setTime(arguments.length === 0 ? (
+      // Enables Sinon's fake timers that override the constructor
+      Date.now()
+    ) : arguments.length === 1 ? typeof arguments[0] === "string" ? +new Date(arguments[0]) : arguments[0] : Date.UTC(...arguments));
+  }
+  getTimezoneOffset() {
+    return 0;
+  }
+};
+var re = /^(get|set)(?!UTC)/;
+Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
+  if (re.test(method)) {
+    const utcMethod = Date.prototype[method.replace(re, "$1UTC")];
+    if (utcMethod) UTCDateMini.prototype[method] = utcMethod;
+  }
+});
+
 // src/vocabulary.ts
 function indexBy(terms) {
   return new Map(terms.map((t) => [t.value, t]));
@@ -22384,8 +22541,7 @@ function firstDayOf(date3) {
 }
 function lastDayOf(date3) {
   if (date3 === void 0 || !/^\d{4}-\d{2}$/.test(date3)) return date3;
-  const [year, month] = date3.split("-").map(Number);
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return isoDate(lastDayOfMonth(calendarDate(`${date3}-01`)));
 }
 function agreementEnd(a) {
   const dates = a.dates;
@@ -22400,15 +22556,17 @@ function hasTerm(a) {
   const dates = a.dates;
   return dates?.expires !== void 0 || dates?.initial_term !== void 0 || dates?.renewal !== void 0 && dates.renewal !== "none";
 }
+function calendarDate(date3) {
+  const [year, month, day] = date3.split("-").map(Number);
+  const d = new UTCDateMini(0);
+  d.setFullYear(year, month - 1, day);
+  return d;
+}
+function isoDate(d) {
+  return d.toISOString().slice(0, 10);
+}
 function addDuration(date3, d) {
-  const t = /* @__PURE__ */ new Date(`${date3}T00:00:00Z`);
-  const months2 = t.getUTCMonth() + d.months + d.years * 12;
-  const year = t.getUTCFullYear() + Math.floor(months2 / 12);
-  const month = (months2 % 12 + 12) % 12;
-  const result = /* @__PURE__ */ new Date(0);
-  result.setUTCFullYear(year, month + 1, 0);
-  result.setUTCFullYear(year, month, Math.min(t.getUTCDate(), result.getUTCDate()) + d.weeks * 7 + d.days);
-  return result.toISOString().slice(0, 10);
+  return isoDate(add(calendarDate(date3), { years: d.years, months: d.months, weeks: d.weeks, days: d.days }));
 }
 function retentionEntryLabel(entry, i) {
   return `${i + 1}${entry.party ? ` (${entry.party})` : ""}`;
@@ -22438,11 +22596,11 @@ function commonLawBasisHolds(a, purpose) {
 function isCriminalOffenceData(item2) {
   return (item2.categories ?? []).some((c) => c === "criminal_offence_data");
 }
-function addDays(date3, days) {
+function addDays2(date3, days) {
   return addDuration(date3, { years: 0, months: 0, weeks: 0, days, hours: 0, minutes: 0, seconds: 0 });
 }
 function daysBetween(from, to) {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 864e5);
+  const days = differenceInCalendarDays(calendarDate(to), calendarDate(from));
   return days === 1 ? "1 day" : `${days} days`;
 }
 var USE_CLASS_WORDS = [
@@ -22454,7 +22612,7 @@ var USE_CLASS_WORDS = [
 ];
 function useClassesNamed(description) {
   if (!description) return [];
-  return USE_CLASS_WORDS.filter(([, re3]) => re3.test(description)).map(([c]) => c);
+  return USE_CLASS_WORDS.filter(([, re4]) => re4.test(description)).map(([c]) => c);
 }
 function useClassOf(purpose) {
   const category = purposeCategoryOf(purpose);
@@ -23591,6 +23749,10 @@ function summariseAgreement(a) {
 function summaryParagraph(a) {
   return summariseAgreement(a).sentences.join(" ");
 }
+var WRAPPED_BEFORE_COLON = /\n(?=(?:\u001b\[[\d;]*m)*[ \t]*:)/g;
+function wrapKeepingSpaces(text9, width) {
+  return wrapAnsi(text9, width, { hard: false, trim: true }).replace(WRAPPED_BEFORE_COLON, " ");
+}
 
 // rules/agreement-expired-or-no-term.ts
 var ENDED = /* @__PURE__ */ new Set(["expired", "withdrawn"]);
@@ -23726,7 +23888,7 @@ var agreement_expired_or_no_term_default = defineRule({
           at: at2,
           related: a.status === void 0 ? [] : [{ at: ["status"], message: `The agreement is marked ${a.status} here.` }]
         });
-      } else if (options.warn_within_days > 0 && a.status !== "draft" && end <= addDays(asOf, options.warn_within_days)) {
+      } else if (options.warn_within_days > 0 && a.status !== "draft" && end <= addDays2(asOf, options.warn_within_days)) {
         report2({ messageId: "expiring-soon", data: { date: formatDate(written ?? end), days: daysBetween(asOf, end) }, at: at2 });
       }
       return;
@@ -23867,18 +24029,22 @@ function documentMarker(text9, start) {
 }
 function directiveComments(tokens2) {
   const comments = [];
-  const seen = /* @__PURE__ */ new Set();
   const stack = [...tokens2];
   while (stack.length > 0) {
     const value2 = stack.pop();
-    if (value2 === null || typeof value2 !== "object" || seen.has(value2)) continue;
-    seen.add(value2);
-    const token = value2;
-    if (token.type === "comment" && typeof token.offset === "number" && typeof token.source === "string") {
-      if (token.source.includes("dsalint-disable")) comments.push({ offset: token.offset, source: token.source });
+    if (Array.isArray(value2)) {
+      for (const child of value2) if (child !== null && typeof child === "object") stack.push(child);
       continue;
     }
-    for (const child of Object.values(value2)) stack.push(child);
+    const token = value2;
+    if (token.type === "comment") {
+      if (typeof token.offset === "number" && typeof token.source === "string" && token.source.includes("dsalint-disable")) comments.push({ offset: token.offset, source: token.source });
+      continue;
+    }
+    for (const key2 in value2) {
+      const child = value2[key2];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
   }
   return comments.sort((a, b) => a.offset - b.offset);
 }
@@ -25322,11 +25488,19 @@ function parseGlobs(value2, path, fail) {
   return list8;
 }
 var MAX_STARS_PER_SEGMENT = 2;
+var MAX_GLOBSTARS = 2;
 var MAX_GLOB_LENGTH = 1e3;
 function globProblem(glob2) {
   if (glob2.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters; use shorter globs.`;
-  for (const segment of glob2.split("/")) {
-    if (segment === "**") continue;
+  const segments = glob2.replace(/\\./g, "").split("/");
+  let globstars = 0;
+  for (const [i, segment] of segments.entries()) {
+    if (segment === "**") {
+      if (i < segments.length - 1 && ++globstars > MAX_GLOBSTARS) {
+        return `has more than ${MAX_GLOBSTARS} ** folder wildcards followed by more of the path; use at most ${MAX_GLOBSTARS}, as in "**/drafts/**/*.dsa.yaml", so matching stays quick.`;
+      }
+      continue;
+    }
     const stars = segment.split("*").length - 1;
     if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards between two slashes; use at most ${MAX_STARS_PER_SEGMENT}, as in "*-draft*.dsa.yaml", so matching stays quick.`;
   }
@@ -25946,33 +26120,55 @@ function sentenceEnds(block) {
   }
   return ends;
 }
-function firstEndFrom(ends, at2) {
+function sentenceBounds(block, start, end) {
+  const ends = sentenceEnds(block);
+  const i = firstFrom(ends, start);
+  const from = i > 0 ? ends[i - 1] + 1 : 0;
+  const j = firstFrom(ends, end);
+  return { from, to: Math.max(end, j < ends.length ? ends[j] : block.text.length) };
+}
+var matchesByBlock = /* @__PURE__ */ new WeakMap();
+function matchesIn(block, re4) {
+  let byPattern = matchesByBlock.get(block);
+  if (!byPattern) matchesByBlock.set(block, byPattern = /* @__PURE__ */ new Map());
+  let found = byPattern.get(re4);
+  if (!found) {
+    found = { starts: [], ends: [] };
+    for (const m of block.text.matchAll(re4.global ? re4 : new RegExp(re4.source, `${re4.flags}g`))) {
+      found.starts.push(m.index ?? 0);
+      found.ends.push((m.index ?? 0) + m[0].length);
+    }
+    byPattern.set(re4, found);
+  }
+  return found;
+}
+function firstFrom(list8, at2) {
   let lo = 0;
-  let hi = ends.length;
+  let hi = list8.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (ends[mid] < at2) lo = mid + 1;
+    if (list8[mid] < at2) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
-function sentenceAround(block, start, end) {
-  const ends = sentenceEnds(block);
-  const i = firstEndFrom(ends, start);
-  const from = i > 0 ? ends[i - 1] + 1 : 0;
-  const j = firstEndFrom(ends, end);
-  const to = j < ends.length ? ends[j] : block.text.length;
-  return { before: block.text.slice(from, start), after: block.text.slice(end, Math.max(end, to)) };
+function matchesWithin(block, re4, from, to) {
+  const { starts, ends } = matchesIn(block, re4);
+  const first = firstFrom(starts, from);
+  return first < starts.length && ends[first] <= to;
 }
-function sentenceOf(block, start, end) {
-  const { before, after } = sentenceAround(block, start, end);
-  return `${before}${block.text.slice(start, end)}${after}`;
+var ACROSS_WINDOW = 100;
+function sentenceHas(block, re4, start, end) {
+  const { from, to } = sentenceBounds(block, start, end);
+  if (matchesWithin(block, re4, from, start) || matchesWithin(block, re4, end, to)) return true;
+  const across = `${block.text.slice(Math.max(from, start - ACROSS_WINDOW), start)} ${block.text.slice(end, Math.min(to, end + ACROSS_WINDOW))}`;
+  return new RegExp(re4.source, re4.flags.replace(/[gy]/g, "")).test(across);
 }
-var NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/i;
-var NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/i;
+var NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/gi;
+var NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/gi;
 function isNegated(block, start, end) {
-  const { before, after } = sentenceAround(block, start, end);
-  return NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+  const { from, to } = sentenceBounds(block, start, end);
+  return matchesWithin(block, NEGATION_BEFORE, from, start) || matchesWithin(block, NEGATION_AFTER, end, to);
 }
 var CLAUSE_LINE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+(.*)|(?:clause[ \t]+|section[ \t]+)?(\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}(?=\.|\\\.|\)))(?:\.|\\\.|\))?[ \t]+\S)/gim;
 var marksByText = /* @__PURE__ */ new Map();
@@ -26790,13 +26986,13 @@ function lintSource(source, options) {
   const parsed = parseYaml(source.yamlText);
   const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
   const canValidate = parsed.data !== void 0 && source.hasFrontMatter;
-  const schemaProblems = canValidate ? options.validator.validate(parsed.data) : void 0;
+  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
+  const limits = { ...DEFAULT_FINDING_LIMITS, ...limitRule?.options };
+  const schemaProblems = canValidate ? options.validator.validate(parsed.data, limits.max_findings_per_rule) : void 0;
   const facts = { parsed, ...schemaProblems ? { schemaProblems } : {} };
   const raw2 = [];
   const notes = [];
   let failure;
-  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
-  const limits = { ...DEFAULT_FINDING_LIMITS, ...limitRule?.options };
   const heldBack = /* @__PURE__ */ new Map();
   const runRule = (effective, context) => {
     const rule = effective.rule;
@@ -27374,9 +27570,6 @@ var agreement_id_conflict_default = defineAcrossRule({
 
 // src/core/text-fields.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function sentenceIn(text9, start, end) {
-  return Object.values(sentenceAround({ text: text9, offsets: [] }, start, end)).join(" ");
-}
 function yamlTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
   const out = [];
   const stack = document3.contents ? [{ node: document3.contents, path: [] }] : [];
@@ -27395,17 +27588,43 @@ function yamlTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
       const [start, end] = node2.range;
       const text9 = source.yamlText.slice(start, end);
       const base = source.yamlOffset + start;
-      out.push({ path, text: text9, offsets: (s2, e) => [base + s2, base + e], sentence: (s2, e) => sentenceIn(text9, s2, e) });
+      const block = { text: text9, offsets: [] };
+      out.push({ path, text: text9, offsets: (s2, e) => [base + s2, base + e], sentenceHas: (re4, s2, e) => sentenceHas(block, re4, s2, e) });
     }
   }
   return out;
+}
+var allFields = /* @__PURE__ */ new WeakMap();
+function allTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
+  const key2 = [...skip].sort().join("\n");
+  const known = allFields.get(document3);
+  if (known?.skip === key2) return known.fields;
+  const fields = [...yamlTextFields(document3, source, skip), ...proseTextFields(source)];
+  allFields.set(document3, { skip: key2, fields });
+  return fields;
+}
+var joinedTexts = /* @__PURE__ */ new WeakMap();
+function joinSafe(pattern2) {
+  const source = pattern2.source.replace(/\\./g, "").replace(/\[\^/g, "[");
+  return !pattern2.sticky && !pattern2.multiline && !/[$^]|\(\?<|\(\?!/.test(source);
+}
+function* fieldMatches(fields, pattern2) {
+  if (joinSafe(pattern2)) {
+    let joined = joinedTexts.get(fields);
+    if (joined === void 0) joinedTexts.set(fields, joined = fields.map((f) => f.text).join("\n"));
+    pattern2.lastIndex = 0;
+    const found = pattern2.test(joined);
+    pattern2.lastIndex = 0;
+    if (!found) return;
+  }
+  for (const field of fields) for (const match of field.text.matchAll(pattern2)) yield { field, match };
 }
 function proseTextFields(source) {
   if (source.kind !== "markdown" || !source.markdown) return [];
   return proseBlocks(source.markdown, source.text).map((block) => ({
     text: block.text,
     offsets: (s2, e) => fileOffsets(block, s2, e),
-    sentence: (s2, e) => sentenceIn(block.text, s2, e)
+    sentenceHas: (re4, s2, e) => sentenceHas(block, re4, s2, e)
   }));
 }
 
@@ -27415,13 +27634,10 @@ var PLACEHOLDER = /\[\s*(?:insert|enter|add|name|organi[sz]ation|org|date|party|
 var NON_BINDING = /\b(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:intended\s+to\s+be\s+)?(?:a\s+)?legally[\s-]+binding\b|\bnon[\s-]?binding\b|\bnot\s+intended\s+to\s+(?:be\s+legally\s+binding|create\s+legal\s+(?:relations|obligations))\b|\bdoes\s+not\s+create\s+(?:any\s+)?legal(?:ly\s+binding)?\s+(?:obligations|relations)\b/gi;
 var ENCOURAGED_ONLY = /\b(?:contractors?|sub-?contractors?|suppliers?|processors?|sub-?processors?|third\s+parties|agents?)\b[^.;:\n]{0,80}?\b(?:encouraged|expected|invited|urged|asked)\s+to\s+(?:comply|follow|adhere|abide|observe|meet|apply)\b|\b(?:contractors?|sub-?contractors?|suppliers?|processors?|third\s+parties)\b[^.;:\n]{0,80}?\b(?:should|will)\s+(?:use\s+)?(?:their\s+)?(?:best|reasonable)\s+endeavours\s+to\s+(?:comply|follow|adhere)\b/gi;
 function matches(fields, pattern2) {
-  return fields.flatMap(
-    (field) => [...field.text.matchAll(pattern2)].map((m) => {
-      const start = m.index ?? 0;
-      const offsets = field.offsets(start, start + m[0].length);
-      return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, " ") };
-    })
-  );
+  return [...fieldMatches(fields, pattern2)].map(({ field, match: m }) => {
+    const offsets = field.offsets(m.index, m.index + m[0].length);
+    return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, " ") };
+  });
 }
 var agreement_not_final_default = defineRule({
   id: "agreement-not-final",
@@ -27578,7 +27794,7 @@ var agreement_not_final_default = defineRule({
       });
     }
     if (a.version === void 0) report2({ messageId: "no-version", at: ["version"] });
-    const fields = [...yamlTextFields(document3, source, /* @__PURE__ */ new Set(["history"])), ...proseTextFields(source)];
+    const fields = allTextFields(document3, source, /* @__PURE__ */ new Set(["history"]));
     if (a.status !== "draft") {
       const blanks = (a.parties ?? []).flatMap((p2, i) => p2.placeholder === true ? [{ at: ["parties", i, "name"], found: p2.name }] : []);
       const [first, ...rest] = [...blanks, ...matches(fields, PLACEHOLDER).filter((m) => !blanks.some((b) => b.found === m.found))];
@@ -30673,7 +30889,7 @@ function warnedInFile(entry, d) {
   const options = entry.optionsOf?.(WARNED_BY[d.what]);
   const days = options?.warn_within_days;
   if (days === void 0 || days <= 0) return false;
-  return d.date <= addDays(entry.asOf, days);
+  return d.date <= addDays2(entry.asOf, days);
 }
 var estate_renewals_due_default = defineAcrossRule({
   id: "estate-renewals-due",
@@ -33405,17 +33621,15 @@ var outdated_law_reference_default = defineRule({
   },
   check({ agreement: a, document: document3, source, asOf, report: report2 }) {
     if (a.status === "expired" || a.status === "withdrawn" || a.superseded_by !== void 0) return;
-    const fields = [...yamlTextFields(document3, source, /* @__PURE__ */ new Set(["history"])), ...proseTextFields(source)];
+    const fields = allTextFields(document3, source, /* @__PURE__ */ new Set(["history"]));
     for (const term of TERMS) {
       if (term.applies && !term.applies(a, asOf)) continue;
       const places = [];
-      for (const field of fields) {
-        for (const m of field.text.matchAll(term.pattern)) {
-          const start = m.index ?? 0;
-          const end = start + m[0].length;
-          if (HISTORICAL.test(field.sentence(start, end))) continue;
-          places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, " ") });
-        }
+      for (const { field, match: m } of fieldMatches(fields, term.pattern)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (field.sentenceHas(HISTORICAL, start, end)) continue;
+        places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, " ") });
       }
       const [first, ...rest] = places;
       if (!first) continue;
@@ -34572,8 +34786,8 @@ var TOPICS = [
 ];
 function topicsAddressed(blocks) {
   const found = /* @__PURE__ */ new Set();
-  for (const { topic, re: re3 } of TOPICS) {
-    const global = new RegExp(re3.source, `${re3.flags}g`);
+  for (const { topic, re: re4 } of TOPICS) {
+    const global = new RegExp(re4.source, `${re4.flags}g`);
     search: for (const block of blocks) {
       for (const m of block.text.matchAll(global)) {
         const start = m.index ?? 0;
@@ -34778,6 +34992,8 @@ var PURPOSE_KINDS = {
   insurance: { label: "insurance", purposes: ["insurance"] }
 };
 var KIND_WINDOW_WORDS = 4;
+var KIND_WINDOW = new RegExp(`^[^.;:!?,()\\s]*(?:[^\\S\\n]+[^.;:!?,()\\s]*){0,${KIND_WINDOW_WORDS - 1}}`, "u");
+var MAX_NAME_CHARS = 200;
 function tokens(name) {
   return name.toLowerCase().replace(/['’]s\b/g, "").split(/[^\p{L}\p{N}]+/u).filter((t) => t !== "" && !NOISE.has(t)).map((t) => t.length > 4 && t.endsWith("s") && !/(?:ss|us|is)$/.test(t) ? t.slice(0, -1) : t);
 }
@@ -34833,10 +35049,10 @@ function recipientsIn(a, block) {
     const after = verbStart + verb[0].length;
     if (isNegated(block, verbStart, after)) continue;
     const rest = block.text.slice(after);
-    const name = NAME.exec(rest);
+    const name = NAME.exec(rest.slice(0, MAX_NAME_CHARS));
     const nameText = name?.[1]?.replace(/['’&-]+$/u, "");
     const nameStart = name && nameText ? after + name[0].length - name[1].length : -1;
-    const window = /^[^.;:!?,()\n]*/u.exec(rest)?.[0]?.split(/\s+/).slice(0, KIND_WINDOW_WORDS).join(" ") ?? "";
+    const window = KIND_WINDOW.exec(rest)?.[0]?.split(/\s+/).join(" ") ?? "";
     const kind = RECIPIENT_KINDS.find((k) => k.re.test(window));
     if (kind) {
       if (declaredName(nameText ?? "", parties) && nameText) continue;
@@ -35074,7 +35290,7 @@ var BROAD_USE_CATEGORIES = [
 function broadUsesDeclared(a, phrase) {
   const declared = new Set((a.purposes ?? []).map((p2) => p2.category ?? ""));
   const uses = phrase.replace(/^for\s+/i, "").split(/\s*(?:,|\band\b|\bor\b)\s*(?:for\s+)?/i).filter(Boolean);
-  return uses.every((use) => BROAD_USE_CATEGORIES.some(([re3, categories2]) => re3.test(use) && categories2.some((c) => declared.has(c))));
+  return uses.every((use) => BROAD_USE_CATEGORIES.some(([re4, categories2]) => re4.test(use) && categories2.some((c) => declared.has(c))));
 }
 function alreadyDeclared(a, widens, phrase) {
   switch (widens) {
@@ -35254,13 +35470,17 @@ var prose_widens_scope_default = defineRule({
     for (const block of proseBlocks(source.markdown, source.text)) {
       const found = [];
       for (const pattern2 of patterns) {
+        let sentenceRead;
         for (const m of block.text.matchAll(pattern2.re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
           if (pattern2.context || pattern2.unless) {
-            const sentence2 = sentenceOf(block, start, end);
-            if (pattern2.context && !pattern2.context.test(sentence2)) continue;
-            if (pattern2.unless?.test(sentence2)) continue;
+            const { from, to } = sentenceBounds(block, start, end);
+            if (sentenceRead?.from !== from || sentenceRead.to !== to) {
+              const sentence2 = block.text.slice(from, to);
+              sentenceRead = { from, to, fits: (!pattern2.context || pattern2.context.test(sentence2)) && !pattern2.unless?.test(sentence2) };
+            }
+            if (!sentenceRead.fits) continue;
           }
           if (pattern2.narrowedBy?.test(block.text.slice(end, end + 40))) continue;
           found.push({ start, end, widens: pattern2.widens, messageId: pattern2.messageId ?? pattern2.widens, negatable: pattern2.negatable !== false });
@@ -36292,7 +36512,7 @@ var review_date_missing_or_overdue_default = defineRule({
     }
     const expires = lastDayOf(dates.expires);
     const inForce2 = a.status !== "draft" && !(expires !== void 0 && expires < asOf);
-    if (inForce2 && reviewBy >= asOf && options.warn_within_days > 0 && reviewBy <= addDays(asOf, options.warn_within_days)) {
+    if (inForce2 && reviewBy >= asOf && options.warn_within_days > 0 && reviewBy <= addDays2(asOf, options.warn_within_days)) {
       report2({ messageId: "due-soon", data: { date: formatDate(dates.review_by), days: daysBetween(asOf, reviewBy) }, at: ["dates", "review_by"] });
     }
     if (inForce2 && reviewBy < asOf) {
@@ -36561,7 +36781,7 @@ var role_contradiction_default = defineRule({
     }
     if (joint.length === 0 && a.joint_controller_arrangement === void 0) {
       for (const field of proseTextFields(source)) {
-        const m = [...field.text.matchAll(JOINT_IN_PROSE)].find((match) => !DENIED.test(field.sentence(match.index ?? 0, (match.index ?? 0) + match[0].length)));
+        const m = [...field.text.matchAll(JOINT_IN_PROSE)].find((match) => !field.sentenceHas(DENIED, match.index ?? 0, (match.index ?? 0) + match[0].length));
         if (!m) continue;
         const start = m.index ?? 0;
         report2({ messageId: "joint-in-prose", data: { found: m[0] }, at: { offsets: field.offsets(start, start + m[0].length) } });
@@ -38261,12 +38481,12 @@ A shared care record used for direct care by the patient's own care providers is
       const everyone = purposes.find((p3) => coversAllPatients(a, populationFor(a, p3)));
       const allPatients = purposes.length > 0 ? everyone !== void 0 : coversAllPatients(a);
       const populationPath = populationPathFor(a, everyone);
-      const allFields = sharesAllFields(a, flow3);
+      const allFields2 = sharesAllFields(a, flow3);
       const standing = isStandingLiveAccess(flow3);
       const recipient = partyById(a, flow3.to);
       const recipientType = orgTypeOf(recipient);
       const directCareRecipient = recipientType?.directCare ?? false;
-      const breadth = { allFields, allPatients, standing };
+      const breadth = { allFields: allFields2, allPatients, standing };
       const wide = isWholeSystem(breadth);
       const standingForSecondary = standing && !directCareRecipient && purposes.some(isSecondary);
       if (!wide && !standingForSecondary) return;
@@ -38275,7 +38495,7 @@ A shared care record used for direct care by the patient's own care providers is
       const scope = accessScopeWords(breadth, populationFor(a, everyone)?.scope === "all_registered");
       const related = [
         ...allPatients ? [{ at: extendPath(populationPath, "scope"), message: "The population covers every patient." }] : [],
-        ...allFields ? wholeRecordEntries(a, flow3).map((path) => ({ at: path, message: "This data item is the whole record." })) : []
+        ...allFields2 ? wholeRecordEntries(a, flow3).map((path) => ({ at: path, message: "This data item is the whole record." })) : []
       ];
       if (purposes.length > 0 && purposes.every(isDirectCare) && directCareRecipient) {
         if (inherits(a, "security") && a.security === void 0) return;
@@ -39074,7 +39294,13 @@ var SchemaValidator = class {
   }
   schema;
   validateFn;
-  validate(data) {
+  /**
+   * `suggestAtMost`: how many problems get a "did you mean" or the list of allowed values (an
+   * edit distance against every allowed value is the costly part). The engine passes its
+   * findings cap: past it problems are only counted, so a file of 100,000 unknown keys is not
+   * compared 100,000 times.
+   */
+  validate(data, suggestAtMost = Number.POSITIVE_INFINITY) {
     if (data === null || data === void 0) {
       return [{ messageId: "empty", path: [], part: "key", message: "The agreement is empty. It needs at least `dsalint: 1`, `id` and `title`; run `dsalint init` for a starter agreement." }];
     }
@@ -39087,7 +39313,7 @@ var SchemaValidator = class {
       }];
     }
     if (this.validateFn(data)) return [];
-    return explainErrors(this.validateFn.errors ?? [], data, this.schema);
+    return explainErrors(this.validateFn.errors ?? [], data, this.schema, suggestAtMost);
   }
 };
 function describeType(value2) {
@@ -39145,12 +39371,18 @@ function parentSchemaOf(schema, schemaPath) {
   }
   return node2 !== null && typeof node2 === "object" ? node2 : void 0;
 }
-function explainErrors(errors, data, schema) {
+function explainErrors(errors, data, schema, suggestAtMost = Number.POSITIVE_INFINITY) {
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   const wrongTypePaths = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const parentSchemas = /* @__PURE__ */ new Map();
+  const parentSchema = (schemaPath) => {
+    if (!parentSchemas.has(schemaPath)) parentSchemas.set(schemaPath, parentSchemaOf(schema, schemaPath));
+    return parentSchemas.get(schemaPath);
+  };
+  const helping = () => problems.length < suggestAtMost;
   for (const raw2 of errors) {
-    const error = { ...raw2, parentSchema: parentSchemaOf(schema, raw2.schemaPath) };
+    const error = { ...raw2, parentSchema: parentSchema(raw2.schemaPath) };
     const path = parsePath(error.instancePath);
     if (error.keyword !== "type" && wrongTypePaths.has(error.instancePath)) continue;
     const hint = typeof error.parentSchema?.["x-hint"] === "string" ? error.parentSchema["x-hint"] : void 0;
@@ -39171,9 +39403,10 @@ function explainErrors(errors, data, schema) {
       }
       case "additionalProperties": {
         const key3 = String(error.params["additionalProperty"]);
-        const allowed = Object.keys(error.parentSchema?.["properties"] ?? {});
-        const guess2 = suggest(key3, allowed);
+        const allowed = helping() ? Object.keys(error.parentSchema?.["properties"] ?? {}) : [];
+        const guess2 = helping() ? suggest(key3, allowed) : void 0;
         const where2 = path.length === 0 ? "at the top level" : `in ${code(path)}`;
+        const help = guess2 ? ` Did you mean \`${guess2}\`?` : helping() ? ` Allowed keys: ${listAllowed(allowed)}.` : "";
         problem = {
           messageId: "unknown-key",
           path: [...path, key3],
@@ -39181,18 +39414,19 @@ function explainErrors(errors, data, schema) {
           message: /\s/.test(key3.trim()) ? (
             // Prose as a key is almost always a value with a comma, split inside `{ ... }`.
             `Unknown key \`${key3}\` ${where2}: this looks like part of a value. A value that contains a comma inside \`{ }\` or \`[ ]\` must be in quotes.`
-          ) : `Unknown key \`${key3}\` ${where2}.${guess2 ? ` Did you mean \`${guess2}\`?` : ` Allowed keys: ${listAllowed(allowed)}.`}`
+          ) : `Unknown key \`${key3}\` ${where2}.${help}`
         };
         break;
       }
       case "enum": {
         const allowed = error.params["allowedValues"] ?? [];
-        const guess2 = typeof actual === "string" ? suggest(actual, allowed.map(String)) : void 0;
+        const guess2 = typeof actual === "string" && helping() ? suggest(actual, allowed.map(String)) : void 0;
+        const help = guess2 ? ` Did you mean \`${guess2}\`?` : helping() ? ` Use one of ${listAllowed(allowed)}.` : "";
         problem = {
           messageId: "bad-value",
           path,
           part: "value",
-          message: `${code(path)} is ${show2(actual)}, which is not an allowed value.${guess2 ? ` Did you mean \`${guess2}\`?` : ` Use one of ${listAllowed(allowed)}.`}`
+          message: `${code(path)} is ${show2(actual)}, which is not an allowed value.${help}`
         };
         break;
       }
@@ -48916,11 +49150,11 @@ function addProperty(schema, properties, key2, value2) {
     result = finalResult;
   }
   if (info.property === "className" && Array.isArray(properties.className)) {
-    const add = (
+    const add2 = (
       /** @type {Array<number | string> | number | string} */
       result
     );
-    result = [...properties.className, ...Array.isArray(add) ? add : [add]];
+    result = [...properties.className, ...Array.isArray(add2) ? add2 : [add2]];
   }
   properties[info.property] = result;
 }
@@ -49557,12 +49791,12 @@ function doctype(_1, _2, _3, state) {
 }
 
 // node_modules/hast-util-whitespace/lib/index.js
-var re = /[ \t\n\f\r]/g;
+var re2 = /[ \t\n\f\r]/g;
 function whitespace(thing) {
   return typeof thing === "object" ? thing.type === "text" ? empty2(thing.value) : false : empty2(thing);
 }
 function empty2(value2) {
-  return value2.replace(re, "") === "";
+  return value2.replace(re2, "") === "";
 }
 
 // node_modules/hast-util-to-html/lib/omission/util/siblings.js
@@ -50265,13 +50499,20 @@ function serialise(children) {
 function markdownReport(run, options = {}) {
   return markdownReportWithin(run, options, Number.POSITIVE_INFINITY);
 }
+var headers = /* @__PURE__ */ new WeakMap();
+function serialisedHeader(run) {
+  let header = headers.get(run);
+  if (header === void 0) headers.set(run, header = serialise(headerNodes(run)));
+  return header;
+}
 function markdownReportWithin(run, options, maxBytes) {
   const opts = resolveOptions(options);
-  const defaults = options.collapseAfter === void 0 && options.maxFindingsPerFile === void 0 && options.summaries === void 0;
-  const parts = [serialise(headerNodes(run))];
+  const asDrawn = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER && opts.summaries;
+  const parts = [serialisedHeader(run)];
   let bytes = Buffer.byteLength(parts[0]) + 1;
   for (const file of filesForPeople(run)) {
-    const part = (defaults ? renderedSection(file, "markdown") : void 0) ?? serialise(fileSection(run, file, opts));
+    const drawn = asDrawn && file.findings.length <= opts.maxFindingsPerFile ? renderedSection(file, "markdown") : void 0;
+    const part = drawn ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return void 0;
     parts.push(part);
@@ -51682,7 +51923,7 @@ async function snapshotBase(cwd, ref2) {
   const commit = await resolveCommit(cwd, ref2);
   const realCwd = await realpath2(cwd);
   const changed = /* @__PURE__ */ new Map();
-  const add = (status, repoPath) => {
+  const add2 = (status, repoPath) => {
     if (!isAgreementPath(repoPath)) return;
     const absolute = resolve3(cwd, relative3(realCwd, resolve3(root4, ...repoPath.split("/"))));
     changed.set(absolute, { status, absolute, repoPath });
@@ -51692,10 +51933,10 @@ async function snapshotBase(cwd, ref2) {
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const status = fields[i];
     const path = fields[i + 1];
-    add(status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified", path);
+    add2(status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified", path);
   }
   const untracked = await git(root4, ["ls-files", "--others", "--exclude-standard", "-z"]);
-  for (const path of untracked.split("\0")) if (path) add("added", path);
+  for (const path of untracked.split("\0")) if (path) add2("added", path);
   return { ref: ref2, commit, root: root4, changed };
 }
 async function readAtBase(base, repoPath, maxBytes) {
@@ -51747,7 +51988,7 @@ function serveLintWorkerIfAsked() {
   return true;
 }
 function startWorker(script) {
-  const options = { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 } };
+  const options = { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 } };
   if (!script.pathname.endsWith(".ts")) return new Worker(script, options);
   const tsx = pathToFileURL(join3(dirname3(createRequire2(import.meta.url).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs")).href;
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
@@ -51814,9 +52055,17 @@ var IgnoreFiles = class {
   /** `enabled: false` (`--no-ignore`) reads no ignore files and drops the patterns. */
   constructor(enabled, cwd, patterns) {
     this.enabled = enabled;
+    this.cwd = cwd;
+    if (enabled) {
+      for (const pattern2 of patterns) {
+        const problem = globProblem(pattern2.trim());
+        if (problem) throw new ConfigError("--ignore-pattern", void 0, `the pattern "${pattern2}" ${problem}`);
+      }
+    }
     this.patterns = enabled && patterns.length ? { dir: cwd, rules: (0, import_ignore.default)().add([...patterns]) } : void 0;
   }
   enabled;
+  cwd;
   scopes = /* @__PURE__ */ new Map();
   patterns;
   /** Whether a file or folder (`isDir`) under `stopDir` is ignored. */
@@ -51844,8 +52093,20 @@ var IgnoreFiles = class {
     if (dir !== stopDir && inside(stopDir, dir) === void 0) return [];
     const above = dir === stopDir ? [] : await this.scopesFor(dirname4(dir), stopDir);
     const texts = await Promise.all(IGNORE_FILE_NAMES.map((name) => readFile2(join4(dir, name), "utf8").catch(() => void 0)));
+    texts.forEach((fileText, i) => this.checkPatterns(join4(dir, IGNORE_FILE_NAMES[i]), fileText ?? ""));
     const text9 = texts.filter((t) => t !== void 0).join("\n");
     return text9.trim() ? [...above, { dir, rules: (0, import_ignore.default)().add(text9) }] : above;
+  }
+  /** Throws, at its line, on a pattern that could make matching slow. */
+  checkPatterns(file, text9) {
+    text9.split(/\r?\n/).forEach((line, i) => {
+      const pattern2 = line.trim();
+      const problem = pattern2 && !pattern2.startsWith("#") ? globProblem(pattern2) : void 0;
+      if (problem) {
+        const shown = relative4(this.cwd, file).split(sep4).join("/");
+        throw new ConfigError(shown, { line: i + 1, column: line.indexOf(pattern2) + 1 }, `the pattern "${pattern2}" ${problem}`);
+      }
+    });
   }
 };
 
@@ -52679,6 +52940,36 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
 }
 
+// src/core/intern.ts
+var MAX_INTERNED_LENGTH = 64;
+var StringPool = class {
+  strings = /* @__PURE__ */ new Map();
+  /** `value` with each short string in it swapped, in place, for the pool's copy of that string. */
+  intern(value2) {
+    return this.visit(value2);
+  }
+  visit(value2) {
+    if (typeof value2 === "string") {
+      if (value2.length > MAX_INTERNED_LENGTH) return value2;
+      const known = this.strings.get(value2);
+      if (known !== void 0) return known;
+      this.strings.set(value2, value2);
+      return value2;
+    }
+    if (Array.isArray(value2)) {
+      for (let i = 0; i < value2.length; i++) value2[i] = this.visit(value2[i]);
+    } else if (value2 !== null && typeof value2 === "object") {
+      const object2 = value2;
+      for (const key2 of Object.keys(object2)) {
+        const before = object2[key2];
+        const after = this.visit(before);
+        if (after !== before) object2[key2] = after;
+      }
+    }
+    return value2;
+  }
+};
+
 // src/core/run.ts
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var READ_AHEAD = 16;
@@ -52724,6 +53015,11 @@ async function discover(paths, cwd, failures, ignores) {
     }
   };
   const expand = async (pattern2) => {
+    const problem = globProblem(pattern2.split(sep6).join("/"));
+    if (problem) {
+      failures.push(failureResult(pattern2.split(sep6).join("/"), "unreadable", `the glob ${pattern2} ${problem}`));
+      return;
+    }
     const matches2 = await glob([pattern2.split(sep6).join("/")], { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`) });
     const agreements = matches2.map((m) => resolve6(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort(byCodeUnits);
     if (agreements.length === 0) failures.push(failureResult(pattern2.split(sep6).join("/"), "unreadable", `no agreement files match ${pattern2} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`));
@@ -52833,6 +53129,7 @@ async function runLint(options) {
   const matchedWaivers = /* @__PURE__ */ new Set();
   const datesUsed = /* @__PURE__ */ new Set();
   const acrossInputs = [];
+  const strings = new StringPool();
   const window = pool ? workers * PER_WORKER_AHEAD : READ_AHEAD;
   const pending = [];
   const startAt = (index2) => {
@@ -52855,6 +53152,7 @@ async function runLint(options) {
       datesUsed.add(asOf);
       for (const key2 of outcome.matchedWaivers) matchedWaivers.add(key2);
       for (const key2 of outcome.usedWaivers) usedWaivers.add(key2);
+      strings.intern(outcome.result);
       if (outcome.section !== void 0 && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
       results.push(outcome.result);
       const record = recordOf(outcome.result);
@@ -52880,7 +53178,7 @@ async function runLint(options) {
   for (const waiver of across.usedWaivers) usedWaivers.add(waiverKey(waiver));
   const comparing = hasAcrossRules && results.filter((r) => !r.failure && !r.config).length > 1;
   for (const [index2, result] of results.entries()) {
-    const added = across.findings.get(result.path);
+    const added = strings.intern(across.findings.get(result.path));
     const failed = across.failures.get(result.path);
     const excluded = comparing && !result.failure && !result.config && !result.record;
     if (!added && !failed && !excluded) continue;
@@ -52983,6 +53281,15 @@ function label2(f) {
   return { text: group, style: GROUP_STYLE[group] };
 }
 var MIN_MESSAGE_WIDTH = 30;
+var PLAIN_ASCII = /^[\x20-\x7e]*$/;
+function hangingWrap(text9, plain, width, indent) {
+  if (width === void 0 || plain.length <= width && PLAIN_ASCII.test(plain)) return text9;
+  return wrapKeepingSpaces(text9, width).replace(/\n/g, `
+${" ".repeat(indent)}`);
+}
+function widthAfter(width, indent) {
+  return width !== void 0 && width - indent >= MIN_MESSAGE_WIDTH ? width - indent : void 0;
+}
 var stylish = (run, { color: color2, quiet, width }) => {
   const paint = painter(color2);
   const out = [];
@@ -52990,7 +53297,10 @@ var stylish = (run, { color: color2, quiet, width }) => {
     const findings = file.findings.filter((f) => !quiet || groupOf(f) === "error");
     if (findings.length === 0 && !file.failure && (quiet || file.notes.length === 0)) continue;
     out.push(paint("underline", logPath(file.path)));
-    if (file.failure) out.push(`  ${paint("red", "error")}  ${logLine(file.failure.message)}`);
+    if (file.failure) {
+      const message2 = logLine(file.failure.message);
+      out.push(`  ${paint("red", "error")}  ${hangingWrap(message2, message2, widthAfter(width, 9), 9)}`);
+    }
     const rows = findings.map((f) => {
       const l = label2(f);
       const message2 = logLine(f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message);
@@ -53003,14 +53313,18 @@ var stylish = (run, { color: color2, quiet, width }) => {
       labelWidth = Math.max(labelWidth, r.l.text.length);
     }
     const indent = 2 + whereWidth + 2 + labelWidth + 2;
-    const wrapAt = width !== void 0 && width - indent >= MIN_MESSAGE_WIDTH ? width - indent : void 0;
+    const wrapAt = widthAfter(width, indent);
     for (const r of rows) {
-      const text9 = `${r.message}  ${paint("gray", r.rule)}`;
-      const body3 = wrapAt === void 0 ? text9 : wrapAnsi(text9, wrapAt, { hard: false, trim: true }).replace(/\n/g, `
-${" ".repeat(indent)}`);
+      const body3 = hangingWrap(`${r.message}  ${paint("gray", r.rule)}`, `${r.message}  ${r.rule}`, wrapAt, indent);
       out.push(`  ${paint("gray", r.where.padEnd(whereWidth))}  ${paint(r.l.style, r.l.text.padEnd(labelWidth))}  ${body3}`);
     }
-    if (!quiet) for (const note of file.notes) out.push(`  ${paint("gray", `note: ${logLine(note)}`)}`);
+    if (!quiet) {
+      for (const note of file.notes) {
+        const text9 = logLine(note);
+        const [first, ...rest] = hangingWrap(text9, text9, widthAfter(width, 8), 0).split("\n");
+        out.push([`  ${paint("gray", `note: ${first}`)}`, ...rest.map((line) => `        ${paint("gray", line)}`)].join("\n"));
+      }
+    }
     out.push("");
   }
   const all3 = countFindings(run);
@@ -53322,7 +53636,7 @@ ${plural(c.error, "error")}, ${plural(c.warning, "warning")} and ${plural(c.revi
 }
 async function postComment(env2, pr2, token, body3) {
   const api = (env2["GITHUB_API_URL"] ?? "https://api.github.com").replace(/\/+$/, "");
-  const headers = {
+  const headers2 = {
     Authorization: `Bearer ${token}`,
     Accept: "application/vnd.github+json",
     "Content-Type": "application/json",
@@ -53330,7 +53644,7 @@ async function postComment(env2, pr2, token, body3) {
     "X-GitHub-Api-Version": "2022-11-28"
   };
   const request = async (method, url, payload) => {
-    const response = await fetch(url, { method, headers, ...payload ? { body: JSON.stringify(payload) } : {}, signal: AbortSignal.timeout(3e4) });
+    const response = await fetch(url, { method, headers: headers2, ...payload ? { body: JSON.stringify(payload) } : {}, signal: AbortSignal.timeout(3e4) });
     if (!response.ok) {
       const hint = response.status === 403 || response.status === 404 ? " (the workflow needs `permissions: pull-requests: write`; pull requests from forks get a read-only token)" : "";
       throw new Error(`GitHub answered ${response.status} ${response.statusText}${hint}`);
@@ -54857,9 +55171,9 @@ function ke(e, n, t) {
     }
   });
 }
-function re2(e, n = {}, t = null) {
+function re3(e, n = {}, t = null) {
   if (typeof n.customOrder == "function") {
-    n.customOrder(e, re2);
+    n.customOrder(e, re3);
     return;
   }
   let r = de(e), o = yn(e, D(1, r + 1), "inEdges"), i = yn(e, D(r - 1, -1, -1), "outEdges"), s2 = Le(e, t);
@@ -55294,7 +55608,7 @@ function On(e, n, t, r) {
 function Cn(e, n, t, r = null) {
   var l, u;
   let o = (t == null ? void 0 : t.useDynamic) !== false, i = o && (l = r == null ? void 0 : r.graph) != null ? l : null, s2 = o && (u = r == null ? void 0 : r.rawNodes) != null ? u : null;
-  n("    makeSpaceForEdgeLabels", () => br(e)), n("    removeSelfEdges", () => Gr(e)), n("    acyclic", () => Ue(e, i)), n("    nestingGraph.run", () => un(e)), n("    rank", () => dn(Z(e))), n("    injectEdgeLabelProxies", () => gr(e)), n("    removeEmptyRanks", () => We(e)), n("    nestingGraph.cleanup", () => fn(e)), n("    normalizeRanks", () => Be(e)), n("    assignRankMinMax", () => pr(e)), n("    removeEdgeLabelProxies", () => mr(e)), n("    normalize.run", () => Ke(e)), n("    parentDummyChains", () => ln(e)), n("    addBorderSegments", () => bn(e)), n("    order", () => re2(e, t, s2)), n("    insertSelfEdges", () => vr(e)), n("    adjustCoordinateSystem", () => pn(e)), n("    position", () => kn(e, t.corePath)), n("    positionSelfEdges", () => kr(e));
+  n("    makeSpaceForEdgeLabels", () => br(e)), n("    removeSelfEdges", () => Gr(e)), n("    acyclic", () => Ue(e, i)), n("    nestingGraph.run", () => un(e)), n("    rank", () => dn(Z(e))), n("    injectEdgeLabelProxies", () => gr(e)), n("    removeEmptyRanks", () => We(e)), n("    nestingGraph.cleanup", () => fn(e)), n("    normalizeRanks", () => Be(e)), n("    assignRankMinMax", () => pr(e)), n("    removeEdgeLabelProxies", () => mr(e)), n("    normalize.run", () => Ke(e)), n("    parentDummyChains", () => ln(e)), n("    addBorderSegments", () => bn(e)), n("    order", () => re3(e, t, s2)), n("    insertSelfEdges", () => vr(e)), n("    adjustCoordinateSystem", () => pn(e)), n("    position", () => kn(e, t.corePath)), n("    positionSelfEdges", () => kr(e));
   let a = JSON.parse(JSON.stringify(e._nodes));
   return n("    removeBorderNodes", () => Nr(e)), n("    normalize.undo", () => Qe(e)), n("    fixupEdgeLabelCoords", () => yr(e)), n("    undoCoordinateSystem", () => mn(e)), n("    translateGraph", () => Er(e)), n("    assignNodeIntersects", () => Lr(e)), n("    reversePoints", () => wr(e)), n("    acyclic.undo", () => Je(e)), { graph: e, rawNodes: a };
 }
