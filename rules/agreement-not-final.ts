@@ -72,25 +72,33 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'draft-in-force': [
-          'The agreement is marked draft, but it took effect on {{date}} and {{signed}} signed it, so data may already be flowing under a text its own ',
-          'status calls unfinished. Ask whether sharing has started: if it has, finish the text and mark it active; if not, set the effective date to when it will.',
-        ],
+      'draft-in-force': {
+        text: [
+            'The agreement is marked draft, but it took effect on {{date}} and {{signed}} signed it, so data may already be flowing under a text its own ',
+            'status calls unfinished. Ask whether sharing has started: if it has, finish the text and mark it active; if not, set the effective date to when it will.',
+          ],
+        request: 'Ask {{drafter}} whether sharing has started under this draft (it took effect on {{date}} and {{signed}} signed it); if it has, ask for the final text.',
+      },
       'approved-after-start': {
         text: [
             'The {{role}} of {{party}} approved this version on {{date}}, after the agreement took effect on {{from}}, so sharing started before it was ',
             'approved. Ask whether data flowed before then; in future, approve before the effective date (or move the effective date).',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} whether data was shared before the {{role}} of {{party}} approved the agreement on {{date}}: it took effect on {{from}}.',
       },
       'no-version': {
         text: 'The agreement has no version number, so nobody can tell which text was signed. Add `version` (such as 1.0.0) and record it on each approval.',
         severity: 'warning',
+        request: 'Ask {{drafter}} to give the agreement a version number, so that everyone knows which text was signed.',
       },
-      template: [
-          'The agreement is {{status}} but still contains template text ("{{found}}"){{more}}. Ask for the completed text, with real names, dates and ',
-          'details, signed by each party.',
-        ],
+      template: {
+        text: [
+            'The agreement is {{status}} but still contains template text ("{{found}}"){{more}}. Ask for the completed text, with real names, dates and ',
+            'details, signed by each party.',
+          ],
+        request: 'Ask {{drafter}} for the completed text, with real names, dates and details: it still contains template text ("{{found}}").',
+      },
       'non-binding': {
         text: [
             'The agreement says it is "{{found}}". It need not be a contract, but each party must commit to follow it, or it is a policy with nothing ',
@@ -98,6 +106,7 @@ export default defineRule({
           ],
         severity: 'warning',
         kind: 'review',
+        request: 'Ask {{drafter}} for wording by which every party agrees to keep the agreement\'s terms: it says it is "{{found}}".',
       },
       'not-binding': {
         text: [
@@ -105,6 +114,7 @@ export default defineRule({
             'for an agreement each party commits to keep (and an Art 28 contract for any processor) before data is shared under it.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for wording by which every party agrees to keep the agreement\'s terms.',
       },
       'encouraged-only': {
         text: [
@@ -112,6 +122,7 @@ export default defineRule({
             'obligation, by contract with the UK GDPR Art 28(3) terms for a processor.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for a binding obligation on everyone who handles the data for a party (a contract, for a processor): the agreement only says "{{found}}".',
       },
     },
     examples: {

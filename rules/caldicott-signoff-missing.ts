@@ -40,18 +40,27 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      none: [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
-        'Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}.',
-      ],
-      'other-version': [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
-        'version {{version}}. Ask them to review this version and record their approval with version: {{version}}.',
-      ],
-      unversioned: [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian\'s approval does not say which version it ',
-        'covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it.',
-      ],
+      none: {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
+          'Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}.',
+        ],
+        request: 'Ask for the Caldicott Guardian of {{party}} to review and sign off the agreement before {{party}} discloses confidential patient information under it.',
+      },
+      'other-version': {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
+          'version {{version}}. Ask them to review this version and record their approval with version: {{version}}.',
+        ],
+        request: 'Ask for the Caldicott Guardian of {{party}} to review and sign off version {{version}}: they approved version {{approved}}.',
+      },
+      unversioned: {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian\'s approval does not say which version it ',
+          'covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it.',
+        ],
+        request: 'Ask {{drafter}} to confirm that the Caldicott Guardian of {{party}} approved version {{version}}, the version you were sent.',
+      },
     },
     examples: {
       valid: [

@@ -251,16 +251,20 @@ export default defineRule({
     },
     defaultOptions: { large_scale_cohort: 10000 } as Options,
     messages: {
-      missing: [
-          'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ',
-          'a high risk: carry one out and record it under `dpia` (reference, completed, version_covered).',
-        ],
+      missing: {
+        text: [
+            'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ',
+            'a high risk: carry one out and record it under `dpia` (reference, completed, version_covered).',
+          ],
+        request: 'Ask {{drafter}} for the data protection impact assessment (DPIA) of this sharing: one is required before it starts.',
+      },
       'stale-version': {
         text: [
             'The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ',
             '`version_covered` (and `completed`).',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to review the data protection impact assessment against version {{version}}: it covers version {{covered}}.',
       },
       'stale-date': {
         text: [
@@ -268,6 +272,7 @@ export default defineRule({
             'access. Review the DPIA against that change and update `completed` and `version_covered`.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to review the data protection impact assessment (completed on {{completed}}) against what changed in {{change}}.',
       },
       'mitigation-not-in-place': {
         text: [
@@ -275,6 +280,7 @@ export default defineRule({
             'processing it protects starts (or stop that processing), then record `in_place: true`.',
           ],
         severity: 'error',
+        request: 'Ask {{drafter}} to put "{{measure}}" in place before the sharing it protects starts: the impact assessment relies on it, but it is not yet in place.',
       },
       'no-prior-consultation': {
         text: [
@@ -282,6 +288,7 @@ export default defineRule({
             'processing starts (UK GDPR Art 36): record the reference in `dpia.ico_prior_consultation`, or reduce the risk.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} whether the ICO was consulted: the impact assessment says high risk remains, and the law requires the ICO to be consulted before the sharing starts.',
       },
     },
     examples: {

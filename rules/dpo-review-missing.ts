@@ -41,24 +41,32 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'dpo-none': [
-        '{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ',
-        'entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}.',
-      ],
-      'dpo-other-version': [
-        'The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ',
-        'and record their approval with version: {{version}}.',
-      ],
+      'dpo-none': {
+        text: [
+          '{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ',
+          'entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}.',
+        ],
+        request: 'Ask for the Data Protection Officer of {{party}} to review the agreement before it is signed.',
+      },
+      'dpo-other-version': {
+        text: [
+          'The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ',
+          'and record their approval with version: {{version}}.',
+        ],
+        request: 'Ask for the Data Protection Officer of {{party}} to review version {{version}}.',
+      },
       'siro-none': {
         text: [
           '{{party}} is an NHS trust or integrated care board, and no approval by its Senior Information Risk Owner (SIRO) is recorded. Consider adding ',
           'the SIRO\'s sign-off under `approvals` with party: {{id}}, role: siro{{versionHint}}.',
         ],
         severity: 'info',
+        request: 'Ask whether the Senior Information Risk Owner of {{party}} has signed off the agreement.',
       },
       'siro-other-version': {
         text: 'The Senior Information Risk Owner (SIRO) approval for {{party}} {{approved}}, but the current version is {{version}}. Consider asking the SIRO to approve this version.',
         severity: 'info',
+        request: 'Ask whether the Senior Information Risk Owner of {{party}} has signed off version {{version}}.',
       },
     },
     examples: {

@@ -71,8 +71,14 @@ export default defineAcrossRule({
     },
     defaultOptions: { window: 'P90D' } as Options,
     messages: {
-      expires: 'This agreement expires on {{date}}, within the next {{window}}{{others}}. Start its renewal now, or plan for the sharing to stop.',
-      review: 'This agreement is due for review on {{date}}, within the next {{window}}{{others}}. Start the review with every party now.',
+      expires: {
+        text: 'This agreement expires on {{date}}, within the next {{window}}{{others}}. Start its renewal now, or plan for the sharing to stop.',
+        request: 'Ask {{drafter}} to start renewing the agreement, which expires on {{date}}, or to plan for the sharing to stop.',
+      },
+      review: {
+        text: 'This agreement is due for review on {{date}}, within the next {{window}}{{others}}. Start the review with every party now.',
+        request: 'Ask {{drafter}} to start the review due on {{date}} with every party.',
+      },
     },
     examples: { valid: [], invalid: [] },
     estateExamples: {

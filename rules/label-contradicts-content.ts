@@ -48,19 +48,28 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'identifiers-in-anonymous': [
-          'Data item "{{item}}" is labelled {{label}}, but its categories include {{identifiers}}, which identify people directly, so it is personal ',
-          'data whatever the label. Ask the sender to remove the identifiers (or share counts only), or label it identifiable and meet the rules for personal data.',
-        ],
-      'identifiers-in-pseudonymised': [
-          'Data item "{{item}}" is labelled pseudonymised, but its categories include {{identifiers}}, which a pseudonym replaces. As described it is ',
-          'identifiable: ask the sender to replace them with a pseudonym and keep the key, or label it identifiable.',
-        ],
-      'not-confidential': [
-          'The purpose {{purpose}} rests on "not confidential", but data item "{{item}}" is identifiable health information given in confidence, so the ',
-          'duty of confidentiality applies to it. Ask which basis sets the duty aside (explicit consent, section 251 support, a legal requirement or ',
-          'the overriding public interest) and record it in `common_law`, or share anonymised data instead.',
-        ],
+      'identifiers-in-anonymous': {
+        text: [
+            'Data item "{{item}}" is labelled {{label}}, but its categories include {{identifiers}}, which identify people directly, so it is personal ',
+            'data whatever the label. Ask the sender to remove the identifiers (or share counts only), or label it identifiable and meet the rules for personal data.',
+          ],
+        request: 'Ask {{drafter}} to remove {{identifiers}} from "{{item}}" (or share counts only), or to treat it as the identifiable personal data it is: it is described as {{label}}.',
+      },
+      'identifiers-in-pseudonymised': {
+        text: [
+            'Data item "{{item}}" is labelled pseudonymised, but its categories include {{identifiers}}, which a pseudonym replaces. As described it is ',
+            'identifiable: ask the sender to replace them with a pseudonym and keep the key, or label it identifiable.',
+          ],
+        request: 'Ask {{drafter}} to replace {{identifiers}} in "{{item}}" with a pseudonym, or to treat it as the identifiable data it is: it is described as pseudonymised.',
+      },
+      'not-confidential': {
+        text: [
+            'The purpose {{purpose}} rests on "not confidential", but data item "{{item}}" is identifiable health information given in confidence, so the ',
+            'duty of confidentiality applies to it. Ask which basis sets the duty aside (explicit consent, section 251 support, a legal requirement or ',
+            'the overriding public interest) and record it in `common_law`, or share anonymised data instead.',
+          ],
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for {{purpose}} (explicit consent, section 251 support, a legal requirement or the overriding public interest): "{{item}}" is identifiable health information given in confidence, not "not confidential".',
+      },
     },
     examples: {
       valid: [

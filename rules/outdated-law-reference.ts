@@ -162,7 +162,10 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      outdated: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}',
+      outdated: {
+        text: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}',
+        request: 'Ask {{drafter}} to replace "{{found}}" with {{instead}}: {{why}}.',
+      },
     },
     examples: {
       valid: [
@@ -223,7 +226,7 @@ export default defineRule({
       for (const { field, match: m } of fieldMatches(fields, term.pattern)) {
         const start = m.index;
         const end = start + m[0].length;
-        if (HISTORICAL.test(field.sentence(start, end))) continue;
+        if (field.sentenceHas(HISTORICAL, start, end)) continue;
         places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, ' ') });
       }
       const [first, ...rest] = places;

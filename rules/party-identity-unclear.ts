@@ -67,17 +67,24 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'generic-name': [
-          'Party "{{id}}" is named only by its type or role ("{{name}}"). Ask for the organisation\'s full legal name (and ODS code), so that it is clear ',
-          'who is bound by the agreement and answerable to patients.',
-        ],
-      department: [
-          '"{{name}}" looks like a department of {{council}}, which is also a party. A department is not a legal entity: list the council once, as the ',
-          'controller, and describe the department\'s part in the text.',
-        ],
+      'generic-name': {
+        text: [
+            'Party "{{id}}" is named only by its type or role ("{{name}}"). Ask for the organisation\'s full legal name (and ODS code), so that it is clear ',
+            'who is bound by the agreement and answerable to patients.',
+          ],
+        request: 'Ask {{drafter}} for the full legal name (and ODS code) of the party called "{{name}}", so that it is clear who is bound by the agreement.',
+      },
+      department: {
+        text: [
+            '"{{name}}" looks like a department of {{council}}, which is also a party. A department is not a legal entity: list the council once, as the ',
+            'controller, and describe the department\'s part in the text.',
+          ],
+        request: 'Ask {{drafter}} to name {{council}} as the party, not "{{name}}": a department is not a legal body.',
+      },
       'same-organisation': {
         text: 'Parties "{{id}}" and "{{other}}" look like the same organisation ({{why}}). Merge them into one party, under its current legal name.',
         severity: 'error',
+        request: 'Ask {{drafter}} whether two of the parties are the same organisation ({{why}}); if so, ask for it to be named once, under its current legal name.',
       },
     },
     examples: {

@@ -37,10 +37,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'not-per-case': [
-        'The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ',
-        'or move the per-case sharing into an agreement of its own.',
-      ],
+      'not-per-case': {
+        text: [
+          'The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ',
+          'or move the per-case sharing into an agreement of its own.',
+        ],
+        request: 'Ask {{drafter}} to limit sharing for {{purposes}} to the named person in each request, instead of {{scope}}.',
+      },
     },
     examples: {
       valid: [{

@@ -82,6 +82,10 @@ const PURPOSE_KINDS: Readonly<Record<string, { label: string; purposes: readonly
 
 /** How many words after the verb may name the kind of recipient: "shared with a team of university researchers". */
 const KIND_WINDOW_WORDS = 4;
+/** Those words, up to a punctuation mark or line end; read only that far, so a long paragraph of verbs stays linear. */
+const KIND_WINDOW = new RegExp(`^[^.;:!?,()\\s]*(?:[^\\S\\n]+[^.;:!?,()\\s]*){0,${KIND_WINDOW_WORDS - 1}}`, 'u');
+/** A name longer than this is not an organisation's name: only this much after a verb is read for one. */
+const MAX_NAME_CHARS = 200;
 
 function tokens(name: string): string[] {
   return name
@@ -181,12 +185,12 @@ function recipientsIn(a: Agreement, block: ProseBlock): Found[] {
     const after = verbStart + verb[0].length;
     if (isNegated(block, verbStart, after)) continue;
     const rest = block.text.slice(after);
-    const name = NAME.exec(rest);
+    const name = NAME.exec(rest.slice(0, MAX_NAME_CHARS));
     const nameText = name?.[1]?.replace(/['’&-]+$/u, '');
     const nameStart = name && nameText ? after + name[0].length - name[1]!.length : -1;
 
     // The kind of recipient, in the first few words ("the police", "university researchers").
-    const window = /^[^.;:!?,()\n]*/u.exec(rest)?.[0]?.split(/\s+/).slice(0, KIND_WINDOW_WORDS).join(' ') ?? '';
+    const window = KIND_WINDOW.exec(rest)?.[0]?.split(/\s+/).join(' ') ?? '';
     const kind = RECIPIENT_KINDS.find((k) => k.re.test(window));
     if (kind) {
       if (declaredName(nameText ?? '', parties) && nameText) continue;
@@ -265,28 +269,28 @@ export default defineRule({
           'The text says the data goes to "{{name}}", but no declared party has that name. Every organisation that receives the data must be a party: ',
           'add it under `parties` with its flow and sign-off, or correct the text.',
         ],
-        request: 'Ask whether {{name}} receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.',
+        request: 'Ask {{drafter}} whether "{{name}}" receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.',
       },
       'signatory-not-party': {
         text: [
           'The text says the agreement is signed on behalf of "{{name}}", but no declared party has that name or legal name. Ask which party the ',
           'signatory acts for: give the party its full legal name (`legal_name`), correct the signature block, or add the organisation as a party with its role and flows.',
         ],
-        request: 'Ask which party the person signing on behalf of {{name}} acts for: the signature block and the list of parties must name the same organisations.',
+        request: 'Ask {{drafter}} which party the person signing on behalf of "{{name}}" acts for: the signature block and the list of parties must name the same organisations.',
       },
       'undeclared-kind': {
         text: [
           'The text says the data goes to {{kind}}, but no declared party is one. Every organisation that receives the data must be a party: add it ',
           'under `parties` with its flow, purpose and sign-off, or correct the text.',
         ],
-        request: 'Ask which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed.',
+        request: 'Ask {{drafter}} which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed.',
       },
       'undeclared-purpose': {
         text: [
           'The text says the data is used for {{purpose}}, but no declared purpose is {{purpose}}. Declare it under `purposes` with its lawful basis, ',
           'or correct the text.',
         ],
-        request: 'Ask whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed.',
+        request: 'Ask {{drafter}} whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed.',
       },
     },
     examples: {

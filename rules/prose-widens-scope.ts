@@ -1,7 +1,7 @@
 import type { Agreement } from '../src/generated/agreement.js';
 import { defineRule, markdown, type Path, type Target } from '../src/core/rule.js';
 import { coversAllPatients, sharesAllFields } from '../src/core/facts.js';
-import { fileOffsets, isNegated, phrasePattern, proseBlocks, sentenceOf } from '../src/core/prose.js';
+import { fileOffsets, isNegated, phrasePattern, proseBlocks, sentenceBounds } from '../src/core/prose.js';
 
 type Widens = 'access' | 'population' | 'purpose' | 'retention';
 /** Retention left to judgement and broad kinds of use get their own wording. */
@@ -235,14 +235,14 @@ export default defineRule({
           'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ',
           'part of what is signed: remove it, or reword it to match the flows (who can see which data, and how).',
         ],
-        request: 'Ask for access to be limited to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".',
+        request: 'Ask {{drafter}} to limit access to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".',
       },
       population: {
         text: [
           'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ',
           '(whose records are shared).',
         ],
-        request: 'Ask for the sharing to cover only the patients each purpose needs, instead of "{{phrase}}".',
+        request: 'Ask {{drafter}} to limit the sharing to the patients each purpose needs, instead of "{{phrase}}".',
       },
       purpose: {
         text: [
@@ -250,14 +250,14 @@ export default defineRule({
           'declare each further purpose under `purposes` with its lawful basis.',
         ],
         severity: 'warning',
-        request: 'Ask for "{{phrase}}" to be removed, so that the data is used only for the purposes the agreement names.',
+        request: 'Ask {{drafter}} to remove "{{phrase}}", so that the data is used only for the purposes the agreement names.',
       },
       'open-retention': {
         text: [
           'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ',
           '"6 months after the case closes") and how the data is destroyed at the end of it.',
         ],
-        request: 'Ask for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.',
+        request: 'Ask {{drafter}} for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.',
       },
       'broad-purpose': {
         text: [
@@ -265,14 +265,14 @@ export default defineRule({
           'named, with its lawful basis (for research, the study and its approval), or for the words to be removed.',
         ],
         severity: 'warning',
-        request: 'Ask for each use in "{{phrase}}" to be named (which study, service or plan) with its lawful basis, or removed.',
+        request: 'Ask {{drafter}} to name each use in "{{phrase}}" (which study, service or plan) with its lawful basis, or to remove it.',
       },
       retention: {
         text: [
           'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ',
           'storage limitation: remove the phrase, or reword it to match the retention periods.',
         ],
-        request: 'Ask for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.',
+        request: 'Ask {{drafter}} for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.',
       },
     },
     examples: {
@@ -338,13 +338,18 @@ export default defineRule({
     for (const block of proseBlocks(source.markdown, source.text)) {
       const found: { start: number; end: number; widens: Widens; messageId: MessageId; negatable: boolean }[] = [];
       for (const pattern of patterns) {
+        // Matches in one sentence share its reading: a long paragraph is read once per pattern, not once per match.
+        let sentenceRead: { from: number; to: number; fits: boolean } | undefined;
         for (const m of block.text.matchAll(pattern.re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
           if (pattern.context || pattern.unless) {
-            const sentence = sentenceOf(block, start, end);
-            if (pattern.context && !pattern.context.test(sentence)) continue;
-            if (pattern.unless?.test(sentence)) continue;
+            const { from, to } = sentenceBounds(block, start, end);
+            if (sentenceRead?.from !== from || sentenceRead.to !== to) {
+              const sentence = block.text.slice(from, to);
+              sentenceRead = { from, to, fits: (!pattern.context || pattern.context.test(sentence)) && !pattern.unless?.test(sentence) };
+            }
+            if (!sentenceRead.fits) continue;
           }
           if (pattern.narrowedBy?.test(block.text.slice(end, end + 40))) continue;
           found.push({ start, end, widens: pattern.widens, messageId: pattern.messageId ?? pattern.widens, negatable: pattern.negatable !== false });

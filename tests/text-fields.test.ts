@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldMatches, type TextField } from '../src/core/text-fields.js';
 
-const field = (text: string): TextField => ({ text, offsets: (s, e) => [s, e], sentence: () => '' });
+const field = (text: string): TextField => ({ text, offsets: (s, e) => [s, e], sentenceHas: () => false });
 const found = (fields: readonly TextField[], pattern: RegExp): string[] => [...fieldMatches(fields, pattern)].map(({ field: f, match }) => `${fields.indexOf(f)}:${match.index}:${match[0]}`);
 
 describe('fieldMatches', () => {

@@ -477,17 +477,28 @@ function parseGlobs(value: unknown, path: AgreementPath, fail: Fail): string[] {
 
 /** The most `*` wildcards in one part of a glob between slashes; more make matching slow on long names. */
 export const MAX_STARS_PER_SEGMENT = 2;
+/** The most `**` folder wildcards followed by more of the glob; more make matching slow on deep folders. */
+export const MAX_GLOBSTARS = 2;
 const MAX_GLOB_LENGTH = 1000;
 
 /**
- * Why a glob could make matching slow, or undefined. Each `*` within one part of a path can
- * try every split of a file name against the others, so matching time grows with the name's
- * length to the power of their number; `**` folders are cheap.
+ * Why a glob (or a gitignore-style pattern) could make matching slow, or undefined. Each `*`
+ * within one part of a path can try every split of a file name against the others, and each
+ * `**` every split of a folder path, so matching time grows with the name's length, or the
+ * folders' depth, to the power of their number. A `**` that ends the glob tries no splits.
  */
 export function globProblem(glob: string): string | undefined {
   if (glob.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters; use shorter globs.`;
-  for (const segment of glob.split('/')) {
-    if (segment === '**') continue;
+  // An escaped character (`\*`) is matched as itself.
+  const segments = glob.replace(/\\./g, '').split('/');
+  let globstars = 0;
+  for (const [i, segment] of segments.entries()) {
+    if (segment === '**') {
+      if (i < segments.length - 1 && ++globstars > MAX_GLOBSTARS) {
+        return `has more than ${MAX_GLOBSTARS} ** folder wildcards followed by more of the path; use at most ${MAX_GLOBSTARS}, as in "**/drafts/**/*.dsa.yaml", so matching stays quick.`;
+      }
+      continue;
+    }
     const stars = segment.split('*').length - 1;
     if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards between two slashes; use at most ${MAX_STARS_PER_SEGMENT}, as in "*-draft*.dsa.yaml", so matching stays quick.`;
   }

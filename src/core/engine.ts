@@ -8,7 +8,7 @@ import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
 import { parseYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
-import { interpolate, messageSpec, type AnyReport, type DocumentFacts, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
+import { interpolate, interpolateRequest, messageSpec, type AnyReport, type DocumentFacts, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
 import { DEFAULT_WAIVER_POLICY, isIsoDate, type EffectiveRule, type Waiver, type WaiverPolicy } from './config.js';
 import { formatCount, joinWords } from './words.js';
 import type { Finding, FileFailure, Range, RelatedLocation, Severity, Suppression } from './types.js';
@@ -69,19 +69,27 @@ interface RawReport {
   readonly spec: MessageSpec;
 }
 
+/** The organisation types of the parties, read defensively (the data may not match the format). */
+function partyOrgTypes(data: unknown): (string | undefined)[] {
+  const parties = data !== null && typeof data === 'object' ? (data as { parties?: unknown }).parties : undefined;
+  if (!Array.isArray(parties)) return [];
+  return parties.map((p: unknown) => (p !== null && typeof p === 'object' && typeof (p as { org_type?: unknown }).org_type === 'string' ? (p as { org_type: string }).org_type : undefined));
+}
+
 export function lintSource(source: AgreementSource, options: LintOptions): LintOutcome {
   const parsed = parseYaml(source.yamlText);
   const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
   // parseYaml leaves `data` undefined whenever the YAML could not be read safely.
   const canValidate = parsed.data !== undefined && source.hasFrontMatter;
-  const schemaProblems = canValidate ? options.validator.validate(parsed.data) : undefined;
+  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
+  const limits: FindingLimits = { ...DEFAULT_FINDING_LIMITS, ...(limitRule?.options as Partial<FindingLimits> | undefined) };
+  // Schema problems past the findings cap are only counted, so only those within it need a "did you mean".
+  const schemaProblems = canValidate ? options.validator.validate(parsed.data, limits.max_findings_per_rule) : undefined;
   const facts: DocumentFacts = { parsed, ...(schemaProblems ? { schemaProblems } : {}) };
 
   const raw: RawReport[] = [];
   const notes: string[] = [];
   let failure: FileFailure | undefined;
-  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
-  const limits: FindingLimits = { ...DEFAULT_FINDING_LIMITS, ...(limitRule?.options as Partial<FindingLimits> | undefined) };
   // Past the cap a rule's reports are only counted: a hostile file cannot make the run locate,
   // hash and keep hundreds of thousands of findings.
   const heldBack = new Map<EffectiveRule, HeldBack>();
@@ -148,6 +156,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   const body = bodyStart(source);
+  const orgTypes = partyOrgTypes(parsed.data);
   for (const { effective, report, spec } of raw) {
     let location: { path?: string; range: Range };
     let related: RelatedLocation[];
@@ -171,7 +180,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
       severity: effective.severity ?? spec.severity ?? effective.rule.meta.severity,
       kind: spec.kind ?? effective.rule.meta.kind ?? 'problem',
       message: `${inherited === undefined ? '' : INHERITED_PREFIX}${interpolate(spec.text, report.data)}`,
-      ...(spec.request ? { request: interpolate(spec.request, report.data) } : {}),
+      ...(spec.request ? { request: interpolateRequest(spec.request, report.data, orgTypes) } : {}),
       location,
       related,
       fingerprint: createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 32),

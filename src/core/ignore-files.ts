@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { ConfigError, globProblem } from './config.js';
 
 export const IGNORE_FILE_NAMES = ['.gitignore', '.dsalintignore'] as const;
 
@@ -28,9 +29,15 @@ export class IgnoreFiles {
   /** `enabled: false` (`--no-ignore`) reads no ignore files and drops the patterns. */
   constructor(
     private readonly enabled: boolean,
-    cwd: string,
+    private readonly cwd: string,
     patterns: readonly string[],
   ) {
+    if (enabled) {
+      for (const pattern of patterns) {
+        const problem = globProblem(pattern.trim());
+        if (problem) throw new ConfigError('--ignore-pattern', undefined, `the pattern "${pattern}" ${problem}`);
+      }
+    }
     this.patterns = enabled && patterns.length ? { dir: cwd, rules: ignore().add([...patterns]) } : undefined;
   }
 
@@ -61,7 +68,21 @@ export class IgnoreFiles {
     if (dir !== stopDir && inside(stopDir, dir) === undefined) return [];
     const above = dir === stopDir ? [] : await this.scopesFor(dirname(dir), stopDir);
     const texts = await Promise.all(IGNORE_FILE_NAMES.map((name) => readFile(join(dir, name), 'utf8').catch(() => undefined)));
+    // Ignore files come with the files linted, from whoever wrote them: refuse a pattern that would make matching slow.
+    texts.forEach((fileText, i) => this.checkPatterns(join(dir, IGNORE_FILE_NAMES[i]!), fileText ?? ''));
     const text = texts.filter((t) => t !== undefined).join('\n');
     return text.trim() ? [...above, { dir, rules: ignore().add(text) }] : above;
+  }
+
+  /** Throws, at its line, on a pattern that could make matching slow. */
+  private checkPatterns(file: string, text: string): void {
+    text.split(/\r?\n/).forEach((line, i) => {
+      const pattern = line.trim();
+      const problem = pattern && !pattern.startsWith('#') ? globProblem(pattern) : undefined;
+      if (problem) {
+        const shown = relative(this.cwd, file).split(sep).join('/');
+        throw new ConfigError(shown, { line: i + 1, column: line.indexOf(pattern) + 1 }, `the pattern "${pattern}" ${problem}`);
+      }
+    });
   }
 }

@@ -115,36 +115,83 @@ function sentenceEnds(block: ProseBlock): number[] {
   return ends;
 }
 
-/** Index of the first sentence end at or after `at` (ends.length when none). */
-function firstEndFrom(ends: readonly number[], at: number): number {
+/** Where the sentence around characters `start` to `end` of a block begins and ends. */
+export function sentenceBounds(block: ProseBlock, start: number, end: number): { from: number; to: number } {
+  const ends = sentenceEnds(block);
+  const i = firstFrom(ends, start);
+  const from = i > 0 ? ends[i - 1]! + 1 : 0;
+  const j = firstFrom(ends, end);
+  return { from, to: Math.max(end, j < ends.length ? ends[j]! : block.text.length) };
+}
+
+/** The sentence around characters `start` to `end` of a block: the text before and after them. */
+export function sentenceAround(block: ProseBlock, start: number, end: number): { before: string; after: string } {
+  const { from, to } = sentenceBounds(block, start, end);
+  return { before: block.text.slice(from, start), after: block.text.slice(end, to) };
+}
+
+/** The whole sentence around characters `start` to `end`. */
+export function sentenceOf(block: ProseBlock, start: number, end: number): string {
+  const { from, to } = sentenceBounds(block, start, end);
+  return block.text.slice(from, to);
+}
+
+/** Where a pattern matches in a block (start and end of each match, in order), found once per block. */
+const matchesByBlock = new WeakMap<ProseBlock, Map<RegExp, { starts: number[]; ends: number[] }>>();
+
+function matchesIn(block: ProseBlock, re: RegExp): { starts: number[]; ends: number[] } {
+  let byPattern = matchesByBlock.get(block);
+  if (!byPattern) matchesByBlock.set(block, (byPattern = new Map()));
+  let found = byPattern.get(re);
+  if (!found) {
+    found = { starts: [], ends: [] };
+    for (const m of block.text.matchAll(re.global ? re : new RegExp(re.source, `${re.flags}g`))) {
+      found.starts.push(m.index ?? 0);
+      found.ends.push((m.index ?? 0) + m[0].length);
+    }
+    byPattern.set(re, found);
+  }
+  return found;
+}
+
+/** Index of the first number in an ascending list at or after `at` (list.length when none). */
+function firstFrom(list: readonly number[], at: number): number {
   let lo = 0;
-  let hi = ends.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ends[mid]! < at) lo = mid + 1;
+    if (list[mid]! < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The sentence around characters `start` to `end` of a block: the text before and after them. */
-export function sentenceAround(block: ProseBlock, start: number, end: number): { before: string; after: string } {
-  const ends = sentenceEnds(block);
-  const i = firstEndFrom(ends, start);
-  const from = i > 0 ? ends[i - 1]! + 1 : 0;
-  const j = firstEndFrom(ends, end);
-  const to = j < ends.length ? ends[j]! : block.text.length;
-  return { before: block.text.slice(from, start), after: block.text.slice(end, Math.max(end, to)) };
+/**
+ * Whether `re` matches wholly inside characters `from` to `to` of a block. The block's matches
+ * are found once, so that many look-ups in one long paragraph stay linear.
+ */
+function matchesWithin(block: ProseBlock, re: RegExp, from: number, to: number): boolean {
+  const { starts, ends } = matchesIn(block, re);
+  const first = firstFrom(starts, from);
+  return first < starts.length && ends[first]! <= to;
 }
 
-/** The whole sentence around characters `start` to `end`. */
-export function sentenceOf(block: ProseBlock, start: number, end: number): string {
-  const { before, after } = sentenceAround(block, start, end);
-  return `${before}${block.text.slice(start, end)}${after}`;
+/** How far either side of left-out words a match across them is looked for ("no" before them, "longer" after). */
+const ACROSS_WINDOW = 100;
+
+/**
+ * Whether `re` matches in the sentence around characters `start` to `end`, those characters
+ * left out (read as one space): "the DPA 1998, since replaced", "are not joint controllers".
+ */
+export function sentenceHas(block: ProseBlock, re: RegExp, start: number, end: number): boolean {
+  const { from, to } = sentenceBounds(block, start, end);
+  if (matchesWithin(block, re, from, start) || matchesWithin(block, re, end, to)) return true;
+  const across = `${block.text.slice(Math.max(from, start - ACROSS_WINDOW), start)} ${block.text.slice(end, Math.min(to, end + ACROSS_WINDOW))}`;
+  return new RegExp(re.source, re.flags.replace(/[gy]/g, '')).test(across);
 }
 
-const NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/i;
-const NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/i;
+const NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/gi;
+const NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/gi;
 
 /**
  * Whether the sentence denies the phrase: "will not be used for any other purpose", "never
@@ -152,8 +199,8 @@ const NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:pe
  * parse: a negation anywhere earlier in the sentence counts.
  */
 export function isNegated(block: ProseBlock, start: number, end: number): boolean {
-  const { before, after } = sentenceAround(block, start, end);
-  return NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+  const { from, to } = sentenceBounds(block, start, end);
+  return matchesWithin(block, NEGATION_BEFORE, from, start) || matchesWithin(block, NEGATION_AFTER, end, to);
 }
 
 /** A place in the body a reviewer can find: a clause number, or the heading it sits under. */

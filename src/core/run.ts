@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
 import type { AnyRule } from './rule.js';
 import { interpolate, messageSpec } from './rule.js';
-import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, isIgnored, loadConfigFile, waiversFor, type Config } from './config.js';
+import { ConfigFinder, configChain, defaultConfig, discoveryRoot, effectiveRules, globProblem, isIgnored, loadConfigFile, waiversFor, type Config } from './config.js';
 import { internalFailure, WAIVER_RULE_ID } from './engine.js';
 import { importanceLookup, reportOrder } from './order.js';
 import { importanceOf } from './rule-docs.js';
@@ -137,6 +137,11 @@ async function discover(paths: readonly string[], cwd: string, failures: FileRes
     }
   };
   const expand = async (pattern: string): Promise<void> => {
+    const problem = globProblem(pattern.split(sep).join('/'));
+    if (problem) {
+      failures.push(failureResult(pattern.split(sep).join('/'), 'unreadable', `the glob ${pattern} ${problem}`));
+      return;
+    }
     const matches = await glob([pattern.split(sep).join('/')], { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`) });
     const agreements = matches.map((m) => resolve(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort(byCodeUnits);
     if (agreements.length === 0) failures.push(failureResult(pattern.split(sep).join('/'), 'unreadable', `no agreement files match ${pattern} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`));

@@ -9,7 +9,7 @@ import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { AgreementPath } from './locate.js';
 import type { Path } from './rule.js';
 import type { AgreementSource } from './source.js';
-import { fileOffsets, proseBlocks, sentenceAround } from './prose.js';
+import { fileOffsets, proseBlocks, sentenceHas } from './prose.js';
 
 export interface TextField {
   /** Where the text is: a YAML path, or undefined for Markdown prose. */
@@ -18,13 +18,8 @@ export interface TextField {
   readonly text: string;
   /** File offsets of characters `start` (inclusive) to `end` (exclusive) of `text`. */
   offsets(start: number, end: number): [number, number];
-  /** The sentence around characters `start` to `end`, without them. */
-  sentence(start: number, end: number): string;
-}
-
-/** The sentence around characters `start` to `end` of some text, without them. */
-function sentenceIn(text: string, start: number, end: number): string {
-  return Object.values(sentenceAround({ text, offsets: [] }, start, end)).join(' ');
+  /** Whether a pattern occurs in the sentence around characters `start` to `end`, without them (linear over many look-ups). */
+  sentenceHas(re: RegExp, start: number, end: number): boolean;
 }
 
 /** Each string value under the document's root, skipping the top-level keys given (such as `history`). */
@@ -46,8 +41,9 @@ export function yamlTextFields(document: Document, source: AgreementSource, skip
       const [start, end] = node.range;
       const text = source.yamlText.slice(start, end);
       const base = source.yamlOffset + start;
+      const block = { text, offsets: [] };
       // The walk follows the document, which passed the schema, so its paths are paths of the format.
-      out.push({ path: path as Path, text, offsets: (s, e) => [base + s, base + e], sentence: (s, e) => sentenceIn(text, s, e) });
+      out.push({ path: path as Path, text, offsets: (s, e) => [base + s, base + e], sentenceHas: (re, s, e) => sentenceHas(block, re, s, e) });
     }
   }
   return out;
@@ -103,6 +99,6 @@ export function proseTextFields(source: AgreementSource): TextField[] {
   return proseBlocks(source.markdown, source.text).map((block) => ({
     text: block.text,
     offsets: (s, e) => fileOffsets(block, s, e),
-    sentence: (s, e) => sentenceIn(block.text, s, e),
+    sentenceHas: (re, s, e) => sentenceHas(block, re, s, e),
   }));
 }

@@ -28,7 +28,13 @@ export class SchemaValidator {
     this.validateFn = compiled;
   }
 
-  validate(data: unknown): SchemaProblem[] {
+  /**
+   * `suggestAtMost`: how many problems get a "did you mean" or the list of allowed values (an
+   * edit distance against every allowed value is the costly part). The engine passes its
+   * findings cap: past it problems are only counted, so a file of 100,000 unknown keys is not
+   * compared 100,000 times.
+   */
+  validate(data: unknown, suggestAtMost = Number.POSITIVE_INFINITY): SchemaProblem[] {
     if (data === null || data === undefined) {
       return [{ messageId: 'empty', path: [], part: 'key', message: 'The agreement is empty. It needs at least `dsalint: 1`, `id` and `title`; run `dsalint init` for a starter agreement.' }];
     }
@@ -41,7 +47,7 @@ export class SchemaValidator {
       }];
     }
     if (this.validateFn(data)) return [];
-    return explainErrors(this.validateFn.errors ?? [], data, this.schema);
+    return explainErrors(this.validateFn.errors ?? [], data, this.schema, suggestAtMost);
   }
 }
 
@@ -108,14 +114,21 @@ function parentSchemaOf(schema: Record<string, unknown>, schemaPath: string): Re
   return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
-export function explainErrors(errors: readonly ErrorObject[], data: unknown, schema: Record<string, unknown>): SchemaProblem[] {
+export function explainErrors(errors: readonly ErrorObject[], data: unknown, schema: Record<string, unknown>, suggestAtMost = Number.POSITIVE_INFINITY): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   // A value of the wrong type also fails its pattern, enum and so on: report the type only.
   const wrongTypePaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  // Many errors share a failed keyword (100,000 unknown keys at the top level): find its schema once.
+  const parentSchemas = new Map<string, Record<string, unknown> | undefined>();
+  const parentSchema = (schemaPath: string): Record<string, unknown> | undefined => {
+    if (!parentSchemas.has(schemaPath)) parentSchemas.set(schemaPath, parentSchemaOf(schema, schemaPath));
+    return parentSchemas.get(schemaPath);
+  };
+  const helping = (): boolean => problems.length < suggestAtMost;
 
   for (const raw of errors) {
-    const error = { ...raw, parentSchema: parentSchemaOf(schema, raw.schemaPath) };
+    const error = { ...raw, parentSchema: parentSchema(raw.schemaPath) };
     const path = parsePath(error.instancePath);
     if (error.keyword !== 'type' && wrongTypePaths.has(error.instancePath)) continue;
     const hint = typeof error.parentSchema?.['x-hint'] === 'string' ? (error.parentSchema['x-hint'] as string) : undefined;
@@ -137,9 +150,10 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown, sch
       }
       case 'additionalProperties': {
         const key = String(error.params['additionalProperty']);
-        const allowed = Object.keys((error.parentSchema?.['properties'] ?? {}) as Record<string, unknown>);
-        const guess = suggest(key, allowed);
+        const allowed = helping() ? Object.keys((error.parentSchema?.['properties'] ?? {}) as Record<string, unknown>) : [];
+        const guess = helping() ? suggest(key, allowed) : undefined;
         const where = path.length === 0 ? 'at the top level' : `in ${code(path)}`;
+        const help = guess ? ` Did you mean \`${guess}\`?` : helping() ? ` Allowed keys: ${listAllowed(allowed)}.` : '';
         problem = {
           messageId: 'unknown-key',
           path: [...path, key],
@@ -147,18 +161,19 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown, sch
           message: /\s/.test(key.trim())
             ? // Prose as a key is almost always a value with a comma, split inside `{ ... }`.
               `Unknown key \`${key}\` ${where}: this looks like part of a value. A value that contains a comma inside \`{ }\` or \`[ ]\` must be in quotes.`
-            : `Unknown key \`${key}\` ${where}.${guess ? ` Did you mean \`${guess}\`?` : ` Allowed keys: ${listAllowed(allowed)}.`}`,
+            : `Unknown key \`${key}\` ${where}.${help}`,
         };
         break;
       }
       case 'enum': {
         const allowed = (error.params['allowedValues'] ?? []) as unknown[];
-        const guess = typeof actual === 'string' ? suggest(actual, allowed.map(String)) : undefined;
+        const guess = typeof actual === 'string' && helping() ? suggest(actual, allowed.map(String)) : undefined;
+        const help = guess ? ` Did you mean \`${guess}\`?` : helping() ? ` Use one of ${listAllowed(allowed)}.` : '';
         problem = {
           messageId: 'bad-value',
           path,
           part: 'value',
-          message: `${code(path)} is ${show(actual)}, which is not an allowed value.${guess ? ` Did you mean \`${guess}\`?` : ` Use one of ${listAllowed(allowed)}.`}`,
+          message: `${code(path)} is ${show(actual)}, which is not an allowed value.${help}`,
         };
         break;
       }

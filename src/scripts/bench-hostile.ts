@@ -5,15 +5,31 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const HEAD = 'dsalint: 1\nid: EX-1\ntitle: T\n';
 const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i)).join('');
 const markdown = (body: string): string => `---\n${HEAD}---\n${body}`;
 
+interface HostileCase {
+  readonly name: string;
+  /** The file linted; its extension chooses YAML or Markdown. */
+  readonly file: string;
+  readonly text: string;
+  /** More files beside it (an ignore file), when the case needs them; then its folder is linted. */
+  readonly beside?: Readonly<Record<string, string>>;
+  /** The exit code expected when it is not 0 or 1 (a refused pattern exits 2). */
+  readonly exit?: number;
+}
+
+/** One paragraph just under the Markdown body guard (256 KiB), repeating a phrase. */
+const paragraph = (phrase: string): string => markdown(`${phrase.repeat(Math.floor(250_000 / phrase.length))}.\n`);
+/** Took 31 s in the ignore package on one path 40 folders deep; now refused before matching. */
+const DEEP_GLOB = 'x/**/a*/**/a*/**/a*/**/a*/**/a*/**/a*/**/a*/**/a*/**/b';
+
 /** Each case: a name, the file name (its extension chooses YAML or Markdown), and the text. */
-function cases(): { name: string; file: string; text: string }[] {
+function cases(): HostileCase[] {
   const phrase = 'The data may be kept for as long as the ICB considers necessary and used for any other purpose';
   return [
     { name: '300 KB of unclosed quotes (300,000 syntax errors)', file: 'quotes.dsa.yaml', text: HEAD + '"\n'.repeat(150_000) },
@@ -22,12 +38,23 @@ function cases(): { name: string; file: string; text: string }[] {
     { name: '100,000 custom tags', file: 'tags.dsa.yaml', text: `${HEAD}x:\n${lines(100_000, (i) => `  - !t${i} 1\n`)}` },
     { name: '50,000 inline waiver comments', file: 'waivers.dsa.yaml', text: `${HEAD}x:\n${lines(50_000, (i) => `  # dsalint-disable-next-line schema -- r\n  - ${i}\n`)}` },
     { name: 'one 250 KB paragraph repeating an open-ended phrase', file: 'prose.dsa.md', text: markdown(`${`${phrase}, `.repeat(2_600)}.\n`) },
+    { name: 'one 250 KB paragraph: "shared with the police and" repeated', file: 'prose-share.dsa.md', text: paragraph('The data is shared with the police and ') },
+    { name: 'one 250 KB paragraph: "SHARED WITH ACME" repeated (one long name)', file: 'prose-name.dsa.md', text: paragraph('SHARED WITH ACME ') },
+    { name: 'one 250 KB paragraph: "under the Data Protection Act 1998 and" repeated', file: 'prose-law.dsa.md', text: paragraph('under the Data Protection Act 1998 and ') },
+    { name: 'one 250 KB paragraph: "they are not joint controllers and" repeated', file: 'prose-joint.dsa.md', text: paragraph('they are not joint controllers and ') },
     { name: 'Markdown: 5,000 [ (at the guard)', file: 'brackets.dsa.md', text: markdown('['.repeat(5_000)) },
     { name: 'Markdown: 4,999 [a]( (at the guard)', file: 'links.dsa.md', text: markdown('[a]('.repeat(4_999)) },
     { name: 'Markdown: *a _b  x 10,000 (at the guard)', file: 'emphasis.dsa.md', text: markdown('*a _b '.repeat(10_000)) },
     { name: 'Markdown: 2,000 list items two deep (at the guard)', file: 'list.dsa.md', text: markdown(lines(1_000, () => '- - x\n')) },
     { name: 'Markdown: 100,000 [ (over the guard: body skipped)', file: 'brackets-over.dsa.md', text: markdown('['.repeat(100_000)) },
     { name: 'Markdown: 16,000 list items (over the guard: body skipped)', file: 'list-over.dsa.md', text: markdown(lines(16_000, () => '- x\n')) },
+    {
+      name: '.gitignore with 8 ** and an agreement 40 folders deep (refused, exit 2)',
+      file: `ignore-deep/x/${'a/'.repeat(40)}c.dsa.yaml`,
+      text: HEAD,
+      beside: { 'ignore-deep/.gitignore': `${DEEP_GLOB}\n` },
+      exit: 2,
+    },
   ];
 }
 
@@ -48,13 +75,16 @@ export async function hostileSection(cli: string, root: string): Promise<string>
   const rows: string[] = [];
   for (const c of cases()) {
     const file = join(dir, c.file);
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, c.text);
-    const m = measure(cli, preload, file);
-    const ok = m.seconds <= 5 && m.peakMiB <= 500 && m.status !== 2;
+    for (const [name, text] of Object.entries(c.beside ?? {})) await writeFile(join(dir, name), text);
+    const firstBeside = Object.keys(c.beside ?? {})[0];
+    const m = measure(cli, preload, firstBeside ? dirname(join(dir, firstBeside)) : file);
+    const ok = m.seconds <= 5 && m.peakMiB <= 500 && (c.exit === undefined ? m.status !== 2 : m.status === c.exit);
     rows.push(`| ${c.name} | ${(c.text.length / 1024).toFixed(0)} KiB | ${m.seconds.toFixed(2)} s | ${m.peakMiB.toFixed(0)} MiB | ${m.status} | ${ok ? 'yes' : 'NO'} |`);
   }
   return [
-    'Hostile inputs (each in a fresh process; goal: under 5 s and 500 MB, exit code not 2):',
+    'Hostile inputs (each in a fresh process; goal: under 5 s and 500 MB, exit code not 2 unless the input is refused):',
     '',
     '| input | size | time | peak memory | exit | within goal |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -66,7 +96,6 @@ export async function hostileSection(cli: string, root: string): Promise<string>
 /** `node dist/src/scripts/bench-hostile.js`: this section alone. */
 if (process.argv[1]?.endsWith('bench-hostile.js')) {
   const { fileURLToPath } = await import('node:url');
-  const { dirname } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const here = dirname(fileURLToPath(import.meta.url));
   process.stdout.write(await hostileSection(join(here, '..', '..', '..', 'bin', 'dsalint.js'), join(tmpdir(), 'dsalint-bench')));

@@ -14,7 +14,9 @@
  *   linear       10,000 files within 10% of 10x the cost of 1,000;
  *   cold start   one file at most 2x a bare `node -e ''`;
  *   lint --base  1,000 agreements with 20 changed no slower than the 20 alone plus reading
- *                their base versions (src/scripts/bench-base.ts).
+ *                their base versions (src/scripts/bench-base.ts);
+ *   hostile      every worst input found under the size limit within 5 s and 500 MB
+ *                (src/scripts/bench-hostile.ts; `npm run bench -- --only hostile` runs it alone).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
@@ -202,6 +204,13 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await measure(mode, dir, format)));
     return;
   }
+  const onlyIndex = process.argv.indexOf('--only');
+  if (onlyIndex >= 0 && process.argv[onlyIndex + 1] === 'hostile') {
+    // `npm run bench -- --only hostile`: the hostile inputs alone.
+    process.stdout.write(await hostileSection(cli, join(tmpdir(), 'dsalint-bench')));
+    return;
+  }
+  if (onlyIndex >= 0) throw new Error(`--only takes "hostile", not ${JSON.stringify(process.argv[onlyIndex + 1] ?? '')}`);
   const scale = Number(process.env['DSALINT_BENCH_SCALE'] ?? '1');
   const counts = { small: Math.round(1000 * scale), medium: Math.round(2000 * scale), large: Math.round(10000 * scale) };
   const root = join(tmpdir(), 'dsalint-bench');

@@ -126,6 +126,36 @@ describe('many of one thing', () => {
   });
 });
 
+describe('one long paragraph (just under the 256 KiB body guard) repeating a phrase', () => {
+  const paragraph = (phrase: string): string => `---\n${HEAD}---\n${phrase.repeat(Math.floor(250_000 / phrase.length))}.\n`;
+  /** The prose rules' findings and the caps' notices, as `rule message count`, sorted. */
+  const proseTally = (findings: readonly { ruleId: string; messageId: string }[]): string[] => {
+    const counts = new Map<string, number>();
+    for (const f of findings) if (/^(?:prose-|outdated-law|role-contradiction|limit-reached)/.test(f.ruleId)) counts.set(`${f.ruleId} ${f.messageId}`, (counts.get(`${f.ruleId} ${f.messageId}`) ?? 0) + 1);
+    return [...counts].map(([key, n]) => `${key} ${n}`).sort();
+  };
+
+  // Each was quadratic: the sentence, the negations or the words after every match were read
+  // again for each of thousands of matches (3 to 31 s); now each paragraph is read once per pattern.
+  it.each([
+    [
+      'an open-ended retention and purpose',
+      'The data may be kept for as long as the ICB considers necessary and used for any other purpose, ',
+      ['limit-reached findings-per-rule 1', 'prose-widens-scope open-retention 100', 'prose-widens-scope purpose 100'],
+      'limit-reached findings-per-rule 6:9622-6:9664',
+    ],
+    ['a kind of recipient after every verb', 'The data is shared with the police and ', ['limit-reached findings-per-rule 1', 'prose-undeclared-party undeclared-kind 200'], 'limit-reached findings-per-rule 6:7829-6:7835'],
+    ['one capitalised name running on', 'SHARED WITH ACME ', ['limit-reached findings-per-rule 1', 'prose-undeclared-party undeclared-recipient 200'], 'limit-reached findings-per-rule 6:3413-6:3613'],
+    ['an outdated law', 'under the Data Protection Act 1998 and ', ['outdated-law-reference outdated 1'], undefined],
+    ['a denied joint controllership', 'they are not joint controllers and ', [], undefined],
+  ])('%s: exact findings, the rest counted', async (_title, phrase, tally, notice) => {
+    const outcome = await lintText(paragraph(phrase), { markdown: true });
+    expect(outcome.failure).toBeUndefined();
+    expect(proseTally(outcome.findings)).toEqual(tally);
+    expect(describeFindings(outcome.findings.filter((f) => f.ruleId === 'limit-reached'))).toEqual(notice ? [notice] : []);
+  });
+});
+
 describe('the Markdown body guard', () => {
   const md = (body: string): string => `---\n${HEAD}---\n${body}`;
 

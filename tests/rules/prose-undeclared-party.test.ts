@@ -23,7 +23,7 @@ describe(RULE, () => {
       const [finding] = (await lintText(text, { rules: [ruleById(RULE)], markdown: true })).findings;
       expect(finding?.message).toContain('signed on behalf of "Riverside Health Partnership", but no declared party has that name or legal name');
       expect(finding?.request).toBe(
-        'Ask which party the person signing on behalf of Riverside Health Partnership acts for: the signature block and the list of parties must name the same organisations.',
+        'Ask the ICB which party the person signing on behalf of "Riverside Health Partnership" acts for: the signature block and the list of parties must name the same organisations.',
       );
       const formula = md('For and on behalf of Northshire County Council: B Example, Director of Adult Services');
       expect(await lint(formula)).toEqual([`signatory-not-party ${rangeOf(formula, 'Northshire County Council')}`]);
