@@ -21372,6 +21372,12 @@ function messageSpec(rule, messageId) {
 function interpolate(text9, data = {}) {
   return text9.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => name in data ? String(data[name]) : whole);
 }
+function drafterOf(orgTypes) {
+  return orgTypes.includes("icb") ? "the ICB" : "the sender";
+}
+function interpolateRequest(request, data, orgTypes) {
+  return interpolate(request, { drafter: drafterOf(orgTypes), ...data });
+}
 
 // node_modules/date-fns/constants.js
 var daysInYear = 365.2425;
@@ -23793,23 +23799,28 @@ var agreement_expired_or_no_term_default = defineRule({
     },
     defaultOptions: { warn_within_days: 60 },
     messages: {
-      expired: [
-        "The agreement expired on {{date}}{{status}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ",
-        "the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired."
-      ],
+      expired: {
+        text: [
+          "The agreement expired on {{date}}{{status}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ",
+          "the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired."
+        ],
+        request: "Ask {{drafter}} whether data is still being shared: the agreement expired on {{date}}. If it is, ask for it to stop until the agreement is reviewed and renewed."
+      },
       "expiring-soon": {
         text: [
           "The agreement expires on {{date}}, {{days}} from the judging date. Start the review now (is the sharing still needed and lawful?) so ",
           "that it can be renewed, with fresh sign-off, or ended in an orderly way before then."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to start the review now: the agreement expires on {{date}}."
       },
       "no-term": {
         text: [
           "The agreement has no end date and no termination terms, so it runs until someone remembers to stop it. Add `expires` under `dates`, or a ",
           "`termination` section saying how much notice a party gives and what happens to the shared data."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for an end date, or for termination terms (the notice a party gives and what happens to the shared data)."
       }
     },
     examples: {
@@ -24026,18 +24037,22 @@ function documentMarker(text9, start) {
 }
 function directiveComments(tokens2) {
   const comments = [];
-  const seen = /* @__PURE__ */ new Set();
   const stack = [...tokens2];
   while (stack.length > 0) {
     const value2 = stack.pop();
-    if (value2 === null || typeof value2 !== "object" || seen.has(value2)) continue;
-    seen.add(value2);
-    const token = value2;
-    if (token.type === "comment" && typeof token.offset === "number" && typeof token.source === "string") {
-      if (token.source.includes("dsalint-disable")) comments.push({ offset: token.offset, source: token.source });
+    if (Array.isArray(value2)) {
+      for (const child of value2) if (child !== null && typeof child === "object") stack.push(child);
       continue;
     }
-    for (const child of Object.values(value2)) stack.push(child);
+    const token = value2;
+    if (token.type === "comment") {
+      if (typeof token.offset === "number" && typeof token.source === "string" && token.source.includes("dsalint-disable")) comments.push({ offset: token.offset, source: token.source });
+      continue;
+    }
+    for (const key2 in value2) {
+      const child = value2[key2];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
   }
   return comments.sort((a, b) => a.offset - b.offset);
 }
@@ -25481,11 +25496,19 @@ function parseGlobs(value2, path, fail) {
   return list8;
 }
 var MAX_STARS_PER_SEGMENT = 2;
+var MAX_GLOBSTARS = 2;
 var MAX_GLOB_LENGTH = 1e3;
 function globProblem(glob2) {
   if (glob2.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters; use shorter globs.`;
-  for (const segment of glob2.split("/")) {
-    if (segment === "**") continue;
+  const segments = glob2.replace(/\\./g, "").split("/");
+  let globstars = 0;
+  for (const [i, segment] of segments.entries()) {
+    if (segment === "**") {
+      if (i < segments.length - 1 && ++globstars > MAX_GLOBSTARS) {
+        return `has more than ${MAX_GLOBSTARS} ** folder wildcards followed by more of the path; use at most ${MAX_GLOBSTARS}, as in "**/drafts/**/*.dsa.yaml", so matching stays quick.`;
+      }
+      continue;
+    }
     const stars = segment.split("*").length - 1;
     if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards between two slashes; use at most ${MAX_STARS_PER_SEGMENT}, as in "*-draft*.dsa.yaml", so matching stays quick.`;
   }
@@ -26105,33 +26128,55 @@ function sentenceEnds(block) {
   }
   return ends;
 }
-function firstEndFrom(ends, at2) {
+function sentenceBounds(block, start, end) {
+  const ends = sentenceEnds(block);
+  const i = firstFrom(ends, start);
+  const from = i > 0 ? ends[i - 1] + 1 : 0;
+  const j = firstFrom(ends, end);
+  return { from, to: Math.max(end, j < ends.length ? ends[j] : block.text.length) };
+}
+var matchesByBlock = /* @__PURE__ */ new WeakMap();
+function matchesIn(block, re4) {
+  let byPattern = matchesByBlock.get(block);
+  if (!byPattern) matchesByBlock.set(block, byPattern = /* @__PURE__ */ new Map());
+  let found = byPattern.get(re4);
+  if (!found) {
+    found = { starts: [], ends: [] };
+    for (const m of block.text.matchAll(re4.global ? re4 : new RegExp(re4.source, `${re4.flags}g`))) {
+      found.starts.push(m.index ?? 0);
+      found.ends.push((m.index ?? 0) + m[0].length);
+    }
+    byPattern.set(re4, found);
+  }
+  return found;
+}
+function firstFrom(list8, at2) {
   let lo = 0;
-  let hi = ends.length;
+  let hi = list8.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (ends[mid] < at2) lo = mid + 1;
+    if (list8[mid] < at2) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
-function sentenceAround(block, start, end) {
-  const ends = sentenceEnds(block);
-  const i = firstEndFrom(ends, start);
-  const from = i > 0 ? ends[i - 1] + 1 : 0;
-  const j = firstEndFrom(ends, end);
-  const to = j < ends.length ? ends[j] : block.text.length;
-  return { before: block.text.slice(from, start), after: block.text.slice(end, Math.max(end, to)) };
+function matchesWithin(block, re4, from, to) {
+  const { starts, ends } = matchesIn(block, re4);
+  const first = firstFrom(starts, from);
+  return first < starts.length && ends[first] <= to;
 }
-function sentenceOf(block, start, end) {
-  const { before, after } = sentenceAround(block, start, end);
-  return `${before}${block.text.slice(start, end)}${after}`;
+var ACROSS_WINDOW = 100;
+function sentenceHas(block, re4, start, end) {
+  const { from, to } = sentenceBounds(block, start, end);
+  if (matchesWithin(block, re4, from, start) || matchesWithin(block, re4, end, to)) return true;
+  const across = `${block.text.slice(Math.max(from, start - ACROSS_WINDOW), start)} ${block.text.slice(end, Math.min(to, end + ACROSS_WINDOW))}`;
+  return new RegExp(re4.source, re4.flags.replace(/[gy]/g, "")).test(across);
 }
-var NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/i;
-var NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/i;
+var NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/gi;
+var NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/gi;
 function isNegated(block, start, end) {
-  const { before, after } = sentenceAround(block, start, end);
-  return NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+  const { from, to } = sentenceBounds(block, start, end);
+  return matchesWithin(block, NEGATION_BEFORE, from, start) || matchesWithin(block, NEGATION_AFTER, end, to);
 }
 var CLAUSE_LINE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+(.*)|(?:clause[ \t]+|section[ \t]+)?(\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}(?=\.|\\\.|\)))(?:\.|\\\.|\))?[ \t]+\S)/gim;
 var marksByText = /* @__PURE__ */ new Map();
@@ -26179,6 +26224,8 @@ var ABSENT_FACT_MESSAGES = {
   "dpia-missing-or-stale": ["missing"],
   "dpo-review-missing": ["dpo-none", "siro-none"],
   "dspt-status-insufficient": ["missing", "no-year"],
+  // A drafted flow never has its access terms (the import does not draft them).
+  "medical-examiner-scope": ["no-time-limit"],
   "national-data-opt-out-applicability": ["unstated"],
   "privacy-notice-missing": ["missing"],
   "retention-missing-or-indefinite": ["no-retention", "no-period", "no-start"],
@@ -26578,6 +26625,7 @@ function ruleHelpMarkdown(rule) {
     const s2 = messageSpec(rule, id2);
     const tags = [s2.severity && s2.severity !== meta.severity ? s2.severity : void 0, s2.kind === "review" ? "needs review" : void 0].filter(Boolean);
     lines.push(`- \`${id2}\`${tags.length ? ` (${tags.join(", ")})` : ""}: ${s2.text}`);
+    if (s2.request) lines.push(`  - In the reviewer's report: ${s2.request}`);
   }
   lines.push("");
   const options = optionRows(rule);
@@ -26937,17 +26985,22 @@ async function frameworkForSource(source, absolute, options) {
 
 // src/core/engine.ts
 var WAIVER_RULE_ID = "waiver-invalid";
+function partyOrgTypes(data) {
+  const parties = data !== null && typeof data === "object" ? data.parties : void 0;
+  if (!Array.isArray(parties)) return [];
+  return parties.map((p2) => p2 !== null && typeof p2 === "object" && typeof p2.org_type === "string" ? p2.org_type : void 0);
+}
 function lintSource(source, options) {
   const parsed = parseYaml(source.yamlText);
   const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
   const canValidate = parsed.data !== void 0 && source.hasFrontMatter;
-  const schemaProblems = canValidate ? options.validator.validate(parsed.data) : void 0;
+  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
+  const limits = { ...DEFAULT_FINDING_LIMITS, ...limitRule?.options };
+  const schemaProblems = canValidate ? options.validator.validate(parsed.data, limits.max_findings_per_rule) : void 0;
   const facts = { parsed, ...schemaProblems ? { schemaProblems } : {} };
   const raw2 = [];
   const notes = [];
   let failure;
-  const limitRule = options.rules.find((r) => r.rule.id === LIMIT_RULE_ID);
-  const limits = { ...DEFAULT_FINDING_LIMITS, ...limitRule?.options };
   const heldBack = /* @__PURE__ */ new Map();
   const runRule = (effective, context) => {
     const rule = effective.rule;
@@ -27002,6 +27055,7 @@ function lintSource(source, options) {
   const findings = [];
   const occurrences = /* @__PURE__ */ new Map();
   const body3 = bodyStart(source);
+  const orgTypes = partyOrgTypes(parsed.data);
   for (const { effective, report: report2, spec } of raw2) {
     let location3;
     let related;
@@ -27023,7 +27077,7 @@ function lintSource(source, options) {
       severity: effective.severity ?? spec.severity ?? effective.rule.meta.severity,
       kind: spec.kind ?? effective.rule.meta.kind ?? "problem",
       message: `${inherited === void 0 ? "" : INHERITED_PREFIX}${interpolate(spec.text, report2.data)}`,
-      ...spec.request ? { request: interpolate(spec.request, report2.data) } : {},
+      ...spec.request ? { request: interpolateRequest(spec.request, report2.data, orgTypes) } : {},
       location: location3,
       related,
       fingerprint: createHash3("sha256").update(`${key2}|${occurrence}`).digest("hex").slice(0, 32),
@@ -27373,6 +27427,7 @@ function runAcrossStage(inputs, rules) {
         severity: setting.severity ?? spec.severity ?? rule.meta.severity,
         kind: spec.kind ?? rule.meta.kind ?? "problem",
         message: interpolate(spec.text, report2.data),
+        ...spec.request ? { request: interpolateRequest(spec.request, report2.data, input.record.parties.map((p2) => p2.orgType)) } : {},
         location: locationOf(report2.at),
         related,
         fingerprint: createHash4("sha256").update(`${key2}|${occurrence}`).digest("hex").slice(0, 32)
@@ -27413,11 +27468,18 @@ var agreement_id_conflict_default = defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      "different-content": ['The agreement id "{{id}}"{{versionText}} is also used by {{others}}, which says something different. Keep one file per agreement: ', "if these are versions, give each its own `version`; if they are different agreements, give one a new id."],
-      "two-active-versions": ['Version {{version}} of "{{id}}" is marked active, and so is version {{otherVersions}} ({{others}}). Only one version can be in force: ', "set `status: expired` on the version that was replaced."],
+      "different-content": {
+        text: ['The agreement id "{{id}}"{{versionText}} is also used by {{others}}, which says something different. Keep one file per agreement: ', "if these are versions, give each its own `version`; if they are different agreements, give one a new id."],
+        request: 'Ask {{drafter}} which document is the agreement: {{others}} uses the same reference "{{id}}" but says something different.'
+      },
+      "two-active-versions": {
+        text: ['Version {{version}} of "{{id}}" is marked active, and so is version {{otherVersions}} ({{others}}). Only one version can be in force: ', "set `status: expired` on the version that was replaced."],
+        request: 'Ask {{drafter}} which version of "{{id}}" is in force: version {{version}} and version {{otherVersions}} are both marked as active, and only one can be.'
+      },
       copy: {
         text: 'The agreement "{{id}}" is also in {{others}}, word for word. Keep one copy, so that a change is not made to one and missed in the other.',
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} to keep one copy of the agreement "{{id}}" (it is also in {{others}}), so that a change is not made to one copy and missed in the other.'
       }
     },
     examples: { valid: [], invalid: [] },
@@ -27516,9 +27578,6 @@ var agreement_id_conflict_default = defineAcrossRule({
 
 // src/core/text-fields.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function sentenceIn(text9, start, end) {
-  return Object.values(sentenceAround({ text: text9, offsets: [] }, start, end)).join(" ");
-}
 function yamlTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
   const out = [];
   const stack = document3.contents ? [{ node: document3.contents, path: [] }] : [];
@@ -27537,7 +27596,8 @@ function yamlTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
       const [start, end] = node2.range;
       const text9 = source.yamlText.slice(start, end);
       const base = source.yamlOffset + start;
-      out.push({ path, text: text9, offsets: (s2, e) => [base + s2, base + e], sentence: (s2, e) => sentenceIn(text9, s2, e) });
+      const block = { text: text9, offsets: [] };
+      out.push({ path, text: text9, offsets: (s2, e) => [base + s2, base + e], sentenceHas: (re4, s2, e) => sentenceHas(block, re4, s2, e) });
     }
   }
   return out;
@@ -27572,7 +27632,7 @@ function proseTextFields(source) {
   return proseBlocks(source.markdown, source.text).map((block) => ({
     text: block.text,
     offsets: (s2, e) => fileOffsets(block, s2, e),
-    sentence: (s2, e) => sentenceIn(block.text, s2, e)
+    sentenceHas: (re4, s2, e) => sentenceHas(block, re4, s2, e)
   }));
 }
 
@@ -27611,46 +27671,57 @@ var agreement_not_final_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "draft-in-force": [
-        "The agreement is marked draft, but it took effect on {{date}} and {{signed}} signed it, so data may already be flowing under a text its own ",
-        "status calls unfinished. Ask whether sharing has started: if it has, finish the text and mark it active; if not, set the effective date to when it will."
-      ],
+      "draft-in-force": {
+        text: [
+          "The agreement is marked draft, but it took effect on {{date}} and {{signed}} signed it, so data may already be flowing under a text its own ",
+          "status calls unfinished. Ask whether sharing has started: if it has, finish the text and mark it active; if not, set the effective date to when it will."
+        ],
+        request: "Ask {{drafter}} whether sharing has started under this draft (it took effect on {{date}} and {{signed}} signed it); if it has, ask for the final text."
+      },
       "approved-after-start": {
         text: [
           "The {{role}} of {{party}} approved this version on {{date}}, after the agreement took effect on {{from}}, so sharing started before it was ",
           "approved. Ask whether data flowed before then; in future, approve before the effective date (or move the effective date)."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} whether data was shared before the {{role}} of {{party}} approved the agreement on {{date}}: it took effect on {{from}}."
       },
       "no-version": {
         text: "The agreement has no version number, so nobody can tell which text was signed. Add `version` (such as 1.0.0) and record it on each approval.",
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to give the agreement a version number, so that everyone knows which text was signed."
       },
-      template: [
-        'The agreement is {{status}} but still contains template text ("{{found}}"){{more}}. Ask for the completed text, with real names, dates and ',
-        "details, signed by each party."
-      ],
+      template: {
+        text: [
+          'The agreement is {{status}} but still contains template text ("{{found}}"){{more}}. Ask for the completed text, with real names, dates and ',
+          "details, signed by each party."
+        ],
+        request: 'Ask {{drafter}} for the completed text, with real names, dates and details: it still contains template text ("{{found}}").'
+      },
       "non-binding": {
         text: [
           'The agreement says it is "{{found}}". It need not be a contract, but each party must commit to follow it, or it is a policy with nothing ',
           "behind it. Ask for wording by which every party agrees to keep its terms (and an Art 28 contract for any processor)."
         ],
         severity: "warning",
-        kind: "review"
+        kind: "review",
+        request: `Ask {{drafter}} for wording by which every party agrees to keep the agreement's terms: it says it is "{{found}}".`
       },
       "not-binding": {
         text: [
           "The agreement records that it does not bind the parties (`binding: false`). A policy that can be changed at any time protects no one: ask ",
           "for an agreement each party commits to keep (and an Art 28 contract for any processor) before data is shared under it."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for wording by which every party agrees to keep the agreement's terms."
       },
       "encouraged-only": {
         text: [
           'The agreement only says "{{found}}". Anyone handling the data for a party must be bound to these terms, not encouraged: ask for a binding ',
           "obligation, by contract with the UK GDPR Art 28(3) terms for a processor."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} for a binding obligation on everyone who handles the data for a party (a contract, for a processor): the agreement only says "{{found}}".'
       }
     },
     examples: {
@@ -27774,27 +27845,35 @@ var all_fields_scope_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "whole-record": [
-        'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. The whole record is never the minimum necessary for a purpose beyond individual care: ',
-        "replace full_record with the categories of data each purpose needs."
-      ],
+      "whole-record": {
+        text: [
+          'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. The whole record is never the minimum necessary for a purpose beyond individual care: ',
+          "replace full_record with the categories of data each purpose needs."
+        ],
+        request: "Ask {{drafter}} to replace the whole record with the data {{purposes}} needs, when sharing with {{recipients}}."
+      },
       "whole-record-direct-care": {
         text: [
           'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. Even for direct care, list the categories of data the care team needs ',
           "instead of full_record, and limit how far back they go."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to list the data the care team at {{recipients}} needs, and how far back it goes, instead of the whole record."
       },
-      "live-access-unlisted": [
-        'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
-        "List in the flow's data only the items this purpose needs."
-      ],
+      "live-access-unlisted": {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
+          "List in the flow's data only the items this purpose needs."
+        ],
+        request: "Ask {{drafter}} to list the data {{recipient}} may see for {{purposes}}: as written, its live access shows the whole record."
+      },
       "live-access-unlisted-direct-care": {
         text: [
           'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
           "Even for direct care, list in the flow's data the items the care team needs."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to list the data the care team at {{recipient}} may see: as written, its live access shows the whole record."
       }
     },
     examples: {
@@ -27950,22 +28029,41 @@ function historyHint(change) {
   return "a summary of the change";
 }
 var MESSAGES = {
-  stale: [
-    "The {{role}} of {{party}} approved this version on {{approved}}, before {{change}}, which {{what}}. A material change needs fresh approval: ask ",
-    "them to review the agreement as it now stands and record their new approval and its date."
-  ],
-  "other-content": [
-    "The {{role}} of {{party}} approved content whose digest is {{approved}}…, but the agreement as it now stands has digest {{current}}…: ",
-    "something other than wording has changed since they signed. Ask them to review this version and record their approval with the new digest ",
-    "(dsalint approve)."
-  ],
-  "not-a-digest": "This digest is not a SHA-256 digest (64 characters, 0-9 and a-f), so the approval covers nothing. Copy it exactly as `dsalint digest` prints it.",
-  "widened-without-signoff": [
-    "Since {{ref}}, this version {{what}}, which widens the sharing, but {{who}} {{has}} not signed off the agreement as it now stands ({{why}}). ",
-    "Ask them to review the change and record their approval with the new digest (dsalint approve)."
-  ],
-  "widened-not-in-history": "Since {{ref}}, this version {{what}}, which widens the sharing, but {{problem}}. Record it so that the people signing off see it: {{hint}}.",
-  "base-unreadable": { text: "dsalint could not compare this agreement with its earlier version: {{problem}}. Changes since then were not checked for fresh sign-off; the agreement was checked as it stands.", severity: "warning" }
+  stale: {
+    text: [
+      "The {{role}} of {{party}} approved this version on {{approved}}, before {{change}}, which {{what}}. A material change needs fresh approval: ask ",
+      "them to review the agreement as it now stands and record their new approval and its date."
+    ],
+    request: "Ask for the {{role}} of {{party}} to approve the agreement as it now stands: they approved it on {{approved}}, before {{change}}, which {{what}}."
+  },
+  "other-content": {
+    text: [
+      "The {{role}} of {{party}} approved content whose digest is {{approved}}…, but the agreement as it now stands has digest {{current}}…: ",
+      "something other than wording has changed since they signed. Ask them to review this version and record their approval with the new digest ",
+      "(dsalint approve)."
+    ],
+    request: "Ask for the {{role}} of {{party}} to approve the agreement as it now stands: its content has changed since they signed."
+  },
+  "not-a-digest": {
+    text: "This digest is not a SHA-256 digest (64 characters, 0-9 and a-f), so the approval covers nothing. Copy it exactly as `dsalint digest` prints it.",
+    request: "Ask {{drafter}} to record exactly which text this approval covers: as recorded, it covers nothing."
+  },
+  "widened-without-signoff": {
+    text: [
+      "Since {{ref}}, this version {{what}}, which widens the sharing, but {{who}} {{has}} not signed off the agreement as it now stands ({{why}}). ",
+      "Ask them to review the change and record their approval with the new digest (dsalint approve)."
+    ],
+    request: "Ask for {{who}} to approve the agreement as it now stands: since {{ref}} it {{what}}, which widens the sharing."
+  },
+  "widened-not-in-history": {
+    text: "Since {{ref}}, this version {{what}}, which widens the sharing, but {{problem}}. Record it so that the people signing off see it: {{hint}}.",
+    request: "Ask {{drafter}} to record in the version history that since {{ref}} the agreement {{what}}, which widens the sharing, so that everyone signing sees the change."
+  },
+  "base-unreadable": {
+    text: "dsalint could not compare this agreement with its earlier version: {{problem}}. Changes since then were not checked for fresh sign-off; the agreement was checked as it stands.",
+    severity: "warning",
+    request: "Ask {{drafter}} what has changed since the version that was last signed: the earlier version could not be compared ({{problem}})."
+  }
 };
 var amendment_without_fresh_signoff_default = defineRule({
   id: "amendment-without-fresh-signoff",
@@ -28230,10 +28328,13 @@ var approval_without_digest_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      "version-only": [
-        "{{which}} {{verb}} a version but not the digest of the content approved; a version number can be edited without anyone signing again. ",
-        "Record the digest with each approval (dsalint approve, or dsalint digest FILE)."
-      ]
+      "version-only": {
+        text: [
+          "{{which}} {{verb}} a version but not the digest of the content approved; a version number can be edited without anyone signing again. ",
+          "Record the digest with each approval (dsalint approve, or dsalint digest FILE)."
+        ],
+        request: "Ask {{drafter}} to record, with each approval, exactly which text was approved, not only its version number (a version number can be changed without anyone signing again)."
+      }
     },
     examples: {
       valid: [{
@@ -28295,16 +28396,22 @@ var art9h_recipient_not_under_secrecy_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "org-type": [
-        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}. That only covers people ',
-        "who are health or social work professionals or owe a duty of confidentiality, and a {{orgType}} is not normally bound that way. If its staff ",
-        "are (for example by contract), set `duty_of_confidentiality: true` on {{recipient}}; otherwise use another condition."
-      ],
-      "declared-false": [
-        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}, but {{recipient}} ',
-        "says its staff do not owe a duty of confidentiality. That condition only covers processing by or under the responsibility of a health or social ",
-        "work professional or someone who owes that duty: use another condition, or correct `duty_of_confidentiality`."
-      ]
+      "org-type": {
+        text: [
+          'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}. That only covers people ',
+          "who are health or social work professionals or owe a duty of confidentiality, and a {{orgType}} is not normally bound that way. If its staff ",
+          "are (for example by contract), set `duty_of_confidentiality: true` on {{recipient}}; otherwise use another condition."
+        ],
+        request: 'Ask {{drafter}} to confirm that the staff of {{recipient}} who see the health data for the purpose "{{purpose}}" owe a duty of confidentiality, or to give another condition: a {{orgType}} is not normally bound that way.'
+      },
+      "declared-false": {
+        text: [
+          'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}, but {{recipient}} ',
+          "says its staff do not owe a duty of confidentiality. That condition only covers processing by or under the responsibility of a health or social ",
+          "work professional or someone who owes that duty: use another condition, or correct `duty_of_confidentiality`."
+        ],
+        request: 'Ask {{drafter}} to give another condition for sharing health data with {{recipient}} for the purpose "{{purpose}}": its staff do not owe a duty of confidentiality, which {{condition}} needs.'
+      }
     },
     examples: {
       valid: [
@@ -28411,18 +28518,27 @@ UK GDPR does not apply to the records of people who have died, so an agreement w
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "Purpose {{purpose}} has no UK GDPR Article 6 lawful basis, but personal data of living patients is shared for it. Record it in lawful_basis.article_6 ",
-        "(for NHS bodies and GP practices usually e_public_task)."
-      ],
-      "public-authority": [
-        "Purpose {{purpose}} relies on {{basis}}, but {{parties}} {{verb}} a public authority, which cannot rely on legitimate interests for processing in performance of its tasks. ",
-        "Use the basis for the task, usually e_public_task or c_legal_obligation."
-      ],
-      "ea-before-duaa": [
-        "Purpose {{purpose}} relies on Art 6(1)(ea) recognised legitimate interests, which exists only from {{commencement}}, but the agreement is judged under the law before then. ",
-        "Choose a basis that existed then, or set legal_framework: uk_gdpr_post_duaa_2026 if the sharing is assessed under the amended law."
-      ]
+      missing: {
+        text: [
+          "Purpose {{purpose}} has no UK GDPR Article 6 lawful basis, but personal data of living patients is shared for it. Record it in lawful_basis.article_6 ",
+          "(for NHS bodies and GP practices usually e_public_task)."
+        ],
+        request: "Ask {{drafter}} to state the UK GDPR Article 6 lawful basis for {{purpose}} (for NHS bodies and GP practices, usually the public task)."
+      },
+      "public-authority": {
+        text: [
+          "Purpose {{purpose}} relies on {{basis}}, but {{parties}} {{verb}} a public authority, which cannot rely on legitimate interests for processing in performance of its tasks. ",
+          "Use the basis for the task, usually e_public_task or c_legal_obligation."
+        ],
+        request: "Ask {{drafter}} to replace legitimate interests as the lawful basis for {{purpose}}: {{parties}} {{verb}} a public authority and must rely on its public task or a legal obligation."
+      },
+      "ea-before-duaa": {
+        text: [
+          "Purpose {{purpose}} relies on Art 6(1)(ea) recognised legitimate interests, which exists only from {{commencement}}, but the agreement is judged under the law before then. ",
+          "Choose a basis that existed then, or set legal_framework: uk_gdpr_post_duaa_2026 if the sharing is assessed under the amended law."
+        ],
+        request: 'Ask {{drafter}} to give a lawful basis for {{purpose}} that applied at the time: "recognised legitimate interests" exists only from {{commencement}}.'
+      }
     },
     examples: {
       valid: [{
@@ -28547,21 +28663,29 @@ var article9_without_dpa_schedule1_condition_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: 'The purpose "{{purpose}}" relies on {{article9}}, which needs a DPA 2018 Schedule 1 condition, but none is given. Add `dpa_schedule_1`: {{options}}.',
-      mismatch: 'The purpose "{{purpose}}" pairs {{article9}} with {{schedule1}}, which cannot complete it. Use {{options}}, or correct the Article 9 condition.',
+      missing: {
+        text: 'The purpose "{{purpose}}" relies on {{article9}}, which needs a DPA 2018 Schedule 1 condition, but none is given. Add `dpa_schedule_1`: {{options}}.',
+        request: 'Ask {{drafter}} to state the Data Protection Act 2018 Schedule 1 condition that goes with the Article 9 condition for the purpose "{{purpose}}".'
+      },
+      mismatch: {
+        text: 'The purpose "{{purpose}}" pairs {{article9}} with {{schedule1}}, which cannot complete it. Use {{options}}, or correct the Article 9 condition.',
+        request: 'Ask {{drafter}} to correct the Data Protection Act 2018 Schedule 1 condition for the purpose "{{purpose}}": the one given cannot go with its Article 9 condition.'
+      },
       "no-policy-document": {
         text: [
           '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}", which needs an appropriate policy document, but none is recorded. ',
           "Add its reference as `appropriate_policy_document` on this party."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} for the appropriate policy document of {{party}}, which the condition it relies on for the purpose "{{purpose}}" requires.'
       },
       "no-policy-document-part2": {
         text: [
           '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}". DPA 2018 Schedule 1 para 5 requires an appropriate policy document for most ',
           "Part 2 conditions, and none is recorded for this party. Add its reference as `appropriate_policy_document`, or check whether this condition is an exception."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} for the appropriate policy document of {{party}}, which the Schedule 1 condition it relies on for the purpose "{{purpose}}" requires.'
       }
     },
     examples: {
@@ -28707,16 +28831,28 @@ var breach_clause_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "The agreement does not say how personal data breaches are handled between the parties. Add a `breach` section with a `contact`, the ",
-        "`ico_notification_owner` and `notify_parties_within` (such as PT24H)."
-      ],
-      "no-contact": "The `breach` section does not say whom to contact about a breach. Add `contact`, such as the DPO's mailbox.",
-      "no-owner": "The `breach` section does not say which party decides on and makes any report to the ICO. Add `ico_notification_owner` with the id of a controller.",
-      "owner-is-processor": [
-        "{{party}} is a processor, so it cannot own reports to the ICO: that is a controller's duty, and a processor tells its controller instead. ",
-        "Name a controller as `ico_notification_owner`."
-      ]
+      missing: {
+        text: [
+          "The agreement does not say how personal data breaches are handled between the parties. Add a `breach` section with a `contact`, the ",
+          "`ico_notification_owner` and `notify_parties_within` (such as PT24H)."
+        ],
+        request: "Ask {{drafter}} for a breach clause: whom to tell about a personal data breach, how fast (within 24 hours between the parties), and which party reports it to the ICO."
+      },
+      "no-contact": {
+        text: "The `breach` section does not say whom to contact about a breach. Add `contact`, such as the DPO's mailbox.",
+        request: "Ask {{drafter}} to say whom to contact about a data breach (such as the Data Protection Officer's mailbox)."
+      },
+      "no-owner": {
+        text: "The `breach` section does not say which party decides on and makes any report to the ICO. Add `ico_notification_owner` with the id of a controller.",
+        request: "Ask {{drafter}} to say which party decides whether to report a breach to the ICO, and does so."
+      },
+      "owner-is-processor": {
+        text: [
+          "{{party}} is a processor, so it cannot own reports to the ICO: that is a controller's duty, and a processor tells its controller instead. ",
+          "Name a controller as `ico_notification_owner`."
+        ],
+        request: "Ask {{drafter}} to make a controller responsible for reporting breaches to the ICO, not {{party}}, which is a processor."
+      }
     },
     examples: {
       valid: [{
@@ -28826,25 +28962,31 @@ var breach_notification_window_default = defineRule({
     messages: {
       missing: {
         text: "The `breach` section does not say how soon a party must tell the others about a breach. Add `notify_parties_within`, such as PT24H.",
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to say how soon a party must tell the others about a data breach (24 hours is usual)."
       },
-      "ico-deadline": [
-        "The parties may take {{hours}} to tell each other about a breach, which leaves no time for the controller to report it to the ICO within ",
-        "its own 72-hour deadline. Shorten `notify_parties_within` to {{max}} or less."
-      ],
+      "ico-deadline": {
+        text: [
+          "The parties may take {{hours}} to tell each other about a breach, which leaves no time for the controller to report it to the ICO within ",
+          "its own 72-hour deadline. Shorten `notify_parties_within` to {{max}} or less."
+        ],
+        request: "Ask {{drafter}} to shorten the time the parties take to tell each other about a breach from {{hours}} to {{max}} or less, so that the ICO can be told within 72 hours."
+      },
       "over-threshold": {
         text: [
           "The parties may take {{hours}} to tell each other about a breach, leaving little of the controller's 72 hours to assess it and report it ",
           "to the ICO. Shorten `notify_parties_within` to {{max}} or less."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to shorten the time the parties take to tell each other about a breach from {{hours}} to {{max}} or less, so that the ICO can be told within 72 hours."
       },
       "processor-too-slow": {
         text: [
           "The parties may take {{hours}} to tell each other about a breach, but {{processor}} is a processor, which must tell its controller without ",
           "undue delay. Shorten `notify_parties_within` to {{max}} or less."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to have {{processor}}, a processor, tell its controller about a breach without delay ({{max}} or less), not within {{hours}}."
       }
     },
     examples: {
@@ -28943,18 +29085,27 @@ var caldicott_signoff_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      none: [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
-        "Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}."
-      ],
-      "other-version": [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
-        "version {{version}}. Ask them to review this version and record their approval with version: {{version}}."
-      ],
-      unversioned: [
-        `{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian's approval does not say which version it `,
-        "covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it."
-      ]
+      none: {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
+          "Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}."
+        ],
+        request: "Ask for the Caldicott Guardian of {{party}} to review and sign off the agreement before {{party}} discloses confidential patient information under it."
+      },
+      "other-version": {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
+          "version {{version}}. Ask them to review this version and record their approval with version: {{version}}."
+        ],
+        request: "Ask for the Caldicott Guardian of {{party}} to review and sign off version {{version}}: they approved version {{approved}}."
+      },
+      unversioned: {
+        text: [
+          `{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian's approval does not say which version it `,
+          "covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it."
+        ],
+        request: "Ask {{drafter}} to confirm that the Caldicott Guardian of {{party}} approved version {{version}}, the version you were sent."
+      }
     },
     examples: {
       valid: [
@@ -29071,10 +29222,22 @@ var cohort_undefined_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-population": "The agreement does not say whose records are shared. Add a `population` section with `scope`, `vital_status` and, for a defined cohort, `inclusion_criteria`.",
-      "no-scope": "The population has no `scope`: say whether records are shared one person at a time (per_case), for a defined cohort, or for every registered patient.",
-      "no-criteria": 'The population is a defined cohort, but no `inclusion_criteria` say who is in it. List the criteria, such as "patients aged 65 and over with diabetes".',
-      "no-vital-status": "The population does not say whether the patients are living or deceased (`vital_status`). This decides which law applies: UK GDPR covers only the living."
+      "no-population": {
+        text: "The agreement does not say whose records are shared. Add a `population` section with `scope`, `vital_status` and, for a defined cohort, `inclusion_criteria`.",
+        request: "Ask {{drafter}} to say whose records are shared: one named person per request, a defined group of patients, or everyone, and whether living or deceased."
+      },
+      "no-scope": {
+        text: "The population has no `scope`: say whether records are shared one person at a time (per_case), for a defined cohort, or for every registered patient.",
+        request: "Ask {{drafter}} to say whose records are shared: one named person per request, a defined group of patients, or every registered patient."
+      },
+      "no-criteria": {
+        text: 'The population is a defined cohort, but no `inclusion_criteria` say who is in it. List the criteria, such as "patients aged 65 and over with diabetes".',
+        request: 'Ask {{drafter}} to say who is in the group of patients whose records are shared (such as "patients aged 65 and over with diabetes").'
+      },
+      "no-vital-status": {
+        text: "The population does not say whether the patients are living or deceased (`vital_status`). This decides which law applies: UK GDPR covers only the living.",
+        request: "Ask {{drafter}} to say whether the patients whose records are shared are living, deceased or both."
+      }
     },
     examples: {
       valid: [
@@ -29160,10 +29323,13 @@ var common_law_basis_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "Purpose {{purpose}} has no common-law basis, but confidential patient information is disclosed for it ({{flows}}). The duty of confidentiality is separate from UK GDPR ",
-        "and continues after death: record in lawful_basis.common_law what sets it aside for this purpose."
-      ]
+      missing: {
+        text: [
+          "Purpose {{purpose}} has no common-law basis, but confidential patient information is disclosed for it ({{flows}}). The duty of confidentiality is separate from UK GDPR ",
+          "and continues after death: record in lawful_basis.common_law what sets it aside for this purpose."
+        ],
+        request: "Ask {{drafter}} to state what sets aside the duty of confidentiality for {{purpose}} (such as consent, a legal requirement or section 251 support): confidential patient information is disclosed for it ({{flows}})."
+      }
     },
     examples: {
       valid: [
@@ -29255,16 +29421,20 @@ var criminal_offence_data_without_condition_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        'The purpose {{purpose}} uses criminal offence data ("{{item}}") but records no Article 10 basis. Ask which DPA 2018 Schedule 1 condition ',
-        "(or which law giving official authority) the disclosing party relies on, and record it in `lawful_basis.article_10`."
-      ],
+      missing: {
+        text: [
+          'The purpose {{purpose}} uses criminal offence data ("{{item}}") but records no Article 10 basis. Ask which DPA 2018 Schedule 1 condition ',
+          "(or which law giving official authority) the disclosing party relies on, and record it in `lawful_basis.article_10`."
+        ],
+        request: 'Ask {{drafter}} which Data Protection Act 2018 condition (or which law giving official authority) allows {{purpose}} to use criminal offence data ("{{item}}").'
+      },
       "no-condition": {
         text: [
           'The Article 10 basis for the purpose {{purpose}} ("{{basis}}") names neither a DPA 2018 Schedule 1 condition nor the official authority ',
           "relied on. Ask for the paragraph of Schedule 1 (such as para 10 or para 18), or the law giving official authority, and add it."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} for the paragraph of Data Protection Act 2018 Schedule 1 (or the law giving official authority) that allows criminal offence data to be used for {{purpose}}: "{{basis}}" names neither.'
       }
     },
     examples: {
@@ -29348,11 +29518,26 @@ var data_release_incomplete_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-recipient": "This data release does not say who receives the data: add a flow whose `to` is the recipient.",
-      "no-dataset": 'Data item "{{item}}" does not say which dataset was released. Add `dataset` (such as Hospital Episode Statistics Admitted Patient Care) or a `description`.',
-      "no-identifiability": 'Data item "{{item}}" does not say how identifiable the released data is. Add `identifiability`: identifiable, pseudonymised, anonymised or aggregate.',
-      "no-onward-sharing": "This data release does not say whether the recipient may pass the data on or sublicense it. Add `onward_sharing` with `allowed` and `sublicensing`.",
-      "no-commercial-use": "This data release does not say whether the data may be used commercially. Add `commercial_use` with `allowed` (and the `consent` relied on when it is)."
+      "no-recipient": {
+        text: "This data release does not say who receives the data: add a flow whose `to` is the recipient.",
+        request: "Ask {{drafter}} to say who receives the data released."
+      },
+      "no-dataset": {
+        text: 'Data item "{{item}}" does not say which dataset was released. Add `dataset` (such as Hospital Episode Statistics Admitted Patient Care) or a `description`.',
+        request: 'Ask {{drafter}} to say which dataset "{{item}}" is.'
+      },
+      "no-identifiability": {
+        text: 'Data item "{{item}}" does not say how identifiable the released data is. Add `identifiability`: identifiable, pseudonymised, anonymised or aggregate.',
+        request: 'Ask {{drafter}} to say how identifiable the data in "{{item}}" is: identifiable, pseudonymised, anonymised or only counts.'
+      },
+      "no-onward-sharing": {
+        text: "This data release does not say whether the recipient may pass the data on or sublicense it. Add `onward_sharing` with `allowed` and `sublicensing`.",
+        request: "Ask {{drafter}} to say whether the recipient may pass the data on or license it to others."
+      },
+      "no-commercial-use": {
+        text: "This data release does not say whether the data may be used commercially. Add `commercial_use` with `allowed` (and the `consent` relied on when it is).",
+        request: "Ask {{drafter}} to say whether the data may be used commercially."
+      }
     },
     examples: {
       valid: [
@@ -29432,8 +29617,14 @@ var data_without_purpose_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-purposes": 'Data item "{{item}}" does not say which purposes it is needed for. List them (by id) in its purposes, or remove the item if no purpose needs it.',
-      "no-justification": 'Data item "{{item}}" does not say why it is needed. Explain in its justification why each of its purposes needs this data.'
+      "no-purposes": {
+        text: 'Data item "{{item}}" does not say which purposes it is needed for. List them (by id) in its purposes, or remove the item if no purpose needs it.',
+        request: 'Ask {{drafter}} which purposes need "{{item}}"; if none does, ask for it to be removed.'
+      },
+      "no-justification": {
+        text: 'Data item "{{item}}" does not say why it is needed. Explain in its justification why each of its purposes needs this data.',
+        request: 'Ask {{drafter}} why each purpose needs "{{item}}".'
+      }
     },
     examples: {
       valid: [
@@ -29500,28 +29691,47 @@ var dates_out_of_order_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      "expires-before-effective": "The agreement expires on {{expires}}, before it takes effect on {{from}}. Correct whichever date is wrong.",
-      "review-after-expiry": [
-        "The review date ({{review}}) is after the agreement expires ({{expires}}), so the review would never happen while it is in force. Set a review ",
-        "date before the expiry date, or correct the expiry date."
-      ],
+      "expires-before-effective": {
+        text: "The agreement expires on {{expires}}, before it takes effect on {{from}}. Correct whichever date is wrong.",
+        request: "Ask {{drafter}} to correct the dates: the agreement expires on {{expires}}, before it takes effect on {{from}}."
+      },
+      "review-after-expiry": {
+        text: [
+          "The review date ({{review}}) is after the agreement expires ({{expires}}), so the review would never happen while it is in force. Set a review ",
+          "date before the expiry date, or correct the expiry date."
+        ],
+        request: "Ask {{drafter}} for a review date before the agreement expires ({{expires}}): the review date {{review}} would come too late."
+      },
       "approval-in-future": {
         text: [
           "This approval by the {{role}} of {{party}} is dated {{date}}, which is in the future. Record an approval only once it has been given, or ",
           "correct the date."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to correct the approval by the {{role}} of {{party}}: it is dated {{date}}, in the future."
       },
-      "history-out-of-order": [
-        "Version {{version}} is listed after version {{previous}}, out of order with the rest of the history. List the history in version order ",
-        "(oldest first or newest first)."
-      ],
-      "history-repeated": "Version {{version}} appears twice in the history. Merge the two entries, or correct the version number.",
-      "history-dated-out-of-order": "Version {{version}} is dated {{date}}, before the earlier version {{earlier}} ({{earlierDate}}). Correct whichever date or version is wrong.",
-      "history-newer-than-agreement": [
-        "The history lists version {{version}}, newer than the agreement's own version {{current}}. Update the agreement's `version`, or correct the ",
-        "history entry."
-      ]
+      "history-out-of-order": {
+        text: [
+          "Version {{version}} is listed after version {{previous}}, out of order with the rest of the history. List the history in version order ",
+          "(oldest first or newest first)."
+        ],
+        request: "Ask {{drafter}} to list the version history in order (version {{version}} comes after version {{previous}})."
+      },
+      "history-repeated": {
+        text: "Version {{version}} appears twice in the history. Merge the two entries, or correct the version number.",
+        request: "Ask {{drafter}} to correct the version history: version {{version}} appears twice."
+      },
+      "history-dated-out-of-order": {
+        text: "Version {{version}} is dated {{date}}, before the earlier version {{earlier}} ({{earlierDate}}). Correct whichever date or version is wrong.",
+        request: "Ask {{drafter}} to correct the version history: version {{version}} is dated {{date}}, before the earlier version {{earlier}}."
+      },
+      "history-newer-than-agreement": {
+        text: [
+          "The history lists version {{version}}, newer than the agreement's own version {{current}}. Update the agreement's `version`, or correct the ",
+          "history entry."
+        ],
+        request: "Ask {{drafter}} which version this is: the history lists version {{version}}, newer than the agreement's own version {{current}}."
+      }
     },
     examples: {
       valid: [
@@ -29675,16 +29885,20 @@ var deceased_records_basis_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-common-law": [
-        'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ',
-        "died; the duty of confidentiality does. Add the common-law basis (`lawful_basis.common_law`), such as legal_requirement for a medical examiner."
-      ],
+      "no-common-law": {
+        text: [
+          'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ',
+          "died; the duty of confidentiality does. Add the common-law basis (`lawful_basis.common_law`), such as legal_requirement for a medical examiner."
+        ],
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for the purpose "{{purpose}}", which covers people who have died: UK GDPR does not apply to their records, but the duty of confidentiality does.'
+      },
       "gdpr-not-applicable": {
         text: [
           'Every patient covered has died, so the UK GDPR bases given for the purpose "{{purpose}}" ({{bases}}) do not apply to their records. What applies is ',
           "the common-law duty of confidentiality, which continues after death: the basis that sets it aside is what makes this sharing lawful."
         ],
-        severity: "info"
+        severity: "info",
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for the purpose "{{purpose}}": everyone covered has died, so the UK GDPR bases given ({{bases}}) do not apply.'
       }
     },
     examples: {
@@ -29791,14 +30005,20 @@ var declared_but_unused_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "unused-purpose": [
-        'The purpose "{{purpose}}" is declared, but no flow or data item uses it. Ask whether it is part of this sharing: add the flow that serves ',
-        "it, or remove it so the agreement does not permit a use nobody needs."
-      ],
-      "unused-data": [
-        'Data item "{{item}}" is listed, but no flow shares it. Ask whether it is needed: add it to the flow that shares it, or remove it so the ',
-        "agreement covers only the data the purposes need."
-      ]
+      "unused-purpose": {
+        text: [
+          'The purpose "{{purpose}}" is declared, but no flow or data item uses it. Ask whether it is part of this sharing: add the flow that serves ',
+          "it, or remove it so the agreement does not permit a use nobody needs."
+        ],
+        request: 'Ask {{drafter}} whether "{{purpose}}" is part of this sharing; if not, ask for it to be removed, so that the agreement does not permit a use nobody needs.'
+      },
+      "unused-data": {
+        text: [
+          'Data item "{{item}}" is listed, but no flow shares it. Ask whether it is needed: add it to the flow that shares it, or remove it so the ',
+          "agreement covers only the data the purposes need."
+        ],
+        request: 'Ask {{drafter}} whether "{{item}}" is needed; if not, ask for it to be removed, so that the agreement covers only the data the purposes need.'
+      }
     },
     examples: {
       valid: [
@@ -29877,13 +30097,17 @@ var disposal_method_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-disposal": "Retention entry {{entry}} does not say what happens to the data at the end of the period. Add `disposal`, such as secure_destruction or return_to_controller.",
+      "no-disposal": {
+        text: "Retention entry {{entry}} does not say what happens to the data at the end of the period. Add `disposal`, such as secure_destruction or return_to_controller.",
+        request: "Ask {{drafter}} what happens to the data at the end of the retention period (retention term {{entry}}): securely destroyed, or returned."
+      },
       "no-termination-disposal": {
         text: [
           "The agreement does not say what happens to data already shared if the agreement ends{{reason}}. Add `termination.data_on_termination`, such as ",
           "secure_destruction or return_to_controller."
         ],
-        severity: "info"
+        severity: "info",
+        request: "Ask {{drafter}} what happens to data already shared if the agreement ends: securely destroyed, or returned."
       }
     },
     examples: {
@@ -30120,37 +30344,44 @@ var dpia_missing_or_stale_default = defineRule({
     },
     defaultOptions: { large_scale_cohort: 1e4 },
     messages: {
-      missing: [
-        "No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ",
-        "a high risk: carry one out and record it under `dpia` (reference, completed, version_covered)."
-      ],
+      missing: {
+        text: [
+          "No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ",
+          "a high risk: carry one out and record it under `dpia` (reference, completed, version_covered)."
+        ],
+        request: "Ask {{drafter}} for the data protection impact assessment (DPIA) of this sharing: one is required before it starts."
+      },
       "stale-version": {
         text: [
           "The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ",
           "`version_covered` (and `completed`)."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to review the data protection impact assessment against version {{version}}: it covers version {{covered}}."
       },
       "stale-date": {
         text: [
           "The DPIA was completed on {{completed}}, before {{change}} changed the purposes, data, parties, population or ",
           "access. Review the DPIA against that change and update `completed` and `version_covered`."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to review the data protection impact assessment (completed on {{completed}}) against what changed in {{change}}."
       },
       "mitigation-not-in-place": {
         text: [
           'The DPIA relies on "{{measure}}" to reduce a risk, but the agreement records it as not in place{{status}}. Put it in place before the ',
           "processing it protects starts (or stop that processing), then record `in_place: true`."
         ],
-        severity: "error"
+        severity: "error",
+        request: 'Ask {{drafter}} to put "{{measure}}" in place before the sharing it protects starts: the impact assessment relies on it, but it is not yet in place.'
       },
       "no-prior-consultation": {
         text: [
           "The DPIA says high risk remains after mitigation, but no consultation with the ICO is recorded. The ICO must be consulted before the ",
           "processing starts (UK GDPR Art 36): record the reference in `dpia.ico_prior_consultation`, or reduce the risk."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} whether the ICO was consulted: the impact assessment says high risk remains, and the law requires the ICO to be consulted before the sharing starts."
       }
     },
     examples: {
@@ -30292,24 +30523,32 @@ var dpo_review_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "dpo-none": [
-        "{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ",
-        "entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}."
-      ],
-      "dpo-other-version": [
-        "The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ",
-        "and record their approval with version: {{version}}."
-      ],
+      "dpo-none": {
+        text: [
+          "{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ",
+          "entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}."
+        ],
+        request: "Ask for the Data Protection Officer of {{party}} to review the agreement before it is signed."
+      },
+      "dpo-other-version": {
+        text: [
+          "The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ",
+          "and record their approval with version: {{version}}."
+        ],
+        request: "Ask for the Data Protection Officer of {{party}} to review version {{version}}."
+      },
       "siro-none": {
         text: [
           "{{party}} is an NHS trust or integrated care board, and no approval by its Senior Information Risk Owner (SIRO) is recorded. Consider adding ",
           "the SIRO's sign-off under `approvals` with party: {{id}}, role: siro{{versionHint}}."
         ],
-        severity: "info"
+        severity: "info",
+        request: "Ask whether the Senior Information Risk Owner of {{party}} has signed off the agreement."
       },
       "siro-other-version": {
         text: "The Senior Information Risk Owner (SIRO) approval for {{party}} {{approved}}, but the current version is {{version}}. Consider asking the SIRO to approve this version.",
-        severity: "info"
+        severity: "info",
+        request: "Ask whether the Senior Information Risk Owner of {{party}} has signed off version {{version}}."
       }
     },
     examples: {
@@ -30444,35 +30683,47 @@ Each assessment year runs from 1 April to 31 March, and its publication is due b
     },
     defaultOptions: { max_age_years: 1, publication_deadline: "06-30", include_statutory_recipients: false },
     messages: {
-      missing: [
-        '{{party}} receives patient data (flow "{{flow}}"), but its Data Security and Protection Toolkit (DSPT) status is not recorded. Look it up on ',
-        'the DSPT website and add `dspt: { status, year }` to party "{{id}}".'
-      ],
-      "not-met": [
-        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that its DSPT assessment did not meet the standards. Organisations ',
-        "with access to NHS patient data must give assurance through the DSPT: agree how it will meet the standards before data is shared."
-      ],
-      "not-published": [
-        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that it has no published DSPT assessment. Organisations with ',
-        "access to NHS patient data must publish one: agree when it will before data is shared."
-      ],
+      missing: {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but its Data Security and Protection Toolkit (DSPT) status is not recorded. Look it up on ',
+          'the DSPT website and add `dspt: { status, year }` to party "{{id}}".'
+        ],
+        request: "Ask {{drafter}} for the Data Security and Protection Toolkit (DSPT) status of {{party}}, which receives patient data."
+      },
+      "not-met": {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that its DSPT assessment did not meet the standards. Organisations ',
+          "with access to NHS patient data must give assurance through the DSPT: agree how it will meet the standards before data is shared."
+        ],
+        request: "Ask {{drafter}} how {{party}} will meet the Data Security and Protection Toolkit standards before it receives patient data: its assessment did not meet them."
+      },
+      "not-published": {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that it has no published DSPT assessment. Organisations with ',
+          "access to NHS patient data must publish one: agree when it will before data is shared."
+        ],
+        request: "Ask {{drafter}} when {{party}} will publish its Data Security and Protection Toolkit assessment: it must before it receives patient data."
+      },
       "approaching-no-plan": {
         text: [
           "{{party}}'s DSPT status is Approaching Standards, which needs a published improvement plan, but none is recorded. Add its reference as ",
           "`improvement_plan`."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for the improvement plan of {{party}}, whose Data Security and Protection Toolkit status is Approaching Standards."
       },
       "no-year": {
         text: "{{party}}'s DSPT status does not say which assessment year it is for, so nobody can tell whether it is current. Add `year` (such as {{expected}}).",
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} which year the Data Security and Protection Toolkit status of {{party}} is for (it should be {{expected}})."
       },
       "out-of-date": {
         text: [
           "{{party}}'s DSPT assessment recorded here is for {{year}}; on {{asOf}} it should be for {{expected}} or later. Check its latest publication ",
           "on the DSPT website and update `dspt`."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for the current Data Security and Protection Toolkit status of {{party}}: the one given is for {{year}}."
       }
     },
     examples: {
@@ -30580,7 +30831,10 @@ var duplicate_id_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      duplicate: 'The id "{{id}}" is already used by another entry in `{{section}}`; give each entry its own id.'
+      duplicate: {
+        text: 'The id "{{id}}" is already used by another entry in `{{section}}`; give each entry its own id.',
+        request: 'Ask {{drafter}} to make clear which entry is meant by "{{id}}": the agreement uses the same name for two different entries.'
+      }
     },
     examples: {
       valid: [{
@@ -30675,8 +30929,14 @@ var estate_renewals_due_default = defineAcrossRule({
     },
     defaultOptions: { window: "P90D" },
     messages: {
-      expires: "This agreement expires on {{date}}, within the next {{window}}{{others}}. Start its renewal now, or plan for the sharing to stop.",
-      review: "This agreement is due for review on {{date}}, within the next {{window}}{{others}}. Start the review with every party now."
+      expires: {
+        text: "This agreement expires on {{date}}, within the next {{window}}{{others}}. Start its renewal now, or plan for the sharing to stop.",
+        request: "Ask {{drafter}} to start renewing the agreement, which expires on {{date}}, or to plan for the sharing to stop."
+      },
+      review: {
+        text: "This agreement is due for review on {{date}}, within the next {{window}}{{others}}. Start the review with every party now.",
+        request: "Ask {{drafter}} to start the review due on {{date}} with every party."
+      }
     },
     examples: { valid: [], invalid: [] },
     estateExamples: {
@@ -30768,17 +31028,26 @@ var exceeds_framework_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      purpose: [
-        "The purpose {{purpose}} is not one the overarching protocol {{protocol}} provides for (it covers {{allowed}}). Amend the protocol first, ",
-        "or justify and approve this purpose on its own."
-      ],
-      party: [
-        "{{party}} is not a party to the overarching protocol {{protocol}} this agreement sits under. Check that it has signed the protocol and add it ",
-        "there, or govern its part in this sharing separately."
-      ],
-      data: [
-        'Data item "{{item}}" includes {{category}}, which the overarching protocol {{protocol}} does not cover. Remove it, or amend the protocol to cover it first.'
-      ]
+      purpose: {
+        text: [
+          "The purpose {{purpose}} is not one the overarching protocol {{protocol}} provides for (it covers {{allowed}}). Amend the protocol first, ",
+          "or justify and approve this purpose on its own."
+        ],
+        request: "Ask {{drafter}} to amend the overarching protocol {{protocol}} to provide for {{purpose}}, or to justify and approve that purpose on its own."
+      },
+      party: {
+        text: [
+          "{{party}} is not a party to the overarching protocol {{protocol}} this agreement sits under. Check that it has signed the protocol and add it ",
+          "there, or govern its part in this sharing separately."
+        ],
+        request: "Ask {{drafter}} to confirm that {{party}} has signed the overarching protocol {{protocol}}, or to govern its part in this sharing separately."
+      },
+      data: {
+        text: [
+          'Data item "{{item}}" includes {{category}}, which the overarching protocol {{protocol}} does not cover. Remove it, or amend the protocol to cover it first.'
+        ],
+        request: 'Ask {{drafter}} to remove {{category}} from "{{item}}", or to amend the overarching protocol {{protocol}} to cover it first.'
+      }
     },
     examples: {
       valid: [
@@ -30902,31 +31171,45 @@ var framework_unresolved_default = defineRule({
           "This agreement takes {{sections}} from the overarching protocol {{id}}, {{where}}, so these checks could not run on it: {{rules}}. ",
           "Check the protocol together with this agreement (for example lint the folder that holds both) to run them."
         ],
-        severity: "info"
+        severity: "info",
+        request: "Ask {{drafter}} for the overarching protocol {{id}}: this agreement takes {{sections}} from it, and those parts could not be checked without it."
       },
-      "not-relative": [
-        '`framework.path` is "{{path}}", which is not a path relative to this agreement. dsalint only reads files among those being checked; give the ',
-        "protocol's file relative to this one, such as ../protocol/isp.dsa.yaml."
-      ],
-      "not-found": [
-        '`framework.path` points to "{{path}}", but there is no agreement file there. Correct the path (it is relative to this agreement), or remove it ',
-        "if the protocol has no dsalint file."
-      ],
+      "not-relative": {
+        text: [
+          '`framework.path` is "{{path}}", which is not a path relative to this agreement. dsalint only reads files among those being checked; give the ',
+          "protocol's file relative to this one, such as ../protocol/isp.dsa.yaml."
+        ],
+        request: "Ask {{drafter}} for a copy of the overarching protocol this agreement sits under, so that the parts it takes from the protocol can be checked."
+      },
+      "not-found": {
+        text: [
+          '`framework.path` points to "{{path}}", but there is no agreement file there. Correct the path (it is relative to this agreement), or remove it ',
+          "if the protocol has no dsalint file."
+        ],
+        request: "Ask {{drafter}} for a copy of the overarching protocol this agreement sits under, so that the parts it takes from the protocol can be checked."
+      },
       invalid: {
         text: [
           `The overarching protocol at "{{path}}" could not be used: {{detail}}. Fix the protocol's file; until then these checks could not run on this `,
           "agreement: {{rules}}."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for a complete, current copy of the overarching protocol this agreement sits under: the copy supplied could not be read ({{detail}})."
       },
-      "id-mismatch": [
-        '`framework.id` is {{id}}, but the file at "{{path}}" is a different agreement ({{detail}}). Point `framework.path` at the protocol {{id}}, or ',
-        "correct `framework.id`."
-      ],
-      cycle: [
-        '`framework.path` "{{path}}" leads round in a circle: following each protocol\'s own framework comes back to an agreement already visited. ',
-        "An agreement cannot sit under itself; correct the paths."
-      ]
+      "id-mismatch": {
+        text: [
+          '`framework.id` is {{id}}, but the file at "{{path}}" is a different agreement ({{detail}}). Point `framework.path` at the protocol {{id}}, or ',
+          "correct `framework.id`."
+        ],
+        request: "Ask {{drafter}} which overarching protocol this agreement sits under: it names {{id}}, but the protocol supplied is a different one."
+      },
+      cycle: {
+        text: [
+          '`framework.path` "{{path}}" leads round in a circle: following each protocol\'s own framework comes back to an agreement already visited. ',
+          "An agreement cannot sit under itself; correct the paths."
+        ],
+        request: "Ask {{drafter}} which overarching protocol this agreement sits under: the protocols it refers to lead round in a circle."
+      }
     },
     examples: {
       valid: [
@@ -31009,10 +31292,13 @@ var free_text_or_third_party_unprotected_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      unprotected: [
-        'Data item "{{item}}" includes {{what}} and is shared with {{recipients}}, with no protection recorded. Add to its protections how this is dealt with before sharing: ',
-        "third_party_redaction, free_text_excluded or clinician_review."
-      ]
+      unprotected: {
+        text: [
+          'Data item "{{item}}" includes {{what}} and is shared with {{recipients}}, with no protection recorded. Add to its protections how this is dealt with before sharing: ',
+          "third_party_redaction, free_text_excluded or clinician_review."
+        ],
+        request: 'Ask {{drafter}} how {{what}} in "{{item}}" is dealt with before it is shared with {{recipients}} (removed, redacted or reviewed by a clinician).'
+      }
     },
     examples: {
       valid: [
@@ -31109,11 +31395,14 @@ dsalint accepts anonymised or aggregate data, and flows whose every purpose rest
     ],
     defaultOptions: {},
     messages: {
-      disclosed: [
-        'Flow "{{flow}}" shares "{{data}}", which includes gender history. For anyone who has applied for a gender recognition certificate this is protected ',
-        "information, and disclosing it is a criminal offence (Gender Recognition Act 2004 s22) unless an exemption applies. Exclude it, rely on the patient's ",
-        "explicit consent, or record the exemption used."
-      ]
+      disclosed: {
+        text: [
+          'Flow "{{flow}}" shares "{{data}}", which includes gender history. For anyone who has applied for a gender recognition certificate this is protected ',
+          "information, and disclosing it is a criminal offence (Gender Recognition Act 2004 s22) unless an exemption applies. Exclude it, rely on the patient's ",
+          "explicit consent, or record the exemption used."
+        ],
+        request: 'Ask {{drafter}} to leave gender history out of "{{data}}", or to say which exemption in the Gender Recognition Act 2004 permits disclosing it: disclosing it without one is a criminal offence.'
+      }
     },
     examples: {
       valid: [
@@ -31223,18 +31512,22 @@ var hfea_fertility_information_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "from-clinic": [
-        'Flow "{{flow}}" sends "{{data}}" (licensed fertility treatment information) from {{sender}}, a licensed fertility clinic, to {{recipient}} without ',
-        "explicit consent. The Human Fertilisation and Embryology Act 1990 (s33A) forbids a licensed centre to disclose it without the consent of the people ",
-        "it identifies. Record their explicit consent to disclosure to {{recipient}}, or leave the data out."
-      ],
+      "from-clinic": {
+        text: [
+          'Flow "{{flow}}" sends "{{data}}" (licensed fertility treatment information) from {{sender}}, a licensed fertility clinic, to {{recipient}} without ',
+          "explicit consent. The Human Fertilisation and Embryology Act 1990 (s33A) forbids a licensed centre to disclose it without the consent of the people ",
+          "it identifies. Record their explicit consent to disclosure to {{recipient}}, or leave the data out."
+        ],
+        request: 'Ask {{drafter}} to leave fertility treatment information ("{{data}}") out of what {{sender}} sends to {{recipient}}, unless the people it identifies have given explicit consent: the law forbids a licensed clinic to disclose it otherwise.'
+      },
       secondary: {
         text: [
           `Flow "{{flow}}" shares "{{data}}" (fertility treatment information) for a purpose beyond the patient's care without explicit consent. Whether `,
           "the HFE Act's disclosure restrictions still apply once this information is in a GP or hospital record is unsettled, so treat it as restricted: ",
           "leave it out, anonymise it, or rely on explicit consent."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: `Ask {{drafter}} to leave fertility treatment information ("{{data}}") out, anonymise it, or rely on explicit consent: it is shared for a purpose beyond the patient's care.`
       }
     },
     examples: {
@@ -31437,11 +31730,17 @@ var hidden_text_default = defineDocumentRule({
     ],
     defaultOptions: {},
     messages: {
-      bidi: [
-        "Hidden characters that change the display order of the text: {{names}}. What you see here is not what the file says. Delete them (retype ",
-        "the words around them)."
-      ],
-      invisible: "Invisible characters: {{names}}. The text looks different from what the file contains. Delete them (retype the words around them)."
+      bidi: {
+        text: [
+          "Hidden characters that change the display order of the text: {{names}}. What you see here is not what the file says. Delete them (retype ",
+          "the words around them)."
+        ],
+        request: "Ask {{drafter}} for a clean copy of the text: it contains hidden characters ({{names}}) that change the order in which the words are shown, so what you read may not be what was written."
+      },
+      invisible: {
+        text: "Invisible characters: {{names}}. The text looks different from what the file contains. Delete them (retype the words around them).",
+        request: "Ask {{drafter}} for a clean copy of the text: it contains invisible characters ({{names}}), so what you read may not be exactly what was written."
+      }
     },
     examples: {
       valid: [{
@@ -31523,10 +31822,13 @@ var identifiable_where_deidentified_suffices_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      identifiable: [
-        'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ',
-        "Pseudonymise it or remove the direct identifiers; if identifiable data really is needed, say why in its justification."
-      ]
+      identifiable: {
+        text: [
+          'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ',
+          "Pseudonymise it or remove the direct identifiers; if identifiable data really is needed, say why in its justification."
+        ],
+        request: 'Ask {{drafter}} to pseudonymise "{{item}}" or remove {{identifiers}} for {{purposes}}, or to say why identifiable data is needed.'
+      }
     },
     examples: {
       valid: [
@@ -31652,27 +31954,42 @@ var international_transfer_without_mechanism_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      party: [
-        "{{party}} processes the data outside the UK (country {{country}}), but `international_transfers` records no transfer to it. Add an entry with ",
-        "to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful (UK adequacy regulations, an IDTA, the UK addendum to the EU ",
-        "standard contractual clauses, binding corporate rules, or a named Art 49 exception)."
-      ],
-      "sub-processor": [
-        'The sub-processor "{{name}}" engaged by {{party}} processes the data outside the UK (country {{country}}), but `international_transfers` ',
-        "records no transfer there. Add an entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful."
-      ],
-      flow: [
-        'Flow "{{flow}}" sends data outside the UK (country {{country}}), but `international_transfers` records no transfer to {{party}} there. Add an ',
-        "entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful."
-      ],
-      "no-mechanism": [
-        "This transfer to {{party}} does not say which UK GDPR Chapter V mechanism makes it lawful. Add `mechanism`: uk_adequacy_regulations, idta, ",
-        "uk_addendum_eu_sccs, binding_corporate_rules, or exception (naming it in `exception`)."
-      ],
-      "exception-unnamed": [
-        'This transfer to {{party}} relies on an Art 49 exception but does not say which. Name it in `exception` (for example "Art 49(1)(a) explicit ',
-        'consent"); the exceptions are narrow and meant for occasional transfers, so check one really applies.'
-      ]
+      party: {
+        text: [
+          "{{party}} processes the data outside the UK (country {{country}}), but `international_transfers` records no transfer to it. Add an entry with ",
+          "to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful (UK adequacy regulations, an IDTA, the UK addendum to the EU ",
+          "standard contractual clauses, binding corporate rules, or a named Art 49 exception)."
+        ],
+        request: "Ask {{drafter}} what makes it lawful for {{party}} to process the data outside the UK ({{country}}), such as UK adequacy regulations or an international data transfer agreement."
+      },
+      "sub-processor": {
+        text: [
+          'The sub-processor "{{name}}" engaged by {{party}} processes the data outside the UK (country {{country}}), but `international_transfers` ',
+          "records no transfer there. Add an entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful."
+        ],
+        request: 'Ask {{drafter}} what makes it lawful for "{{name}}", a sub-processor of {{party}}, to process the data outside the UK ({{country}}).'
+      },
+      flow: {
+        text: [
+          'Flow "{{flow}}" sends data outside the UK (country {{country}}), but `international_transfers` records no transfer to {{party}} there. Add an ',
+          "entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful."
+        ],
+        request: 'Ask {{drafter}} what makes it lawful to send the data in "{{flow}}" outside the UK ({{country}}).'
+      },
+      "no-mechanism": {
+        text: [
+          "This transfer to {{party}} does not say which UK GDPR Chapter V mechanism makes it lawful. Add `mechanism`: uk_adequacy_regulations, idta, ",
+          "uk_addendum_eu_sccs, binding_corporate_rules, or exception (naming it in `exception`)."
+        ],
+        request: "Ask {{drafter}} what makes the transfer to {{party}} outside the UK lawful, such as UK adequacy regulations or an international data transfer agreement."
+      },
+      "exception-unnamed": {
+        text: [
+          'This transfer to {{party}} relies on an Art 49 exception but does not say which. Name it in `exception` (for example "Art 49(1)(a) explicit ',
+          'consent"); the exceptions are narrow and meant for occasional transfers, so check one really applies.'
+        ],
+        request: "Ask {{drafter}} which exception in UK GDPR Article 49 the transfer to {{party}} relies on, and why it applies."
+      }
     },
     examples: {
       valid: [
@@ -31756,15 +32073,24 @@ var joint_controller_arrangement_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ",
-        "their responsibilities (at least rights_requests and privacy_information), with `essence_published: true` once patients can see a summary."
-      ],
-      "responsibilities-missing": "The joint controller arrangement does not allocate {{missing}}, which UK GDPR Art 26 requires. Add {{values}} to `responsibilities`.",
-      "essence-not-published": [
-        "The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ",
-        "(for example in the privacy notices) and set `essence_published: true`."
-      ]
+      missing: {
+        text: [
+          "{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ",
+          "their responsibilities (at least rights_requests and privacy_information), with `essence_published: true` once patients can see a summary."
+        ],
+        request: "Ask {{drafter}} for the arrangement between the joint controllers ({{parties}}) that says which of them handles patients' requests and tells patients about the sharing."
+      },
+      "responsibilities-missing": {
+        text: "The joint controller arrangement does not allocate {{missing}}, which UK GDPR Art 26 requires. Add {{values}} to `responsibilities`.",
+        request: "Ask {{drafter}} to say which joint controller is responsible for {{missing}}."
+      },
+      "essence-not-published": {
+        text: [
+          "The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ",
+          "(for example in the privacy notices) and set `essence_published: true`."
+        ],
+        request: "Ask {{drafter}} to publish a summary of the joint controller arrangement for patients (for example in the privacy notices)."
+      }
     },
     examples: {
       valid: [
@@ -31876,19 +32202,28 @@ var label_contradicts_content_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "identifiers-in-anonymous": [
-        'Data item "{{item}}" is labelled {{label}}, but its categories include {{identifiers}}, which identify people directly, so it is personal ',
-        "data whatever the label. Ask the sender to remove the identifiers (or share counts only), or label it identifiable and meet the rules for personal data."
-      ],
-      "identifiers-in-pseudonymised": [
-        'Data item "{{item}}" is labelled pseudonymised, but its categories include {{identifiers}}, which a pseudonym replaces. As described it is ',
-        "identifiable: ask the sender to replace them with a pseudonym and keep the key, or label it identifiable."
-      ],
-      "not-confidential": [
-        'The purpose {{purpose}} rests on "not confidential", but data item "{{item}}" is identifiable health information given in confidence, so the ',
-        "duty of confidentiality applies to it. Ask which basis sets the duty aside (explicit consent, section 251 support, a legal requirement or ",
-        "the overriding public interest) and record it in `common_law`, or share anonymised data instead."
-      ]
+      "identifiers-in-anonymous": {
+        text: [
+          'Data item "{{item}}" is labelled {{label}}, but its categories include {{identifiers}}, which identify people directly, so it is personal ',
+          "data whatever the label. Ask the sender to remove the identifiers (or share counts only), or label it identifiable and meet the rules for personal data."
+        ],
+        request: 'Ask {{drafter}} to remove {{identifiers}} from "{{item}}" (or share counts only), or to treat it as the identifiable personal data it is: it is described as {{label}}.'
+      },
+      "identifiers-in-pseudonymised": {
+        text: [
+          'Data item "{{item}}" is labelled pseudonymised, but its categories include {{identifiers}}, which a pseudonym replaces. As described it is ',
+          "identifiable: ask the sender to replace them with a pseudonym and keep the key, or label it identifiable."
+        ],
+        request: 'Ask {{drafter}} to replace {{identifiers}} in "{{item}}" with a pseudonym, or to treat it as the identifiable data it is: it is described as pseudonymised.'
+      },
+      "not-confidential": {
+        text: [
+          'The purpose {{purpose}} rests on "not confidential", but data item "{{item}}" is identifiable health information given in confidence, so the ',
+          "duty of confidentiality applies to it. Ask which basis sets the duty aside (explicit consent, section 251 support, a legal requirement or ",
+          "the overriding public interest) and record it in `common_law`, or share anonymised data instead."
+        ],
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for {{purpose}} (explicit consent, section 251 support, a legal requirement or the overriding public interest): "{{item}}" is identifiable health information given in confidence, not "not confidential".'
+      }
     },
     examples: {
       valid: [
@@ -31997,10 +32332,13 @@ var legal_framework_superseded_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      superseded: [
-        "This agreement was assessed against {{framework}}, which stopped applying on {{ended}}, yet it is still {{state}}. Review it against UK GDPR ",
-        "and the Data Protection Act 2018, record the bases that apply now, update `legal_framework` and record fresh sign-off."
-      ]
+      superseded: {
+        text: [
+          "This agreement was assessed against {{framework}}, which stopped applying on {{ended}}, yet it is still {{state}}. Review it against UK GDPR ",
+          "and the Data Protection Act 2018, record the bases that apply now, update `legal_framework` and record fresh sign-off."
+        ],
+        request: "Ask {{drafter}} to review the agreement against UK GDPR and the Data Protection Act 2018, and to have it signed again: it was written under {{framework}}, which stopped applying on {{ended}}."
+      }
     },
     examples: {
       valid: [
@@ -32066,20 +32404,27 @@ var legal_gateway_out_of_time_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "not-yet-in-force": [
-        "The purpose {{purpose}} relies on {{provision}}, which comes into force on {{date}}, after {{when}}. Until then it is no basis: ask which ",
-        "basis covers the sharing before that date, and record it (or move the effective date)."
-      ],
-      "copi-ended": [
-        "The purpose {{purpose}} relies on a COPI notice that ended on {{date}}. Disclosures under it must have stopped then: ask which basis the ",
-        "sharing rests on now and record it, or stop the sharing."
-      ],
+      "not-yet-in-force": {
+        text: [
+          "The purpose {{purpose}} relies on {{provision}}, which comes into force on {{date}}, after {{when}}. Until then it is no basis: ask which ",
+          "basis covers the sharing before that date, and record it (or move the effective date)."
+        ],
+        request: "Ask {{drafter}} which lawful basis covers {{purpose}} before {{date}}: {{provision}} comes into force only then."
+      },
+      "copi-ended": {
+        text: [
+          "The purpose {{purpose}} relies on a COPI notice that ended on {{date}}. Disclosures under it must have stopped then: ask which basis the ",
+          "sharing rests on now and record it, or stop the sharing."
+        ],
+        request: "Ask {{drafter}} which basis {{purpose}} rests on now: the COPI notice it relies on ended on {{date}}."
+      },
       "interim-kept": {
         text: [
           "The purpose {{purpose}} still relies on {{interim}} although {{provision}} has been in force since {{date}}. Rest the sharing on the ",
           "statute and retire the interim basis (tell CAG, or record that the notice is no longer relied on)."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to rest {{purpose}} on {{provision}}, in force since {{date}}, and to stop relying on {{interim}}."
       }
     },
     examples: {
@@ -32291,16 +32636,20 @@ var live_access_without_controls_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "missing-controls": [
-        'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, a clinical system, but {{missing}}. Before access starts, ask {{recipient}} ',
-        "to confirm that {{controls}} {{are}} in place, then record {{record}}."
-      ],
+      "missing-controls": {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, a clinical system, but {{missing}}. Before access starts, ask {{recipient}} ',
+          "to confirm that {{controls}} {{are}} in place, then record {{record}}."
+        ],
+        request: "Ask {{drafter}} to have {{recipient}} confirm, before its access to {{system}} starts, that {{controls}} {{are}} in place."
+      },
       "missing-controls-non-clinical": {
         text: [
           'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, but {{missing}}. Before access starts, ask {{recipient}} to confirm that ',
           "{{controls}} {{are}} in place, then record {{record}}."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to have {{recipient}} confirm, before its access to {{system}} starts, that {{controls}} {{are}} in place."
       }
     },
     examples: {
@@ -32415,10 +32764,13 @@ var marketing_or_commercial_use_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      commercial: [
-        "Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ",
-        "commercial or insurance purposes: share only anonymised data, or obtain each patient's explicit consent and record common_law: explicit_consent."
-      ]
+      commercial: {
+        text: [
+          "Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ",
+          "commercial or insurance purposes: share only anonymised data, or obtain each patient's explicit consent and record common_law: explicit_consent."
+        ],
+        request: "Ask {{drafter}} to share only anonymised data for {{purpose}}, or to obtain each patient's explicit consent: patients do not expect their records to be used for marketing, commercial or insurance purposes."
+      }
     },
     examples: {
       valid: [
@@ -32516,22 +32868,34 @@ var medical_examiner_scope_default = defineRule({
     },
     defaultOptions: { max_window: "P28D" },
     messages: {
-      "not-deceased": [
-        'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ',
-        "`vital_status: deceased`, and share living patients' records under a separate agreement if another purpose needs them."
-      ],
-      "not-read-only": [
-        'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ',
-        "must not be able to change them. Set `read_only: true`, or use a per-request disclosure."
-      ],
-      "no-time-limit": [
-        'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
-        "of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date."
-      ],
-      "window-too-long": [
-        'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ',
-        "or, if a longer window is a recorded local decision, raise the `max_window` option."
-      ]
+      "not-deceased": {
+        text: [
+          'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ',
+          "`vital_status: deceased`, and share living patients' records under a separate agreement if another purpose needs them."
+        ],
+        request: 'Ask {{drafter}} to limit the purpose "{{purpose}}" to the records of people who have died: it covers {{vitalStatus}}.'
+      },
+      "not-read-only": {
+        text: [
+          'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ',
+          "must not be able to change them. Set `read_only: true`, or use a per-request disclosure."
+        ],
+        request: "Ask {{drafter}} to make the medical examiner's access read-only, or to disclose records per request: medical examiners review records and must not be able to change them."
+      },
+      "no-time-limit": {
+        text: [
+          'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
+          "of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date."
+        ],
+        request: "Ask {{drafter}} to limit each access by the medical examiner to the scrutiny of one death, for no more than {{max_window}}."
+      },
+      "window-too-long": {
+        text: [
+          'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ',
+          "or, if a longer window is a recorded local decision, raise the `max_window` option."
+        ],
+        request: "Ask {{drafter}} to shorten the medical examiner's access for each death ({{window}}), or to say why it needs longer than {{max_window}}."
+      }
     },
     examples: {
       valid: [
@@ -32698,20 +33062,27 @@ var national_data_opt_out_applicability_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "not-applied": [
-        'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ',
-        "applies, but {{state}}. Set `national_data_opt_out: applied` and remove opted-out patients before sharing, or record the CAG exemption as `s251.ndoo_exempt: true`."
-      ],
-      "exemption-not-recorded": [
-        'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ',
-        "record it. Add `s251.ndoo_exempt: true` from the approval letter, or apply the opt-out."
-      ],
+      "not-applied": {
+        text: [
+          'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ',
+          "applies, but {{state}}. Set `national_data_opt_out: applied` and remove opted-out patients before sharing, or record the CAG exemption as `s251.ndoo_exempt: true`."
+        ],
+        request: 'Ask {{drafter}} to remove patients who have registered a national data opt-out before sharing for the purpose "{{purpose}}", or to show that the Confidentiality Advisory Group exempted it.'
+      },
+      "exemption-not-recorded": {
+        text: [
+          'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ',
+          "record it. Add `s251.ndoo_exempt: true` from the approval letter, or apply the opt-out."
+        ],
+        request: `Ask {{drafter}} for the Confidentiality Advisory Group's letter exempting the purpose "{{purpose}}" from the national data opt-out, or to apply the opt-out.`
+      },
       unstated: {
         text: [
           'The purpose "{{purpose}}" uses confidential patient information beyond individual care on no basis that exempts it from the national data ',
           "opt-out, and the agreement does not say how the opt-out is handled. State `national_data_opt_out` (applied, not_applicable or cag_exempt)."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} to say how the national data opt-out is applied to the purpose "{{purpose}}", which uses confidential patient information beyond individual care.'
       },
       "not-applicable-on-rejected-basis": {
         text: [
@@ -32719,14 +33090,16 @@ var national_data_opt_out_applicability_default = defineRule({
           "individual care and its basis ({{basis}}) cannot be relied on for it. Ask which basis really sets aside the duty of confidentiality; unless ",
           "it is one the opt-out does not cover (such as a legal requirement), apply the opt-out."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} which basis sets aside the duty of confidentiality for the purpose "{{purpose}}" ({{basis}} cannot be relied on), and whether the national data opt-out then applies.'
       },
       needless: {
         text: [
           "The national data opt-out is applied, but it does not apply to any purpose here: each is individual care, exempt by its category or basis, or uses ",
           "no confidential patient information. Applying it needlessly removes patients from sharing they should be in; use `not_applicable` unless a purpose needs it."
         ],
-        severity: "info"
+        severity: "info",
+        request: "Ask {{drafter}} why the national data opt-out is applied: no purpose here needs it, and applying it leaves out patients who should be included."
       }
     },
     examples: {
@@ -32880,18 +33253,27 @@ var new_purpose_without_compatibility_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-compatibility": [
-        "Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ",
-        "must be compatible with the original or listed in Annex 2: record the assessment in compatibility_assessment, or the annex2_condition that applies."
-      ],
-      "no-compatibility-pre-duaa": [
-        "Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ",
-        "must be compatible with the original: record the assessment in compatibility_assessment."
-      ],
-      "annex2-pre-duaa": [
-        "Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ",
-        "Record a compatibility assessment under Art 6(4) in compatibility_assessment."
-      ]
+      "no-compatibility": {
+        text: [
+          "Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ",
+          "must be compatible with the original or listed in Annex 2: record the assessment in compatibility_assessment, or the annex2_condition that applies."
+        ],
+        request: "Ask {{drafter}} for the assessment showing that {{purpose}}, added in {{version}}, is compatible with the original purposes (or the condition of the law that allows it)."
+      },
+      "no-compatibility-pre-duaa": {
+        text: [
+          "Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ",
+          "must be compatible with the original: record the assessment in compatibility_assessment."
+        ],
+        request: "Ask {{drafter}} for the assessment showing that {{purpose}}, added in {{version}}, is compatible with the original purposes."
+      },
+      "annex2-pre-duaa": {
+        text: [
+          "Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ",
+          "Record a compatibility assessment under Art 6(4) in compatibility_assessment."
+        ],
+        request: "Ask {{drafter}} for the assessment showing that {{purpose}} is compatible with the original purposes: the condition it relies on did not yet exist."
+      }
     },
     examples: {
       valid: [
@@ -33000,14 +33382,20 @@ Commercial use of patient data is far outside what patients expect when they see
     ],
     defaultOptions: {},
     messages: {
-      "unnamed-recipients": [
-        "The agreement lets recipients {{what}} but does not say to whom. Ask who the data may go to and on what terms, and list them under ",
-        "`onward_sharing.to` (each bound by the same conditions), or set `allowed: false`."
-      ],
-      "commercial-without-consent-and-notice": [
-        "The agreement allows commercial use of the data, but {{missing}}. Commercial use needs both the patients' consent and a privacy notice ",
-        "that tells them: ask for both, or do not allow it."
-      ]
+      "unnamed-recipients": {
+        text: [
+          "The agreement lets recipients {{what}} but does not say to whom. Ask who the data may go to and on what terms, and list them under ",
+          "`onward_sharing.to` (each bound by the same conditions), or set `allowed: false`."
+        ],
+        request: "Ask {{drafter}} to name the organisations recipients may pass the data to, and on what terms, or to forbid passing it on: the agreement lets recipients {{what}}."
+      },
+      "commercial-without-consent-and-notice": {
+        text: [
+          "The agreement allows commercial use of the data, but {{missing}}. Commercial use needs both the patients' consent and a privacy notice ",
+          "that tells them: ask for both, or do not allow it."
+        ],
+        request: "Ask {{drafter}} not to allow commercial use of the data without both the patients' consent and a privacy notice that tells them ({{missing}})."
+      }
     },
     examples: {
       valid: [
@@ -33185,7 +33573,10 @@ var outdated_law_reference_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      outdated: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}'
+      outdated: {
+        text: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}',
+        request: 'Ask {{drafter}} to replace "{{found}}" with {{instead}}: {{why}}.'
+      }
     },
     examples: {
       valid: [
@@ -33245,7 +33636,7 @@ var outdated_law_reference_default = defineRule({
       for (const { field, match: m } of fieldMatches(fields, term.pattern)) {
         const start = m.index;
         const end = start + m[0].length;
-        if (HISTORICAL.test(field.sentence(start, end))) continue;
+        if (field.sentenceHas(HISTORICAL, start, end)) continue;
         places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, " ") });
       }
       const [first, ...rest] = places;
@@ -33357,10 +33748,22 @@ var overlapping_flow_terms_default = defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      basis: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but rely on different lawful bases: here {{here}}; there {{there}}. ", "Agree one basis for this flow and make the agreements say the same, or end one of them for this flow."],
-      retention: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but let the recipient keep the data for different periods: here {{here}}; there {{there}}. ", "Agree one retention period for this flow and make the agreements say the same, or end one of them for this flow."],
-      access: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but give the recipient the data in different ways: here {{here}}; there {{there}}. ", "Agree how the recipient gets the data and make the agreements say the same, or end one of them for this flow."],
-      "opt-out": ["This agreement and {{others}} are in force for the same flow ({{flow}}) but handle opt-outs differently: here {{here}}; there {{there}}. ", "Agree how opt-outs apply to this flow and make the agreements say the same, or end one of them for this flow."]
+      basis: {
+        text: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but rely on different lawful bases: here {{here}}; there {{there}}. ", "Agree one basis for this flow and make the agreements say the same, or end one of them for this flow."],
+        request: "Ask {{drafter}} which lawful basis applies to the sharing from {{flow}}: this agreement and {{others}} give different ones ({{here}}; {{there}})."
+      },
+      retention: {
+        text: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but let the recipient keep the data for different periods: here {{here}}; there {{there}}. ", "Agree one retention period for this flow and make the agreements say the same, or end one of them for this flow."],
+        request: "Ask {{drafter}} how long the recipient keeps the data in the sharing from {{flow}}: this agreement and {{others}} give different periods ({{here}}; {{there}})."
+      },
+      access: {
+        text: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but give the recipient the data in different ways: here {{here}}; there {{there}}. ", "Agree how the recipient gets the data and make the agreements say the same, or end one of them for this flow."],
+        request: "Ask {{drafter}} how the recipient gets the data in the sharing from {{flow}}: this agreement and {{others}} say different things ({{here}}; {{there}})."
+      },
+      "opt-out": {
+        text: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but handle opt-outs differently: here {{here}}; there {{there}}. ", "Agree how opt-outs apply to this flow and make the agreements say the same, or end one of them for this flow."],
+        request: "Ask {{drafter}} how patients' opt-outs apply to the sharing from {{flow}}: this agreement and {{others}} say different things ({{here}}; {{there}})."
+      }
     },
     examples: { valid: [], invalid: [] },
     estateExamples: {
@@ -33481,10 +33884,13 @@ var party_group_empty_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      empty: [
-        'The group "{{party}}" does not say who is in it: it lists no members, gives no count and is not every signatory. List its `members`, give ',
-        "their `count` with a `description`, or set `any_signatory: true`."
-      ]
+      empty: {
+        text: [
+          'The group "{{party}}" does not say who is in it: it lists no members, gives no count and is not every signatory. List its `members`, give ',
+          "their `count` with a `description`, or set `any_signatory: true`."
+        ],
+        request: 'Ask {{drafter}} to say which organisations are in the group "{{party}}" (a list, or how many and how they are chosen), so that it is clear who is bound by the agreement.'
+      }
     },
     examples: {
       valid: [
@@ -33569,17 +33975,24 @@ var party_identity_unclear_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "generic-name": [
-        `Party "{{id}}" is named only by its type or role ("{{name}}"). Ask for the organisation's full legal name (and ODS code), so that it is clear `,
-        "who is bound by the agreement and answerable to patients."
-      ],
-      department: [
-        '"{{name}}" looks like a department of {{council}}, which is also a party. A department is not a legal entity: list the council once, as the ',
-        "controller, and describe the department's part in the text."
-      ],
+      "generic-name": {
+        text: [
+          `Party "{{id}}" is named only by its type or role ("{{name}}"). Ask for the organisation's full legal name (and ODS code), so that it is clear `,
+          "who is bound by the agreement and answerable to patients."
+        ],
+        request: 'Ask {{drafter}} for the full legal name (and ODS code) of the party called "{{name}}", so that it is clear who is bound by the agreement.'
+      },
+      department: {
+        text: [
+          '"{{name}}" looks like a department of {{council}}, which is also a party. A department is not a legal entity: list the council once, as the ',
+          "controller, and describe the department's part in the text."
+        ],
+        request: 'Ask {{drafter}} to name {{council}} as the party, not "{{name}}": a department is not a legal body.'
+      },
       "same-organisation": {
         text: 'Parties "{{id}}" and "{{other}}" look like the same organisation ({{why}}). Merge them into one party, under its current legal name.',
-        severity: "error"
+        severity: "error",
+        request: "Ask {{drafter}} whether two of the parties are the same organisation ({{why}}); if so, ask for it to be named once, under its current legal name."
       }
     },
     examples: {
@@ -33793,10 +34206,13 @@ var population_exceeds_purpose_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "not-per-case": [
-        "The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ",
-        "or move the per-case sharing into an agreement of its own."
-      ]
+      "not-per-case": {
+        text: [
+          "The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ",
+          "or move the per-case sharing into an agreement of its own."
+        ],
+        request: "Ask {{drafter}} to limit sharing for {{purposes}} to the named person in each request, instead of {{scope}}."
+      }
     },
     examples: {
       valid: [{
@@ -33873,11 +34289,17 @@ var privacy_notice_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        '{{party}} {{role}} patient data (flow "{{flow}}"), but no privacy notice of its own is listed. Add an entry under ',
-        "`transparency.privacy_notices` with party: {{id}} and the `url` of a privacy notice that describes this sharing."
-      ],
-      "no-url": "The privacy notice listed for {{party}} does not say where it is published. Add its `url`, so reviewers and patients can read it."
+      missing: {
+        text: [
+          '{{party}} {{role}} patient data (flow "{{flow}}"), but no privacy notice of its own is listed. Add an entry under ',
+          "`transparency.privacy_notices` with party: {{id}} and the `url` of a privacy notice that describes this sharing."
+        ],
+        request: "Ask {{drafter}} where the privacy notice of {{party}} tells patients about this sharing."
+      },
+      "no-url": {
+        text: "The privacy notice listed for {{party}} does not say where it is published. Add its `url`, so reviewers and patients can read it.",
+        request: "Ask {{drafter}} where the privacy notice of {{party}} is published."
+      }
     },
     examples: {
       valid: [
@@ -33964,10 +34386,13 @@ var processing_agreement_without_processor_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 28(3)", url: "https://www.legislation.gov.uk/eur/2016/679/article/28" }],
     defaultOptions: {},
     messages: {
-      "no-processor": [
-        "This is a processing agreement, but no party is a processor. Give the organisation that processes on the controller's behalf `role: processor` ",
-        "and record its Article 28 contract under `processors`, or, if there is no processor, make it a data sharing agreement."
-      ]
+      "no-processor": {
+        text: [
+          "This is a processing agreement, but no party is a processor. Give the organisation that processes on the controller's behalf `role: processor` ",
+          "and record its Article 28 contract under `processors`, or, if there is no processor, make it a data sharing agreement."
+        ],
+        request: "Ask {{drafter}} which party processes the data on the controller's behalf, and for its contract; if none does, this is a data sharing agreement, not a processing agreement."
+      }
     },
     examples: {
       valid: [
@@ -34052,27 +34477,42 @@ var processor_determines_purpose_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "owns-purpose": [
-        "The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller's instructions. Make the controller ",
-        "that decides this purpose its owner, or record {{party}} as a controller with its own lawful basis."
-      ],
-      "uninstructed-purpose": [
-        'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ',
-        "has set. A processor may only use data for its controllers' purposes: add the controller that owns this purpose to its `acting_for`, or remove ",
-        "the purpose from the flow."
-      ],
-      "no-controllers": [
-        "The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ",
-        "instructions it follows."
-      ],
-      "longer-retention": [
-        "{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ",
-        "only as long as its controller instructs: shorten its period, or have it return or delete the data when the controller no longer needs it."
-      ],
-      "unauthorised-sub-processor": [
-        'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ',
-        "the authorisation (`authorised: true`) once the controller has given it in writing, or stop using this sub-processor."
-      ]
+      "owns-purpose": {
+        text: [
+          "The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller's instructions. Make the controller ",
+          "that decides this purpose its owner, or record {{party}} as a controller with its own lawful basis."
+        ],
+        request: "Ask {{drafter}} which controller decides {{purpose}}: {{party}} is a processor and acts only on a controller's instructions."
+      },
+      "uninstructed-purpose": {
+        text: [
+          'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ',
+          "has set. A processor may only use data for its controllers' purposes: add the controller that owns this purpose to its `acting_for`, or remove ",
+          "the purpose from the flow."
+        ],
+        request: "Ask {{drafter}} which controller instructs {{party}}, a processor, to use the data for {{purpose}}: none of those it acts for ({{controllers}}) has set that purpose."
+      },
+      "no-controllers": {
+        text: [
+          "The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ",
+          "instructions it follows."
+        ],
+        request: "Ask {{drafter}} which controllers {{party}}, a processor, acts for."
+      },
+      "longer-retention": {
+        text: [
+          "{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ",
+          "only as long as its controller instructs: shorten its period, or have it return or delete the data when the controller no longer needs it."
+        ],
+        request: "Ask {{drafter}} to have {{party}}, a processor, keep the data no longer than {{controller}} does ({{controllerPeriod}}), not {{period}}."
+      },
+      "unauthorised-sub-processor": {
+        text: [
+          'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ',
+          "the authorisation (`authorised: true`) once the controller has given it in writing, or stop using this sub-processor."
+        ],
+        request: `Ask {{drafter}} for the controller's written authorisation for {{party}} to use the sub-processor "{{name}}".`
+      }
     },
     examples: {
       valid: [
@@ -34225,19 +34665,31 @@ var processor_without_art28_contract_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-arrangement": [
-        "{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ",
-        "acts for (`acting_for`) and its Art 28 contract (`contract` with `reference` and `terms`)."
-      ],
-      "no-contract": [
-        "The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ",
-        "UK GDPR Art 28(3) requires; add `contract` with its `reference` and `terms`."
-      ],
-      "no-reference": "The contract with {{party}} has no reference, so nobody can find and check it. Add `reference`: where the signed contract is kept.",
-      "missing-terms": [
-        "The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ",
-        "contains them and list them under `terms`, or have the contract amended before data is shared."
-      ]
+      "no-arrangement": {
+        text: [
+          "{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ",
+          "acts for (`acting_for`) and its Art 28 contract (`contract` with `reference` and `terms`)."
+        ],
+        request: "Ask {{drafter}} for the contract under which {{party}} processes the data on the controllers' behalf, as UK GDPR Article 28 requires."
+      },
+      "no-contract": {
+        text: [
+          "The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ",
+          "UK GDPR Art 28(3) requires; add `contract` with its `reference` and `terms`."
+        ],
+        request: "Ask {{drafter}} for the contract under which {{party}} processes the data, as UK GDPR Article 28 requires."
+      },
+      "no-reference": {
+        text: "The contract with {{party}} has no reference, so nobody can find and check it. Add `reference`: where the signed contract is kept.",
+        request: "Ask {{drafter}} where the signed contract with {{party}} is kept, so that it can be checked."
+      },
+      "missing-terms": {
+        text: [
+          "The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ",
+          "contains them and list them under `terms`, or have the contract amended before data is shared."
+        ],
+        request: "Ask {{drafter}} to confirm that the contract with {{party}} contains the terms UK GDPR Article 28(3) requires ({{missing}}), or to have it amended before data is shared."
+      }
     },
     examples: {
       valid: [
@@ -34382,16 +34834,41 @@ For an imported document the structured front matter is only a draft, so a missi
     ],
     defaultOptions: {},
     messages: {
-      retention: "The document never says how long the data is kept or how it is destroyed. Ask for a retention period for each party and how the data is destroyed at the end of it.",
-      breach: "The document never says how a personal data breach is handled. Ask for a breach clause: who to tell, how fast (within 24 hours between the parties), and who reports to the ICO.",
-      caldicott: "The document never mentions a Caldicott Guardian. Ask for each party's Caldicott Guardian to sign off the agreement.",
-      dpo: { text: "The document never mentions a Data Protection Officer. Ask for each party's DPO to review the agreement before it is signed.", severity: "warning" },
-      dpia: "The document never mentions a data protection impact assessment (DPIA). Ask for the DPIA that covers this sharing, or the reason none is needed.",
-      review: { text: "The document never says when it will be reviewed. Ask for a review date, at least every year.", severity: "warning" },
-      termination: { text: "The document never says how it ends. Ask for a termination clause: the notice each party gives and what happens to the shared data.", severity: "warning" },
+      retention: {
+        text: "The document never says how long the data is kept or how it is destroyed. Ask for a retention period for each party and how the data is destroyed at the end of it.",
+        request: "Ask {{drafter}} for a retention period for each party and how the data is destroyed at the end of it."
+      },
+      breach: {
+        text: "The document never says how a personal data breach is handled. Ask for a breach clause: who to tell, how fast (within 24 hours between the parties), and who reports to the ICO.",
+        request: "Ask {{drafter}} for a breach clause: whom to tell, how fast (within 24 hours between the parties), and which party reports to the ICO."
+      },
+      caldicott: {
+        text: "The document never mentions a Caldicott Guardian. Ask for each party's Caldicott Guardian to sign off the agreement.",
+        request: "Ask for each party's Caldicott Guardian to sign off the agreement."
+      },
+      dpo: {
+        text: "The document never mentions a Data Protection Officer. Ask for each party's DPO to review the agreement before it is signed.",
+        severity: "warning",
+        request: "Ask for each party's Data Protection Officer to review the agreement before it is signed."
+      },
+      dpia: {
+        text: "The document never mentions a data protection impact assessment (DPIA). Ask for the DPIA that covers this sharing, or the reason none is needed.",
+        request: "Ask {{drafter}} for the data protection impact assessment (DPIA) that covers this sharing, or the reason none is needed."
+      },
+      review: {
+        text: "The document never says when it will be reviewed. Ask for a review date, at least every year.",
+        severity: "warning",
+        request: "Ask {{drafter}} for a review date, at least every year."
+      },
+      termination: {
+        text: "The document never says how it ends. Ask for a termination clause: the notice each party gives and what happens to the shared data.",
+        severity: "warning",
+        request: "Ask {{drafter}} for a termination clause: the notice each party gives and what happens to the shared data."
+      },
       rights: {
         text: "The document never says how patients can see, correct or object to the use of their records. Ask for a clause on patients' rights, with a contact and how objections are handled.",
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for a clause on patients' rights: whom they contact to see, correct or object to the use of their records, and how objections are handled."
       }
     },
     examples: {
@@ -34523,6 +35000,8 @@ var PURPOSE_KINDS = {
   insurance: { label: "insurance", purposes: ["insurance"] }
 };
 var KIND_WINDOW_WORDS = 4;
+var KIND_WINDOW = new RegExp(`^[^.;:!?,()\\s]*(?:[^\\S\\n]+[^.;:!?,()\\s]*){0,${KIND_WINDOW_WORDS - 1}}`, "u");
+var MAX_NAME_CHARS = 200;
 function tokens(name) {
   return name.toLowerCase().replace(/['’]s\b/g, "").split(/[^\p{L}\p{N}]+/u).filter((t) => t !== "" && !NOISE.has(t)).map((t) => t.length > 4 && t.endsWith("s") && !/(?:ss|us|is)$/.test(t) ? t.slice(0, -1) : t);
 }
@@ -34578,10 +35057,10 @@ function recipientsIn(a, block) {
     const after = verbStart + verb[0].length;
     if (isNegated(block, verbStart, after)) continue;
     const rest = block.text.slice(after);
-    const name = NAME.exec(rest);
+    const name = NAME.exec(rest.slice(0, MAX_NAME_CHARS));
     const nameText = name?.[1]?.replace(/['’&-]+$/u, "");
     const nameStart = name && nameText ? after + name[0].length - name[1].length : -1;
-    const window = /^[^.;:!?,()\n]*/u.exec(rest)?.[0]?.split(/\s+/).slice(0, KIND_WINDOW_WORDS).join(" ") ?? "";
+    const window = KIND_WINDOW.exec(rest)?.[0]?.split(/\s+/).join(" ") ?? "";
     const kind = RECIPIENT_KINDS.find((k) => k.re.test(window));
     if (kind) {
       if (declaredName(nameText ?? "", parties) && nameText) continue;
@@ -34644,28 +35123,28 @@ Its limits: a recipient named in lower case ("the medical examiner") or without 
           'The text says the data goes to "{{name}}", but no declared party has that name. Every organisation that receives the data must be a party: ',
           "add it under `parties` with its flow and sign-off, or correct the text."
         ],
-        request: "Ask whether {{name}} receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed."
+        request: 'Ask {{drafter}} whether "{{name}}" receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.'
       },
       "signatory-not-party": {
         text: [
           'The text says the agreement is signed on behalf of "{{name}}", but no declared party has that name or legal name. Ask which party the ',
           "signatory acts for: give the party its full legal name (`legal_name`), correct the signature block, or add the organisation as a party with its role and flows."
         ],
-        request: "Ask which party the person signing on behalf of {{name}} acts for: the signature block and the list of parties must name the same organisations."
+        request: 'Ask {{drafter}} which party the person signing on behalf of "{{name}}" acts for: the signature block and the list of parties must name the same organisations.'
       },
       "undeclared-kind": {
         text: [
           "The text says the data goes to {{kind}}, but no declared party is one. Every organisation that receives the data must be a party: add it ",
           "under `parties` with its flow, purpose and sign-off, or correct the text."
         ],
-        request: "Ask which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed."
+        request: "Ask {{drafter}} which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed."
       },
       "undeclared-purpose": {
         text: [
           "The text says the data is used for {{purpose}}, but no declared purpose is {{purpose}}. Declare it under `purposes` with its lawful basis, ",
           "or correct the text."
         ],
-        request: "Ask whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed."
+        request: "Ask {{drafter}} whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed."
       }
     },
     examples: {
@@ -34896,14 +35375,14 @@ var prose_widens_scope_default = defineRule({
           'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ',
           "part of what is signed: remove it, or reword it to match the flows (who can see which data, and how)."
         ],
-        request: 'Ask for access to be limited to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".'
+        request: 'Ask {{drafter}} to limit access to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".'
       },
       population: {
         text: [
           'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ',
           "(whose records are shared)."
         ],
-        request: 'Ask for the sharing to cover only the patients each purpose needs, instead of "{{phrase}}".'
+        request: 'Ask {{drafter}} to limit the sharing to the patients each purpose needs, instead of "{{phrase}}".'
       },
       purpose: {
         text: [
@@ -34911,14 +35390,14 @@ var prose_widens_scope_default = defineRule({
           "declare each further purpose under `purposes` with its lawful basis."
         ],
         severity: "warning",
-        request: 'Ask for "{{phrase}}" to be removed, so that the data is used only for the purposes the agreement names.'
+        request: 'Ask {{drafter}} to remove "{{phrase}}", so that the data is used only for the purposes the agreement names.'
       },
       "open-retention": {
         text: [
           'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ',
           '"6 months after the case closes") and how the data is destroyed at the end of it.'
         ],
-        request: 'Ask for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.'
+        request: 'Ask {{drafter}} for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.'
       },
       "broad-purpose": {
         text: [
@@ -34926,14 +35405,14 @@ var prose_widens_scope_default = defineRule({
           "named, with its lawful basis (for research, the study and its approval), or for the words to be removed."
         ],
         severity: "warning",
-        request: 'Ask for each use in "{{phrase}}" to be named (which study, service or plan) with its lawful basis, or removed.'
+        request: 'Ask {{drafter}} to name each use in "{{phrase}}" (which study, service or plan) with its lawful basis, or to remove it.'
       },
       retention: {
         text: [
           'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ',
           "storage limitation: remove the phrase, or reword it to match the retention periods."
         ],
-        request: 'Ask for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.'
+        request: 'Ask {{drafter}} for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.'
       }
     },
     examples: {
@@ -34999,13 +35478,17 @@ var prose_widens_scope_default = defineRule({
     for (const block of proseBlocks(source.markdown, source.text)) {
       const found = [];
       for (const pattern2 of patterns) {
+        let sentenceRead;
         for (const m of block.text.matchAll(pattern2.re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
           if (pattern2.context || pattern2.unless) {
-            const sentence2 = sentenceOf(block, start, end);
-            if (pattern2.context && !pattern2.context.test(sentence2)) continue;
-            if (pattern2.unless?.test(sentence2)) continue;
+            const { from, to } = sentenceBounds(block, start, end);
+            if (sentenceRead?.from !== from || sentenceRead.to !== to) {
+              const sentence2 = block.text.slice(from, to);
+              sentenceRead = { from, to, fits: (!pattern2.context || pattern2.context.test(sentence2)) && !pattern2.unless?.test(sentence2) };
+            }
+            if (!sentenceRead.fits) continue;
           }
           if (pattern2.narrowedBy?.test(block.text.slice(end, end + 40))) continue;
           found.push({ start, end, widens: pattern2.widens, messageId: pattern2.messageId ?? pattern2.widens, negatable: pattern2.negatable !== false });
@@ -35052,10 +35535,13 @@ var purpose_category_contradicts_description_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      contradicts: [
-        'Purpose "{{purpose}}" is categorised as {{category}}, but its description speaks of {{named}}. Ask which it is, then correct the category ',
-        "(and its basis) or the description, or split it into two purposes."
-      ]
+      contradicts: {
+        text: [
+          'Purpose "{{purpose}}" is categorised as {{category}}, but its description speaks of {{named}}. Ask which it is, then correct the category ',
+          "(and its basis) or the description, or split it into two purposes."
+        ],
+        request: 'Ask {{drafter}} whether "{{purpose}}" is {{category}} or {{named}}, as its description says, and to correct it (and its basis) or split it into two purposes.'
+      }
     },
     examples: {
       valid: [
@@ -35128,14 +35614,18 @@ var purposes_too_broad_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "one-basis": [
-        "The purpose {{purpose}} ({{kind}}) rests on exactly the same basis as {{other}} ({{otherKind}}). {{kinds}} need different bases: ask the ",
-        "disclosing party which basis it relies on for each, and record them separately (disclosures for law enforcement usually need an agreement of their own)."
-      ],
+      "one-basis": {
+        text: [
+          "The purpose {{purpose}} ({{kind}}) rests on exactly the same basis as {{other}} ({{otherKind}}). {{kinds}} need different bases: ask the ",
+          "disclosing party which basis it relies on for each, and record them separately (disclosures for law enforcement usually need an agreement of their own)."
+        ],
+        request: "Ask {{drafter}} to state the basis for {{purpose}} and for {{other}} separately: {{kinds}} need different bases."
+      },
       "mixed-description": {
         text: 'The description of purpose "{{purpose}}" bundles {{kinds}} into one purpose. Each needs its own basis and safeguards: split it into separate purposes.',
         severity: "warning",
-        kind: "review"
+        kind: "review",
+        request: 'Ask {{drafter}} to split "{{purpose}}" into separate purposes ({{kinds}}), each with its own basis and safeguards.'
       }
     },
     examples: {
@@ -35228,11 +35718,15 @@ var recipient_access_aggregates_default = defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      "whole-system": ["Across {{count}} agreements in force, {{recipient}} gets {{scope}}: {{parts}}. No one agreement allows this, but together they amount to the whole-system access ", "the ICO advised breaches data minimisation. Review the agreements together and remove the standing or bulk access that is not needed for each case."],
+      "whole-system": {
+        text: ["Across {{count}} agreements in force, {{recipient}} gets {{scope}}: {{parts}}. No one agreement allows this, but together they amount to the whole-system access ", "the ICO advised breaches data minimisation. Review the agreements together and remove the standing or bulk access that is not needed for each case."],
+        request: "Ask {{drafter}} to review the {{count}} agreements with {{recipient}} together: between them they give {{recipient}} {{scope}}, the whole-system access the ICO advised breaches data minimisation. Standing or bulk access not needed for each case should be removed."
+      },
       "adds-up": {
         text: ["Across {{count}} agreements in force, {{recipient}} receives more than this agreement allows on its own: {{extra}}. ", "Check with the Caldicott Guardian that the combination is needed, and that the DPIAs consider it."],
         severity: "warning",
-        kind: "review"
+        kind: "review",
+        request: "Ask {{drafter}} to confirm with the Caldicott Guardian that {{recipient}} needs what the {{count}} agreements in force give it together ({{extra}}), and that the impact assessments consider the combination."
       }
     },
     examples: { valid: [], invalid: [] },
@@ -35410,7 +35904,10 @@ var reference_unresolved_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(1)(b) (purpose limitation)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      unresolved: 'There is no {{kind}} with the id "{{id}}"; declare it under `{{section}}`, or correct the id.{{suggestion}}'
+      unresolved: {
+        text: 'There is no {{kind}} with the id "{{id}}"; declare it under `{{section}}`, or correct the id.{{suggestion}}',
+        request: 'Ask {{drafter}} to say which {{kind}} "{{id}}" is: the agreement refers to it but never describes it.'
+      }
     },
     examples: {
       valid: [
@@ -35490,10 +35987,13 @@ var research_without_consent_or_s251_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-consent-or-s251": [
-        "Purpose {{purpose}} uses confidential patient information ({{flows}}) for research on the basis of {{basis}}. Identifiable research data needs the patients' explicit consent ",
-        "or section 251 support from the Confidentiality Advisory Group; otherwise share only anonymised data."
-      ]
+      "no-consent-or-s251": {
+        text: [
+          "Purpose {{purpose}} uses confidential patient information ({{flows}}) for research on the basis of {{basis}}. Identifiable research data needs the patients' explicit consent ",
+          "or section 251 support from the Confidentiality Advisory Group; otherwise share only anonymised data."
+        ],
+        request: "Ask {{drafter}} to use only anonymised data for the research purpose {{purpose}}, or to show the patients' explicit consent or section 251 support from the Confidentiality Advisory Group: {{basis}} is not enough."
+      }
     },
     examples: {
       valid: [
@@ -35606,14 +36106,20 @@ var retention_exceeds_code_period_default = defineRule({
     },
     defaultOptions: { max_extension_years: 20 },
     messages: {
-      unjustified: [
-        "Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ",
-        "reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`."
-      ],
-      "beyond-extension": [
-        "Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ",
-        "Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it."
-      ]
+      unjustified: {
+        text: [
+          "Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ",
+          "reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`."
+        ],
+        request: "Ask {{drafter}} to shorten how long the data is kept ({{period}}, retention term {{entry}}) to no more than the {{codePeriod}} the Records Management Code sets, or to say why longer is needed."
+      },
+      "beyond-extension": {
+        text: [
+          "Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ",
+          "Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it."
+        ],
+        request: "Ask {{drafter}} to shorten how long the data is kept ({{period}}, retention term {{entry}}): it is far beyond the {{codePeriod}} the Records Management Code sets."
+      }
     },
     examples: {
       valid: [
@@ -35735,17 +36241,32 @@ var retention_missing_or_indefinite_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-retention": [
-        '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
-        "the data, a `period` and the event it `starts` from."
-      ],
-      indefinite: 'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
-      "no-period": "Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.",
-      "absurd-period": [
-        "Retention entry {{entry}} keeps data for {{period}}, longer than anyone lives: in effect for ever. Ask how long the purpose really needs the ",
-        "data (the Records Management Code sets most health and care records at 8 to 25 years), and give that `period`."
-      ],
-      "no-start": "Retention entry {{entry}} keeps data for {{period}} but does not say from when. Add `starts` (such as receipt, case_closed or death) so the end date can be worked out."
+      "no-retention": {
+        text: [
+          '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
+          "the data, a `period` and the event it `starts` from."
+        ],
+        request: "Ask {{drafter}} to say how long {{recipient}} keeps {{data}}, and from when."
+      },
+      indefinite: {
+        text: 'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
+        request: 'Ask {{drafter}} for a fixed retention period instead of "indefinitely" (retention term {{entry}}).'
+      },
+      "no-period": {
+        text: "Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.",
+        request: "Ask {{drafter}} to say how long the data is kept (retention term {{entry}}), and from when."
+      },
+      "absurd-period": {
+        text: [
+          "Retention entry {{entry}} keeps data for {{period}}, longer than anyone lives: in effect for ever. Ask how long the purpose really needs the ",
+          "data (the Records Management Code sets most health and care records at 8 to 25 years), and give that `period`."
+        ],
+        request: "Ask {{drafter}} how long the purpose really needs the data (retention term {{entry}} is longer than a lifetime; the Records Management Code sets most health and care records at 8 to 25 years)."
+      },
+      "no-start": {
+        text: "Retention entry {{entry}} keeps data for {{period}} but does not say from when. Add `starts` (such as receipt, case_closed or death) so the end date can be worked out.",
+        request: "Ask {{drafter}} to say from when the retention period is counted (retention term {{entry}}), such as receipt or the close of the case."
+      }
     },
     examples: {
       valid: [
@@ -35908,29 +36429,42 @@ var review_date_missing_or_overdue_default = defineRule({
     },
     defaultOptions: { overdue_error_months: 12, max_interval_months: 24, warn_within_days: 60 },
     messages: {
-      missing: [
-        "The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ",
-        "so that the sharing is checked while it continues."
-      ],
-      "due-soon": [
-        "The review of this agreement is due on {{date}}, {{days}} from the judging date. Plan it now with all parties (is the sharing still ",
-        "needed, limited to what is needed, and lawful?) so it is done before the date passes."
-      ],
-      overdue: [
-        "The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ",
-        "needed, and lawful?), record any changes, then set the next review date."
-      ],
+      missing: {
+        text: [
+          "The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ",
+          "so that the sharing is checked while it continues."
+        ],
+        request: "Ask {{drafter}} for a review date, no more than {{max}} months after the agreement takes effect (yearly is usual)."
+      },
+      "due-soon": {
+        text: [
+          "The review of this agreement is due on {{date}}, {{days}} from the judging date. Plan it now with all parties (is the sharing still ",
+          "needed, limited to what is needed, and lawful?) so it is done before the date passes."
+        ],
+        request: "Ask {{drafter}} to plan the review due on {{date}} with every party."
+      },
+      overdue: {
+        text: [
+          "The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ",
+          "needed, and lawful?), record any changes, then set the next review date."
+        ],
+        request: "Ask {{drafter}} to review the agreement with every party (its review was due on {{date}}) and set the next review date."
+      },
       "long-overdue": {
         text: [
           "The review of this agreement was due on {{date}}, more than {{months}} months ago, so the sharing has gone unchecked for a whole review cycle. ",
           "Review it with all parties now, record any changes, then set the next review date."
         ],
-        severity: "error"
+        severity: "error",
+        request: "Ask {{drafter}} to review the agreement with every party now: its review was due on {{date}}, more than {{months}} months ago."
       },
-      "interval-too-long": [
-        "The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ",
-        "(yearly is usual): set an earlier `review_by`."
-      ]
+      "interval-too-long": {
+        text: [
+          "The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ",
+          "(yearly is usual): set an earlier `review_by`."
+        ],
+        request: "Ask {{drafter}} to review the agreement at least every {{max}} months: the review date {{date}} is too far off."
+      }
     },
     examples: {
       valid: [
@@ -36031,14 +36565,20 @@ var rights_and_objection_handling_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-rights-contact": [
-        "The agreement does not say where patients send requests to see, correct or object to the use of their information. Add ",
-        "`transparency.rights_contact`."
-      ],
-      "no-objection-process": [
-        `Confidential patient information is used for the purpose "{{purpose}}"{{category}}, which goes beyond individual care, but the agreement does not say how a patient's `,
-        "objection is recorded and respected. Add `transparency.objection_process`."
-      ]
+      "no-rights-contact": {
+        text: [
+          "The agreement does not say where patients send requests to see, correct or object to the use of their information. Add ",
+          "`transparency.rights_contact`."
+        ],
+        request: "Ask {{drafter}} to say where patients send requests to see or correct their information, or to object to its use."
+      },
+      "no-objection-process": {
+        text: [
+          `Confidential patient information is used for the purpose "{{purpose}}"{{category}}, which goes beyond individual care, but the agreement does not say how a patient's `,
+          "objection is recorded and respected. Add `transparency.objection_process`."
+        ],
+        request: `Ask {{drafter}} how a patient's objection to the use of their information for "{{purpose}}" is recorded and respected.`
+      }
     },
     examples: {
       valid: [
@@ -36132,32 +36672,43 @@ var role_contradiction_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "controller-and-processor": [
-        "{{party}} is recorded as a {{role}} but also has a processor arrangement. For any one purpose an organisation is a controller or a ",
-        "processor, not both: ask who decides why and how the data is used, then keep one role (and the Art 26 arrangement or Art 28 contract that goes with it)."
-      ],
-      "two-roles-one-purpose": [
-        'For the purpose "{{purpose}}", {{party}} is given two roles: {{first}} and {{second}}. For any one purpose an organisation is a controller ',
-        "or a processor, not both: ask who decides why and how the data is used for it, and keep one role."
-      ],
+      "controller-and-processor": {
+        text: [
+          "{{party}} is recorded as a {{role}} but also has a processor arrangement. For any one purpose an organisation is a controller or a ",
+          "processor, not both: ask who decides why and how the data is used, then keep one role (and the Art 26 arrangement or Art 28 contract that goes with it)."
+        ],
+        request: "Ask {{drafter}} whether {{party}} decides why and how the data is used (a controller) or acts only on another's instructions (a processor): it cannot be both for one purpose."
+      },
+      "two-roles-one-purpose": {
+        text: [
+          'For the purpose "{{purpose}}", {{party}} is given two roles: {{first}} and {{second}}. For any one purpose an organisation is a controller ',
+          "or a processor, not both: ask who decides why and how the data is used for it, and keep one role."
+        ],
+        request: 'Ask {{drafter}} which role {{party}} has for the purpose "{{purpose}}": it is given two ({{first}} and {{second}}).'
+      },
       "referrer-as-processor": {
         text: [
           `{{party}} is recorded as a processor of {{controller}}, but it sends {{controller}} its own patients' records (flow "{{flow}}"). A care `,
           "provider that refers or discloses its patients' records controls them: record {{party}} as a controller, and agree the sharing controller to controller."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to treat {{party}} as a controller of its own patients' records, which it sends to {{controller}}, not as a processor of {{controller}}."
       },
       "lone-joint-controller": {
         text: [
           "{{party}} is the only joint controller. Joint controllers decide together, so there must be at least two, with an Art 26 arrangement: ",
           "ask which other party decides jointly with it and record both, or record it as a controller."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} which other party decides jointly with {{party}}, or to treat {{party}} as a controller on its own."
       },
-      "joint-in-prose": [
-        'The text calls the parties "{{found}}", but no party is recorded as a joint controller and there is no joint controller arrangement. ',
-        "Ask whether they decide the purposes together: if so, record them as joint_controller with an Art 26 arrangement; if not, correct the text."
-      ]
+      "joint-in-prose": {
+        text: [
+          'The text calls the parties "{{found}}", but no party is recorded as a joint controller and there is no joint controller arrangement. ',
+          "Ask whether they decide the purposes together: if so, record them as joint_controller with an Art 26 arrangement; if not, correct the text."
+        ],
+        request: 'Ask {{drafter}} whether the parties decide the purposes together, as the words "{{found}}" say; if so, ask for a joint controller arrangement, and if not, for the words to be corrected.'
+      }
     },
     examples: {
       valid: [
@@ -36238,7 +36789,7 @@ var role_contradiction_default = defineRule({
     }
     if (joint.length === 0 && a.joint_controller_arrangement === void 0) {
       for (const field of proseTextFields(source)) {
-        const m = [...field.text.matchAll(JOINT_IN_PROSE)].find((match) => !DENIED.test(field.sentence(match.index ?? 0, (match.index ?? 0) + match[0].length)));
+        const m = [...field.text.matchAll(JOINT_IN_PROSE)].find((match) => !field.sentenceHas(DENIED, match.index ?? 0, (match.index ?? 0) + match[0].length));
         if (!m) continue;
         const start = m.index ?? 0;
         report2({ messageId: "joint-in-prose", data: { found: m[0] }, at: { offsets: field.offsets(start, start + m[0].length) } });
@@ -36289,21 +36840,31 @@ var s251_approval_invalid_default = defineRule({
     },
     defaultOptions: { reference_pattern: DEFAULT_PATTERN },
     messages: {
-      "no-reference": "Purpose {{purpose}} relies on section 251 support but gives no CAG reference. Record the reference from the approval letter (such as 21/CAG/0032) in lawful_basis.s251.reference.",
-      "bad-reference": [
-        'The section 251 reference "{{reference}}" for purpose {{purpose}} does not look like a Confidentiality Advisory Group reference (such as 21/CAG/0032 or CAG 7-04(a)/2013). ',
-        "Copy it from the approval letter or the CAG register."
-      ],
-      expired: [
-        "The section 251 support for purpose {{purpose}} ended on {{expires}}. Without a live approval there is no common-law basis: stop the disclosures until CAG renews it, ",
-        "or rely on another basis."
-      ],
+      "no-reference": {
+        text: "Purpose {{purpose}} relies on section 251 support but gives no CAG reference. Record the reference from the approval letter (such as 21/CAG/0032) in lawful_basis.s251.reference.",
+        request: "Ask {{drafter}} for the Confidentiality Advisory Group reference of the section 251 support for {{purpose}}, from the approval letter."
+      },
+      "bad-reference": {
+        text: [
+          'The section 251 reference "{{reference}}" for purpose {{purpose}} does not look like a Confidentiality Advisory Group reference (such as 21/CAG/0032 or CAG 7-04(a)/2013). ',
+          "Copy it from the approval letter or the CAG register."
+        ],
+        request: 'Ask {{drafter}} to check the section 251 reference "{{reference}}" for {{purpose}} against the approval letter: it does not look like a Confidentiality Advisory Group reference.'
+      },
+      expired: {
+        text: [
+          "The section 251 support for purpose {{purpose}} ended on {{expires}}. Without a live approval there is no common-law basis: stop the disclosures until CAG renews it, ",
+          "or rely on another basis."
+        ],
+        request: "Ask {{drafter}} to stop the disclosures for {{purpose}} until the Confidentiality Advisory Group renews its support, which ended on {{expires}}, or to give another basis."
+      },
       "ends-before-agreement": {
         text: [
           "The section 251 support for purpose {{purpose}} ends on {{expires}}, before the agreement does ({{agreementExpires}}). ",
           "Plan the renewal with CAG, or end this purpose's sharing when the approval ends."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} how sharing for {{purpose}} continues after the section 251 support ends on {{expires}}, before the agreement does ({{agreementExpires}})."
       }
     },
     examples: {
@@ -36483,14 +37044,20 @@ var secondary_use_on_direct_care_basis_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "implied-consent": [
-        "Purpose {{purpose}} is not individual care, but relies on implied consent. Implied consent covers only sharing for a patient's own care that they would reasonably expect: ",
-        "record the basis that applies to this purpose, such as explicit consent, a legal requirement or section 251 support."
-      ],
-      "duty-to-share": [
-        'Purpose {{purpose}} is not individual care, but cites the duty to share ("{{citation}}"). The Health and Social Care Act 2012 s251B duty applies only to sharing that ',
-        "helps the patient's own care: cite the law that permits this use instead."
-      ]
+      "implied-consent": {
+        text: [
+          "Purpose {{purpose}} is not individual care, but relies on implied consent. Implied consent covers only sharing for a patient's own care that they would reasonably expect: ",
+          "record the basis that applies to this purpose, such as explicit consent, a legal requirement or section 251 support."
+        ],
+        request: "Ask {{drafter}} to give a basis for {{purpose}} other than implied consent, such as explicit consent, a legal requirement or section 251 support: implied consent covers only a patient's own care."
+      },
+      "duty-to-share": {
+        text: [
+          'Purpose {{purpose}} is not individual care, but cites the duty to share ("{{citation}}"). The Health and Social Care Act 2012 s251B duty applies only to sharing that ',
+          "helps the patient's own care: cite the law that permits this use instead."
+        ],
+        request: `Ask {{drafter}} to cite the law that permits {{purpose}}: the duty to share ("{{citation}}") covers only sharing for the patient's own care.`
+      }
     },
     examples: {
       valid: [
@@ -36574,20 +37141,27 @@ var security_measures_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "The agreement shares personal data but does not say how it is kept secure. Add a `security` section listing the measures the parties commit ",
-        "to under `measures`, such as role_based_access, mfa, audit_logging and encryption_in_transit."
-      ],
-      empty: [
-        "The `security` section lists no measures. List the measures the parties commit to under `measures`, such as role_based_access, mfa, ",
-        "audit_logging and encryption_in_transit."
-      ],
+      missing: {
+        text: [
+          "The agreement shares personal data but does not say how it is kept secure. Add a `security` section listing the measures the parties commit ",
+          "to under `measures`, such as role_based_access, mfa, audit_logging and encryption_in_transit."
+        ],
+        request: "Ask {{drafter}} to say how the data is kept secure (such as role-based access, two-factor sign-in, audit logs and encryption)."
+      },
+      empty: {
+        text: [
+          "The `security` section lists no measures. List the measures the parties commit to under `measures`, such as role_based_access, mfa, ",
+          "audit_logging and encryption_in_transit."
+        ],
+        request: "Ask {{drafter}} to list the security measures the parties commit to (such as role-based access, two-factor sign-in, audit logs and encryption)."
+      },
       "health-baseline": {
         text: [
           "Identifiable health data is shared with {{recipients}}, but the security measures do not include {{missing}}. Ask each recipient to confirm ",
           "{{asks}}, then list {{keys}} under `measures`; another measure does not stand in for these."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to have {{recipients}} confirm {{asks}} before receiving identifiable health data."
       }
     },
     examples: {
@@ -36706,20 +37280,27 @@ var sexual_health_heightened_sensitivity_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "secondary-use": [
-        `Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, for a purpose beyond the patient's care, without explicit consent or a recorded reason. `,
-        'NHS England guidance asks for particular care with this information: leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.'
-      ],
-      "recipient-not-bound": [
-        'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, with {{recipient}}, whose staff are not normally bound by a duty of confidentiality, ',
-        'without explicit consent or a recorded reason. Leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.'
-      ],
+      "secondary-use": {
+        text: [
+          `Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, for a purpose beyond the patient's care, without explicit consent or a recorded reason. `,
+          'NHS England guidance asks for particular care with this information: leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.'
+        ],
+        request: `Ask {{drafter}} to leave {{categories}} out of "{{data}}", rely on explicit consent, or say why it is needed: it is shared for a purpose beyond the patient's care.`
+      },
+      "recipient-not-bound": {
+        text: [
+          'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, with {{recipient}}, whose staff are not normally bound by a duty of confidentiality, ',
+          'without explicit consent or a recorded reason. Leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.'
+        ],
+        request: "Ask {{drafter}} to leave {{categories}} out of what {{recipient}} receives, rely on explicit consent, or say why it is needed: its staff are not normally bound by a duty of confidentiality."
+      },
       "revoked-law": {
         text: [
           '"{{citation}}" is cited as law for the purpose "{{purpose}}", but it no longer applies: the NHS sexually transmitted diseases Directions were revoked ',
           "from 12 October 2023, and NHS England guidance says there is now no HIV- or STI-specific legislation. Remove it and rely on the bases that apply to all health information."
         ],
-        severity: "info"
+        severity: "info",
+        request: 'Ask {{drafter}} to stop citing "{{citation}}" for the purpose "{{purpose}}": it was revoked in 2023.'
       }
     },
     examples: {
@@ -36852,10 +37433,13 @@ var special_category_without_article9_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ',
-        "Add `lawful_basis.article_9` (for care, usually h_health_or_social_care) and its DPA 2018 Schedule 1 condition."
-      ]
+      missing: {
+        text: [
+          'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ',
+          "Add `lawful_basis.article_9` (for care, usually h_health_or_social_care) and its DPA 2018 Schedule 1 condition."
+        ],
+        request: 'Ask {{drafter}} to state the UK GDPR Article 9 condition (for care, usually health or social care) and its Data Protection Act 2018 condition for the purpose "{{purpose}}", which uses health data ({{categories}}).'
+      }
     },
     examples: {
       valid: [
@@ -36953,14 +37537,20 @@ var template_presented_as_in_force_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      status: [
-        "This is a template, but its status is {{status}}, as if data may be shared under it. A template is not in force: leave `status` unset or ",
-        "draft, and put a completed copy into force instead."
-      ],
-      approval: [
-        "This is a template, but it records a dated approval ({{role}} for {{party}} on {{date}}). A template is not signed: record approvals on the ",
-        "completed copy that the organisations put into force."
-      ]
+      status: {
+        text: [
+          "This is a template, but its status is {{status}}, as if data may be shared under it. A template is not in force: leave `status` unset or ",
+          "draft, and put a completed copy into force instead."
+        ],
+        request: "Ask {{drafter}} for the completed agreement: this is a template, yet it is marked {{status}} as if data may be shared under it."
+      },
+      approval: {
+        text: [
+          "This is a template, but it records a dated approval ({{role}} for {{party}} on {{date}}). A template is not signed: record approvals on the ",
+          "completed copy that the organisations put into force."
+        ],
+        request: "Ask {{drafter}} for the completed agreement to sign: this template records an approval ({{role}} for {{party}} on {{date}}), but a template is never signed."
+      }
     },
     examples: {
       valid: [
@@ -37034,8 +37624,14 @@ var transfer_unencrypted_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "weak-method": 'Flow "{{flow}}" sends patient data by {{method}}, which is not secure. Use a secure, encrypted route such as NHSmail or secure file transfer.',
-      "not-encrypted": 'Flow "{{flow}}" is stated not to be encrypted in transit. Encrypt the data in transit, or use a route that does (such as NHSmail or secure file transfer).'
+      "weak-method": {
+        text: 'Flow "{{flow}}" sends patient data by {{method}}, which is not secure. Use a secure, encrypted route such as NHSmail or secure file transfer.',
+        request: 'Ask {{drafter}} to send the data in "{{flow}}" by a secure, encrypted route such as NHSmail or secure file transfer, not by {{method}}.'
+      },
+      "not-encrypted": {
+        text: 'Flow "{{flow}}" is stated not to be encrypted in transit. Encrypt the data in transit, or use a route that does (such as NHSmail or secure file transfer).',
+        request: 'Ask {{drafter}} to encrypt the data in "{{flow}}" in transit (for example NHSmail or secure file transfer).'
+      }
     },
     examples: {
       valid: [{
@@ -37120,10 +37716,13 @@ var type1_opt_out_not_honoured_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "not-applied": [
-        'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ',
-        "the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection or the patients gave explicit consent to this use."
-      ]
+      "not-applied": {
+        text: [
+          'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ',
+          "the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection or the patients gave explicit consent to this use."
+        ],
+        request: 'Ask {{drafter}} to leave out the records of patients who have told {{practice}} they object (a Type 1 opt-out) before sharing for the purpose "{{purpose}}", unless the law requires the sharing or the patients consented.'
+      }
     },
     examples: {
       valid: [
@@ -37255,11 +37854,17 @@ var undeclared_purpose_use_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-purpose": `Flow "{{flow}}" does not say what the data is shared for. List its purposes (by id) in the flow's purposes.`,
-      creep: [
-        `Flow "{{flow}}" sends data item "{{item}}" for {{purposes}}, but "{{item}}" is declared only for {{own}}. Add the purpose to the item's purposes and justification `,
-        'if the item is really needed for it, or stop sending "{{item}}" for it.'
-      ]
+      "no-purpose": {
+        text: `Flow "{{flow}}" does not say what the data is shared for. List its purposes (by id) in the flow's purposes.`,
+        request: 'Ask {{drafter}} to say what the data in "{{flow}}" is shared for.'
+      },
+      creep: {
+        text: [
+          `Flow "{{flow}}" sends data item "{{item}}" for {{purposes}}, but "{{item}}" is declared only for {{own}}. Add the purpose to the item's purposes and justification `,
+          'if the item is really needed for it, or stop sending "{{item}}" for it.'
+        ],
+        request: 'Ask {{drafter}} why "{{item}}" is sent for {{purposes}} when it is needed only for {{own}}; if it is not needed, ask for it to stop.'
+      }
     },
     examples: {
       valid: [
@@ -37404,20 +38009,33 @@ var vague_purpose_default = defineRule({
     },
     defaultOptions: { min_description_length: 20, extra_phrases: [] },
     messages: {
-      "no-category": 'Purpose "{{purpose}}" has no category. Choose one, so that readers and dsalint can tell direct care from other uses and whether the opt-outs apply.',
-      "no-description": 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
-      "short-description": 'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
+      "no-category": {
+        text: 'Purpose "{{purpose}}" has no category. Choose one, so that readers and dsalint can tell direct care from other uses and whether the opt-outs apply.',
+        request: `Ask {{drafter}} whether the purpose "{{purpose}}" is for patients' own care or for another use (such as planning or research).`
+      },
+      "no-description": {
+        text: 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
+        request: 'Ask {{drafter}} to describe the purpose "{{purpose}}" specifically enough that a patient would recognise it.'
+      },
+      "short-description": {
+        text: 'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
+        request: 'Ask {{drafter}} to describe the purpose "{{purpose}}" specifically enough that a patient would recognise it.'
+      },
       "no-activity": {
         text: [
           'The description of purpose "{{purpose}}" ("{{description}}") names no activity or decision, only general aims. Ask what is actually done ',
           'with the data, by whom and for what decision (such as "scrutiny of the cause of death by a medical examiner"), and describe that.'
         ],
-        kind: "review"
+        kind: "review",
+        request: 'Ask {{drafter}} what is actually done with the data for the purpose "{{purpose}}" ("{{description}}"), by whom and for what decision.'
       },
-      "open-ended": [
-        'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
-        "Name the uses intended instead; anything else needs a purpose of its own."
-      ]
+      "open-ended": {
+        text: [
+          'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
+          "Name the uses intended instead; anything else needs a purpose of its own."
+        ],
+        request: 'Ask {{drafter}} to name the uses intended for the purpose "{{purpose}}" instead of "{{phrase}}".'
+      }
     },
     examples: {
       valid: [
@@ -37530,10 +38148,13 @@ var vulnerable_cohort_secondary_use_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      review: [
-        'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ',
-        "whether this is necessary and proportionate, and whether de-identified data would do; record the decision in the DPIA, or narrow the population or data."
-      ]
+      review: {
+        text: [
+          'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ',
+          "whether this is necessary and proportionate, and whether de-identified data would do; record the decision in the DPIA, or narrow the population or data."
+        ],
+        request: 'Ask for a Caldicott Guardian to decide, and record, whether identifiable records are necessary for "{{purpose}}" or whether de-identified data would do ({{reason}}).'
+      }
     },
     examples: {
       valid: [
@@ -37756,18 +38377,22 @@ A shared care record used for direct care by the patient's own care providers is
           'Flow "{{flow}}" gives {{recipient}} {{scope}}, for {{purposes}}. The ICO has advised that whole-system access like this breaches data minimisation: ',
           "share only what {{recipient}} needs for each case, such as the relevant records of the named patient disclosed per request."
         ],
-        request: "Ask for {{recipient}} to see only the relevant records of each patient it needs, disclosed per request, instead of {{scope}}."
+        request: "Ask {{drafter}} to limit {{recipient}}'s access to the relevant records of each patient it needs, disclosed per request, instead of {{scope}}."
       },
-      "standing-access": [
-        'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ',
-        "Access that stays open exposes every patient's record at any time: disclose per request instead, or open access for one case at a time with an end date or window."
-      ],
+      "standing-access": {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ',
+          "Access that stays open exposes every patient's record at any time: disclose per request instead, or open access for one case at a time with an end date or window."
+        ],
+        request: "Ask {{drafter}} to replace {{recipient}}'s standing access to the clinical system for {{purposes}} with disclosure of the relevant records of each patient on request, or with access that opens for one case at a time and then ends."
+      },
       "shared-record-controls": {
         text: [
           'Flow "{{flow}}" gives {{recipient}} {{scope}} for direct care without {{missing}}. Broad access for care is acceptable only when it is limited by role, audited and ',
           "needs a legitimate relationship with the patient: set {{keys}} to true under the flow's access once in place, or narrow the access."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to confirm that {{recipient}}'s access to the shared record is limited by role, that every access is audited and that staff may look only at patients they care for (the agreement does not mention {{missing}}), or to narrow the access."
       }
     },
     examples: {
@@ -38677,7 +39302,13 @@ var SchemaValidator = class {
   }
   schema;
   validateFn;
-  validate(data) {
+  /**
+   * `suggestAtMost`: how many problems get a "did you mean" or the list of allowed values (an
+   * edit distance against every allowed value is the costly part). The engine passes its
+   * findings cap: past it problems are only counted, so a file of 100,000 unknown keys is not
+   * compared 100,000 times.
+   */
+  validate(data, suggestAtMost = Number.POSITIVE_INFINITY) {
     if (data === null || data === void 0) {
       return [{ messageId: "empty", path: [], part: "key", message: "The agreement is empty. It needs at least `dsalint: 1`, `id` and `title`; run `dsalint init` for a starter agreement." }];
     }
@@ -38690,7 +39321,7 @@ var SchemaValidator = class {
       }];
     }
     if (this.validateFn(data)) return [];
-    return explainErrors(this.validateFn.errors ?? [], data, this.schema);
+    return explainErrors(this.validateFn.errors ?? [], data, this.schema, suggestAtMost);
   }
 };
 function describeType(value2) {
@@ -38748,12 +39379,18 @@ function parentSchemaOf(schema, schemaPath) {
   }
   return node2 !== null && typeof node2 === "object" ? node2 : void 0;
 }
-function explainErrors(errors, data, schema) {
+function explainErrors(errors, data, schema, suggestAtMost = Number.POSITIVE_INFINITY) {
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
   const wrongTypePaths = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const parentSchemas = /* @__PURE__ */ new Map();
+  const parentSchema = (schemaPath) => {
+    if (!parentSchemas.has(schemaPath)) parentSchemas.set(schemaPath, parentSchemaOf(schema, schemaPath));
+    return parentSchemas.get(schemaPath);
+  };
+  const helping = () => problems.length < suggestAtMost;
   for (const raw2 of errors) {
-    const error = { ...raw2, parentSchema: parentSchemaOf(schema, raw2.schemaPath) };
+    const error = { ...raw2, parentSchema: parentSchema(raw2.schemaPath) };
     const path = parsePath(error.instancePath);
     if (error.keyword !== "type" && wrongTypePaths.has(error.instancePath)) continue;
     const hint = typeof error.parentSchema?.["x-hint"] === "string" ? error.parentSchema["x-hint"] : void 0;
@@ -38774,9 +39411,10 @@ function explainErrors(errors, data, schema) {
       }
       case "additionalProperties": {
         const key3 = String(error.params["additionalProperty"]);
-        const allowed = Object.keys(error.parentSchema?.["properties"] ?? {});
-        const guess2 = suggest(key3, allowed);
+        const allowed = helping() ? Object.keys(error.parentSchema?.["properties"] ?? {}) : [];
+        const guess2 = helping() ? suggest(key3, allowed) : void 0;
         const where2 = path.length === 0 ? "at the top level" : `in ${code(path)}`;
+        const help = guess2 ? ` Did you mean \`${guess2}\`?` : helping() ? ` Allowed keys: ${listAllowed(allowed)}.` : "";
         problem = {
           messageId: "unknown-key",
           path: [...path, key3],
@@ -38784,18 +39422,19 @@ function explainErrors(errors, data, schema) {
           message: /\s/.test(key3.trim()) ? (
             // Prose as a key is almost always a value with a comma, split inside `{ ... }`.
             `Unknown key \`${key3}\` ${where2}: this looks like part of a value. A value that contains a comma inside \`{ }\` or \`[ ]\` must be in quotes.`
-          ) : `Unknown key \`${key3}\` ${where2}.${guess2 ? ` Did you mean \`${guess2}\`?` : ` Allowed keys: ${listAllowed(allowed)}.`}`
+          ) : `Unknown key \`${key3}\` ${where2}.${help}`
         };
         break;
       }
       case "enum": {
         const allowed = error.params["allowedValues"] ?? [];
-        const guess2 = typeof actual === "string" ? suggest(actual, allowed.map(String)) : void 0;
+        const guess2 = typeof actual === "string" && helping() ? suggest(actual, allowed.map(String)) : void 0;
+        const help = guess2 ? ` Did you mean \`${guess2}\`?` : helping() ? ` Use one of ${listAllowed(allowed)}.` : "";
         problem = {
           messageId: "bad-value",
           path,
           part: "value",
-          message: `${code(path)} is ${show2(actual)}, which is not an allowed value.${guess2 ? ` Did you mean \`${guess2}\`?` : ` Use one of ${listAllowed(allowed)}.`}`
+          message: `${code(path)} is ${show2(actual)}, which is not an allowed value.${help}`
         };
         break;
       }
@@ -51424,9 +52063,17 @@ var IgnoreFiles = class {
   /** `enabled: false` (`--no-ignore`) reads no ignore files and drops the patterns. */
   constructor(enabled, cwd, patterns) {
     this.enabled = enabled;
+    this.cwd = cwd;
+    if (enabled) {
+      for (const pattern2 of patterns) {
+        const problem = globProblem(pattern2.trim());
+        if (problem) throw new ConfigError("--ignore-pattern", void 0, `the pattern "${pattern2}" ${problem}`);
+      }
+    }
     this.patterns = enabled && patterns.length ? { dir: cwd, rules: (0, import_ignore.default)().add([...patterns]) } : void 0;
   }
   enabled;
+  cwd;
   scopes = /* @__PURE__ */ new Map();
   patterns;
   /** Whether a file or folder (`isDir`) under `stopDir` is ignored. */
@@ -51454,8 +52101,20 @@ var IgnoreFiles = class {
     if (dir !== stopDir && inside(stopDir, dir) === void 0) return [];
     const above = dir === stopDir ? [] : await this.scopesFor(dirname4(dir), stopDir);
     const texts = await Promise.all(IGNORE_FILE_NAMES.map((name) => readFile2(join4(dir, name), "utf8").catch(() => void 0)));
+    texts.forEach((fileText, i) => this.checkPatterns(join4(dir, IGNORE_FILE_NAMES[i]), fileText ?? ""));
     const text9 = texts.filter((t) => t !== void 0).join("\n");
     return text9.trim() ? [...above, { dir, rules: (0, import_ignore.default)().add(text9) }] : above;
+  }
+  /** Throws, at its line, on a pattern that could make matching slow. */
+  checkPatterns(file, text9) {
+    text9.split(/\r?\n/).forEach((line, i) => {
+      const pattern2 = line.trim();
+      const problem = pattern2 && !pattern2.startsWith("#") ? globProblem(pattern2) : void 0;
+      if (problem) {
+        const shown = relative4(this.cwd, file).split(sep4).join("/");
+        throw new ConfigError(shown, { line: i + 1, column: line.indexOf(pattern2) + 1 }, `the pattern "${pattern2}" ${problem}`);
+      }
+    });
   }
 };
 
@@ -52364,6 +53023,11 @@ async function discover(paths, cwd, failures, ignores) {
     }
   };
   const expand = async (pattern2) => {
+    const problem = globProblem(pattern2.split(sep6).join("/"));
+    if (problem) {
+      failures.push(failureResult(pattern2.split(sep6).join("/"), "unreadable", `the glob ${pattern2} ${problem}`));
+      return;
+    }
     const matches2 = await glob([pattern2.split(sep6).join("/")], { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`) });
     const agreements = matches2.map((m) => resolve6(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort(byCodeUnits);
     if (agreements.length === 0) failures.push(failureResult(pattern2.split(sep6).join("/"), "unreadable", `no agreement files match ${pattern2} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`));
