@@ -20102,14 +20102,34 @@ function proseTooComplex(body3) {
   let lineStart = true;
   let depth = 0;
   let markers2 = 0;
+  let lines = 1;
+  let lineBlank = true;
+  let inContainer = false;
+  let runOn = 0;
+  let longestRunOn = 0;
+  const endLine = () => {
+    if (lineBlank) {
+      inContainer = false;
+      runOn = 0;
+    } else if (markers2 > 0) {
+      inContainer = true;
+    } else if (inContainer) {
+      longestRunOn = Math.max(longestRunOn, ++runOn);
+    }
+  };
   for (let i = 0; i < body3.length; i++) {
     const c = body3.charCodeAt(i);
+    if (c === 13 && body3.charCodeAt(i + 1) === 10) continue;
     if (c === 10 || c === 13) {
+      lines++;
+      endLine();
       lineStart = true;
+      lineBlank = true;
       depth = 0;
       markers2 = 0;
       continue;
     }
+    if (c !== 32 && c !== 9) lineBlank = false;
     if (c === 91) brackets++;
     else if (c === 42 || c === 95) emphasis3++;
     if (!lineStart) continue;
@@ -20136,10 +20156,15 @@ function proseTooComplex(body3) {
     }
     deepest = Math.max(deepest, depth);
   }
+  endLine();
+  if (lines > PROSE_LIMITS.lines) return `it has ${formatCount(lines)} lines (the limit is ${formatCount(PROSE_LIMITS.lines)})`;
   if (listItems > PROSE_LIMITS.listItems) return `it has ${formatCount(listItems)} list items (the limit is ${formatCount(PROSE_LIMITS.listItems)})`;
   if (deepest > PROSE_LIMITS.depth) return `its lists, quotes or indentation nest ${Math.floor(deepest)} levels deep (the limit is ${PROSE_LIMITS.depth})`;
   if (brackets > PROSE_LIMITS.brackets) return `it has ${formatCount(brackets)} [ brackets (the limit is ${formatCount(PROSE_LIMITS.brackets)})`;
   if (emphasis3 > PROSE_LIMITS.emphasis) return `it has ${formatCount(emphasis3)} * and _ marks (the limit is ${formatCount(PROSE_LIMITS.emphasis)})`;
+  if (longestRunOn > PROSE_LIMITS.runOnLines) {
+    return `a list item or quote runs on for ${formatCount(longestRunOn)} lines without a blank line or its own marker (the limit is ${formatCount(PROSE_LIMITS.runOnLines)})`;
+  }
   return void 0;
 }
 function isSpaceOrEnd(text9, at2) {
@@ -20185,7 +20210,7 @@ var init_markdown = __esm({
     init_remark_frontmatter();
     init_words();
     processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
-    PROSE_LIMITS = { characters: 256 * 1024, listItems: 2e3, depth: 32, brackets: 5e3, emphasis: 2e4 };
+    PROSE_LIMITS = { characters: 256 * 1024, listItems: 2e3, depth: 32, brackets: 5e3, emphasis: 2e4, lines: 2e4, runOnLines: 500 };
     ORDERED_MARKER = /\d{1,9}[.)](?=[ \t\r\n]|$)/y;
   }
 });
@@ -23883,11 +23908,15 @@ function parseYaml(yamlText) {
   let documents;
   let problemsDropped = 0;
   try {
-    tokens2 = [...new import_yaml2.Parser().parse(yamlText)];
+    let problems = 0;
+    tokens2 = [];
+    for (const token of new import_yaml2.Parser().parse(yamlText)) {
+      if (token.type === "error" && ++problems > MAX_YAML_PROBLEMS) problemsDropped++;
+      else tokens2.push(token);
+    }
     const composer = new import_yaml2.Composer(options);
     const sink = composer;
     const record = sink.onError;
-    let problems = 0;
     sink.onError = (...args) => {
       if (++problems <= MAX_YAML_PROBLEMS) record(...args);
       else problemsDropped++;
