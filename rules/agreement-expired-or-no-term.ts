@@ -60,16 +60,20 @@ export default defineRule({
     },
     defaultOptions: { warn_within_days: 60 } as Options,
     messages: {
-      expired: [
-          'The agreement expired on {{date}}{{status}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ',
-          'the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired.',
-        ],
+      expired: {
+        text: [
+            'The agreement expired on {{date}}{{status}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ',
+            'the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired.',
+          ],
+        request: 'Ask {{drafter}} whether data is still being shared: the agreement expired on {{date}}. If it is, ask for it to stop until the agreement is reviewed and renewed.',
+      },
       'expiring-soon': {
         text: [
             'The agreement expires on {{date}}, {{days}} from the judging date. Start the review now (is the sharing still needed and lawful?) so ',
             'that it can be renewed, with fresh sign-off, or ended in an orderly way before then.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to start the review now: the agreement expires on {{date}}.',
       },
       'no-term': {
         text: [
@@ -77,6 +81,7 @@ export default defineRule({
             '`termination` section saying how much notice a party gives and what happens to the shared data.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for an end date, or for termination terms (the notice a party gives and what happens to the shared data).',
       },
     },
     examples: {

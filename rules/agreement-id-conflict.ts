@@ -30,13 +30,18 @@ export default defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      'different-content':
-        ['The agreement id "{{id}}"{{versionText}} is also used by {{others}}, which says something different. Keep one file per agreement: ', 'if these are versions, give each its own `version`; if they are different agreements, give one a new id.'],
-      'two-active-versions':
-        ['Version {{version}} of "{{id}}" is marked active, and so is version {{otherVersions}} ({{others}}). Only one version can be in force: ', 'set `status: expired` on the version that was replaced.'],
+      'different-content': {
+        text: ['The agreement id "{{id}}"{{versionText}} is also used by {{others}}, which says something different. Keep one file per agreement: ', 'if these are versions, give each its own `version`; if they are different agreements, give one a new id.'],
+        request: 'Ask {{drafter}} which document is the agreement: {{others}} uses the same reference "{{id}}" but says something different.',
+      },
+      'two-active-versions': {
+        text: ['Version {{version}} of "{{id}}" is marked active, and so is version {{otherVersions}} ({{others}}). Only one version can be in force: ', 'set `status: expired` on the version that was replaced.'],
+        request: 'Ask {{drafter}} which version of "{{id}}" is in force: version {{version}} and version {{otherVersions}} are both marked as active, and only one can be.',
+      },
       copy: {
         text: 'The agreement "{{id}}" is also in {{others}}, word for word. Keep one copy, so that a change is not made to one and missed in the other.',
         severity: 'warning',
+        request: 'Ask {{drafter}} to keep one copy of the agreement "{{id}}" (it is also in {{others}}), so that a change is not made to one copy and missed in the other.',
       },
     },
     examples: { valid: [], invalid: [] },

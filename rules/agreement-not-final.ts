@@ -1,7 +1,7 @@
 import { defineRule, type Target, yaml } from '../src/core/rule.js';
 import { approvesCurrentVersion, partyName } from '../src/core/facts.js';
 import { formatDate } from '../src/core/summary.js';
-import { proseTextFields, yamlTextFields, type TextField } from '../src/core/text-fields.js';
+import { allTextFields, fieldMatches, type TextField } from '../src/core/text-fields.js';
 import { labelOf } from '../src/vocabulary.js';
 import { joinWords } from '../src/core/words.js';
 
@@ -23,13 +23,10 @@ interface Match {
 }
 
 function matches(fields: readonly TextField[], pattern: RegExp): Match[] {
-  return fields.flatMap((field) =>
-    [...field.text.matchAll(pattern)].map((m) => {
-      const start = m.index ?? 0;
-      const offsets = field.offsets(start, start + m[0].length);
-      return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, ' ') };
-    }),
-  );
+  return [...fieldMatches(fields, pattern)].map(({ field, match: m }) => {
+    const offsets = field.offsets(m.index, m.index + m[0].length);
+    return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, ' ') };
+  });
 }
 
 export default defineRule({
@@ -75,25 +72,33 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'draft-in-force': [
-          'The agreement is marked draft, but it took effect on {{date}} and {{signed}} signed it, so data may already be flowing under a text its own ',
-          'status calls unfinished. Ask whether sharing has started: if it has, finish the text and mark it active; if not, set the effective date to when it will.',
-        ],
+      'draft-in-force': {
+        text: [
+            'The agreement is marked draft, but it took effect on {{date}} and {{signed}} signed it, so data may already be flowing under a text its own ',
+            'status calls unfinished. Ask whether sharing has started: if it has, finish the text and mark it active; if not, set the effective date to when it will.',
+          ],
+        request: 'Ask {{drafter}} whether sharing has started under this draft (it took effect on {{date}} and {{signed}} signed it); if it has, ask for the final text.',
+      },
       'approved-after-start': {
         text: [
             'The {{role}} of {{party}} approved this version on {{date}}, after the agreement took effect on {{from}}, so sharing started before it was ',
             'approved. Ask whether data flowed before then; in future, approve before the effective date (or move the effective date).',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} whether data was shared before the {{role}} of {{party}} approved the agreement on {{date}}: it took effect on {{from}}.',
       },
       'no-version': {
         text: 'The agreement has no version number, so nobody can tell which text was signed. Add `version` (such as 1.0.0) and record it on each approval.',
         severity: 'warning',
+        request: 'Ask {{drafter}} to give the agreement a version number, so that everyone knows which text was signed.',
       },
-      template: [
-          'The agreement is {{status}} but still contains template text ("{{found}}"){{more}}. Ask for the completed text, with real names, dates and ',
-          'details, signed by each party.',
-        ],
+      template: {
+        text: [
+            'The agreement is {{status}} but still contains template text ("{{found}}"){{more}}. Ask for the completed text, with real names, dates and ',
+            'details, signed by each party.',
+          ],
+        request: 'Ask {{drafter}} for the completed text, with real names, dates and details: it still contains template text ("{{found}}").',
+      },
       'non-binding': {
         text: [
             'The agreement says it is "{{found}}". It need not be a contract, but each party must commit to follow it, or it is a policy with nothing ',
@@ -101,6 +106,7 @@ export default defineRule({
           ],
         severity: 'warning',
         kind: 'review',
+        request: 'Ask {{drafter}} for wording by which every party agrees to keep the agreement\'s terms: it says it is "{{found}}".',
       },
       'not-binding': {
         text: [
@@ -108,6 +114,7 @@ export default defineRule({
             'for an agreement each party commits to keep (and an Art 28 contract for any processor) before data is shared under it.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for wording by which every party agrees to keep the agreement\'s terms.',
       },
       'encouraged-only': {
         text: [
@@ -115,6 +122,7 @@ export default defineRule({
             'obligation, by contract with the UK GDPR Art 28(3) terms for a processor.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for a binding obligation on everyone who handles the data for a party (a contract, for a processor): the agreement only says "{{found}}".',
       },
     },
     examples: {
@@ -202,7 +210,7 @@ export default defineRule({
 
     if (a.version === undefined) report({ messageId: 'no-version', at: ['version'] });
 
-    const fields = [...yamlTextFields(document, source, new Set(['history'])), ...proseTextFields(source)];
+    const fields = allTextFields(document, source, new Set(['history']));
     if (a.status !== 'draft') {
       const blanks: Match[] = (a.parties ?? []).flatMap((p, i) => (p.placeholder === true ? [{ at: ['parties', i, 'name'], found: p.name }] : []));
       const [first, ...rest] = [...blanks, ...matches(fields, PLACEHOLDER).filter((m) => !blanks.some((b) => b.found === m.found))];

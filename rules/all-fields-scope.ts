@@ -29,27 +29,35 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'whole-record': [
-        'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. The whole record is never the minimum necessary for a purpose beyond individual care: ',
-        'replace full_record with the categories of data each purpose needs.',
-      ],
+      'whole-record': {
+        text: [
+          'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. The whole record is never the minimum necessary for a purpose beyond individual care: ',
+          'replace full_record with the categories of data each purpose needs.',
+        ],
+        request: 'Ask {{drafter}} to replace the whole record with the data {{purposes}} needs, when sharing with {{recipients}}.',
+      },
       'whole-record-direct-care': {
         text: [
           'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. Even for direct care, list the categories of data the care team needs ',
           'instead of full_record, and limit how far back they go.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to list the data the care team at {{recipients}} needs, and how far back it goes, instead of the whole record.',
       },
-      'live-access-unlisted': [
-        'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
-        'List in the flow\'s data only the items this purpose needs.',
-      ],
+      'live-access-unlisted': {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
+          'List in the flow\'s data only the items this purpose needs.',
+        ],
+        request: 'Ask {{drafter}} to list the data {{recipient}} may see for {{purposes}}: as written, its live access shows the whole record.',
+      },
       'live-access-unlisted-direct-care': {
         text: [
           'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
           'Even for direct care, list in the flow\'s data the items the care team needs.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to list the data the care team at {{recipient}} may see: as written, its live access shows the whole record.',
       },
     },
     examples: {

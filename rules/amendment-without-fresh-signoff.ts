@@ -94,25 +94,40 @@ function historyHint(change: Change): string {
 }
 
 const MESSAGES = {
-  stale: [
-    'The {{role}} of {{party}} approved this version on {{approved}}, before {{change}}, which {{what}}. A material change needs fresh approval: ask ',
-    'them to review the agreement as it now stands and record their new approval and its date.',
-  ],
-  'other-content': [
-    'The {{role}} of {{party}} approved content whose digest is {{approved}}…, but the agreement as it now stands has digest {{current}}…: ',
-    'something other than wording has changed since they signed. Ask them to review this version and record their approval with the new digest ',
-    '(dsalint approve).',
-  ],
-  'not-a-digest':
-    'This digest is not a SHA-256 digest (64 characters, 0-9 and a-f), so the approval covers nothing. Copy it exactly as `dsalint digest` prints it.',
-  'widened-without-signoff': [
-    'Since {{ref}}, this version {{what}}, which widens the sharing, but {{who}} {{has}} not signed off the agreement as it now stands ({{why}}). ',
-    'Ask them to review the change and record their approval with the new digest (dsalint approve).',
-  ],
-  'widened-not-in-history':
-    'Since {{ref}}, this version {{what}}, which widens the sharing, but {{problem}}. Record it so that the people signing off see it: {{hint}}.',
-  'base-unreadable':
-    { text: 'dsalint could not compare this agreement with its earlier version: {{problem}}. Changes since then were not checked for fresh sign-off; the agreement was checked as it stands.', severity: 'warning' },
+  stale: {
+    text: [
+      'The {{role}} of {{party}} approved this version on {{approved}}, before {{change}}, which {{what}}. A material change needs fresh approval: ask ',
+      'them to review the agreement as it now stands and record their new approval and its date.',
+    ],
+    request: 'Ask for the {{role}} of {{party}} to approve the agreement as it now stands: they approved it on {{approved}}, before {{change}}, which {{what}}.',
+  },
+  'other-content': {
+    text: [
+      'The {{role}} of {{party}} approved content whose digest is {{approved}}…, but the agreement as it now stands has digest {{current}}…: ',
+      'something other than wording has changed since they signed. Ask them to review this version and record their approval with the new digest ',
+      '(dsalint approve).',
+    ],
+    request: 'Ask for the {{role}} of {{party}} to approve the agreement as it now stands: its content has changed since they signed.',
+  },
+  'not-a-digest': {
+    text: 'This digest is not a SHA-256 digest (64 characters, 0-9 and a-f), so the approval covers nothing. Copy it exactly as `dsalint digest` prints it.',
+    request: 'Ask {{drafter}} to record exactly which text this approval covers: as recorded, it covers nothing.',
+  },
+  'widened-without-signoff': {
+    text: [
+      'Since {{ref}}, this version {{what}}, which widens the sharing, but {{who}} {{has}} not signed off the agreement as it now stands ({{why}}). ',
+      'Ask them to review the change and record their approval with the new digest (dsalint approve).',
+    ],
+    request: 'Ask for {{who}} to approve the agreement as it now stands: since {{ref}} it {{what}}, which widens the sharing.',
+  },
+  'widened-not-in-history': {
+    text: 'Since {{ref}}, this version {{what}}, which widens the sharing, but {{problem}}. Record it so that the people signing off see it: {{hint}}.',
+    request: 'Ask {{drafter}} to record in the version history that since {{ref}} the agreement {{what}}, which widens the sharing, so that everyone signing sees the change.',
+  },
+  'base-unreadable': {
+    text: 'dsalint could not compare this agreement with its earlier version: {{problem}}. Changes since then were not checked for fresh sign-off; the agreement was checked as it stands.', severity: 'warning',
+    request: 'Ask {{drafter}} what has changed since the version that was last signed: the earlier version could not be compared ({{problem}}).',
+  },
 } as const;
 
 export default defineRule({

@@ -19,10 +19,13 @@ export default defineRule({
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
     defaultOptions: {},
     messages: {
-      'version-only': [
-        '{{which}} {{verb}} a version but not the digest of the content approved; a version number can be edited without anyone signing again. ',
-        'Record the digest with each approval (dsalint approve, or dsalint digest FILE).',
-      ],
+      'version-only': {
+        text: [
+          '{{which}} {{verb}} a version but not the digest of the content approved; a version number can be edited without anyone signing again. ',
+          'Record the digest with each approval (dsalint approve, or dsalint digest FILE).',
+        ],
+        request: 'Ask {{drafter}} to record, with each approval, exactly which text was approved, not only its version number (a version number can be changed without anyone signing again).',
+      },
     },
     examples: {
       valid: [{

@@ -44,16 +44,22 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'org-type': [
-        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}. That only covers people ',
-        'who are health or social work professionals or owe a duty of confidentiality, and a {{orgType}} is not normally bound that way. If its staff ',
-        'are (for example by contract), set `duty_of_confidentiality: true` on {{recipient}}; otherwise use another condition.',
-      ],
-      'declared-false': [
-        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}, but {{recipient}} ',
-        'says its staff do not owe a duty of confidentiality. That condition only covers processing by or under the responsibility of a health or social ',
-        'work professional or someone who owes that duty: use another condition, or correct `duty_of_confidentiality`.',
-      ],
+      'org-type': {
+        text: [
+          'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}. That only covers people ',
+          'who are health or social work professionals or owe a duty of confidentiality, and a {{orgType}} is not normally bound that way. If its staff ',
+          'are (for example by contract), set `duty_of_confidentiality: true` on {{recipient}}; otherwise use another condition.',
+        ],
+        request: 'Ask {{drafter}} to confirm that the staff of {{recipient}} who see the health data for the purpose "{{purpose}}" owe a duty of confidentiality, or to give another condition: a {{orgType}} is not normally bound that way.',
+      },
+      'declared-false': {
+        text: [
+          'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}, but {{recipient}} ',
+          'says its staff do not owe a duty of confidentiality. That condition only covers processing by or under the responsibility of a health or social ',
+          'work professional or someone who owes that duty: use another condition, or correct `duty_of_confidentiality`.',
+        ],
+        request: 'Ask {{drafter}} to give another condition for sharing health data with {{recipient}} for the purpose "{{purpose}}": its staff do not owe a duty of confidentiality, which {{condition}} needs.',
+      },
     },
     examples: {
       valid: [

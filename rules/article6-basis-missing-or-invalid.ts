@@ -56,18 +56,27 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        'Purpose {{purpose}} has no UK GDPR Article 6 lawful basis, but personal data of living patients is shared for it. Record it in lawful_basis.article_6 ',
-        '(for NHS bodies and GP practices usually e_public_task).',
-      ],
-      'public-authority': [
-        'Purpose {{purpose}} relies on {{basis}}, but {{parties}} {{verb}} a public authority, which cannot rely on legitimate interests for processing in performance of its tasks. ',
-        'Use the basis for the task, usually e_public_task or c_legal_obligation.',
-      ],
-      'ea-before-duaa': [
-        'Purpose {{purpose}} relies on Art 6(1)(ea) recognised legitimate interests, which exists only from {{commencement}}, but the agreement is judged under the law before then. ',
-        'Choose a basis that existed then, or set legal_framework: uk_gdpr_post_duaa_2026 if the sharing is assessed under the amended law.',
-      ],
+      missing: {
+        text: [
+          'Purpose {{purpose}} has no UK GDPR Article 6 lawful basis, but personal data of living patients is shared for it. Record it in lawful_basis.article_6 ',
+          '(for NHS bodies and GP practices usually e_public_task).',
+        ],
+        request: 'Ask {{drafter}} to state the UK GDPR Article 6 lawful basis for {{purpose}} (for NHS bodies and GP practices, usually the public task).',
+      },
+      'public-authority': {
+        text: [
+          'Purpose {{purpose}} relies on {{basis}}, but {{parties}} {{verb}} a public authority, which cannot rely on legitimate interests for processing in performance of its tasks. ',
+          'Use the basis for the task, usually e_public_task or c_legal_obligation.',
+        ],
+        request: 'Ask {{drafter}} to replace legitimate interests as the lawful basis for {{purpose}}: {{parties}} {{verb}} a public authority and must rely on its public task or a legal obligation.',
+      },
+      'ea-before-duaa': {
+        text: [
+          'Purpose {{purpose}} relies on Art 6(1)(ea) recognised legitimate interests, which exists only from {{commencement}}, but the agreement is judged under the law before then. ',
+          'Choose a basis that existed then, or set legal_framework: uk_gdpr_post_duaa_2026 if the sharing is assessed under the amended law.',
+        ],
+        request: 'Ask {{drafter}} to give a lawful basis for {{purpose}} that applied at the time: "recognised legitimate interests" exists only from {{commencement}}.',
+      },
     },
     examples: {
       valid: [{

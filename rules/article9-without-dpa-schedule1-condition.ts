@@ -45,16 +45,21 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing:
-        'The purpose "{{purpose}}" relies on {{article9}}, which needs a DPA 2018 Schedule 1 condition, but none is given. Add `dpa_schedule_1`: {{options}}.',
-      mismatch:
-        'The purpose "{{purpose}}" pairs {{article9}} with {{schedule1}}, which cannot complete it. Use {{options}}, or correct the Article 9 condition.',
+      missing: {
+        text: 'The purpose "{{purpose}}" relies on {{article9}}, which needs a DPA 2018 Schedule 1 condition, but none is given. Add `dpa_schedule_1`: {{options}}.',
+        request: 'Ask {{drafter}} to state the Data Protection Act 2018 Schedule 1 condition that goes with the Article 9 condition for the purpose "{{purpose}}".',
+      },
+      mismatch: {
+        text: 'The purpose "{{purpose}}" pairs {{article9}} with {{schedule1}}, which cannot complete it. Use {{options}}, or correct the Article 9 condition.',
+        request: 'Ask {{drafter}} to correct the Data Protection Act 2018 Schedule 1 condition for the purpose "{{purpose}}": the one given cannot go with its Article 9 condition.',
+      },
       'no-policy-document': {
         text: [
           '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}", which needs an appropriate policy document, but none is recorded. ',
           'Add its reference as `appropriate_policy_document` on this party.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for the appropriate policy document of {{party}}, which the condition it relies on for the purpose "{{purpose}}" requires.',
       },
       'no-policy-document-part2': {
         text: [
@@ -62,6 +67,7 @@ export default defineRule({
           'Part 2 conditions, and none is recorded for this party. Add its reference as `appropriate_policy_document`, or check whether this condition is an exception.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for the appropriate policy document of {{party}}, which the Schedule 1 condition it relies on for the purpose "{{purpose}}" requires.',
       },
     },
     examples: {

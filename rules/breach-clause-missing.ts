@@ -28,17 +28,28 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        'The agreement does not say how personal data breaches are handled between the parties. Add a `breach` section with a `contact`, the ',
-        '`ico_notification_owner` and `notify_parties_within` (such as PT24H).',
-      ],
-      'no-contact': 'The `breach` section does not say whom to contact about a breach. Add `contact`, such as the DPO\'s mailbox.',
-      'no-owner':
-        'The `breach` section does not say which party decides on and makes any report to the ICO. Add `ico_notification_owner` with the id of a controller.',
-      'owner-is-processor': [
-        '{{party}} is a processor, so it cannot own reports to the ICO: that is a controller\'s duty, and a processor tells its controller instead. ',
-        'Name a controller as `ico_notification_owner`.',
-      ],
+      missing: {
+        text: [
+          'The agreement does not say how personal data breaches are handled between the parties. Add a `breach` section with a `contact`, the ',
+          '`ico_notification_owner` and `notify_parties_within` (such as PT24H).',
+        ],
+        request: 'Ask {{drafter}} for a breach clause: whom to tell about a personal data breach, how fast (within 24 hours between the parties), and which party reports it to the ICO.',
+      },
+      'no-contact': {
+        text: 'The `breach` section does not say whom to contact about a breach. Add `contact`, such as the DPO\'s mailbox.',
+        request: 'Ask {{drafter}} to say whom to contact about a data breach (such as the Data Protection Officer\'s mailbox).',
+      },
+      'no-owner': {
+        text: 'The `breach` section does not say which party decides on and makes any report to the ICO. Add `ico_notification_owner` with the id of a controller.',
+        request: 'Ask {{drafter}} to say which party decides whether to report a breach to the ICO, and does so.',
+      },
+      'owner-is-processor': {
+        text: [
+          '{{party}} is a processor, so it cannot own reports to the ICO: that is a controller\'s duty, and a processor tells its controller instead. ',
+          'Name a controller as `ico_notification_owner`.',
+        ],
+        request: 'Ask {{drafter}} to make a controller responsible for reporting breaches to the ICO, not {{party}}, which is a processor.',
+      },
     },
     examples: {
       valid: [{

@@ -61,17 +61,22 @@ export default defineRule({
       missing: {
         text: 'The `breach` section does not say how soon a party must tell the others about a breach. Add `notify_parties_within`, such as PT24H.',
         severity: 'warning',
+        request: 'Ask {{drafter}} to say how soon a party must tell the others about a data breach (24 hours is usual).',
       },
-      'ico-deadline': [
-        'The parties may take {{hours}} to tell each other about a breach, which leaves no time for the controller to report it to the ICO within ',
-        'its own 72-hour deadline. Shorten `notify_parties_within` to {{max}} or less.',
-      ],
+      'ico-deadline': {
+        text: [
+          'The parties may take {{hours}} to tell each other about a breach, which leaves no time for the controller to report it to the ICO within ',
+          'its own 72-hour deadline. Shorten `notify_parties_within` to {{max}} or less.',
+        ],
+        request: 'Ask {{drafter}} to shorten the time the parties take to tell each other about a breach from {{hours}} to {{max}} or less, so that the ICO can be told within 72 hours.',
+      },
       'over-threshold': {
         text: [
           'The parties may take {{hours}} to tell each other about a breach, leaving little of the controller\'s 72 hours to assess it and report it ',
           'to the ICO. Shorten `notify_parties_within` to {{max}} or less.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to shorten the time the parties take to tell each other about a breach from {{hours}} to {{max}} or less, so that the ICO can be told within 72 hours.',
       },
       'processor-too-slow': {
         text: [
@@ -79,6 +84,7 @@ export default defineRule({
           'undue delay. Shorten `notify_parties_within` to {{max}} or less.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to have {{processor}}, a processor, tell its controller about a breach without delay ({{max}} or less), not within {{hours}}.',
       },
     },
     examples: {

@@ -1,5 +1,5 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { approvalsBy, approvesCurrentVersion, carriesConfidentialPatientInformation, flowPurposes, isControllerFor, latestApproval, versionHint } from '../src/core/facts.js';
+import { approvalsBy, approvesCurrentVersion, caldicottDisclosureIndex, latestApproval, versionHint } from '../src/core/facts.js';
 
 export default defineRule({
   id: 'caldicott-signoff-missing',
@@ -40,18 +40,27 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      none: [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
-        'Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}.',
-      ],
-      'other-version': [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
-        'version {{version}}. Ask them to review this version and record their approval with version: {{version}}.',
-      ],
-      unversioned: [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian\'s approval does not say which version it ',
-        'covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it.',
-      ],
+      none: {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
+          'Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}.',
+        ],
+        request: 'Ask for the Caldicott Guardian of {{party}} to review and sign off the agreement before {{party}} discloses confidential patient information under it.',
+      },
+      'other-version': {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
+          'version {{version}}. Ask them to review this version and record their approval with version: {{version}}.',
+        ],
+        request: 'Ask for the Caldicott Guardian of {{party}} to review and sign off version {{version}}: they approved version {{approved}}.',
+      },
+      unversioned: {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian\'s approval does not say which version it ',
+          'covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it.',
+        ],
+        request: 'Ask {{drafter}} to confirm that the Caldicott Guardian of {{party}} approved version {{version}}, the version you were sent.',
+      },
     },
     examples: {
       valid: [
@@ -117,8 +126,7 @@ export default defineRule({
   check({ agreement: a, report }) {
     const flows = a.flows ?? [];
     (a.parties ?? []).forEach((party, i) => {
-      // A controller for the flow's purposes; a party can be a processor for some purposes only.
-      const flowIndex = flows.findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+      const flowIndex = caldicottDisclosureIndex(a, party);
       if (flowIndex < 0) return;
       const found = approvalsBy(a, party.id, 'caldicott_guardian');
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;

@@ -32,12 +32,22 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-population':
-        'The agreement does not say whose records are shared. Add a `population` section with `scope`, `vital_status` and, for a defined cohort, `inclusion_criteria`.',
-      'no-scope': 'The population has no `scope`: say whether records are shared one person at a time (per_case), for a defined cohort, or for every registered patient.',
-      'no-criteria': 'The population is a defined cohort, but no `inclusion_criteria` say who is in it. List the criteria, such as "patients aged 65 and over with diabetes".',
-      'no-vital-status':
-        'The population does not say whether the patients are living or deceased (`vital_status`). This decides which law applies: UK GDPR covers only the living.',
+      'no-population': {
+        text: 'The agreement does not say whose records are shared. Add a `population` section with `scope`, `vital_status` and, for a defined cohort, `inclusion_criteria`.',
+        request: 'Ask {{drafter}} to say whose records are shared: one named person per request, a defined group of patients, or everyone, and whether living or deceased.',
+      },
+      'no-scope': {
+        text: 'The population has no `scope`: say whether records are shared one person at a time (per_case), for a defined cohort, or for every registered patient.',
+        request: 'Ask {{drafter}} to say whose records are shared: one named person per request, a defined group of patients, or every registered patient.',
+      },
+      'no-criteria': {
+        text: 'The population is a defined cohort, but no `inclusion_criteria` say who is in it. List the criteria, such as "patients aged 65 and over with diabetes".',
+        request: 'Ask {{drafter}} to say who is in the group of patients whose records are shared (such as "patients aged 65 and over with diabetes").',
+      },
+      'no-vital-status': {
+        text: 'The population does not say whether the patients are living or deceased (`vital_status`). This decides which law applies: UK GDPR covers only the living.',
+        request: 'Ask {{drafter}} to say whether the patients whose records are shared are living, deceased or both.',
+      },
     },
     examples: {
       valid: [

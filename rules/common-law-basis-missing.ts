@@ -30,10 +30,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        'Purpose {{purpose}} has no common-law basis, but confidential patient information is disclosed for it ({{flows}}). The duty of confidentiality is separate from UK GDPR ',
-        'and continues after death: record in lawful_basis.common_law what sets it aside for this purpose.',
-      ],
+      missing: {
+        text: [
+          'Purpose {{purpose}} has no common-law basis, but confidential patient information is disclosed for it ({{flows}}). The duty of confidentiality is separate from UK GDPR ',
+          'and continues after death: record in lawful_basis.common_law what sets it aside for this purpose.',
+        ],
+        request: 'Ask {{drafter}} to state what sets aside the duty of confidentiality for {{purpose}} (such as consent, a legal requirement or section 251 support): confidential patient information is disclosed for it ({{flows}}).',
+      },
     },
     examples: {
       valid: [

@@ -40,16 +40,20 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-          'The purpose {{purpose}} uses criminal offence data ("{{item}}") but records no Article 10 basis. Ask which DPA 2018 Schedule 1 condition ',
-          '(or which law giving official authority) the disclosing party relies on, and record it in `lawful_basis.article_10`.',
-        ],
+      missing: {
+        text: [
+            'The purpose {{purpose}} uses criminal offence data ("{{item}}") but records no Article 10 basis. Ask which DPA 2018 Schedule 1 condition ',
+            '(or which law giving official authority) the disclosing party relies on, and record it in `lawful_basis.article_10`.',
+          ],
+        request: 'Ask {{drafter}} which Data Protection Act 2018 condition (or which law giving official authority) allows {{purpose}} to use criminal offence data ("{{item}}").',
+      },
       'no-condition': {
         text: [
             'The Article 10 basis for the purpose {{purpose}} ("{{basis}}") names neither a DPA 2018 Schedule 1 condition nor the official authority ',
             'relied on. Ask for the paragraph of Schedule 1 (such as para 10 or para 18), or the law giving official authority, and add it.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for the paragraph of Data Protection Act 2018 Schedule 1 (or the law giving official authority) that allows criminal offence data to be used for {{purpose}}: "{{basis}}" names neither.',
       },
     },
     examples: {

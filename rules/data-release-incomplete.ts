@@ -28,11 +28,26 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-recipient': 'This data release does not say who receives the data: add a flow whose `to` is the recipient.',
-      'no-dataset': 'Data item "{{item}}" does not say which dataset was released. Add `dataset` (such as Hospital Episode Statistics Admitted Patient Care) or a `description`.',
-      'no-identifiability': 'Data item "{{item}}" does not say how identifiable the released data is. Add `identifiability`: identifiable, pseudonymised, anonymised or aggregate.',
-      'no-onward-sharing': 'This data release does not say whether the recipient may pass the data on or sublicense it. Add `onward_sharing` with `allowed` and `sublicensing`.',
-      'no-commercial-use': 'This data release does not say whether the data may be used commercially. Add `commercial_use` with `allowed` (and the `consent` relied on when it is).',
+      'no-recipient': {
+        text: 'This data release does not say who receives the data: add a flow whose `to` is the recipient.',
+        request: 'Ask {{drafter}} to say who receives the data released.',
+      },
+      'no-dataset': {
+        text: 'Data item "{{item}}" does not say which dataset was released. Add `dataset` (such as Hospital Episode Statistics Admitted Patient Care) or a `description`.',
+        request: 'Ask {{drafter}} to say which dataset "{{item}}" is.',
+      },
+      'no-identifiability': {
+        text: 'Data item "{{item}}" does not say how identifiable the released data is. Add `identifiability`: identifiable, pseudonymised, anonymised or aggregate.',
+        request: 'Ask {{drafter}} to say how identifiable the data in "{{item}}" is: identifiable, pseudonymised, anonymised or only counts.',
+      },
+      'no-onward-sharing': {
+        text: 'This data release does not say whether the recipient may pass the data on or sublicense it. Add `onward_sharing` with `allowed` and `sublicensing`.',
+        request: 'Ask {{drafter}} to say whether the recipient may pass the data on or license it to others.',
+      },
+      'no-commercial-use': {
+        text: 'This data release does not say whether the data may be used commercially. Add `commercial_use` with `allowed` (and the `consent` relied on when it is).',
+        request: 'Ask {{drafter}} to say whether the data may be used commercially.',
+      },
     },
     examples: {
       valid: [

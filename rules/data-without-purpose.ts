@@ -23,8 +23,14 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-purposes': 'Data item "{{item}}" does not say which purposes it is needed for. List them (by id) in its purposes, or remove the item if no purpose needs it.',
-      'no-justification': 'Data item "{{item}}" does not say why it is needed. Explain in its justification why each of its purposes needs this data.',
+      'no-purposes': {
+        text: 'Data item "{{item}}" does not say which purposes it is needed for. List them (by id) in its purposes, or remove the item if no purpose needs it.',
+        request: 'Ask {{drafter}} which purposes need "{{item}}"; if none does, ask for it to be removed.',
+      },
+      'no-justification': {
+        text: 'Data item "{{item}}" does not say why it is needed. Explain in its justification why each of its purposes needs this data.',
+        request: 'Ask {{drafter}} why each purpose needs "{{item}}".',
+      },
     },
     examples: {
       valid: [

@@ -27,30 +27,47 @@ export default defineRule({
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
     defaultOptions: {},
     messages: {
-      'expires-before-effective':
-        'The agreement expires on {{expires}}, before it takes effect on {{from}}. Correct whichever date is wrong.',
-      'review-after-expiry': [
-        'The review date ({{review}}) is after the agreement expires ({{expires}}), so the review would never happen while it is in force. Set a review ',
-        'date before the expiry date, or correct the expiry date.',
-      ],
+      'expires-before-effective': {
+        text: 'The agreement expires on {{expires}}, before it takes effect on {{from}}. Correct whichever date is wrong.',
+        request: 'Ask {{drafter}} to correct the dates: the agreement expires on {{expires}}, before it takes effect on {{from}}.',
+      },
+      'review-after-expiry': {
+        text: [
+          'The review date ({{review}}) is after the agreement expires ({{expires}}), so the review would never happen while it is in force. Set a review ',
+          'date before the expiry date, or correct the expiry date.',
+        ],
+        request: 'Ask {{drafter}} for a review date before the agreement expires ({{expires}}): the review date {{review}} would come too late.',
+      },
       'approval-in-future': {
         text: [
           'This approval by the {{role}} of {{party}} is dated {{date}}, which is in the future. Record an approval only once it has been given, or ',
           'correct the date.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to correct the approval by the {{role}} of {{party}}: it is dated {{date}}, in the future.',
       },
-      'history-out-of-order': [
-        'Version {{version}} is listed after version {{previous}}, out of order with the rest of the history. List the history in version order ',
-        '(oldest first or newest first).',
-      ],
-      'history-repeated': 'Version {{version}} appears twice in the history. Merge the two entries, or correct the version number.',
-      'history-dated-out-of-order':
-        'Version {{version}} is dated {{date}}, before the earlier version {{earlier}} ({{earlierDate}}). Correct whichever date or version is wrong.',
-      'history-newer-than-agreement': [
-        'The history lists version {{version}}, newer than the agreement\'s own version {{current}}. Update the agreement\'s `version`, or correct the ',
-        'history entry.',
-      ],
+      'history-out-of-order': {
+        text: [
+          'Version {{version}} is listed after version {{previous}}, out of order with the rest of the history. List the history in version order ',
+          '(oldest first or newest first).',
+        ],
+        request: 'Ask {{drafter}} to list the version history in order (version {{version}} comes after version {{previous}}).',
+      },
+      'history-repeated': {
+        text: 'Version {{version}} appears twice in the history. Merge the two entries, or correct the version number.',
+        request: 'Ask {{drafter}} to correct the version history: version {{version}} appears twice.',
+      },
+      'history-dated-out-of-order': {
+        text: 'Version {{version}} is dated {{date}}, before the earlier version {{earlier}} ({{earlierDate}}). Correct whichever date or version is wrong.',
+        request: 'Ask {{drafter}} to correct the version history: version {{version}} is dated {{date}}, before the earlier version {{earlier}}.',
+      },
+      'history-newer-than-agreement': {
+        text: [
+          'The history lists version {{version}}, newer than the agreement\'s own version {{current}}. Update the agreement\'s `version`, or correct the ',
+          'history entry.',
+        ],
+        request: 'Ask {{drafter}} which version this is: the history lists version {{version}}, newer than the agreement\'s own version {{current}}.',
+      },
     },
     examples: {
       valid: [

@@ -44,16 +44,20 @@ const INCLUDES_DECEASED: ReadonlySet<VitalStatus> = new Set<VitalStatus>(['decea
     ],
     defaultOptions: {},
     messages: {
-      'no-common-law': [
-        'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ',
-        'died; the duty of confidentiality does. Add the common-law basis (`lawful_basis.common_law`), such as legal_requirement for a medical examiner.',
-      ],
+      'no-common-law': {
+        text: [
+          'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ',
+          'died; the duty of confidentiality does. Add the common-law basis (`lawful_basis.common_law`), such as legal_requirement for a medical examiner.',
+        ],
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for the purpose "{{purpose}}", which covers people who have died: UK GDPR does not apply to their records, but the duty of confidentiality does.',
+      },
       'gdpr-not-applicable': {
         text: [
           'Every patient covered has died, so the UK GDPR bases given for the purpose "{{purpose}}" ({{bases}}) do not apply to their records. What applies is ',
           'the common-law duty of confidentiality, which continues after death: the basis that sets it aside is what makes this sharing lawful.',
         ],
         severity: 'info',
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for the purpose "{{purpose}}": everyone covered has died, so the UK GDPR bases given ({{bases}}) do not apply.',
       },
     },
     examples: {

@@ -32,14 +32,20 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'unused-purpose': [
-          'The purpose "{{purpose}}" is declared, but no flow or data item uses it. Ask whether it is part of this sharing: add the flow that serves ',
-          'it, or remove it so the agreement does not permit a use nobody needs.',
-        ],
-      'unused-data': [
-          'Data item "{{item}}" is listed, but no flow shares it. Ask whether it is needed: add it to the flow that shares it, or remove it so the ',
-          'agreement covers only the data the purposes need.',
-        ],
+      'unused-purpose': {
+        text: [
+            'The purpose "{{purpose}}" is declared, but no flow or data item uses it. Ask whether it is part of this sharing: add the flow that serves ',
+            'it, or remove it so the agreement does not permit a use nobody needs.',
+          ],
+        request: 'Ask {{drafter}} whether "{{purpose}}" is part of this sharing; if not, ask for it to be removed, so that the agreement does not permit a use nobody needs.',
+      },
+      'unused-data': {
+        text: [
+            'Data item "{{item}}" is listed, but no flow shares it. Ask whether it is needed: add it to the flow that shares it, or remove it so the ',
+            'agreement covers only the data the purposes need.',
+          ],
+        request: 'Ask {{drafter}} whether "{{item}}" is needed; if not, ask for it to be removed, so that the agreement covers only the data the purposes need.',
+      },
     },
     examples: {
       valid: [

@@ -36,14 +36,17 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-disposal':
-        'Retention entry {{entry}} does not say what happens to the data at the end of the period. Add `disposal`, such as secure_destruction or return_to_controller.',
+      'no-disposal': {
+        text: 'Retention entry {{entry}} does not say what happens to the data at the end of the period. Add `disposal`, such as secure_destruction or return_to_controller.',
+        request: 'Ask {{drafter}} what happens to the data at the end of the retention period (retention term {{entry}}): securely destroyed, or returned.',
+      },
       'no-termination-disposal': {
         text: [
           'The agreement does not say what happens to data already shared if the agreement ends{{reason}}. Add `termination.data_on_termination`, such as ',
           'secure_destruction or return_to_controller.',
         ],
         severity: 'info',
+        request: 'Ask {{drafter}} what happens to data already shared if the agreement ends: securely destroyed, or returned.',
       },
     },
     examples: {

@@ -3,6 +3,7 @@ import { defineRule, extendPath, yaml, type Path } from '../src/core/rule.js';
 import {
   categoryIndex,
   compareVersions,
+  coversOnlyDeceased,
   dataCategoriesOf,
   flowData,
   flowsCarrying,
@@ -31,19 +32,34 @@ const NEW_TECHNOLOGY =
 /** The acronyms, in capitals only ("ai" in running text is not AI). */
 const NEW_TECHNOLOGY_ACRONYM = /\b(?:AI|LLMs?)\b/;
 
-/** The first mention of a new technology in a purpose, a data item, a flow's system or the security notes. */
-function newTechnology(a: Agreement): { found: string; at: Path } | undefined {
-  const places: { text: string | undefined; at: Path }[] = [
+/** The descriptions of purposes and data items, where an agreement says what the processing does. */
+function descriptions(a: Agreement): { text: string | undefined; at: Path }[] {
+  return [
     ...(a.purposes ?? []).map((p, i) => ({ text: p.description, at: ['purposes', i, 'description'] as Path })),
     ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ['data', i, 'description'] as Path })),
-    ...(a.flows ?? []).map((f, i) => ({ text: f.access?.system, at: ['flows', i, 'access', 'system'] as Path })),
-    { text: a.security?.notes, at: ['security', 'notes'] },
   ];
+}
+
+/** The first match of any of the patterns, in the order of the places given. */
+function firstMention(places: readonly { text: string | undefined; at: Path }[], patterns: readonly RegExp[]): { found: string; at: Path } | undefined {
   for (const place of places) {
-    const m = place.text === undefined ? null : (NEW_TECHNOLOGY.exec(place.text) ?? NEW_TECHNOLOGY_ACRONYM.exec(place.text));
-    if (m) return { found: m[0], at: place.at };
+    if (place.text === undefined) continue;
+    for (const pattern of patterns) {
+      const m = pattern.exec(place.text);
+      if (m) return { found: m[0], at: place.at };
+    }
   }
   return undefined;
+}
+
+/** The first mention of a new technology in a purpose, a data item, a flow's system or the security notes. */
+function newTechnology(a: Agreement): { found: string; at: Path } | undefined {
+  const places = [
+    ...descriptions(a),
+    ...(a.flows ?? []).map((f, i) => ({ text: f.access?.system, at: ['flows', i, 'access', 'system'] as Path })),
+    { text: a.security?.notes, at: ['security', 'notes'] as Path },
+  ];
+  return firstMention(places, [NEW_TECHNOLOGY, NEW_TECHNOLOGY_ACRONYM]);
 }
 
 /** The first party that receives personal data from two or more senders (data matching), with the index of its first such flow. */
@@ -57,6 +73,33 @@ function receiverFromManySources(a: Agreement): { to: string; index: number } | 
   });
   const to = [...senders].find(([, from]) => from.size > 1)?.[0];
   return to === undefined ? undefined : { to, index: first.get(to)! };
+}
+
+/** Tracking a person's location or movements, which the ICO lists as likely high risk. */
+const TRACKING = /\b(?:geo-?location|GPS|location\s+tracking|track(?:s|ing)?\s+(?:(?:the|their|a\s+person's|patients')\s+)?(?:location|whereabouts|movements?))\b/i;
+
+/**
+ * The first flow that systematically monitors a whole population: a scheduled, standing or automated
+ * feed (not one case at a time) of personal data about every registered patient, or about a cohort
+ * of at least `largeScale`. A one-off extract, a per-request disclosure and live access (judged on its
+ * own) are not; nor is a population that has all died (UK GDPR does not apply).
+ */
+function systematicMonitoring(a: Agreement, largeScale: number): { index: number; who: string } | undefined {
+  for (const [index, flow] of (a.flows ?? []).entries()) {
+    const access = flow.access;
+    if (access === undefined || access.mode === 'live_system_access' || access.mode === 'extract' || access.mode === 'per_request') continue;
+    if (access.trigger === 'per_case' || access.duration === 'one_off') continue;
+    const ongoing = access.mode === 'feed' || access.trigger === 'scheduled' || access.duration === 'standing';
+    if (!ongoing || !flowData(a, flow).some(isIdentifying)) continue;
+    const purposes = (flow.purposes ?? []).flatMap((id) => purposeById(a, id) ?? []);
+    if (purposes.length > 0 && coversOnlyDeceased(a, purposes)) continue;
+    const stated = purposes.length > 0 ? purposes.map((p) => populationFor(a, p)) : [a.population];
+    const whole = stated.find((p) => p?.scope === 'all_registered');
+    if (whole) return { index, who: 'every registered patient' };
+    const large = stated.find((p) => p?.cohort_size !== undefined && p.cohort_size >= largeScale);
+    if (large) return { index, who: `${large.cohort_size!.toLocaleString('en-GB')} patients` };
+  }
+  return undefined;
 }
 
 /** The signs, readable from the agreement, that the processing is likely to be high risk (UK GDPR Art 35). */
@@ -91,6 +134,16 @@ function highRiskIndicators(a: Agreement, largeScale: number): Indicator[] {
   }
   const technology = newTechnology(a);
   if (technology) out.push({ reason: `the processing uses new technology ("${technology.found}")`, at: technology.at });
+  const monitoring = systematicMonitoring(a, largeScale);
+  if (monitoring) {
+    const flow = a.flows![monitoring.index]!;
+    out.push({
+      reason: `flow "${flow.id}" sends ${partyName(a, flow.to)} an ongoing feed of personal data about ${monitoring.who} (systematic monitoring)`,
+      at: ['flows', monitoring.index, 'access'],
+    });
+  }
+  const tracked = firstMention(descriptions(a), [TRACKING]);
+  if (tracked) out.push({ reason: `the processing tracks people's location or movements ("${tracked.found}")`, at: tracked.at });
   const matched = receiverFromManySources(a);
   if (matched) out.push({ reason: `${partyName(a, matched.to)} receives personal data from more than one source, to be combined or matched`, at: ['flows', matched.index, 'to'] });
   // Per-case purposes (safeguarding one person, a death, a court) concern one identified person at a time, not a group.
@@ -144,7 +197,10 @@ export default defineRule({
       'dsalint treats these as signs of high risk, taken from Art 35(3) and the ICO\'s list: health data about every registered patient, or about a ' +
       'cohort of at least `large_scale_cohort` patients (`population.cohort_size`; large-scale special category data); new technology such as AI, ' +
       'machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow\'s system or the security notes; one ' +
-      'recipient receiving personal data from more than one source (data matching); live access to the clinical system by an organisation that does not provide the patients\' care; genetic data used for ' +
+      'recipient receiving personal data from more than one source (data matching); systematic monitoring, read as an ongoing feed (`mode: feed`, ' +
+      'a `scheduled` trigger or `standing` access) of personal data about every registered patient or about at least `large_scale_cohort` patients ' +
+      '(a one-off extract, one case at a time or records of the dead do not count); tracking people\'s location or movements named in a purpose or ' +
+      'data item; live access to the clinical system by an organisation that does not provide the patients\' care; genetic data used for ' +
       'anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, ' +
       'such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\n' +
       'A DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how ' +
@@ -172,6 +228,12 @@ export default defineRule({
         instrument: 'ICO: Examples of processing likely to result in high risk',
         url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk',
       },
+      {
+        instrument: 'ICO: Data protection impact assessments (detailed guidance)',
+        provision: 'When do we need to do a DPIA? What other factors might indicate likely high risk? (systematic monitoring)',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/',
+        unverified: true,
+      },
       { instrument: 'ICO Data Sharing Code of Practice', provision: 'Carry out a DPIA', url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/' },
     ],
     optionsSchema: {
@@ -189,16 +251,20 @@ export default defineRule({
     },
     defaultOptions: { large_scale_cohort: 10000 } as Options,
     messages: {
-      missing: [
-          'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ',
-          'a high risk: carry one out and record it under `dpia` (reference, completed, version_covered).',
-        ],
+      missing: {
+        text: [
+            'No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ',
+            'a high risk: carry one out and record it under `dpia` (reference, completed, version_covered).',
+          ],
+        request: 'Ask {{drafter}} for the data protection impact assessment (DPIA) of this sharing: one is required before it starts.',
+      },
       'stale-version': {
         text: [
             'The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ',
             '`version_covered` (and `completed`).',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to review the data protection impact assessment against version {{version}}: it covers version {{covered}}.',
       },
       'stale-date': {
         text: [
@@ -206,6 +272,7 @@ export default defineRule({
             'access. Review the DPIA against that change and update `completed` and `version_covered`.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to review the data protection impact assessment (completed on {{completed}}) against what changed in {{change}}.',
       },
       'mitigation-not-in-place': {
         text: [
@@ -213,6 +280,7 @@ export default defineRule({
             'processing it protects starts (or stop that processing), then record `in_place: true`.',
           ],
         severity: 'error',
+        request: 'Ask {{drafter}} to put "{{measure}}" in place before the sharing it protects starts: the impact assessment relies on it, but it is not yet in place.',
       },
       'no-prior-consultation': {
         text: [
@@ -220,6 +288,7 @@ export default defineRule({
             'processing starts (UK GDPR Art 36): record the reference in `dpia.ico_prior_consultation`, or reduce the risk.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} whether the ICO was consulted: the impact assessment says high risk remains, and the law requires the ICO to be consulted before the sharing starts.',
       },
     },
     examples: {
@@ -253,6 +322,24 @@ export default defineRule({
               - { id: icb, name: Example ICB, org_type: icb }
             flows:
               - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }
+          `,
+          findings: [{ messageId: 'missing', text: 'dsalint' }],
+        },
+        {
+          title: 'a monthly feed of every registered patient\'s appointments to the ICB, and no DPIA (systematic monitoring)',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            population: { scope: all_registered }
+            data:
+              - { id: activity, categories: [nhs_number, appointments_activity] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [activity], access: { mode: feed, trigger: scheduled } }
           `,
           findings: [{ messageId: 'missing', text: 'dsalint' }],
         },

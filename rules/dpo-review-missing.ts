@@ -1,6 +1,6 @@
 import type { Party, SignoffRole } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { approvalsBy, approvesCurrentVersion, latestApproval, isController, isPublicAuthority, orgTypeOf, versionHint } from '../src/core/facts.js';
+import { approvalsBy, approvesCurrentVersion, latestApproval, isController, needsDpoReview, orgTypeOf, versionHint } from '../src/core/facts.js';
 
 export default defineRule({
   id: 'dpo-review-missing',
@@ -32,29 +32,41 @@ export default defineRule({
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 37(1)(a) (public authorities must designate a DPO)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/37' },
       { instrument: 'UK GDPR', provision: 'Art 39(1) (tasks of the DPO, including advice on DPIAs)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/39' },
-      { instrument: 'ICO: Data protection officers', url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-officers/' },
+      {
+        instrument: 'ICO: Accountability Framework, leadership and oversight',
+        provision: 'Whether to appoint a DPO ("some organisations legally require a DPO")',
+        url: 'https://ico.org.uk/for-organisations/accountability-framework/leadership-and-oversight/',
+      },
       { instrument: 'NHS Digital: DSPT key roles and DPO guide (2018)', provision: 'SIRO as a key role', url: 'https://www.dsptoolkit.nhs.uk/', unverified: true },
     ],
     defaultOptions: {},
     messages: {
-      'dpo-none': [
-        '{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ',
-        'entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}.',
-      ],
-      'dpo-other-version': [
-        'The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ',
-        'and record their approval with version: {{version}}.',
-      ],
+      'dpo-none': {
+        text: [
+          '{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ',
+          'entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}.',
+        ],
+        request: 'Ask for the Data Protection Officer of {{party}} to review the agreement before it is signed.',
+      },
+      'dpo-other-version': {
+        text: [
+          'The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ',
+          'and record their approval with version: {{version}}.',
+        ],
+        request: 'Ask for the Data Protection Officer of {{party}} to review version {{version}}.',
+      },
       'siro-none': {
         text: [
           '{{party}} is an NHS trust or integrated care board, and no approval by its Senior Information Risk Owner (SIRO) is recorded. Consider adding ',
           'the SIRO\'s sign-off under `approvals` with party: {{id}}, role: siro{{versionHint}}.',
         ],
         severity: 'info',
+        request: 'Ask whether the Senior Information Risk Owner of {{party}} has signed off the agreement.',
       },
       'siro-other-version': {
         text: 'The Senior Information Risk Owner (SIRO) approval for {{party}} {{approved}}, but the current version is {{version}}. Consider asking the SIRO to approve this version.',
         severity: 'info',
+        request: 'Ask whether the Senior Information Risk Owner of {{party}} has signed off version {{version}}.',
       },
     },
     examples: {
@@ -125,8 +137,7 @@ export default defineRule({
     };
     (a.parties ?? []).forEach((party, i) => {
       if (!isController(party)) return;
-      // Art 37(1)(a): a court acting in its judicial capacity (a coroner) need not have a DPO.
-      if (isPublicAuthority(party) && !orgTypeOf(party)?.judicial) check(party, i, 'dpo', 'dpo-none', 'dpo-other-version', 'DPO');
+      if (needsDpoReview(party)) check(party, i, 'dpo', 'dpo-none', 'dpo-other-version', 'DPO');
       if (orgTypeOf(party)?.siroExpected) check(party, i, 'siro', 'siro-none', 'siro-other-version', 'SIRO');
     });
   },

@@ -86,28 +86,39 @@ export default defineRule({
     },
     defaultOptions: { max_age_years: 1, publication_deadline: '06-30', include_statutory_recipients: false } as Options,
     messages: {
-      missing: [
-        '{{party}} receives patient data (flow "{{flow}}"), but its Data Security and Protection Toolkit (DSPT) status is not recorded. Look it up on ',
-        'the DSPT website and add `dspt: { status, year }` to party "{{id}}".',
-      ],
-      'not-met': [
-        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that its DSPT assessment did not meet the standards. Organisations ',
-        'with access to NHS patient data must give assurance through the DSPT: agree how it will meet the standards before data is shared.',
-      ],
-      'not-published': [
-        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that it has no published DSPT assessment. Organisations with ',
-        'access to NHS patient data must publish one: agree when it will before data is shared.',
-      ],
+      missing: {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but its Data Security and Protection Toolkit (DSPT) status is not recorded. Look it up on ',
+          'the DSPT website and add `dspt: { status, year }` to party "{{id}}".',
+        ],
+        request: 'Ask {{drafter}} for the Data Security and Protection Toolkit (DSPT) status of {{party}}, which receives patient data.',
+      },
+      'not-met': {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that its DSPT assessment did not meet the standards. Organisations ',
+          'with access to NHS patient data must give assurance through the DSPT: agree how it will meet the standards before data is shared.',
+        ],
+        request: 'Ask {{drafter}} how {{party}} will meet the Data Security and Protection Toolkit standards before it receives patient data: its assessment did not meet them.',
+      },
+      'not-published': {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that it has no published DSPT assessment. Organisations with ',
+          'access to NHS patient data must publish one: agree when it will before data is shared.',
+        ],
+        request: 'Ask {{drafter}} when {{party}} will publish its Data Security and Protection Toolkit assessment: it must before it receives patient data.',
+      },
       'approaching-no-plan': {
         text: [
           '{{party}}\'s DSPT status is Approaching Standards, which needs a published improvement plan, but none is recorded. Add its reference as ',
           '`improvement_plan`.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for the improvement plan of {{party}}, whose Data Security and Protection Toolkit status is Approaching Standards.',
       },
       'no-year': {
         text: '{{party}}\'s DSPT status does not say which assessment year it is for, so nobody can tell whether it is current. Add `year` (such as {{expected}}).',
         severity: 'warning',
+        request: 'Ask {{drafter}} which year the Data Security and Protection Toolkit status of {{party}} is for (it should be {{expected}}).',
       },
       'out-of-date': {
         text: [
@@ -115,6 +126,7 @@ export default defineRule({
           'on the DSPT website and update `dspt`.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for the current Data Security and Protection Toolkit status of {{party}}: the one given is for {{year}}.',
       },
     },
     examples: {

@@ -18,7 +18,10 @@ export default defineRule({
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
     defaultOptions: {},
     messages: {
-      duplicate: 'The id "{{id}}" is already used by another entry in `{{section}}`; give each entry its own id.',
+      duplicate: {
+        text: 'The id "{{id}}" is already used by another entry in `{{section}}`; give each entry its own id.',
+        request: 'Ask {{drafter}} to make clear which entry is meant by "{{id}}": the agreement uses the same name for two different entries.',
+      },
     },
     examples: {
       valid: [{

@@ -38,17 +38,26 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      purpose: [
-        'The purpose {{purpose}} is not one the overarching protocol {{protocol}} provides for (it covers {{allowed}}). Amend the protocol first, ',
-        'or justify and approve this purpose on its own.',
-      ],
-      party: [
-        '{{party}} is not a party to the overarching protocol {{protocol}} this agreement sits under. Check that it has signed the protocol and add it ',
-        'there, or govern its part in this sharing separately.',
-      ],
-      data: [
-        'Data item "{{item}}" includes {{category}}, which the overarching protocol {{protocol}} does not cover. Remove it, or amend the protocol to cover it first.',
-      ],
+      purpose: {
+        text: [
+          'The purpose {{purpose}} is not one the overarching protocol {{protocol}} provides for (it covers {{allowed}}). Amend the protocol first, ',
+          'or justify and approve this purpose on its own.',
+        ],
+        request: 'Ask {{drafter}} to amend the overarching protocol {{protocol}} to provide for {{purpose}}, or to justify and approve that purpose on its own.',
+      },
+      party: {
+        text: [
+          '{{party}} is not a party to the overarching protocol {{protocol}} this agreement sits under. Check that it has signed the protocol and add it ',
+          'there, or govern its part in this sharing separately.',
+        ],
+        request: 'Ask {{drafter}} to confirm that {{party}} has signed the overarching protocol {{protocol}}, or to govern its part in this sharing separately.',
+      },
+      data: {
+        text: [
+          'Data item "{{item}}" includes {{category}}, which the overarching protocol {{protocol}} does not cover. Remove it, or amend the protocol to cover it first.',
+        ],
+        request: 'Ask {{drafter}} to remove {{category}} from "{{item}}", or to amend the overarching protocol {{protocol}} to cover it first.',
+      },
     },
     examples: {
       valid: [

@@ -45,30 +45,44 @@ export default defineRule({
           'Check the protocol together with this agreement (for example lint the folder that holds both) to run them.',
         ],
         severity: 'info',
+        request: 'Ask {{drafter}} for the overarching protocol {{id}}: this agreement takes {{sections}} from it, and those parts could not be checked without it.',
       },
-      'not-relative': [
-        '`framework.path` is "{{path}}", which is not a path relative to this agreement. dsalint only reads files among those being checked; give the ',
-        'protocol\'s file relative to this one, such as ../protocol/isp.dsa.yaml.',
-      ],
-      'not-found': [
-        '`framework.path` points to "{{path}}", but there is no agreement file there. Correct the path (it is relative to this agreement), or remove it ',
-        'if the protocol has no dsalint file.',
-      ],
+      'not-relative': {
+        text: [
+          '`framework.path` is "{{path}}", which is not a path relative to this agreement. dsalint only reads files among those being checked; give the ',
+          'protocol\'s file relative to this one, such as ../protocol/isp.dsa.yaml.',
+        ],
+        request: 'Ask {{drafter}} for a copy of the overarching protocol this agreement sits under, so that the parts it takes from the protocol can be checked.',
+      },
+      'not-found': {
+        text: [
+          '`framework.path` points to "{{path}}", but there is no agreement file there. Correct the path (it is relative to this agreement), or remove it ',
+          'if the protocol has no dsalint file.',
+        ],
+        request: 'Ask {{drafter}} for a copy of the overarching protocol this agreement sits under, so that the parts it takes from the protocol can be checked.',
+      },
       invalid: {
         text: [
           'The overarching protocol at "{{path}}" could not be used: {{detail}}. Fix the protocol\'s file; until then these checks could not run on this ',
           'agreement: {{rules}}.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} for a complete, current copy of the overarching protocol this agreement sits under: the copy supplied could not be read ({{detail}}).',
       },
-      'id-mismatch': [
-        '`framework.id` is {{id}}, but the file at "{{path}}" is a different agreement ({{detail}}). Point `framework.path` at the protocol {{id}}, or ',
-        'correct `framework.id`.',
-      ],
-      cycle: [
-        '`framework.path` "{{path}}" leads round in a circle: following each protocol\'s own framework comes back to an agreement already visited. ',
-        'An agreement cannot sit under itself; correct the paths.',
-      ],
+      'id-mismatch': {
+        text: [
+          '`framework.id` is {{id}}, but the file at "{{path}}" is a different agreement ({{detail}}). Point `framework.path` at the protocol {{id}}, or ',
+          'correct `framework.id`.',
+        ],
+        request: 'Ask {{drafter}} which overarching protocol this agreement sits under: it names {{id}}, but the protocol supplied is a different one.',
+      },
+      cycle: {
+        text: [
+          '`framework.path` "{{path}}" leads round in a circle: following each protocol\'s own framework comes back to an agreement already visited. ',
+          'An agreement cannot sit under itself; correct the paths.',
+        ],
+        request: 'Ask {{drafter}} which overarching protocol this agreement sits under: the protocols it refers to lead round in a circle.',
+      },
     },
     examples: {
       valid: [

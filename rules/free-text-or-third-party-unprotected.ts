@@ -36,10 +36,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      unprotected: [
-        'Data item "{{item}}" includes {{what}} and is shared with {{recipients}}, with no protection recorded. Add to its protections how this is dealt with before sharing: ',
-        'third_party_redaction, free_text_excluded or clinician_review.',
-      ],
+      unprotected: {
+        text: [
+          'Data item "{{item}}" includes {{what}} and is shared with {{recipients}}, with no protection recorded. Add to its protections how this is dealt with before sharing: ',
+          'third_party_redaction, free_text_excluded or clinician_review.',
+        ],
+        request: 'Ask {{drafter}} how {{what}} in "{{item}}" is dealt with before it is shared with {{recipients}} (removed, redacted or reviewed by a clinician).',
+      },
     },
     examples: {
       valid: [

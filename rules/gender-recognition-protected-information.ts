@@ -50,11 +50,14 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      disclosed: [
-        'Flow "{{flow}}" shares "{{data}}", which includes gender history. For anyone who has applied for a gender recognition certificate this is protected ',
-        'information, and disclosing it is a criminal offence (Gender Recognition Act 2004 s22) unless an exemption applies. Exclude it, rely on the patient\'s ',
-        'explicit consent, or record the exemption used.',
-      ],
+      disclosed: {
+        text: [
+          'Flow "{{flow}}" shares "{{data}}", which includes gender history. For anyone who has applied for a gender recognition certificate this is protected ',
+          'information, and disclosing it is a criminal offence (Gender Recognition Act 2004 s22) unless an exemption applies. Exclude it, rely on the patient\'s ',
+          'explicit consent, or record the exemption used.',
+        ],
+        request: 'Ask {{drafter}} to leave gender history out of "{{data}}", or to say which exemption in the Gender Recognition Act 2004 permits disclosing it: disclosing it without one is a criminal offence.',
+      },
     },
     examples: {
       valid: [
@@ -91,7 +94,7 @@ export default defineRule({
                 category: individual_care
                 lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: implied_consent }
             data:
-              - { id: history, categories: [nhs_number, gender_history], identifiability: anonymised }
+              - { id: history, categories: [gender_history], identifiability: anonymised }
             flows:
               - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }
           `,

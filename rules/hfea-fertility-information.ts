@@ -36,11 +36,14 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'from-clinic': [
-        'Flow "{{flow}}" sends "{{data}}" (licensed fertility treatment information) from {{sender}}, a licensed fertility clinic, to {{recipient}} without ',
-        'explicit consent. The Human Fertilisation and Embryology Act 1990 (s33A) forbids a licensed centre to disclose it without the consent of the people ',
-        'it identifies. Record their explicit consent to disclosure to {{recipient}}, or leave the data out.',
-      ],
+      'from-clinic': {
+        text: [
+          'Flow "{{flow}}" sends "{{data}}" (licensed fertility treatment information) from {{sender}}, a licensed fertility clinic, to {{recipient}} without ',
+          'explicit consent. The Human Fertilisation and Embryology Act 1990 (s33A) forbids a licensed centre to disclose it without the consent of the people ',
+          'it identifies. Record their explicit consent to disclosure to {{recipient}}, or leave the data out.',
+        ],
+        request: 'Ask {{drafter}} to leave fertility treatment information ("{{data}}") out of what {{sender}} sends to {{recipient}}, unless the people it identifies have given explicit consent: the law forbids a licensed clinic to disclose it otherwise.',
+      },
       secondary: {
         text: [
           'Flow "{{flow}}" shares "{{data}}" (fertility treatment information) for a purpose beyond the patient\'s care without explicit consent. Whether ',
@@ -48,6 +51,7 @@ export default defineRule({
           'leave it out, anonymise it, or rely on explicit consent.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to leave fertility treatment information ("{{data}}") out, anonymise it, or rely on explicit consent: it is shared for a purpose beyond the patient\'s care.',
       },
     },
     examples: {

@@ -136,11 +136,17 @@ export default defineDocumentRule({
     ],
     defaultOptions: {},
     messages: {
-      bidi: [
-        'Hidden characters that change the display order of the text: {{names}}. What you see here is not what the file says. Delete them (retype ',
-        'the words around them).',
-      ],
-      invisible: 'Invisible characters: {{names}}. The text looks different from what the file contains. Delete them (retype the words around them).',
+      bidi: {
+        text: [
+          'Hidden characters that change the display order of the text: {{names}}. What you see here is not what the file says. Delete them (retype ',
+          'the words around them).',
+        ],
+        request: 'Ask {{drafter}} for a clean copy of the text: it contains hidden characters ({{names}}) that change the order in which the words are shown, so what you read may not be what was written.',
+      },
+      invisible: {
+        text: 'Invisible characters: {{names}}. The text looks different from what the file contains. Delete them (retype the words around them).',
+        request: 'Ask {{drafter}} for a clean copy of the text: it contains invisible characters ({{names}}), so what you read may not be exactly what was written.',
+      },
     },
     examples: {
       valid: [{

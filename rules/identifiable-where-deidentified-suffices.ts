@@ -43,10 +43,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      identifiable: [
-        'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ',
-        'Pseudonymise it or remove the direct identifiers; if identifiable data really is needed, say why in its justification.',
-      ],
+      identifiable: {
+        text: [
+          'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ',
+          'Pseudonymise it or remove the direct identifiers; if identifiable data really is needed, say why in its justification.',
+        ],
+        request: 'Ask {{drafter}} to pseudonymise "{{item}}" or remove {{identifiers}} for {{purposes}}, or to say why identifiable data is needed.',
+      },
     },
     examples: {
       valid: [

@@ -53,6 +53,7 @@ import outdatedLawReference from './outdated-law-reference.js';
 import overlappingFlowTerms from './overlapping-flow-terms.js';
 import partyGroupEmpty from './party-group-empty.js';
 import partyIdentityUnclear from './party-identity-unclear.js';
+import partyWithoutSignoff from './party-without-signoff.js';
 import populationExceedsPurpose from './population-exceeds-purpose.js';
 import privacyNoticeMissing from './privacy-notice-missing.js';
 import processingAgreementWithoutProcessor from './processing-agreement-without-processor.js';
@@ -158,6 +159,7 @@ export const RULES: readonly AnyRule[] = [
   dpoReviewMissing,
   approvalWithoutDigest,
   breachNotificationWindow,
+  partyWithoutSignoff,
   retentionExceedsCodePeriod,
   declaredButUnused,
   processorDeterminesPurpose,

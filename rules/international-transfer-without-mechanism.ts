@@ -86,27 +86,42 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      party: [
-        '{{party}} processes the data outside the UK (country {{country}}), but `international_transfers` records no transfer to it. Add an entry with ',
-        'to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful (UK adequacy regulations, an IDTA, the UK addendum to the EU ',
-        'standard contractual clauses, binding corporate rules, or a named Art 49 exception).',
-      ],
-      'sub-processor': [
-        'The sub-processor "{{name}}" engaged by {{party}} processes the data outside the UK (country {{country}}), but `international_transfers` ',
-        'records no transfer there. Add an entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful.',
-      ],
-      flow: [
-        'Flow "{{flow}}" sends data outside the UK (country {{country}}), but `international_transfers` records no transfer to {{party}} there. Add an ',
-        'entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful.',
-      ],
-      'no-mechanism': [
-        'This transfer to {{party}} does not say which UK GDPR Chapter V mechanism makes it lawful. Add `mechanism`: uk_adequacy_regulations, idta, ',
-        'uk_addendum_eu_sccs, binding_corporate_rules, or exception (naming it in `exception`).',
-      ],
-      'exception-unnamed': [
-        'This transfer to {{party}} relies on an Art 49 exception but does not say which. Name it in `exception` (for example "Art 49(1)(a) explicit ',
-        'consent"); the exceptions are narrow and meant for occasional transfers, so check one really applies.',
-      ],
+      party: {
+        text: [
+          '{{party}} processes the data outside the UK (country {{country}}), but `international_transfers` records no transfer to it. Add an entry with ',
+          'to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful (UK adequacy regulations, an IDTA, the UK addendum to the EU ',
+          'standard contractual clauses, binding corporate rules, or a named Art 49 exception).',
+        ],
+        request: 'Ask {{drafter}} what makes it lawful for {{party}} to process the data outside the UK ({{country}}), such as UK adequacy regulations or an international data transfer agreement.',
+      },
+      'sub-processor': {
+        text: [
+          'The sub-processor "{{name}}" engaged by {{party}} processes the data outside the UK (country {{country}}), but `international_transfers` ',
+          'records no transfer there. Add an entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful.',
+        ],
+        request: 'Ask {{drafter}} what makes it lawful for "{{name}}", a sub-processor of {{party}}, to process the data outside the UK ({{country}}).',
+      },
+      flow: {
+        text: [
+          'Flow "{{flow}}" sends data outside the UK (country {{country}}), but `international_transfers` records no transfer to {{party}} there. Add an ',
+          'entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful.',
+        ],
+        request: 'Ask {{drafter}} what makes it lawful to send the data in "{{flow}}" outside the UK ({{country}}).',
+      },
+      'no-mechanism': {
+        text: [
+          'This transfer to {{party}} does not say which UK GDPR Chapter V mechanism makes it lawful. Add `mechanism`: uk_adequacy_regulations, idta, ',
+          'uk_addendum_eu_sccs, binding_corporate_rules, or exception (naming it in `exception`).',
+        ],
+        request: 'Ask {{drafter}} what makes the transfer to {{party}} outside the UK lawful, such as UK adequacy regulations or an international data transfer agreement.',
+      },
+      'exception-unnamed': {
+        text: [
+          'This transfer to {{party}} relies on an Art 49 exception but does not say which. Name it in `exception` (for example "Art 49(1)(a) explicit ',
+          'consent"); the exceptions are narrow and meant for occasional transfers, so check one really applies.',
+        ],
+        request: 'Ask {{drafter}} which exception in UK GDPR Article 49 the transfer to {{party}} relies on, and why it applies.',
+      },
     },
     examples: {
       valid: [

@@ -31,16 +31,24 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        '{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ',
-        'their responsibilities (at least rights_requests and privacy_information), with `essence_published: true` once patients can see a summary.',
-      ],
-      'responsibilities-missing':
-        'The joint controller arrangement does not allocate {{missing}}, which UK GDPR Art 26 requires. Add {{values}} to `responsibilities`.',
-      'essence-not-published': [
-        'The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ',
-        '(for example in the privacy notices) and set `essence_published: true`.',
-      ],
+      missing: {
+        text: [
+          '{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ',
+          'their responsibilities (at least rights_requests and privacy_information), with `essence_published: true` once patients can see a summary.',
+        ],
+        request: 'Ask {{drafter}} for the arrangement between the joint controllers ({{parties}}) that says which of them handles patients\' requests and tells patients about the sharing.',
+      },
+      'responsibilities-missing': {
+        text: 'The joint controller arrangement does not allocate {{missing}}, which UK GDPR Art 26 requires. Add {{values}} to `responsibilities`.',
+        request: 'Ask {{drafter}} to say which joint controller is responsible for {{missing}}.',
+      },
+      'essence-not-published': {
+        text: [
+          'The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ',
+          '(for example in the privacy notices) and set `essence_published: true`.',
+        ],
+        request: 'Ask {{drafter}} to publish a summary of the joint controller arrangement for patients (for example in the privacy notices).',
+      },
     },
     examples: {
       valid: [

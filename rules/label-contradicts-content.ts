@@ -13,7 +13,8 @@ export default defineRule({
       'pseudonym replaces, and a purpose that calls identifiable health information "not confidential".',
     rationale:
       'Several rules relax when data is anonymised, aggregate or not confidential: no opt-out, no common-law basis, no security baseline. A label ' +
-      'cannot buy that relaxation; the content decides. Data is anonymous only when no one can be identified from it by any means reasonably likely ' +
+      'cannot buy that relaxation; the content decides, and every other rule judges anonymised or aggregate data that carries a direct identifier as ' +
+      'personal data, as this rule does, so the label takes no finding away. Data is anonymous only when no one can be identified from it by any means reasonably likely ' +
       'to be used: a record carrying an NHS number, a name, an address or full postcode, contact details or a date of birth identifies the person, ' +
       'so it is personal data whatever the label says. Pseudonymised data is still personal data, and a pseudonymised extract replaces the direct ' +
       'identifiers with a pseudonym, the key staying with the sender; one that still carries the NHS number or name is simply identifiable.\n\n' +
@@ -35,7 +36,7 @@ export default defineRule({
       {
         instrument: 'ICO: Anonymisation guidance',
         provision: 'How do we ensure anonymisation is effective?',
-        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/how-do-we-ensure-anonymisation-is-effective/',
       },
       { instrument: 'UK GDPR', provision: 'Art 4(1) (personal data) and Art 4(5) (pseudonymisation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/4' },
       { instrument: 'Data Protection Act 2018', provision: 's171 (re-identification of de-identified personal data)', url: 'https://www.legislation.gov.uk/ukpga/2018/12/section/171' },
@@ -47,19 +48,28 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'identifiers-in-anonymous': [
-          'Data item "{{item}}" is labelled {{label}}, but its categories include {{identifiers}}, which identify people directly, so it is personal ',
-          'data whatever the label. Ask the sender to remove the identifiers (or share counts only), or label it identifiable and meet the rules for personal data.',
-        ],
-      'identifiers-in-pseudonymised': [
-          'Data item "{{item}}" is labelled pseudonymised, but its categories include {{identifiers}}, which a pseudonym replaces. As described it is ',
-          'identifiable: ask the sender to replace them with a pseudonym and keep the key, or label it identifiable.',
-        ],
-      'not-confidential': [
-          'The purpose {{purpose}} rests on "not confidential", but data item "{{item}}" is identifiable health information given in confidence, so the ',
-          'duty of confidentiality applies to it. Ask which basis sets the duty aside (explicit consent, section 251 support, a legal requirement or ',
-          'the overriding public interest) and record it in `common_law`, or share anonymised data instead.',
-        ],
+      'identifiers-in-anonymous': {
+        text: [
+            'Data item "{{item}}" is labelled {{label}}, but its categories include {{identifiers}}, which identify people directly, so it is personal ',
+            'data whatever the label. Ask the sender to remove the identifiers (or share counts only), or label it identifiable and meet the rules for personal data.',
+          ],
+        request: 'Ask {{drafter}} to remove {{identifiers}} from "{{item}}" (or share counts only), or to treat it as the identifiable personal data it is: it is described as {{label}}.',
+      },
+      'identifiers-in-pseudonymised': {
+        text: [
+            'Data item "{{item}}" is labelled pseudonymised, but its categories include {{identifiers}}, which a pseudonym replaces. As described it is ',
+            'identifiable: ask the sender to replace them with a pseudonym and keep the key, or label it identifiable.',
+          ],
+        request: 'Ask {{drafter}} to replace {{identifiers}} in "{{item}}" with a pseudonym, or to treat it as the identifiable data it is: it is described as pseudonymised.',
+      },
+      'not-confidential': {
+        text: [
+            'The purpose {{purpose}} rests on "not confidential", but data item "{{item}}" is identifiable health information given in confidence, so the ',
+            'duty of confidentiality applies to it. Ask which basis sets the duty aside (explicit consent, section 251 support, a legal requirement or ',
+            'the overriding public interest) and record it in `common_law`, or share anonymised data instead.',
+          ],
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for {{purpose}} (explicit consent, section 251 support, a legal requirement or the overriding public interest): "{{item}}" is identifiable health information given in confidence, not "not confidential".',
+      },
     },
     examples: {
       valid: [

@@ -42,10 +42,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      superseded: [
-        'This agreement was assessed against {{framework}}, which stopped applying on {{ended}}, yet it is still {{state}}. Review it against UK GDPR ',
-        'and the Data Protection Act 2018, record the bases that apply now, update `legal_framework` and record fresh sign-off.',
-      ],
+      superseded: {
+        text: [
+          'This agreement was assessed against {{framework}}, which stopped applying on {{ended}}, yet it is still {{state}}. Review it against UK GDPR ',
+          'and the Data Protection Act 2018, record the bases that apply now, update `legal_framework` and record fresh sign-off.',
+        ],
+        request: 'Ask {{drafter}} to review the agreement against UK GDPR and the Data Protection Act 2018, and to have it signed again: it was written under {{framework}}, which stopped applying on {{ended}}.',
+      },
     },
     examples: {
       valid: [

@@ -41,20 +41,27 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'not-yet-in-force': [
-          'The purpose {{purpose}} relies on {{provision}}, which comes into force on {{date}}, after {{when}}. Until then it is no basis: ask which ',
-          'basis covers the sharing before that date, and record it (or move the effective date).',
-        ],
-      'copi-ended': [
-          'The purpose {{purpose}} relies on a COPI notice that ended on {{date}}. Disclosures under it must have stopped then: ask which basis the ',
-          'sharing rests on now and record it, or stop the sharing.',
-        ],
+      'not-yet-in-force': {
+        text: [
+            'The purpose {{purpose}} relies on {{provision}}, which comes into force on {{date}}, after {{when}}. Until then it is no basis: ask which ',
+            'basis covers the sharing before that date, and record it (or move the effective date).',
+          ],
+        request: 'Ask {{drafter}} which lawful basis covers {{purpose}} before {{date}}: {{provision}} comes into force only then.',
+      },
+      'copi-ended': {
+        text: [
+            'The purpose {{purpose}} relies on a COPI notice that ended on {{date}}. Disclosures under it must have stopped then: ask which basis the ',
+            'sharing rests on now and record it, or stop the sharing.',
+          ],
+        request: 'Ask {{drafter}} which basis {{purpose}} rests on now: the COPI notice it relies on ended on {{date}}.',
+      },
       'interim-kept': {
         text: [
             'The purpose {{purpose}} still relies on {{interim}} although {{provision}} has been in force since {{date}}. Rest the sharing on the ',
             'statute and retire the interim basis (tell CAG, or record that the notice is no longer relied on).',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to rest {{purpose}} on {{provision}}, in force since {{date}}, and to stop relying on {{interim}}.',
       },
     },
     examples: {

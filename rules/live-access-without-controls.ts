@@ -78,16 +78,20 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'missing-controls': [
-          'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, a clinical system, but {{missing}}. Before access starts, ask {{recipient}} ',
-          'to confirm that {{controls}} {{are}} in place, then record {{record}}.',
-        ],
+      'missing-controls': {
+        text: [
+            'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, a clinical system, but {{missing}}. Before access starts, ask {{recipient}} ',
+            'to confirm that {{controls}} {{are}} in place, then record {{record}}.',
+          ],
+        request: 'Ask {{drafter}} to have {{recipient}} confirm, before its access to {{system}} starts, that {{controls}} {{are}} in place.',
+      },
       'missing-controls-non-clinical': {
         text: [
             'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, but {{missing}}. Before access starts, ask {{recipient}} to confirm that ',
             '{{controls}} {{are}} in place, then record {{record}}.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to have {{recipient}} confirm, before its access to {{system}} starts, that {{controls}} {{are}} in place.',
       },
     },
     examples: {

@@ -30,10 +30,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      commercial: [
-        'Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ',
-        'commercial or insurance purposes: share only anonymised data, or obtain each patient\'s explicit consent and record common_law: explicit_consent.',
-      ],
+      commercial: {
+        text: [
+          'Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ',
+          'commercial or insurance purposes: share only anonymised data, or obtain each patient\'s explicit consent and record common_law: explicit_consent.',
+        ],
+        request: 'Ask {{drafter}} to share only anonymised data for {{purpose}}, or to obtain each patient\'s explicit consent: patients do not expect their records to be used for marketing, commercial or insurance purposes.',
+      },
     },
     examples: {
       valid: [

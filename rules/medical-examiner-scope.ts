@@ -59,22 +59,34 @@ export default defineRule({
     },
     defaultOptions: { max_window: 'P28D' } as Options,
     messages: {
-      'not-deceased': [
-        'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ',
-        '`vital_status: deceased`, and share living patients\' records under a separate agreement if another purpose needs them.',
-      ],
-      'not-read-only': [
-        'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ',
-        'must not be able to change them. Set `read_only: true`, or use a per-request disclosure.',
-      ],
-      'no-time-limit': [
-        'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
-        'of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date.',
-      ],
-      'window-too-long': [
-        'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ',
-        'or, if a longer window is a recorded local decision, raise the `max_window` option.',
-      ],
+      'not-deceased': {
+        text: [
+          'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ',
+          '`vital_status: deceased`, and share living patients\' records under a separate agreement if another purpose needs them.',
+        ],
+        request: 'Ask {{drafter}} to limit the purpose "{{purpose}}" to the records of people who have died: it covers {{vitalStatus}}.',
+      },
+      'not-read-only': {
+        text: [
+          'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ',
+          'must not be able to change them. Set `read_only: true`, or use a per-request disclosure.',
+        ],
+        request: 'Ask {{drafter}} to make the medical examiner\'s access read-only, or to disclose records per request: medical examiners review records and must not be able to change them.',
+      },
+      'no-time-limit': {
+        text: [
+          'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
+          'of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date.',
+        ],
+        request: 'Ask {{drafter}} to limit each access by the medical examiner to the scrutiny of one death, for no more than {{max_window}}.',
+      },
+      'window-too-long': {
+        text: [
+          'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ',
+          'or, if a longer window is a recorded local decision, raise the `max_window` option.',
+        ],
+        request: 'Ask {{drafter}} to shorten the medical examiner\'s access for each death ({{window}}), or to say why it needs longer than {{max_window}}.',
+      },
     },
     examples: {
       valid: [

@@ -66,20 +66,27 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
     ],
     defaultOptions: {},
     messages: {
-      'not-applied': [
-        'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ',
-        'applies, but {{state}}. Set `national_data_opt_out: applied` and remove opted-out patients before sharing, or record the CAG exemption as `s251.ndoo_exempt: true`.',
-      ],
-      'exemption-not-recorded': [
-        'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ',
-        'record it. Add `s251.ndoo_exempt: true` from the approval letter, or apply the opt-out.',
-      ],
+      'not-applied': {
+        text: [
+          'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ',
+          'applies, but {{state}}. Set `national_data_opt_out: applied` and remove opted-out patients before sharing, or record the CAG exemption as `s251.ndoo_exempt: true`.',
+        ],
+        request: 'Ask {{drafter}} to remove patients who have registered a national data opt-out before sharing for the purpose "{{purpose}}", or to show that the Confidentiality Advisory Group exempted it.',
+      },
+      'exemption-not-recorded': {
+        text: [
+          'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ',
+          'record it. Add `s251.ndoo_exempt: true` from the approval letter, or apply the opt-out.',
+        ],
+        request: 'Ask {{drafter}} for the Confidentiality Advisory Group\'s letter exempting the purpose "{{purpose}}" from the national data opt-out, or to apply the opt-out.',
+      },
       unstated: {
         text: [
           'The purpose "{{purpose}}" uses confidential patient information beyond individual care on no basis that exempts it from the national data ',
           'opt-out, and the agreement does not say how the opt-out is handled. State `national_data_opt_out` (applied, not_applicable or cag_exempt).',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to say how the national data opt-out is applied to the purpose "{{purpose}}", which uses confidential patient information beyond individual care.',
       },
       'not-applicable-on-rejected-basis': {
         text: [
@@ -88,6 +95,7 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
           'it is one the opt-out does not cover (such as a legal requirement), apply the opt-out.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} which basis sets aside the duty of confidentiality for the purpose "{{purpose}}" ({{basis}} cannot be relied on), and whether the national data opt-out then applies.',
       },
       needless: {
         text: [
@@ -95,6 +103,7 @@ function mayApply(a: Agreement, purpose: Purpose): boolean {
           'no confidential patient information. Applying it needlessly removes patients from sharing they should be in; use `not_applicable` unless a purpose needs it.',
         ],
         severity: 'info',
+        request: 'Ask {{drafter}} why the national data opt-out is applied: no purpose here needs it, and applying it leaves out patients who should be included.',
       },
     },
     examples: {

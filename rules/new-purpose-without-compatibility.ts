@@ -61,18 +61,27 @@ function judgedPostDuaa(a: Agreement, added: AddedPurpose, asOf: string): boolea
     ],
     defaultOptions: {},
     messages: {
-      'no-compatibility': [
-        'Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ',
-        'must be compatible with the original or listed in Annex 2: record the assessment in compatibility_assessment, or the annex2_condition that applies.',
-      ],
-      'no-compatibility-pre-duaa': [
-        'Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ',
-        'must be compatible with the original: record the assessment in compatibility_assessment.',
-      ],
-      'annex2-pre-duaa': [
-        'Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ',
-        'Record a compatibility assessment under Art 6(4) in compatibility_assessment.',
-      ],
+      'no-compatibility': {
+        text: [
+          'Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ',
+          'must be compatible with the original or listed in Annex 2: record the assessment in compatibility_assessment, or the annex2_condition that applies.',
+        ],
+        request: 'Ask {{drafter}} for the assessment showing that {{purpose}}, added in {{version}}, is compatible with the original purposes (or the condition of the law that allows it).',
+      },
+      'no-compatibility-pre-duaa': {
+        text: [
+          'Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ',
+          'must be compatible with the original: record the assessment in compatibility_assessment.',
+        ],
+        request: 'Ask {{drafter}} for the assessment showing that {{purpose}}, added in {{version}}, is compatible with the original purposes.',
+      },
+      'annex2-pre-duaa': {
+        text: [
+          'Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ',
+          'Record a compatibility assessment under Art 6(4) in compatibility_assessment.',
+        ],
+        request: 'Ask {{drafter}} for the assessment showing that {{purpose}} is compatible with the original purposes: the condition it relies on did not yet exist.',
+      },
     },
     examples: {
       valid: [

@@ -1,5 +1,5 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { isEffectivelyIdentifiable, sharesPersonalData } from '../src/core/facts.js';
+import { sharesPersonalData } from '../src/core/facts.js';
 import { joinWords } from '../src/core/words.js';
 
 export default defineRule({
@@ -41,14 +41,20 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'unnamed-recipients': [
-          'The agreement lets recipients {{what}} but does not say to whom. Ask who the data may go to and on what terms, and list them under ',
-          '`onward_sharing.to` (each bound by the same conditions), or set `allowed: false`.',
-        ],
-      'commercial-without-consent-and-notice': [
-          'The agreement allows commercial use of the data, but {{missing}}. Commercial use needs both the patients\' consent and a privacy notice ',
-          'that tells them: ask for both, or do not allow it.',
-        ],
+      'unnamed-recipients': {
+        text: [
+            'The agreement lets recipients {{what}} but does not say to whom. Ask who the data may go to and on what terms, and list them under ',
+            '`onward_sharing.to` (each bound by the same conditions), or set `allowed: false`.',
+          ],
+        request: 'Ask {{drafter}} to name the organisations recipients may pass the data to, and on what terms, or to forbid passing it on: the agreement lets recipients {{what}}.',
+      },
+      'commercial-without-consent-and-notice': {
+        text: [
+            'The agreement allows commercial use of the data, but {{missing}}. Commercial use needs both the patients\' consent and a privacy notice ',
+            'that tells them: ask for both, or do not allow it.',
+          ],
+        request: 'Ask {{drafter}} not to allow commercial use of the data without both the patients\' consent and a privacy notice that tells them ({{missing}}).',
+      },
     },
     examples: {
       valid: [
@@ -87,8 +93,8 @@ export default defineRule({
     },
   },
   check({ agreement: a, report }) {
-    // A label cannot take data out of this rule: data with direct identifiers counts whatever it is called.
-    if (!sharesPersonalData(a) && !(a.data ?? []).some(isEffectivelyIdentifiable)) return;
+    // sharesPersonalData does not trust the label: data with direct identifiers counts whatever it is called.
+    if (!sharesPersonalData(a)) return;
     const onward = a.onward_sharing;
     if (onward && (onward.allowed === true || onward.sublicensing === true) && (onward.to ?? []).length === 0) {
       const what = onward.sublicensing === true ? (onward.allowed === true ? 'share the data onward and sublicense it' : 'sublicense the data') : 'share the data onward';

@@ -1,7 +1,7 @@
 import type { Agreement } from '../src/generated/agreement.js';
 import { defineRule, type Target, yaml, markdown } from '../src/core/rule.js';
 import { isPostDuaa } from '../src/core/facts.js';
-import { proseTextFields, yamlTextFields } from '../src/core/text-fields.js';
+import { allTextFields, fieldMatches } from '../src/core/text-fields.js';
 
 interface OutdatedTerm {
   readonly pattern: RegExp;
@@ -109,7 +109,8 @@ export default defineRule({
       '- from 5 February 2026 the Data (Use and Access) Act 2025 replaced the Art 6(4) compatibility test with Art 8A and Annex 2 (reported only for ' +
       'an agreement judged under the amended law);\n' +
       '- clinical commissioning groups were abolished on 1 July 2022 (Health and Care Act 2022), NHS Digital merged into NHS England on 1 February ' +
-      '2023, and Public Health England closed on 1 October 2021.\n\n' +
+      '2023, and Public Health England ceased operating on 30 September 2021, its functions passing to the UK Health Security Agency, the Office for ' +
+      'Health Improvement and Disparities (in DHSC), NHS England and NHS Digital from 1 October 2021.\n\n' +
       'A sentence that records the change ("the Data Protection Act 2018, which replaced the DPA 1998") is not reported, nor is the version history, ' +
       'nor an agreement that has expired, been withdrawn or been superseded. ' +
       'Each term is reported once, at its first place, with the other places listed.',
@@ -122,7 +123,11 @@ export default defineRule({
     presets: ['recommended', 'strict'],
     citations: [
       { instrument: 'Data Protection Act 1998 (repealed)', url: 'https://www.legislation.gov.uk/ukpga/1998/29/contents' },
-      { instrument: 'Data Protection Act 2018', provision: 'Schedule 19 para 44 (repeal of the 1998 Act)', url: 'https://www.legislation.gov.uk/ukpga/2018/12/schedule/19', unverified: true },
+      {
+        instrument: 'Data Protection Act 2018',
+        provision: 's212(1) and Sch 19 para 44 (the 1998 Act repealed, except s62 and Sch 15 paras 13, 15, 16, 18 and 19, from 25 May 2018; S.I. 2018/625 reg 2(1)(g))',
+        url: 'https://www.legislation.gov.uk/ukpga/2018/12/schedule/19/paragraph/44',
+      },
       {
         instrument: 'ICO: What is special category data?',
         url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/special-category-data/what-is-special-category-data/',
@@ -142,13 +147,25 @@ export default defineRule({
         url: 'https://www.gov.uk/government/publications/nhs-trusts-and-primary-care-trusts-sexually-transmitted-diseases-revocation-directions-2023',
       },
       { instrument: 'Data (Use and Access) Act 2025', provision: 's71 (Art 6(4) omitted; Art 8A and Annex 2 inserted)', url: 'https://www.legislation.gov.uk/ukpga/2025/18/section/71' },
-      { instrument: 'Health and Care Act 2022', provision: 'abolition of clinical commissioning groups', url: 'https://www.legislation.gov.uk/ukpga/2022/31/contents', unverified: true },
-      { instrument: 'NHS England: NHS Digital merged with NHS England (1 February 2023)', url: 'https://digital.nhs.uk/', unverified: true },
-      { instrument: 'UK Health Security Agency', url: 'https://www.gov.uk/government/organisations/uk-health-security-agency', unverified: true },
+      { instrument: 'Health and Care Act 2022', provision: 'integrated care boards established and clinical commissioning groups abolished', url: 'https://www.legislation.gov.uk/ukpga/2022/31/contents' },
+      {
+        instrument: 'Health and Care Act 2022 (Consequential and Related Amendments and Transitional Provisions) Regulations 2022 (S.I. 2022/634)',
+        provision: 'Part 2 (establishment of integrated care boards and abolition of clinical commissioning groups), in force 1 July 2022',
+        url: 'https://www.legislation.gov.uk/uksi/2022/634/contents/made',
+      },
+      { instrument: 'NHS England news: NHS Digital and NHS England complete merger (February 2023)', url: 'https://www.england.nhs.uk/2023/02/nhs-digital-and-nhs-england-complete-merger/' },
+      {
+        instrument: 'UK Health Security Agency (Public Health England\'s functions passed to it, to OHID in DHSC, NHS England and NHS Digital from 1 October 2021)',
+        url: 'https://www.gov.uk/government/organisations/uk-health-security-agency',
+        unverified: true,
+      },
     ],
     defaultOptions: {},
     messages: {
-      outdated: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}',
+      outdated: {
+        text: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}',
+        request: 'Ask {{drafter}} to replace "{{found}}" with {{instead}}: {{why}}.',
+      },
     },
     examples: {
       valid: [
@@ -202,17 +219,15 @@ export default defineRule({
   check({ agreement: a, document, source, asOf, report }) {
     // An agreement that has ended, or been replaced, is a record of its time; only one still in force needs its law brought up to date.
     if (a.status === 'expired' || a.status === 'withdrawn' || a.superseded_by !== undefined) return;
-    const fields = [...yamlTextFields(document, source, new Set(['history'])), ...proseTextFields(source)];
+    const fields = allTextFields(document, source, new Set(['history']));
     for (const term of TERMS) {
       if (term.applies && !term.applies(a, asOf)) continue;
       const places: { at: Target; found: string }[] = [];
-      for (const field of fields) {
-        for (const m of field.text.matchAll(term.pattern)) {
-          const start = m.index ?? 0;
-          const end = start + m[0].length;
-          if (field.sentenceHas(HISTORICAL, start, end)) continue;
-          places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, ' ') });
-        }
+      for (const { field, match: m } of fieldMatches(fields, term.pattern)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (field.sentenceHas(HISTORICAL, start, end)) continue;
+        places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, ' ') });
       }
       const [first, ...rest] = places;
       if (!first) continue;

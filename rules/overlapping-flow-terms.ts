@@ -91,14 +91,22 @@ export default defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      basis:
-        ['This agreement and {{others}} are in force for the same flow ({{flow}}) but rely on different lawful bases: here {{here}}; there {{there}}. ', 'Agree one basis for this flow and make the agreements say the same, or end one of them for this flow.'],
-      retention:
-        ['This agreement and {{others}} are in force for the same flow ({{flow}}) but let the recipient keep the data for different periods: here {{here}}; there {{there}}. ', 'Agree one retention period for this flow and make the agreements say the same, or end one of them for this flow.'],
-      access:
-        ['This agreement and {{others}} are in force for the same flow ({{flow}}) but give the recipient the data in different ways: here {{here}}; there {{there}}. ', 'Agree how the recipient gets the data and make the agreements say the same, or end one of them for this flow.'],
-      'opt-out':
-        ['This agreement and {{others}} are in force for the same flow ({{flow}}) but handle opt-outs differently: here {{here}}; there {{there}}. ', 'Agree how opt-outs apply to this flow and make the agreements say the same, or end one of them for this flow.'],
+      basis: {
+        text: ['This agreement and {{others}} are in force for the same flow ({{flow}}) but rely on different lawful bases: here {{here}}; there {{there}}. ', 'Agree one basis for this flow and make the agreements say the same, or end one of them for this flow.'],
+        request: 'Ask {{drafter}} which lawful basis applies to the sharing from {{flow}}: this agreement and {{others}} give different ones ({{here}}; {{there}}).',
+      },
+      retention: {
+        text: ['This agreement and {{others}} are in force for the same flow ({{flow}}) but let the recipient keep the data for different periods: here {{here}}; there {{there}}. ', 'Agree one retention period for this flow and make the agreements say the same, or end one of them for this flow.'],
+        request: 'Ask {{drafter}} how long the recipient keeps the data in the sharing from {{flow}}: this agreement and {{others}} give different periods ({{here}}; {{there}}).',
+      },
+      access: {
+        text: ['This agreement and {{others}} are in force for the same flow ({{flow}}) but give the recipient the data in different ways: here {{here}}; there {{there}}. ', 'Agree how the recipient gets the data and make the agreements say the same, or end one of them for this flow.'],
+        request: 'Ask {{drafter}} how the recipient gets the data in the sharing from {{flow}}: this agreement and {{others}} say different things ({{here}}; {{there}}).',
+      },
+      'opt-out': {
+        text: ['This agreement and {{others}} are in force for the same flow ({{flow}}) but handle opt-outs differently: here {{here}}; there {{there}}. ', 'Agree how opt-outs apply to this flow and make the agreements say the same, or end one of them for this flow.'],
+        request: 'Ask {{drafter}} how patients\' opt-outs apply to the sharing from {{flow}}: this agreement and {{others}} say different things ({{here}}; {{there}}).',
+      },
     },
     examples: { valid: [], invalid: [] },
     estateExamples: {

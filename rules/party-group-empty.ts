@@ -24,10 +24,13 @@ export default defineRule({
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(2) (accountability)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
     defaultOptions: {},
     messages: {
-      empty: [
-        'The group "{{party}}" does not say who is in it: it lists no members, gives no count and is not every signatory. List its `members`, give ',
-        'their `count` with a `description`, or set `any_signatory: true`.',
-      ],
+      empty: {
+        text: [
+          'The group "{{party}}" does not say who is in it: it lists no members, gives no count and is not every signatory. List its `members`, give ',
+          'their `count` with a `description`, or set `any_signatory: true`.',
+        ],
+        request: 'Ask {{drafter}} to say which organisations are in the group "{{party}}" (a list, or how many and how they are chosen), so that it is clear who is bound by the agreement.',
+      },
     },
     examples: {
       valid: [

@@ -1,21 +1,6 @@
 import type { Party } from '../src/generated/agreement.js';
 import { defineRule, yaml } from '../src/core/rule.js';
-import { orgTypeOf } from '../src/core/facts.js';
-
-/**
- * Words that describe a kind of organisation or a role rather than name one. A party name made only
- * of these ("Provider", "Housing (local authority)", "The Practice") identifies no legal entity.
- */
-const GENERIC = new Set(
-  (
-    'the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties ' +
-    'organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities ' +
-    'housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care ' +
-    'commissioning support unit police force social adult adults children childrens children\'s health public safeguarding medical examiner ' +
-    'office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research ' +
-    'university data sharing lead body bodies dept'
-  ).split(/\s+/),
-);
+import { GENERIC_NAME_WORDS as GENERIC, isGenericName, nameWords as words, orgTypeOf } from '../src/core/facts.js';
 
 /** Words that mark a council, the legal entity a department belongs to. */
 const COUNCIL = /\b(?:council|borough|county|corporation|combined authority)\b/i;
@@ -24,14 +9,6 @@ const DEPARTMENT = /\b(?:department|directorate|dept|team|service|services|divis
 /** Legal-form and filler words ignored when comparing two names. */
 const FILLER = /\b(?:the|ltd|limited|plc|llp|cic|nhs|foundation|trust|and|of|&)\b/gi;
 
-function words(name: string): string[] {
-  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
-}
-
-function isGenericName(name: string): boolean {
-  const w = words(name);
-  return w.length > 0 && w.every((word) => GENERIC.has(word));
-}
 
 function normalised(name: string): string {
   return name.toLowerCase().replace(FILLER, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -90,17 +67,24 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'generic-name': [
-          'Party "{{id}}" is named only by its type or role ("{{name}}"). Ask for the organisation\'s full legal name (and ODS code), so that it is clear ',
-          'who is bound by the agreement and answerable to patients.',
-        ],
-      department: [
-          '"{{name}}" looks like a department of {{council}}, which is also a party. A department is not a legal entity: list the council once, as the ',
-          'controller, and describe the department\'s part in the text.',
-        ],
+      'generic-name': {
+        text: [
+            'Party "{{id}}" is named only by its type or role ("{{name}}"). Ask for the organisation\'s full legal name (and ODS code), so that it is clear ',
+            'who is bound by the agreement and answerable to patients.',
+          ],
+        request: 'Ask {{drafter}} for the full legal name (and ODS code) of the party called "{{name}}", so that it is clear who is bound by the agreement.',
+      },
+      department: {
+        text: [
+            '"{{name}}" looks like a department of {{council}}, which is also a party. A department is not a legal entity: list the council once, as the ',
+            'controller, and describe the department\'s part in the text.',
+          ],
+        request: 'Ask {{drafter}} to name {{council}} as the party, not "{{name}}": a department is not a legal body.',
+      },
       'same-organisation': {
         text: 'Parties "{{id}}" and "{{other}}" look like the same organisation ({{why}}). Merge them into one party, under its current legal name.',
         severity: 'error',
+        request: 'Ask {{drafter}} whether two of the parties are the same organisation ({{why}}); if so, ask for it to be named once, under its current legal name.',
       },
     },
     examples: {

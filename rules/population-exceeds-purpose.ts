@@ -27,15 +27,23 @@ export default defineRule({
     citations: [
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
       { instrument: 'Caldicott Principle', provision: '4 (strict need-to-know)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
-      { instrument: 'HM Government: Information sharing advice for safeguarding practitioners', url: 'https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice', unverified: true },
+      {
+        instrument: 'HM Government: Information sharing advice for safeguarding practitioners (2024)',
+        provision: 'Seven golden rules: share only the information the recipient needs',
+        url: 'https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice',
+        unverified: true,
+      },
       { instrument: 'NHS England', provision: 'Medical examiners: non-coronial deaths in the community', url: 'https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/' },
     ],
     defaultOptions: {},
     messages: {
-      'not-per-case': [
-        'The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ',
-        'or move the per-case sharing into an agreement of its own.',
-      ],
+      'not-per-case': {
+        text: [
+          'The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ',
+          'or move the per-case sharing into an agreement of its own.',
+        ],
+        request: 'Ask {{drafter}} to limit sharing for {{purposes}} to the named person in each request, instead of {{scope}}.',
+      },
     },
     examples: {
       valid: [{

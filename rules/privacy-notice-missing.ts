@@ -27,11 +27,17 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        '{{party}} {{role}} patient data (flow "{{flow}}"), but no privacy notice of its own is listed. Add an entry under ',
-        '`transparency.privacy_notices` with party: {{id}} and the `url` of a privacy notice that describes this sharing.',
-      ],
-      'no-url': 'The privacy notice listed for {{party}} does not say where it is published. Add its `url`, so reviewers and patients can read it.',
+      missing: {
+        text: [
+          '{{party}} {{role}} patient data (flow "{{flow}}"), but no privacy notice of its own is listed. Add an entry under ',
+          '`transparency.privacy_notices` with party: {{id}} and the `url` of a privacy notice that describes this sharing.',
+        ],
+        request: 'Ask {{drafter}} where the privacy notice of {{party}} tells patients about this sharing.',
+      },
+      'no-url': {
+        text: 'The privacy notice listed for {{party}} does not say where it is published. Add its `url`, so reviewers and patients can read it.',
+        request: 'Ask {{drafter}} where the privacy notice of {{party}} is published.',
+      },
     },
     examples: {
       valid: [

@@ -25,10 +25,13 @@ export default defineRule({
     citations: [{ instrument: 'UK GDPR', provision: 'Art 28(3)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/28' }],
     defaultOptions: {},
     messages: {
-      'no-processor': [
-        'This is a processing agreement, but no party is a processor. Give the organisation that processes on the controller\'s behalf `role: processor` ',
-        'and record its Article 28 contract under `processors`, or, if there is no processor, make it a data sharing agreement.',
-      ],
+      'no-processor': {
+        text: [
+          'This is a processing agreement, but no party is a processor. Give the organisation that processes on the controller\'s behalf `role: processor` ',
+          'and record its Article 28 contract under `processors`, or, if there is no processor, make it a data sharing agreement.',
+        ],
+        request: 'Ask {{drafter}} which party processes the data on the controller\'s behalf, and for its contract; if none does, this is a data sharing agreement, not a processing agreement.',
+      },
     },
     examples: {
       valid: [

@@ -68,27 +68,42 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'owns-purpose': [
-        'The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller\'s instructions. Make the controller ',
-        'that decides this purpose its owner, or record {{party}} as a controller with its own lawful basis.',
-      ],
-      'uninstructed-purpose': [
-        'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ',
-        'has set. A processor may only use data for its controllers\' purposes: add the controller that owns this purpose to its `acting_for`, or remove ',
-        'the purpose from the flow.',
-      ],
-      'no-controllers': [
-        'The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ',
-        'instructions it follows.',
-      ],
-      'longer-retention': [
-        '{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ',
-        'only as long as its controller instructs: shorten its period, or have it return or delete the data when the controller no longer needs it.',
-      ],
-      'unauthorised-sub-processor': [
-        'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ',
-        'the authorisation (`authorised: true`) once the controller has given it in writing, or stop using this sub-processor.',
-      ],
+      'owns-purpose': {
+        text: [
+          'The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller\'s instructions. Make the controller ',
+          'that decides this purpose its owner, or record {{party}} as a controller with its own lawful basis.',
+        ],
+        request: 'Ask {{drafter}} which controller decides {{purpose}}: {{party}} is a processor and acts only on a controller\'s instructions.',
+      },
+      'uninstructed-purpose': {
+        text: [
+          'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ',
+          'has set. A processor may only use data for its controllers\' purposes: add the controller that owns this purpose to its `acting_for`, or remove ',
+          'the purpose from the flow.',
+        ],
+        request: 'Ask {{drafter}} which controller instructs {{party}}, a processor, to use the data for {{purpose}}: none of those it acts for ({{controllers}}) has set that purpose.',
+      },
+      'no-controllers': {
+        text: [
+          'The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ',
+          'instructions it follows.',
+        ],
+        request: 'Ask {{drafter}} which controllers {{party}}, a processor, acts for.',
+      },
+      'longer-retention': {
+        text: [
+          '{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ',
+          'only as long as its controller instructs: shorten its period, or have it return or delete the data when the controller no longer needs it.',
+        ],
+        request: 'Ask {{drafter}} to have {{party}}, a processor, keep the data no longer than {{controller}} does ({{controllerPeriod}}), not {{period}}.',
+      },
+      'unauthorised-sub-processor': {
+        text: [
+          'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ',
+          'the authorisation (`authorised: true`) once the controller has given it in writing, or stop using this sub-processor.',
+        ],
+        request: 'Ask {{drafter}} for the controller\'s written authorisation for {{party}} to use the sub-processor "{{name}}".',
+      },
     },
     examples: {
       valid: [

@@ -55,20 +55,31 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-arrangement': [
-        '{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ',
-        'acts for (`acting_for`) and its Art 28 contract (`contract` with `reference` and `terms`).',
-      ],
-      'no-contract': [
-        'The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ',
-        'UK GDPR Art 28(3) requires; add `contract` with its `reference` and `terms`.',
-      ],
-      'no-reference':
-        'The contract with {{party}} has no reference, so nobody can find and check it. Add `reference`: where the signed contract is kept.',
-      'missing-terms': [
-        'The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ',
-        'contains them and list them under `terms`, or have the contract amended before data is shared.',
-      ],
+      'no-arrangement': {
+        text: [
+          '{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ',
+          'acts for (`acting_for`) and its Art 28 contract (`contract` with `reference` and `terms`).',
+        ],
+        request: 'Ask {{drafter}} for the contract under which {{party}} processes the data on the controllers\' behalf, as UK GDPR Article 28 requires.',
+      },
+      'no-contract': {
+        text: [
+          'The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ',
+          'UK GDPR Art 28(3) requires; add `contract` with its `reference` and `terms`.',
+        ],
+        request: 'Ask {{drafter}} for the contract under which {{party}} processes the data, as UK GDPR Article 28 requires.',
+      },
+      'no-reference': {
+        text: 'The contract with {{party}} has no reference, so nobody can find and check it. Add `reference`: where the signed contract is kept.',
+        request: 'Ask {{drafter}} where the signed contract with {{party}} is kept, so that it can be checked.',
+      },
+      'missing-terms': {
+        text: [
+          'The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ',
+          'contains them and list them under `terms`, or have the contract amended before data is shared.',
+        ],
+        request: 'Ask {{drafter}} to confirm that the contract with {{party}} contains the terms UK GDPR Article 28(3) requires ({{missing}}), or to have it amended before data is shared.',
+      },
     },
     examples: {
       valid: [

@@ -78,16 +78,38 @@ export function topicsAddressed(blocks: readonly ProseBlock[]): Set<Topic> {
     ],
     defaultOptions: {},
     messages: {
-      retention: 'The document never says how long the data is kept or how it is destroyed. Ask for a retention period for each party and how the data is destroyed at the end of it.',
-      breach: 'The document never says how a personal data breach is handled. Ask for a breach clause: who to tell, how fast (within 24 hours between the parties), and who reports to the ICO.',
-      caldicott: 'The document never mentions a Caldicott Guardian. Ask for each party\'s Caldicott Guardian to sign off the agreement.',
-      dpo: { text: 'The document never mentions a Data Protection Officer. Ask for each party\'s DPO to review the agreement before it is signed.', severity: 'warning' },
-      dpia: 'The document never mentions a data protection impact assessment (DPIA). Ask for the DPIA that covers this sharing, or the reason none is needed.',
-      review: { text: 'The document never says when it will be reviewed. Ask for a review date, at least every year.', severity: 'warning' },
-      termination: { text: 'The document never says how it ends. Ask for a termination clause: the notice each party gives and what happens to the shared data.', severity: 'warning' },
+      retention: {
+        text: 'The document never says how long the data is kept or how it is destroyed. Ask for a retention period for each party and how the data is destroyed at the end of it.',
+        request: 'Ask {{drafter}} for a retention period for each party and how the data is destroyed at the end of it.',
+      },
+      breach: {
+        text: 'The document never says how a personal data breach is handled. Ask for a breach clause: who to tell, how fast (within 24 hours between the parties), and who reports to the ICO.',
+        request: 'Ask {{drafter}} for a breach clause: whom to tell, how fast (within 24 hours between the parties), and which party reports to the ICO.',
+      },
+      caldicott: {
+        text: 'The document never mentions a Caldicott Guardian. Ask for each party\'s Caldicott Guardian to sign off the agreement.',
+        request: 'Ask for each party\'s Caldicott Guardian to sign off the agreement.',
+      },
+      dpo: {
+        text: 'The document never mentions a Data Protection Officer. Ask for each party\'s DPO to review the agreement before it is signed.', severity: 'warning',
+        request: 'Ask for each party\'s Data Protection Officer to review the agreement before it is signed.',
+      },
+      dpia: {
+        text: 'The document never mentions a data protection impact assessment (DPIA). Ask for the DPIA that covers this sharing, or the reason none is needed.',
+        request: 'Ask {{drafter}} for the data protection impact assessment (DPIA) that covers this sharing, or the reason none is needed.',
+      },
+      review: {
+        text: 'The document never says when it will be reviewed. Ask for a review date, at least every year.', severity: 'warning',
+        request: 'Ask {{drafter}} for a review date, at least every year.',
+      },
+      termination: {
+        text: 'The document never says how it ends. Ask for a termination clause: the notice each party gives and what happens to the shared data.', severity: 'warning',
+        request: 'Ask {{drafter}} for a termination clause: the notice each party gives and what happens to the shared data.',
+      },
       rights: {
         text: 'The document never says how patients can see, correct or object to the use of their records. Ask for a clause on patients\' rights, with a contact and how objections are handled.',
         severity: 'warning',
+        request: 'Ask {{drafter}} for a clause on patients\' rights: whom they contact to see, correct or object to the use of their records, and how objections are handled.',
       },
     },
     examples: {

@@ -1,6 +1,7 @@
 import type { Agreement, OrgType, Party, PurposeCategory } from '../src/generated/agreement.js';
 import { defineRule, markdown } from '../src/core/rule.js';
 import { fileOffsets, isNegated, proseBlocks, type ProseBlock } from '../src/core/prose.js';
+import { isGenericName } from '../src/core/facts.js';
 
 /** Words that say data goes to someone. `share ... with` and `disclose ... to` allow a few words between. */
 const DISCLOSURE =
@@ -145,9 +146,36 @@ function declaresKind(a: Agreement, kind: { orgTypes?: readonly OrgType[]; purpo
 
 type Found = { readonly start: number; readonly end: number } & (
   | { readonly messageId: 'undeclared-recipient'; readonly data: { readonly name: string } }
+  | { readonly messageId: 'signatory-not-party'; readonly data: { readonly name: string } }
   | { readonly messageId: 'undeclared-kind'; readonly data: { readonly kind: string } }
   | { readonly messageId: 'undeclared-purpose'; readonly data: { readonly purpose: string } }
 );
+
+/** The signature formula: "Signed on behalf of …", "Signed for and on behalf of …", "For and on behalf of …". */
+const SIGNED_FOR = /\b(?:signed\s+(?:for\s+and\s+)?on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/giu;
+
+/**
+ * Organisations the text says the agreement is signed for that no declared party answers to, by its
+ * name or its legal name: a signatory named differently from the party it signs for, or signing for
+ * an organisation that is not a party. A name made only of generic words ("the Provider") and a
+ * person's name are not judged.
+ */
+function signatoriesIn(a: Agreement, block: ProseBlock): Found[] {
+  const parties = (a.parties ?? []).flatMap((p) => (p.legal_name ? [p, { ...p, name: p.legal_name }] : [p]));
+  const out: Found[] = [];
+  for (const signed of block.text.matchAll(SIGNED_FOR)) {
+    const after = (signed.index ?? 0) + signed[0].length;
+    // The name ends at the line or the next punctuation ("… of Riverside Medical Practice\nName: Dr A").
+    const rest = /^[^\n:;,.()|]*/u.exec(block.text.slice(after))?.[0] ?? '';
+    const name = NAME.exec(rest);
+    const nameText = name?.[1]?.replace(/['’&-]+$/u, '').trim();
+    if (!name || !nameText) continue;
+    if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) continue;
+    const start = after + name[0].length - name[1]!.length;
+    out.push({ messageId: 'signatory-not-party', start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, ' ') } });
+  }
+  return out;
+}
 
 function recipientsIn(a: Agreement, block: ProseBlock): Found[] {
   const out: Found[] = [];
@@ -210,7 +238,9 @@ export default defineRule({
       'its distinctive words appear in the party\'s name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party\'s id, or when it ' +
       'is an acronym of the party\'s name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, ' +
       'insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, ' +
-      'and for "used for marketing / research / insurance".\n\n' +
+      'and for "used for marketing / research / insurance". It also reads the signature formula ("signed on behalf of …", "for and on behalf of …") ' +
+      'and asks about an organisation signed for that matches no party\'s name or legal name: a party list and signatures that disagree leave it ' +
+      'unclear who is bound.\n\n' +
       'Its limits: a recipient named in lower case ("the medical examiner") or without one of those verbs is not seen; a person\'s name after a ' +
       'title (Dr, Mrs) is skipped; systems and roles (Smartcard, GP Connect, Caldicott Guardian) are not organisations; and a sentence that denies ' +
       'the sharing ("will never be shared with insurers") is skipped, as is any sentence with "not" or "no" before the verb.',
@@ -239,21 +269,28 @@ export default defineRule({
           'The text says the data goes to "{{name}}", but no declared party has that name. Every organisation that receives the data must be a party: ',
           'add it under `parties` with its flow and sign-off, or correct the text.',
         ],
-        request: 'Ask whether {{name}} receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.',
+        request: 'Ask {{drafter}} whether "{{name}}" receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.',
+      },
+      'signatory-not-party': {
+        text: [
+          'The text says the agreement is signed on behalf of "{{name}}", but no declared party has that name or legal name. Ask which party the ',
+          'signatory acts for: give the party its full legal name (`legal_name`), correct the signature block, or add the organisation as a party with its role and flows.',
+        ],
+        request: 'Ask {{drafter}} which party the person signing on behalf of "{{name}}" acts for: the signature block and the list of parties must name the same organisations.',
       },
       'undeclared-kind': {
         text: [
           'The text says the data goes to {{kind}}, but no declared party is one. Every organisation that receives the data must be a party: add it ',
           'under `parties` with its flow, purpose and sign-off, or correct the text.',
         ],
-        request: 'Ask which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed.',
+        request: 'Ask {{drafter}} which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed.',
       },
       'undeclared-purpose': {
         text: [
           'The text says the data is used for {{purpose}}, but no declared purpose is {{purpose}}. Declare it under `purposes` with its lawful basis, ',
           'or correct the text.',
         ],
-        request: 'Ask whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed.',
+        request: 'Ask {{drafter}} whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed.',
       },
     },
     examples: {
@@ -316,7 +353,7 @@ export default defineRule({
   check({ agreement: a, source, report }) {
     if (source.kind !== 'markdown' || !source.markdown) return;
     for (const block of proseBlocks(source.markdown, source.text)) {
-      for (const { start, end, ...message } of recipientsIn(a, block)) report({ ...message, at: { offsets: fileOffsets(block, start, end) } });
+      for (const { start, end, ...message } of [...recipientsIn(a, block), ...signatoriesIn(a, block)]) report({ ...message, at: { offsets: fileOffsets(block, start, end) } });
     }
   },
 });

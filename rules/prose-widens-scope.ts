@@ -235,14 +235,14 @@ export default defineRule({
           'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ',
           'part of what is signed: remove it, or reword it to match the flows (who can see which data, and how).',
         ],
-        request: 'Ask for access to be limited to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".',
+        request: 'Ask {{drafter}} to limit access to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".',
       },
       population: {
         text: [
           'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ',
           '(whose records are shared).',
         ],
-        request: 'Ask for the sharing to cover only the patients each purpose needs, instead of "{{phrase}}".',
+        request: 'Ask {{drafter}} to limit the sharing to the patients each purpose needs, instead of "{{phrase}}".',
       },
       purpose: {
         text: [
@@ -250,14 +250,14 @@ export default defineRule({
           'declare each further purpose under `purposes` with its lawful basis.',
         ],
         severity: 'warning',
-        request: 'Ask for "{{phrase}}" to be removed, so that the data is used only for the purposes the agreement names.',
+        request: 'Ask {{drafter}} to remove "{{phrase}}", so that the data is used only for the purposes the agreement names.',
       },
       'open-retention': {
         text: [
           'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ',
           '"6 months after the case closes") and how the data is destroyed at the end of it.',
         ],
-        request: 'Ask for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.',
+        request: 'Ask {{drafter}} for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.',
       },
       'broad-purpose': {
         text: [
@@ -265,14 +265,14 @@ export default defineRule({
           'named, with its lawful basis (for research, the study and its approval), or for the words to be removed.',
         ],
         severity: 'warning',
-        request: 'Ask for each use in "{{phrase}}" to be named (which study, service or plan) with its lawful basis, or removed.',
+        request: 'Ask {{drafter}} to name each use in "{{phrase}}" (which study, service or plan) with its lawful basis, or to remove it.',
       },
       retention: {
         text: [
           'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ',
           'storage limitation: remove the phrase, or reword it to match the retention periods.',
         ],
-        request: 'Ask for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.',
+        request: 'Ask {{drafter}} for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.',
       },
     },
     examples: {

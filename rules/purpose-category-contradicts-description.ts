@@ -31,10 +31,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      contradicts: [
-          'Purpose "{{purpose}}" is categorised as {{category}}, but its description speaks of {{named}}. Ask which it is, then correct the category ',
-          '(and its basis) or the description, or split it into two purposes.',
-        ],
+      contradicts: {
+        text: [
+            'Purpose "{{purpose}}" is categorised as {{category}}, but its description speaks of {{named}}. Ask which it is, then correct the category ',
+            '(and its basis) or the description, or split it into two purposes.',
+          ],
+        request: 'Ask {{drafter}} whether "{{purpose}}" is {{category}} or {{named}}, as its description says, and to correct it (and its basis) or split it into two purposes.',
+      },
     },
     examples: {
       valid: [

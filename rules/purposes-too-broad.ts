@@ -44,15 +44,19 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'one-basis': [
-          'The purpose {{purpose}} ({{kind}}) rests on exactly the same basis as {{other}} ({{otherKind}}). {{kinds}} need different bases: ask the ',
-          'disclosing party which basis it relies on for each, and record them separately (disclosures for law enforcement usually need an agreement of their own).',
-        ],
+      'one-basis': {
+        text: [
+            'The purpose {{purpose}} ({{kind}}) rests on exactly the same basis as {{other}} ({{otherKind}}). {{kinds}} need different bases: ask the ',
+            'disclosing party which basis it relies on for each, and record them separately (disclosures for law enforcement usually need an agreement of their own).',
+          ],
+        request: 'Ask {{drafter}} to state the basis for {{purpose}} and for {{other}} separately: {{kinds}} need different bases.',
+      },
       'mixed-description': {
         text:
           'The description of purpose "{{purpose}}" bundles {{kinds}} into one purpose. Each needs its own basis and safeguards: split it into separate purposes.',
         severity: 'warning',
         kind: 'review',
+        request: 'Ask {{drafter}} to split "{{purpose}}" into separate purposes ({{kinds}}), each with its own basis and safeguards.',
       },
     },
     examples: {

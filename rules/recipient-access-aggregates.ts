@@ -49,13 +49,16 @@ export default defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      'whole-system':
-        ['Across {{count}} agreements in force, {{recipient}} gets {{scope}}: {{parts}}. No one agreement allows this, but together they amount to the whole-system access ', 'the ICO advised breaches data minimisation. Review the agreements together and remove the standing or bulk access that is not needed for each case.'],
+      'whole-system': {
+        text: ['Across {{count}} agreements in force, {{recipient}} gets {{scope}}: {{parts}}. No one agreement allows this, but together they amount to the whole-system access ', 'the ICO advised breaches data minimisation. Review the agreements together and remove the standing or bulk access that is not needed for each case.'],
+        request: 'Ask {{drafter}} to review the {{count}} agreements with {{recipient}} together: between them they give {{recipient}} {{scope}}, the whole-system access the ICO advised breaches data minimisation. Standing or bulk access not needed for each case should be removed.',
+      },
       'adds-up': {
         text:
           ['Across {{count}} agreements in force, {{recipient}} receives more than this agreement allows on its own: {{extra}}. ', 'Check with the Caldicott Guardian that the combination is needed, and that the DPIAs consider it.'],
         severity: 'warning',
         kind: 'review',
+        request: 'Ask {{drafter}} to confirm with the Caldicott Guardian that {{recipient}} needs what the {{count}} agreements in force give it together ({{extra}}), and that the impact assessments consider the combination.',
       },
     },
     examples: { valid: [], invalid: [] },

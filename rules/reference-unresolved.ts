@@ -61,7 +61,10 @@ export default defineRule({
     citations: [{ instrument: 'UK GDPR', provision: 'Art 5(1)(b) (purpose limitation)', url: 'https://www.legislation.gov.uk/eur/2016/679/article/5' }],
     defaultOptions: {},
     messages: {
-      unresolved: 'There is no {{kind}} with the id "{{id}}"; declare it under `{{section}}`, or correct the id.{{suggestion}}',
+      unresolved: {
+        text: 'There is no {{kind}} with the id "{{id}}"; declare it under `{{section}}`, or correct the id.{{suggestion}}',
+        request: 'Ask {{drafter}} to say which {{kind}} "{{id}}" is: the agreement refers to it but never describes it.',
+      },
     },
     examples: {
       valid: [

@@ -38,10 +38,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-consent-or-s251': [
-        'Purpose {{purpose}} uses confidential patient information ({{flows}}) for research on the basis of {{basis}}. Identifiable research data needs the patients\' explicit consent ',
-        'or section 251 support from the Confidentiality Advisory Group; otherwise share only anonymised data.',
-      ],
+      'no-consent-or-s251': {
+        text: [
+          'Purpose {{purpose}} uses confidential patient information ({{flows}}) for research on the basis of {{basis}}. Identifiable research data needs the patients\' explicit consent ',
+          'or section 251 support from the Confidentiality Advisory Group; otherwise share only anonymised data.',
+        ],
+        request: 'Ask {{drafter}} to use only anonymised data for the research purpose {{purpose}}, or to show the patients\' explicit consent or section 251 support from the Confidentiality Advisory Group: {{basis}} is not enough.',
+      },
     },
     examples: {
       valid: [

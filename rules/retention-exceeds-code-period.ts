@@ -78,14 +78,20 @@ export default defineRule({
     },
     defaultOptions: { max_extension_years: 20 } as Options,
     messages: {
-      unjustified: [
-          'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ',
-          'reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`.',
-        ],
-      'beyond-extension': [
-          'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ',
-          'Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it.',
-        ],
+      unjustified: {
+        text: [
+            'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ',
+            'reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`.',
+          ],
+        request: 'Ask {{drafter}} to shorten how long the data is kept ({{period}}, retention term {{entry}}) to no more than the {{codePeriod}} the Records Management Code sets, or to say why longer is needed.',
+      },
+      'beyond-extension': {
+        text: [
+            'Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ',
+            'Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it.',
+          ],
+        request: 'Ask {{drafter}} to shorten how long the data is kept ({{period}}, retention term {{entry}}): it is far beyond the {{codePeriod}} the Records Management Code sets.',
+      },
     },
     examples: {
       valid: [

@@ -59,19 +59,32 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-retention': [
-          '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
-          'the data, a `period` and the event it `starts` from.',
-        ],
-      indefinite:
-        'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
-      'no-period': 'Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.',
-      'absurd-period': [
-          'Retention entry {{entry}} keeps data for {{period}}, longer than anyone lives: in effect for ever. Ask how long the purpose really needs the ',
-          'data (the Records Management Code sets most health and care records at 8 to 25 years), and give that `period`.',
-        ],
-      'no-start':
-        'Retention entry {{entry}} keeps data for {{period}} but does not say from when. Add `starts` (such as receipt, case_closed or death) so the end date can be worked out.',
+      'no-retention': {
+        text: [
+            '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
+            'the data, a `period` and the event it `starts` from.',
+          ],
+        request: 'Ask {{drafter}} to say how long {{recipient}} keeps {{data}}, and from when.',
+      },
+      indefinite: {
+        text: 'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
+        request: 'Ask {{drafter}} for a fixed retention period instead of "indefinitely" (retention term {{entry}}).',
+      },
+      'no-period': {
+        text: 'Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.',
+        request: 'Ask {{drafter}} to say how long the data is kept (retention term {{entry}}), and from when.',
+      },
+      'absurd-period': {
+        text: [
+            'Retention entry {{entry}} keeps data for {{period}}, longer than anyone lives: in effect for ever. Ask how long the purpose really needs the ',
+            'data (the Records Management Code sets most health and care records at 8 to 25 years), and give that `period`.',
+          ],
+        request: 'Ask {{drafter}} how long the purpose really needs the data (retention term {{entry}} is longer than a lifetime; the Records Management Code sets most health and care records at 8 to 25 years).',
+      },
+      'no-start': {
+        text: 'Retention entry {{entry}} keeps data for {{period}} but does not say from when. Add `starts` (such as receipt, case_closed or death) so the end date can be worked out.',
+        request: 'Ask {{drafter}} to say from when the retention period is counted (retention term {{entry}}), such as receipt or the close of the case.',
+      },
     },
     examples: {
       valid: [

@@ -74,29 +74,42 @@ export default defineRule({
     },
     defaultOptions: { overdue_error_months: 12, max_interval_months: 24, warn_within_days: 60 } as Options,
     messages: {
-      missing: [
-          'The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ',
-          'so that the sharing is checked while it continues.',
-        ],
-      'due-soon': [
-          'The review of this agreement is due on {{date}}, {{days}} from the judging date. Plan it now with all parties (is the sharing still ',
-          'needed, limited to what is needed, and lawful?) so it is done before the date passes.',
-        ],
-      overdue: [
-          'The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ',
-          'needed, and lawful?), record any changes, then set the next review date.',
-        ],
+      missing: {
+        text: [
+            'The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ',
+            'so that the sharing is checked while it continues.',
+          ],
+        request: 'Ask {{drafter}} for a review date, no more than {{max}} months after the agreement takes effect (yearly is usual).',
+      },
+      'due-soon': {
+        text: [
+            'The review of this agreement is due on {{date}}, {{days}} from the judging date. Plan it now with all parties (is the sharing still ',
+            'needed, limited to what is needed, and lawful?) so it is done before the date passes.',
+          ],
+        request: 'Ask {{drafter}} to plan the review due on {{date}} with every party.',
+      },
+      overdue: {
+        text: [
+            'The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ',
+            'needed, and lawful?), record any changes, then set the next review date.',
+          ],
+        request: 'Ask {{drafter}} to review the agreement with every party (its review was due on {{date}}) and set the next review date.',
+      },
       'long-overdue': {
         text: [
             'The review of this agreement was due on {{date}}, more than {{months}} months ago, so the sharing has gone unchecked for a whole review cycle. ',
             'Review it with all parties now, record any changes, then set the next review date.',
           ],
         severity: 'error',
+        request: 'Ask {{drafter}} to review the agreement with every party now: its review was due on {{date}}, more than {{months}} months ago.',
       },
-      'interval-too-long': [
-          'The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ',
-          '(yearly is usual): set an earlier `review_by`.',
-        ],
+      'interval-too-long': {
+        text: [
+            'The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ',
+            '(yearly is usual): set an earlier `review_by`.',
+          ],
+        request: 'Ask {{drafter}} to review the agreement at least every {{max}} months: the review date {{date}} is too far off.',
+      },
     },
     examples: {
       valid: [

@@ -34,14 +34,20 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-rights-contact': [
-        'The agreement does not say where patients send requests to see, correct or object to the use of their information. Add ',
-        '`transparency.rights_contact`.',
-      ],
-      'no-objection-process': [
-        'Confidential patient information is used for the purpose "{{purpose}}"{{category}}, which goes beyond individual care, but the agreement does not say how a patient\'s ',
-        'objection is recorded and respected. Add `transparency.objection_process`.',
-      ],
+      'no-rights-contact': {
+        text: [
+          'The agreement does not say where patients send requests to see, correct or object to the use of their information. Add ',
+          '`transparency.rights_contact`.',
+        ],
+        request: 'Ask {{drafter}} to say where patients send requests to see or correct their information, or to object to its use.',
+      },
+      'no-objection-process': {
+        text: [
+          'Confidential patient information is used for the purpose "{{purpose}}"{{category}}, which goes beyond individual care, but the agreement does not say how a patient\'s ',
+          'objection is recorded and respected. Add `transparency.objection_process`.',
+        ],
+        request: 'Ask {{drafter}} how a patient\'s objection to the use of their information for "{{purpose}}" is recorded and respected.',
+      },
     },
     examples: {
       valid: [

@@ -50,20 +50,27 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'controller-and-processor': [
-          '{{party}} is recorded as a {{role}} but also has a processor arrangement. For any one purpose an organisation is a controller or a ',
-          'processor, not both: ask who decides why and how the data is used, then keep one role (and the Art 26 arrangement or Art 28 contract that goes with it).',
-        ],
-      'two-roles-one-purpose': [
-          'For the purpose "{{purpose}}", {{party}} is given two roles: {{first}} and {{second}}. For any one purpose an organisation is a controller ',
-          'or a processor, not both: ask who decides why and how the data is used for it, and keep one role.',
-        ],
+      'controller-and-processor': {
+        text: [
+            '{{party}} is recorded as a {{role}} but also has a processor arrangement. For any one purpose an organisation is a controller or a ',
+            'processor, not both: ask who decides why and how the data is used, then keep one role (and the Art 26 arrangement or Art 28 contract that goes with it).',
+          ],
+        request: 'Ask {{drafter}} whether {{party}} decides why and how the data is used (a controller) or acts only on another\'s instructions (a processor): it cannot be both for one purpose.',
+      },
+      'two-roles-one-purpose': {
+        text: [
+            'For the purpose "{{purpose}}", {{party}} is given two roles: {{first}} and {{second}}. For any one purpose an organisation is a controller ',
+            'or a processor, not both: ask who decides why and how the data is used for it, and keep one role.',
+          ],
+        request: 'Ask {{drafter}} which role {{party}} has for the purpose "{{purpose}}": it is given two ({{first}} and {{second}}).',
+      },
       'referrer-as-processor': {
         text: [
             '{{party}} is recorded as a processor of {{controller}}, but it sends {{controller}} its own patients\' records (flow "{{flow}}"). A care ',
             'provider that refers or discloses its patients\' records controls them: record {{party}} as a controller, and agree the sharing controller to controller.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to treat {{party}} as a controller of its own patients\' records, which it sends to {{controller}}, not as a processor of {{controller}}.',
       },
       'lone-joint-controller': {
         text: [
@@ -71,11 +78,15 @@ export default defineRule({
             'ask which other party decides jointly with it and record both, or record it as a controller.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} which other party decides jointly with {{party}}, or to treat {{party}} as a controller on its own.',
       },
-      'joint-in-prose': [
-          'The text calls the parties "{{found}}", but no party is recorded as a joint controller and there is no joint controller arrangement. ',
-          'Ask whether they decide the purposes together: if so, record them as joint_controller with an Art 26 arrangement; if not, correct the text.',
-        ],
+      'joint-in-prose': {
+        text: [
+            'The text calls the parties "{{found}}", but no party is recorded as a joint controller and there is no joint controller arrangement. ',
+            'Ask whether they decide the purposes together: if so, record them as joint_controller with an Art 26 arrangement; if not, correct the text.',
+          ],
+        request: 'Ask {{drafter}} whether the parties decide the purposes together, as the words "{{found}}" say; if so, ask for a joint controller arrangement, and if not, for the words to be corrected.',
+      },
     },
     examples: {
       valid: [

@@ -60,22 +60,31 @@ export default defineRule({
     },
     defaultOptions: { reference_pattern: DEFAULT_PATTERN } as Options,
     messages: {
-      'no-reference':
-        'Purpose {{purpose}} relies on section 251 support but gives no CAG reference. Record the reference from the approval letter (such as 21/CAG/0032) in lawful_basis.s251.reference.',
-      'bad-reference': [
-        'The section 251 reference "{{reference}}" for purpose {{purpose}} does not look like a Confidentiality Advisory Group reference (such as 21/CAG/0032 or CAG 7-04(a)/2013). ',
-        'Copy it from the approval letter or the CAG register.',
-      ],
-      expired: [
-        'The section 251 support for purpose {{purpose}} ended on {{expires}}. Without a live approval there is no common-law basis: stop the disclosures until CAG renews it, ',
-        'or rely on another basis.',
-      ],
+      'no-reference': {
+        text: 'Purpose {{purpose}} relies on section 251 support but gives no CAG reference. Record the reference from the approval letter (such as 21/CAG/0032) in lawful_basis.s251.reference.',
+        request: 'Ask {{drafter}} for the Confidentiality Advisory Group reference of the section 251 support for {{purpose}}, from the approval letter.',
+      },
+      'bad-reference': {
+        text: [
+          'The section 251 reference "{{reference}}" for purpose {{purpose}} does not look like a Confidentiality Advisory Group reference (such as 21/CAG/0032 or CAG 7-04(a)/2013). ',
+          'Copy it from the approval letter or the CAG register.',
+        ],
+        request: 'Ask {{drafter}} to check the section 251 reference "{{reference}}" for {{purpose}} against the approval letter: it does not look like a Confidentiality Advisory Group reference.',
+      },
+      expired: {
+        text: [
+          'The section 251 support for purpose {{purpose}} ended on {{expires}}. Without a live approval there is no common-law basis: stop the disclosures until CAG renews it, ',
+          'or rely on another basis.',
+        ],
+        request: 'Ask {{drafter}} to stop the disclosures for {{purpose}} until the Confidentiality Advisory Group renews its support, which ended on {{expires}}, or to give another basis.',
+      },
       'ends-before-agreement': {
         text: [
           'The section 251 support for purpose {{purpose}} ends on {{expires}}, before the agreement does ({{agreementExpires}}). ',
           'Plan the renewal with CAG, or end this purpose\'s sharing when the approval ends.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} how sharing for {{purpose}} continues after the section 251 support ends on {{expires}}, before the agreement does ({{agreementExpires}}).',
       },
     },
     examples: {

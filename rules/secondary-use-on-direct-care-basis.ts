@@ -25,7 +25,7 @@ export default defineRule({
     tags: ['lawful-basis', 'confidentiality', 'caldicott-6'],
     presets: ['recommended', 'strict'],
     citations: [
-      { instrument: 'NHSX', provision: 'Consent and confidential patient information', url: 'https://www.nhsx.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/' },
+      { instrument: 'NHS England Transformation Directorate', provision: 'Consent and confidential patient information', url: 'https://transform.england.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/' },
       { instrument: 'Health and Social Care Act 2012', provision: 's251B (duty to share), explanatory notes to the 2015 Act s3', url: 'http://www.legislation.gov.uk/ukpga/2015/28/notes/division/4/3' },
       {
         instrument: 'NHS England digital regulations guidance',
@@ -35,14 +35,20 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'implied-consent': [
-        'Purpose {{purpose}} is not individual care, but relies on implied consent. Implied consent covers only sharing for a patient\'s own care that they would reasonably expect: ',
-        'record the basis that applies to this purpose, such as explicit consent, a legal requirement or section 251 support.',
-      ],
-      'duty-to-share': [
-        'Purpose {{purpose}} is not individual care, but cites the duty to share ("{{citation}}"). The Health and Social Care Act 2012 s251B duty applies only to sharing that ',
-        'helps the patient\'s own care: cite the law that permits this use instead.',
-      ],
+      'implied-consent': {
+        text: [
+          'Purpose {{purpose}} is not individual care, but relies on implied consent. Implied consent covers only sharing for a patient\'s own care that they would reasonably expect: ',
+          'record the basis that applies to this purpose, such as explicit consent, a legal requirement or section 251 support.',
+        ],
+        request: 'Ask {{drafter}} to give a basis for {{purpose}} other than implied consent, such as explicit consent, a legal requirement or section 251 support: implied consent covers only a patient\'s own care.',
+      },
+      'duty-to-share': {
+        text: [
+          'Purpose {{purpose}} is not individual care, but cites the duty to share ("{{citation}}"). The Health and Social Care Act 2012 s251B duty applies only to sharing that ',
+          'helps the patient\'s own care: cite the law that permits this use instead.',
+        ],
+        request: 'Ask {{drafter}} to cite the law that permits {{purpose}}: the duty to share ("{{citation}}") covers only sharing for the patient\'s own care.',
+      },
     },
     examples: {
       valid: [

@@ -1,5 +1,5 @@
 import { defineRule, yaml } from '../src/core/rule.js';
-import { carriesHealthInformation, isEffectivelyIdentifiable, isIdentifying, partyName, sharesPersonalData } from '../src/core/facts.js';
+import { carriesHealthInformation, isIdentifying, partyName, sharesPersonalData } from '../src/core/facts.js';
 import { joinWords } from '../src/core/words.js';
 
 export default defineRule({
@@ -41,20 +41,27 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-          'The agreement shares personal data but does not say how it is kept secure. Add a `security` section listing the measures the parties commit ',
-          'to under `measures`, such as role_based_access, mfa, audit_logging and encryption_in_transit.',
-        ],
-      empty: [
-          'The `security` section lists no measures. List the measures the parties commit to under `measures`, such as role_based_access, mfa, ',
-          'audit_logging and encryption_in_transit.',
-        ],
+      missing: {
+        text: [
+            'The agreement shares personal data but does not say how it is kept secure. Add a `security` section listing the measures the parties commit ',
+            'to under `measures`, such as role_based_access, mfa, audit_logging and encryption_in_transit.',
+          ],
+        request: 'Ask {{drafter}} to say how the data is kept secure (such as role-based access, two-factor sign-in, audit logs and encryption).',
+      },
+      empty: {
+        text: [
+            'The `security` section lists no measures. List the measures the parties commit to under `measures`, such as role_based_access, mfa, ',
+            'audit_logging and encryption_in_transit.',
+          ],
+        request: 'Ask {{drafter}} to list the security measures the parties commit to (such as role-based access, two-factor sign-in, audit logs and encryption).',
+      },
       'health-baseline': {
         text: [
             'Identifiable health data is shared with {{recipients}}, but the security measures do not include {{missing}}. Ask each recipient to confirm ',
             '{{asks}}, then list {{keys}} under `measures`; another measure does not stand in for these.',
           ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to have {{recipients}} confirm {{asks}} before receiving identifiable health data.',
       },
     },
     examples: {
@@ -121,7 +128,7 @@ export default defineRule({
       report({ messageId: 'empty', at: ['security', 'measures'] });
     } else {
       const measures = a.security.measures ?? [];
-      const healthItems = new Set((a.data ?? []).filter((d) => (isIdentifying(d) || isEffectivelyIdentifiable(d)) && carriesHealthInformation(d)).map((d) => d.id));
+      const healthItems = new Set((a.data ?? []).filter((d) => isIdentifying(d) && carriesHealthInformation(d)).map((d) => d.id));
       if (healthItems.size === 0) return;
       const flows = (a.flows ?? []).filter((f) => (f.data ?? []).some((id) => healthItems.has(id)));
       const recipients = [...new Set(flows.flatMap((f) => (f.to === undefined ? [] : [f.to])))].map((id) => partyName(a, id));

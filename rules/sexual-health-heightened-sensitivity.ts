@@ -57,20 +57,27 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'secondary-use': [
-        'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, for a purpose beyond the patient\'s care, without explicit consent or a recorded reason. ',
-        'NHS England guidance asks for particular care with this information: leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.',
-      ],
-      'recipient-not-bound': [
-        'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, with {{recipient}}, whose staff are not normally bound by a duty of confidentiality, ',
-        'without explicit consent or a recorded reason. Leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.',
-      ],
+      'secondary-use': {
+        text: [
+          'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, for a purpose beyond the patient\'s care, without explicit consent or a recorded reason. ',
+          'NHS England guidance asks for particular care with this information: leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.',
+        ],
+        request: 'Ask {{drafter}} to leave {{categories}} out of "{{data}}", rely on explicit consent, or say why it is needed: it is shared for a purpose beyond the patient\'s care.',
+      },
+      'recipient-not-bound': {
+        text: [
+          'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, with {{recipient}}, whose staff are not normally bound by a duty of confidentiality, ',
+          'without explicit consent or a recorded reason. Leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.',
+        ],
+        request: 'Ask {{drafter}} to leave {{categories}} out of what {{recipient}} receives, rely on explicit consent, or say why it is needed: its staff are not normally bound by a duty of confidentiality.',
+      },
       'revoked-law': {
         text: [
           '"{{citation}}" is cited as law for the purpose "{{purpose}}", but it no longer applies: the NHS sexually transmitted diseases Directions were revoked ',
           'from 12 October 2023, and NHS England guidance says there is now no HIV- or STI-specific legislation. Remove it and rely on the bases that apply to all health information.',
         ],
         severity: 'info',
+        request: 'Ask {{drafter}} to stop citing "{{citation}}" for the purpose "{{purpose}}": it was revoked in 2023.',
       },
     },
     examples: {

@@ -31,10 +31,13 @@ import { coversOnlyDeceased, dataCategoriesOf, flowData, indexOfPurpose, isIdent
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ',
-        'Add `lawful_basis.article_9` (for care, usually h_health_or_social_care) and its DPA 2018 Schedule 1 condition.',
-      ],
+      missing: {
+        text: [
+          'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ',
+          'Add `lawful_basis.article_9` (for care, usually h_health_or_social_care) and its DPA 2018 Schedule 1 condition.',
+        ],
+        request: 'Ask {{drafter}} to state the UK GDPR Article 9 condition (for care, usually health or social care) and its Data Protection Act 2018 condition for the purpose "{{purpose}}", which uses health data ({{categories}}).',
+      },
     },
     examples: {
       valid: [

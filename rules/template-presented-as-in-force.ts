@@ -34,14 +34,20 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      status: [
-        'This is a template, but its status is {{status}}, as if data may be shared under it. A template is not in force: leave `status` unset or ',
-        'draft, and put a completed copy into force instead.',
-      ],
-      approval: [
-        'This is a template, but it records a dated approval ({{role}} for {{party}} on {{date}}). A template is not signed: record approvals on the ',
-        'completed copy that the organisations put into force.',
-      ],
+      status: {
+        text: [
+          'This is a template, but its status is {{status}}, as if data may be shared under it. A template is not in force: leave `status` unset or ',
+          'draft, and put a completed copy into force instead.',
+        ],
+        request: 'Ask {{drafter}} for the completed agreement: this is a template, yet it is marked {{status}} as if data may be shared under it.',
+      },
+      approval: {
+        text: [
+          'This is a template, but it records a dated approval ({{role}} for {{party}} on {{date}}). A template is not signed: record approvals on the ',
+          'completed copy that the organisations put into force.',
+        ],
+        request: 'Ask {{drafter}} for the completed agreement to sign: this template records an approval ({{role}} for {{party}} on {{date}}), but a template is never signed.',
+      },
     },
     examples: {
       valid: [

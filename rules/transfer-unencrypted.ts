@@ -27,8 +27,14 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'weak-method': 'Flow "{{flow}}" sends patient data by {{method}}, which is not secure. Use a secure, encrypted route such as NHSmail or secure file transfer.',
-      'not-encrypted': 'Flow "{{flow}}" is stated not to be encrypted in transit. Encrypt the data in transit, or use a route that does (such as NHSmail or secure file transfer).',
+      'weak-method': {
+        text: 'Flow "{{flow}}" sends patient data by {{method}}, which is not secure. Use a secure, encrypted route such as NHSmail or secure file transfer.',
+        request: 'Ask {{drafter}} to send the data in "{{flow}}" by a secure, encrypted route such as NHSmail or secure file transfer, not by {{method}}.',
+      },
+      'not-encrypted': {
+        text: 'Flow "{{flow}}" is stated not to be encrypted in transit. Encrypt the data in transit, or use a route that does (such as NHSmail or secure file transfer).',
+        request: 'Ask {{drafter}} to encrypt the data in "{{flow}}" in transit (for example NHSmail or secure file transfer).',
+      },
     },
     examples: {
       valid: [{

@@ -41,10 +41,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'not-applied': [
-        'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ',
-        'the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection or the patients gave explicit consent to this use.',
-      ],
+      'not-applied': {
+        text: [
+          'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ',
+          'the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection or the patients gave explicit consent to this use.',
+        ],
+        request: 'Ask {{drafter}} to leave out the records of patients who have told {{practice}} they object (a Type 1 opt-out) before sharing for the purpose "{{purpose}}", unless the law requires the sharing or the patients consented.',
+      },
     },
     examples: {
       valid: [

@@ -29,11 +29,17 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      'no-purpose': 'Flow "{{flow}}" does not say what the data is shared for. List its purposes (by id) in the flow\'s purposes.',
-      creep: [
-        'Flow "{{flow}}" sends data item "{{item}}" for {{purposes}}, but "{{item}}" is declared only for {{own}}. Add the purpose to the item\'s purposes and justification ',
-        'if the item is really needed for it, or stop sending "{{item}}" for it.',
-      ],
+      'no-purpose': {
+        text: 'Flow "{{flow}}" does not say what the data is shared for. List its purposes (by id) in the flow\'s purposes.',
+        request: 'Ask {{drafter}} to say what the data in "{{flow}}" is shared for.',
+      },
+      creep: {
+        text: [
+          'Flow "{{flow}}" sends data item "{{item}}" for {{purposes}}, but "{{item}}" is declared only for {{own}}. Add the purpose to the item\'s purposes and justification ',
+          'if the item is really needed for it, or stop sending "{{item}}" for it.',
+        ],
+        request: 'Ask {{drafter}} why "{{item}}" is sent for {{purposes}} when it is needed only for {{own}}; if it is not needed, ask for it to stop.',
+      },
     },
     examples: {
       valid: [

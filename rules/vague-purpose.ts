@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import { defineRule, type Target, yaml, type Path } from '../src/core/rule.js';
+import { phrasePattern } from '../src/core/prose.js';
 
 interface Options {
   readonly min_description_length: number;
@@ -25,14 +26,6 @@ const OPEN_ENDED: readonly RegExp[] = [
 
 /** A negation shortly before a phrase ("will not be used for any other purpose") turns it into a limit. */
 const NEGATED = /\b(?:not\b(?!\s+limited)|never\b|no\b|nor\b)[^.;:]{0,40}$/i;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function phrasePattern(phrase: string): RegExp {
-  return new RegExp(`(?<![\\w])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\w])`, 'i');
-}
 
 /**
  * Words that say nothing about what is done with the data: filler, the parties, and the general aims of any
@@ -105,21 +98,33 @@ export default defineRule({
     },
     defaultOptions: { min_description_length: 20, extra_phrases: [] } as Options,
     messages: {
-      'no-category': 'Purpose "{{purpose}}" has no category. Choose one, so that readers and dsalint can tell direct care from other uses and whether the opt-outs apply.',
-      'no-description': 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
-      'short-description':
-        'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
+      'no-category': {
+        text: 'Purpose "{{purpose}}" has no category. Choose one, so that readers and dsalint can tell direct care from other uses and whether the opt-outs apply.',
+        request: 'Ask {{drafter}} whether the purpose "{{purpose}}" is for patients\' own care or for another use (such as planning or research).',
+      },
+      'no-description': {
+        text: 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
+        request: 'Ask {{drafter}} to describe the purpose "{{purpose}}" specifically enough that a patient would recognise it.',
+      },
+      'short-description': {
+        text: 'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
+        request: 'Ask {{drafter}} to describe the purpose "{{purpose}}" specifically enough that a patient would recognise it.',
+      },
       'no-activity': {
         text: [
             'The description of purpose "{{purpose}}" ("{{description}}") names no activity or decision, only general aims. Ask what is actually done ',
             'with the data, by whom and for what decision (such as "scrutiny of the cause of death by a medical examiner"), and describe that.',
           ],
         kind: 'review',
+        request: 'Ask {{drafter}} what is actually done with the data for the purpose "{{purpose}}" ("{{description}}"), by whom and for what decision.',
       },
-      'open-ended': [
-          'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
-          'Name the uses intended instead; anything else needs a purpose of its own.',
-        ],
+      'open-ended': {
+        text: [
+            'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
+            'Name the uses intended instead; anything else needs a purpose of its own.',
+          ],
+        request: 'Ask {{drafter}} to name the uses intended for the purpose "{{purpose}}" instead of "{{phrase}}".',
+      },
     },
     examples: {
       valid: [

@@ -45,10 +45,13 @@ export default defineRule({
     ],
     defaultOptions: {},
     messages: {
-      review: [
-        'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ',
-        'whether this is necessary and proportionate, and whether de-identified data would do; record the decision in the DPIA, or narrow the population or data.',
-      ],
+      review: {
+        text: [
+          'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ',
+          'whether this is necessary and proportionate, and whether de-identified data would do; record the decision in the DPIA, or narrow the population or data.',
+        ],
+        request: 'Ask for a Caldicott Guardian to decide, and record, whether identifiable records are necessary for "{{purpose}}" or whether de-identified data would do ({{reason}}).',
+      },
     },
     examples: {
       valid: [

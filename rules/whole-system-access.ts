@@ -60,9 +60,9 @@ export default defineRule({
       { instrument: 'UK GDPR', provision: 'Art 5(1)(c) (data minimisation)', url: 'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/' },
       { instrument: 'Caldicott Principles', provision: '3 and 4 (minimum necessary; strict need-to-know)', url: 'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020' },
       {
-        instrument: 'NHSX',
+        instrument: 'NHS England Transformation Directorate',
         provision: 'Information governance framework for integrated health and care: shared care records',
-        url: 'https://www.nhsx.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/information-governance-framework-for-integrated-health-and-care-shared-care-records/',
+        url: 'https://transform.england.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/',
       },
     ],
     defaultOptions: {},
@@ -72,18 +72,22 @@ export default defineRule({
           'Flow "{{flow}}" gives {{recipient}} {{scope}}, for {{purposes}}. The ICO has advised that whole-system access like this breaches data minimisation: ',
           'share only what {{recipient}} needs for each case, such as the relevant records of the named patient disclosed per request.',
         ],
-        request: 'Ask for {{recipient}} to see only the relevant records of each patient it needs, disclosed per request, instead of {{scope}}.',
+        request: 'Ask {{drafter}} to limit {{recipient}}\'s access to the relevant records of each patient it needs, disclosed per request, instead of {{scope}}.',
       },
-      'standing-access': [
-        'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ',
-        'Access that stays open exposes every patient\'s record at any time: disclose per request instead, or open access for one case at a time with an end date or window.',
-      ],
+      'standing-access': {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ',
+          'Access that stays open exposes every patient\'s record at any time: disclose per request instead, or open access for one case at a time with an end date or window.',
+        ],
+        request: 'Ask {{drafter}} to replace {{recipient}}\'s standing access to the clinical system for {{purposes}} with disclosure of the relevant records of each patient on request, or with access that opens for one case at a time and then ends.',
+      },
       'shared-record-controls': {
         text: [
           'Flow "{{flow}}" gives {{recipient}} {{scope}} for direct care without {{missing}}. Broad access for care is acceptable only when it is limited by role, audited and ',
           'needs a legitimate relationship with the patient: set {{keys}} to true under the flow\'s access once in place, or narrow the access.',
         ],
         severity: 'warning',
+        request: 'Ask {{drafter}} to confirm that {{recipient}}\'s access to the shared record is limited by role, that every access is audited and that staff may look only at patients they care for (the agreement does not mention {{missing}}), or to narrow the access.',
       },
     },
     examples: {

@@ -36,7 +36,8 @@ describe('the built CLI', () => {
     const dir = await tempProject({ 'bad.dsa.yaml': 'dsalint: 1\nid: X\ntitle: T\nretension: 1\n' });
     const findings = dsalint(['lint', '--as-of', '2026-11-01'], dir);
     expect(findings.status).toBe(1);
-    expect(findings.stdout).toContain('4:1  error  Unknown key `retension` at the top level. Did you mean `retention`?  schema');
+    // Piped, so wrapped at 80 columns under the message.
+    expect(findings.stdout).toContain('  4:1  error  Unknown key `retension` at the top level. Did you mean\n              `retention`?  schema\n');
     const usage = dsalint(['lint', '--fail-on', 'sometimes'], dir);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("option '--fail-on <level>' argument 'sometimes' is invalid");

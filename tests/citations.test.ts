@@ -21,7 +21,6 @@ const PRIMARY_HOSTS = new Set([
   'www.dsptoolkit.nhs.uk',
   'www.hra.nhs.uk',
   'standards.nhs.uk',
-  'www.nhsx.nhs.uk',
   'digitalregulations.innovation.nhs.uk',
   'cqc.org.uk',
   'www.hfea.gov.uk',

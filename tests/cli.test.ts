@@ -29,11 +29,16 @@ describe('dsalint lint', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       [
+        // Not a terminal: wrapped at 80 columns, under the message column.
         'a/bad.dsa.yaml',
-        '  4:1   error  Unknown key `retension` at the top level. Did you mean `retention`?  schema',
-        '  5:10  error  `version` must be text, but it is a number. Put it in quotes: "1.2".  schema',
-        '  note: The domain rules were not run because the agreement does not match the format. Fix the schema findings and run dsalint again.',
-        '  note: It is left out of the checks across agreements, and of the register, until it matches the format.',
+        '  4:1   error  Unknown key `retension` at the top level. Did you mean',
+        '               `retention`?  schema',
+        '  5:10  error  `version` must be text, but it is a number. Put it in quotes:',
+        '               "1.2".  schema',
+        '  note: The domain rules were not run because the agreement does not match the',
+        '        format. Fix the schema findings and run dsalint again.',
+        '  note: It is left out of the checks across agreements, and of the register,',
+        '        until it matches the format.',
         '',
         '✖ 2 problems (2 errors, 0 warnings) in 2 agreements. Dates judged as of 2026-11-01.',
         '',
@@ -144,7 +149,8 @@ describe('dsalint lint', () => {
       'good.dsa.yaml': GOOD,
       '.dsalint.yaml': 'max_file_size: 8KiB\n',
     });
-    const result = await runCli(['lint', ...AS_OF], dir);
+    // Wide enough that each message stays on one line.
+    const result = await runCli(['lint', ...AS_OF], dir, { COLUMNS: '200' });
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('binary.dsa.yaml looks like a binary file (it contains NUL bytes), not a YAML or Markdown agreement.');
     expect(result.stdout).toContain('latin1.dsa.yaml:3:11 is not valid UTF-8. Save the file as UTF-8 and try again.');
@@ -162,7 +168,7 @@ describe('dsalint lint', () => {
     const dir = await tempProject({ 'broken.dsa.yaml': 'dsalint: 1\nid: [unclosed\ntitle: T\n' });
     const result = await runCli(['lint', ...AS_OF], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/broken\.dsa\.yaml\n {2}\d+:\d+ +error +YAML syntax error: .+ yaml-syntax/);
+    expect(result.stdout).toMatch(/broken\.dsa\.yaml\n {2}\d+:\d+ +error +YAML syntax error: [^]+ yaml-syntax/);
     expect(result.stderr).toBe('');
   });
 
@@ -193,7 +199,7 @@ describe('config', () => {
     const dir = await tempProject({ 'bad.dsa.yaml': BAD, 'off.yaml': 'rules:\n  schema: "off"\n' });
     const result = await runCli(['lint', '--config', 'off.yaml', ...AS_OF], dir);
     expect(result.stdout).toBe(
-      'bad.dsa.yaml\n  note: The domain rules were not run because the agreement does not match the format; the schema rule is turned off, so turn it on to see why.\n\n✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n',
+      'bad.dsa.yaml\n  note: The domain rules were not run because the agreement does not match the\n        format; the schema rule is turned off, so turn it on to see why.\n\n✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n',
     );
   });
 

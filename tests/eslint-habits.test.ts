@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './helpers/cli.js';
 import { starterAgreement } from '../src/core/starter.js';
-import { wantsColor } from '../src/cli/terminal.js';
+import { outputWidth, wantsColor } from '../src/cli/terminal.js';
 
 const GOOD = starterAgreement('2026-07-01');
 const BAD = 'dsalint: 1\nid: EX-1\ntitle: Example\nretension: []\nversion: 1.2\n';
@@ -18,9 +18,12 @@ describe('standard input', () => {
     expect(result.stdout).toBe(
       [
         'team/draft.dsa.yaml',
-        '  4:1   warning  Unknown key `retension` at the top level. Did you mean `retention`?  schema',
-        '  5:10  warning  `version` must be text, but it is a number. Put it in quotes: "1.2".  schema',
-        '  note: The domain rules were not run because the agreement does not match the format. Fix the schema findings and run dsalint again.',
+        '  4:1   warning  Unknown key `retension` at the top level. Did you mean',
+        '                 `retention`?  schema',
+        '  5:10  warning  `version` must be text, but it is a number. Put it in quotes:',
+        '                 "1.2".  schema',
+        '  note: The domain rules were not run because the agreement does not match the',
+        '        format. Fix the schema findings and run dsalint again.',
         '',
         '✖ 2 problems (0 errors, 2 warnings) in 1 agreement. Dates judged as of 2026-11-01.',
         '',
@@ -216,6 +219,66 @@ describe('wrapping', () => {
       '  5:10  error  `version` must be text, but it is a number.',
     ]);
     expect(stylish(run, { color: false, quiet: false }).split('\n')[1]).toBe('  4:1   error  Unknown key `retension` at the top level. Did you mean `retention`?  schema');
+  });
+
+  it('stylish wraps at 80 when piped or written with -o, at COLUMNS when set, and at the terminal width on one', async () => {
+    const { main } = await import('../src/cli/main.js');
+    const dir = await tempProject({ 'bad.dsa.yaml': BAD });
+    const lint = async (args: string[], env: Record<string, string>, stdoutIsTTY: boolean, columns?: number): Promise<string[]> => {
+      let out = '';
+      await main(['lint', ...args, '--no-color', ...AS_OF], { stdout: (t) => (out += t), stderr: () => undefined, cwd: dir, env, stdoutIsTTY, ...(columns ? { columns } : {}) });
+      return out.split('\n');
+    };
+    const longest = (lines: readonly string[]): number => Math.max(...lines.slice(0, -2).map((l) => l.length));
+    const piped = await lint([], {}, false, 200);
+    expect(longest(piped)).toBeLessThanOrEqual(80);
+    expect(piped.slice(1, 3)).toEqual(['  4:1   error  Unknown key `retension` at the top level. Did you mean', '               `retention`?  schema']);
+    const narrow = await lint([], { COLUMNS: '50' }, false);
+    expect(narrow.slice(1, 4)).toEqual(['  4:1   error  Unknown key `retension` at the top', '               level. Did you mean `retention`?', '               schema']);
+    expect(longest(narrow)).toBeLessThanOrEqual(50);
+    // Every finding's first line still starts with line:column, for editors and grep.
+    expect(narrow.filter((l) => /^ {2}\d+:\d+ /.test(l)).map((l) => l.trim().split(' ')[0])).toEqual(['4:1', '5:10']);
+    const terminal = await lint([], {}, true, 120);
+    expect(terminal[1]).toBe('  4:1   error  Unknown key `retension` at the top level. Did you mean `retention`?  schema');
+    expect(terminal[3]).toBe('  note: The domain rules were not run because the agreement does not match the format. Fix the schema findings and run');
+    expect(await lint([], { COLUMNS: '60' }, true, 120)).toEqual(await lint([], { COLUMNS: '60' }, false));
+    await lint(['-o', 'report.txt'], {}, true, 200);
+    const { readFile } = await import('node:fs/promises');
+    expect((await readFile(`${dir}/report.txt`, 'utf8')).split('\n')).toEqual(piped);
+  });
+
+  it('reads COLUMNS only when it is a positive whole number', () => {
+    expect(outputWidth({}, false, 120)).toBe(80);
+    expect(outputWidth({}, true, 120)).toBe(120);
+    expect(outputWidth({}, true, undefined)).toBe(80);
+    expect(outputWidth({ COLUMNS: '100' }, false, undefined)).toBe(100);
+    expect(outputWidth({ COLUMNS: '100' }, true, 60)).toBe(100);
+    for (const bad of ['', '0', '-5', '12abc', 'wide', '1e3']) expect(outputWidth({ COLUMNS: bad }, true, 60), bad).toBe(60);
+  });
+
+  it('never starts a wrapped line with a colon, so quoted agreement text cannot become a CI command', async () => {
+    const { wrapKeepingSpaces } = await import('../src/core/summary.js');
+    expect(wrapKeepingSpaces('Unknown key `a ::error file=x::pwned` here', 15)).toBe('Unknown key `a ::error\nfile=x::pwned`\nhere');
+    const dir = await tempProject({ 'v.dsa.yaml': 'dsalint: 1\nid: EX-1\ntitle: T\n"padding padding padding ::error::pwned": 1\n' });
+    for (const columns of ['40', '50', '60', '70', '80']) {
+      const out = (await runCli(['lint', ...AS_OF], dir, { COLUMNS: columns })).stdout;
+      expect(out.split('\n').filter((l) => /^\s*::/.test(l)), columns).toEqual([]);
+      expect(out, columns).toContain('::error::pwned');
+    }
+  });
+
+  it('paints each line of a wrapped note, so it stays grey', async () => {
+    const { stylish } = await import('../src/reporters/stylish.js');
+    const { runLint } = await import('../src/core/run.js');
+    const dir = await tempProject({ 'bad.dsa.yaml': BAD });
+    const run = await runLint({ paths: ['.'], cwd: dir, asOf: '2026-11-01' });
+    const lines = stylish(run, { color: true, quiet: false, width: 60 }).split('\n');
+    const note = lines.findIndex((l) => l.includes('note:'));
+    expect(lines.slice(note, note + 3)).toEqual([
+      '  \u001b[90mnote: The domain rules were not run because the agreement\u001b[0m',
+      '        \u001b[90mdoes not match the format. Fix the schema findings\u001b[0m',
+      '        \u001b[90mand run dsalint again.\u001b[0m',
+    ]);
   });
 
   it('counts what a terminal shows: colour codes take no room and wide characters take two', async () => {

@@ -48,7 +48,8 @@ function fillRule(template: string): string {
   for (const [field, value] of Object.entries(texts)) text = text.replace(new RegExp(`${field}: 'TODO:[^']*'`), `${field}: '${value}'`);
   return text
     .replace("provision: 'TODO: the article, such as Art 5(1)(c)'", "provision: 'Art 5(1)(b) (purpose limitation)'")
-    .replace(/found: 'TODO:[^']*'/, 'found: \'Flow "{{flow}}" names no purpose; list the purposes it serves under its `purposes`.\'')
+    .replace(/text: 'TODO:[^']*'/, 'text: \'Flow "{{flow}}" names no purpose; list the purposes it serves under its `purposes`.\'')
+    .replace(/request: 'TODO:[^']*'/, 'request: \'Ask {{drafter}} to say what the data in the flow "{{flow}}" is shared for.\'')
     .replace("tags: ['accountability']", "tags: ['purpose-limitation']")
     .replace("area: 'A'", "area: 'B'")
     .replace("title: 'TODO: an agreement the rule accepts'", "title: 'no flows'")

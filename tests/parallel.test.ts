@@ -41,6 +41,19 @@ describe('--jobs', () => {
     }
   }, 60_000);
 
+  it('uses a drawn Markdown section in a job summary capped on findings only where the file is within the cap', async () => {
+    const { markdownReportWithin } = await import('../src/reporters/markdown.js');
+    const options = { paths: ['examples'], cwd: root, asOf: '2026-11-01', jobs: 1 };
+    const plain = await runLint(options);
+    const drawn = await runLint({ ...options, sections: 'markdown' });
+    const most = Math.max(...plain.files.map((f) => f.findings.length));
+    for (const maxFindingsPerFile of [0, 3, 10, most]) {
+      const expected = markdownReportWithin(plain, { maxFindingsPerFile }, Number.POSITIVE_INFINITY);
+      expect(markdownReportWithin(drawn, { maxFindingsPerFile }, Number.POSITIVE_INFINITY), `at most ${maxFindingsPerFile}`).toBe(expected);
+    }
+    expect(markdownReportWithin(drawn, { maxFindingsPerFile: 10, summaries: false }, Number.POSITIVE_INFINITY)).toBe(markdownReportWithin(plain, { maxFindingsPerFile: 10, summaries: false }, Number.POSITIVE_INFINITY));
+  });
+
   it('judges config waivers from every worker: used, unused and unexercised alike', async () => {
     const files: Record<string, string> = {
       '.dsalint.yaml': [

@@ -13,6 +13,11 @@ export interface AcrossEntry<Options = unknown> {
   readonly asOf: string;
   /** This rule's options in the file's config; undefined when the rule is off there (the agreement is still part of the estate). */
   readonly options?: Options;
+  /**
+   * Another rule's options in the file's config, or undefined when that rule is off there: for a
+   * rule that must not repeat, in a file, what a single-file rule already reports in it.
+   */
+  readonly optionsOf?: (ruleId: string) => unknown;
 }
 
 export interface AcrossReport<MessageIds extends string> {

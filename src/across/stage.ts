@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnyRule, AcrossRule, Messages } from '../core/rule.js';
-import { interpolate, messageSpec } from '../core/rule.js';
+import { interpolate, interpolateRequest, messageSpec } from '../core/rule.js';
 import type { EffectiveRule, Waiver, WaiverPolicy } from '../core/config.js';
 import type { Finding } from '../core/types.js';
 import { indexInlineWaivers, matchWaiver, type RecordedWaiver, type WaiverContext } from '../core/engine.js';
@@ -81,6 +81,7 @@ export function runAcrossStage(inputs: readonly AcrossInput[], rules: readonly A
       record: input.record,
       asOf: input.asOf,
       ...(effective[i] ? { options: effective[i]!.options } : {}),
+      optionsOf: (ruleId: string) => input.rules.find((r) => r.rule.id === ruleId)?.options,
     }));
     const reports: AcrossReport<string>[] = [];
     try {
@@ -110,6 +111,7 @@ export function runAcrossStage(inputs: readonly AcrossInput[], rules: readonly A
         severity: setting.severity ?? spec.severity ?? rule.meta.severity,
         kind: spec.kind ?? rule.meta.kind ?? 'problem',
         message: interpolate(spec.text, report.data),
+        ...(spec.request ? { request: interpolateRequest(spec.request, report.data, input.record.parties.map((p) => p.orgType)) } : {}),
         location: locationOf(report.at),
         related,
         fingerprint: createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 32),

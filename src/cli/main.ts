@@ -22,11 +22,11 @@ import { starterConfig } from '../core/starter-config.js';
 import { DEFAULT_CACHE_FILE } from '../core/cache.js';
 import { configForFile, countFindings, runLint, today, type FailOn } from '../core/run.js';
 import { plural } from '../reporters/shared.js';
-import { DEFAULT_WIDTH, wantsColor, wrapLines } from './terminal.js';
+import { outputWidth, wantsColor, wrapLines } from './terminal.js';
 
-/** Prose (explain, summary) wraps to the terminal, or to 80 columns when not a terminal. */
+/** Text (stylish, explain, summary) wraps to COLUMNS, the terminal, or 80 columns when not a terminal. */
 function textWidth(io: CliIo): number {
-  return io.stdoutIsTTY && io.columns ? io.columns : DEFAULT_WIDTH;
+  return outputWidth(io.env, io.stdoutIsTTY, io.columns);
 }
 import { logLine, summariseAgreement, wrapText } from '../core/summary.js';
 import type { Agreement } from '../generated/agreement.js';
@@ -64,6 +64,8 @@ export interface CliIo {
 
 /** What reports call standard input when --stdin-filename does not name it. */
 const STDIN_NAME = '<stdin>.dsa.yaml';
+/** The reviewer's report as a Word letter: a lint format of the command line only (it is binary, written with -o). */
+const REVIEW_DOCX = 'review-docx';
 
 class ExitError extends Error {
   constructor(readonly code: 0 | 1 | 2, message: string) {
@@ -125,9 +127,9 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .command('lint')
     .description('Check agreements (*.dsa.yaml, *.dsa.yml, *.dsa.md) and report findings.')
     .argument('[paths...]', 'files or folders to lint', [])
-    .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format (review-docx: the reviewer\'s report as a Word letter, written with -o)').choices([...FORMATS, REVIEW_DOCX]).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--force', 'let --output replace a file named like an agreement', false)
+    .option('--force', 'let --output replace a file named like an agreement (or, for review-docx, any existing file)', false)
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'warn', 'info', 'never']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('-q, --quiet', 'report and count errors only', false)
@@ -143,7 +145,14 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
     .option('-c, --config <file>', 'use this config file for every agreement instead of finding .dsalint.yaml')
     .option('-j, --jobs <n>', 'worker threads to lint with (default: one per core; 1 for none)', parseJobs)
     .option('--base <ref>', 'lint only the agreements changed since this git branch, tag or commit, comparing each with its version there')
-    .action(async (paths: string[], opts: { format: Format; output?: string; force: boolean; failOn: FailOn | 'warn'; maxWarnings?: number; quiet: boolean; color?: boolean; asOf?: string; config?: string; jobs?: number; stdin: boolean; stdinFilename?: string; ignorePattern?: string[]; ignore: boolean; cache: boolean; cacheLocation?: string; base?: string }) => {
+    .action(async (paths: string[], opts: { format: Format | typeof REVIEW_DOCX; output?: string; force: boolean; failOn: FailOn | 'warn'; maxWarnings?: number; quiet: boolean; color?: boolean; asOf?: string; config?: string; jobs?: number; stdin: boolean; stdinFilename?: string; ignorePattern?: string[]; ignore: boolean; cache: boolean; cacheLocation?: string; base?: string }) => {
+      const letter = opts.format === REVIEW_DOCX;
+      // A Word letter is binary: it goes to a file, and (it may sit beside the document it reviews) never replaces one without --force.
+      if (letter && !opts.output) throw new ExitError(2, '--format review-docx writes a Word document: say where with -o, such as -o review.docx.');
+      if (letter && !opts.force && (await stat(resolve(io.cwd, opts.output!)).then(() => true, () => false))) {
+        throw new ExitError(2, `${opts.output} already exists; dsalint does not overwrite files unless you add --force.`);
+      }
+      const format: Format = letter ? 'review' : (opts.format as Format);
       const fromStdin = opts.stdin || paths.includes('-');
       if (fromStdin && paths.some((p) => p !== '-')) throw new ExitError(2, 'give either paths or standard input (--stdin or -), not both.');
       if (opts.stdinFilename && !fromStdin) throw new ExitError(2, '--stdin-filename names standard input; add --stdin (or give - as the path).');
@@ -163,13 +172,13 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         ...(opts.base !== undefined ? { base: opts.base } : {}),
         ...(opts.config ? { configPath: opts.config } : {}),
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
-        format: opts.format,
+        format,
         failOn,
         ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
         quiet: opts.quiet,
-        color: TERMINAL_FORMATS.has(opts.format) && useColor(io, opts.color, Boolean(opts.output)),
-        // Findings wrap on a terminal; piped, each stays on one line for editors and grep.
-        ...(io.stdoutIsTTY && !opts.output ? { width: io.columns ?? DEFAULT_WIDTH } : {}),
+        color: TERMINAL_FORMATS.has(format) && useColor(io, opts.color, Boolean(opts.output)),
+        // A report written with -o is not a terminal: it wraps at COLUMNS or 80, like piped output.
+        width: opts.output ? outputWidth(io.env, false, undefined) : textWidth(io),
       });
       progress?.clear();
       for (const deleted of result.run.base?.deleted ?? []) io.stderr(`dsalint: ${deleted} was deleted since ${opts.base}; the sharing it allowed ends, so there is nothing to lint.\n`);
@@ -182,12 +191,13 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         throw new ExitError(2, `no agreement files found in ${paths.length ? paths.join(', ') : '.'} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md; node_modules and .git are skipped).`);
       }
       if (opts.output) {
-        await writeReport(resolve(io.cwd, opts.output), result.report, opts.force).catch((error: NodeJS.ErrnoException) => {
+        const report = letter ? await (await import('../reviewer/docx.js')).reviewDocx(result.run) : result.report;
+        await writeReport(resolve(io.cwd, opts.output), report, opts.force).catch((error: NodeJS.ErrnoException) => {
           throw new ExitError(2, `could not write ${opts.output}: ${error.code ? describeIoError(error) : error.message}.`);
         });
       } else io.stdout(result.report);
       for (const file of result.run.files) {
-        if (file.failure && opts.format !== 'stylish') io.stderr(`dsalint: ${logLine(file.failure.message)}\n`);
+        if (file.failure && format !== 'stylish') io.stderr(`dsalint: ${logLine(file.failure.message)}\n`);
       }
       if (opts.maxWarnings !== undefined && !opts.quiet) {
         const warnings = countFindings(result.run).warning;

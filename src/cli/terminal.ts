@@ -22,6 +22,17 @@ export function wantsColor(flag: boolean | undefined, env: Readonly<Record<strin
 export const DEFAULT_WIDTH = 80;
 
 /**
+ * How wide to wrap: a positive whole number in COLUMNS wins (as in less, Python and other
+ * tools that read it), so piped output can be made wider or narrower; then the terminal's
+ * width; otherwise 80.
+ */
+export function outputWidth(env: Readonly<Record<string, string | undefined>>, isTTY: boolean, columns: number | undefined): number {
+  const fromEnv = env['COLUMNS'];
+  if (fromEnv !== undefined && /^[1-9]\d{0,5}$/.test(fromEnv.trim())) return Number(fromEnv.trim());
+  return isTTY && columns ? columns : DEFAULT_WIDTH;
+}
+
+/**
  * Wrap each line of `text` to `width`, keeping its indent, and hanging a list item's
  * continuation lines under its text ("- " and "1. " items).
  */

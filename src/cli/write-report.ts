@@ -20,7 +20,7 @@ async function refusal(target: string, force: boolean): Promise<string | undefin
 }
 
 /** Write `text` to `target` (absolute), replacing a report already there. Throws an Error with a plain message. */
-export async function writeReport(target: string, text: string, force: boolean): Promise<void> {
+export async function writeReport(target: string, text: string | Uint8Array, force: boolean): Promise<void> {
   const refused = await refusal(target, force);
   if (refused) throw new Error(refused);
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -8,7 +8,7 @@ import type { Agreement } from '../generated/agreement.js';
 import type { AgreementSource } from './source.js';
 import { parseYaml } from './parse.js';
 import { AgreementLocator, formatPath, type AgreementPath } from './locate.js';
-import { interpolate, messageSpec, type AnyReport, type DocumentFacts, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
+import { interpolate, interpolateRequest, messageSpec, type AnyReport, type DocumentFacts, type DocumentTarget as Target, type MessageSpec, type PreviousVersion } from './rule.js';
 import { DEFAULT_WAIVER_POLICY, isIsoDate, type EffectiveRule, type Waiver, type WaiverPolicy } from './config.js';
 import { formatCount, joinWords } from './words.js';
 import type { Finding, FileFailure, Range, RelatedLocation, Severity, Suppression } from './types.js';
@@ -67,6 +67,13 @@ interface RawReport {
   readonly effective: EffectiveRule;
   readonly report: AnyReport;
   readonly spec: MessageSpec;
+}
+
+/** The organisation types of the parties, read defensively (the data may not match the format). */
+function partyOrgTypes(data: unknown): (string | undefined)[] {
+  const parties = data !== null && typeof data === 'object' ? (data as { parties?: unknown }).parties : undefined;
+  if (!Array.isArray(parties)) return [];
+  return parties.map((p: unknown) => (p !== null && typeof p === 'object' && typeof (p as { org_type?: unknown }).org_type === 'string' ? (p as { org_type: string }).org_type : undefined));
 }
 
 export function lintSource(source: AgreementSource, options: LintOptions): LintOutcome {
@@ -149,6 +156,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   const body = bodyStart(source);
+  const orgTypes = partyOrgTypes(parsed.data);
   for (const { effective, report, spec } of raw) {
     let location: { path?: string; range: Range };
     let related: RelatedLocation[];
@@ -172,7 +180,7 @@ export function lintSource(source: AgreementSource, options: LintOptions): LintO
       severity: effective.severity ?? spec.severity ?? effective.rule.meta.severity,
       kind: spec.kind ?? effective.rule.meta.kind ?? 'problem',
       message: `${inherited === undefined ? '' : INHERITED_PREFIX}${interpolate(spec.text, report.data)}`,
-      ...(spec.request ? { request: interpolate(spec.request, report.data) } : {}),
+      ...(spec.request ? { request: interpolateRequest(spec.request, report.data, orgTypes) } : {}),
       location,
       related,
       fingerprint: createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 32),

@@ -20,6 +20,10 @@ import type {
   SignoffRole,
 } from '../generated/agreement.js';
 import type { Path } from './locate.js';
+import { add } from 'date-fns/add';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 import {
   COMMON_LAW_BASIS,
   DATA_CATEGORY,
@@ -74,6 +78,32 @@ export function categoryIndex(item: DataItem, pred: (c: DataCategory) => boolean
     const category = DATA_CATEGORY.get(value);
     return category !== undefined && pred(category);
   });
+}
+
+/**
+ * Words that describe a kind of organisation or a role rather than name one. A party name made only
+ * of these ("Provider", "Housing (local authority)", "The Practice") identifies no legal entity.
+ */
+export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set(
+  (
+    'the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties ' +
+    'organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities ' +
+    'housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care ' +
+    'commissioning support unit police force social adult adults children childrens children\'s health public safeguarding medical examiner ' +
+    'office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research ' +
+    'university data sharing lead body bodies dept'
+  ).split(/\s+/),
+);
+
+/** The words of an organisation name, lower case, with a bracketed part ("Housing (local authority)") read as words. */
+export function nameWords(name: string): string[] {
+  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
+}
+
+/** A name made only of generic words ("Provider", "The Practice", "Housing (local authority)"): it names no legal entity. */
+export function isGenericName(name: string): boolean {
+  const w = nameWords(name);
+  return w.length > 0 && w.every((word) => GENERIC_NAME_WORDS.has(word));
 }
 
 /** A display name for a party: its name, else its id. */
@@ -293,10 +323,16 @@ export function relyingParties(a: Agreement, purpose: Purpose): string[] {
 // ---------------------------------------------------------------------------------------
 // Data
 
+/**
+ * Personal data as shared, whatever the label says: labelled identifiable or pseudonymised (still
+ * personal data), unlabelled (the cautious reading), or labelled anonymised or aggregate while
+ * carrying a direct identifier (NHS number, name, date of birth, address and full postcode,
+ * contact details). Every rule reads this, so a label alone cannot buy a pass; the contradiction
+ * itself is reported by label-contradicts-content.
+ */
 export function isIdentifying(item: DataItem): boolean {
-  // Unstated identifiability is treated as identifiable: the cautious reading. (A label that
-  // contradicts the categories is reported by label-contradicts-content.)
-  return item.identifiability === undefined || item.identifiability === 'identifiable' || item.identifiability === 'pseudonymised';
+  if (item.identifiability === undefined || item.identifiability === 'identifiable' || item.identifiability === 'pseudonymised') return true;
+  return directIdentifiers(item).length > 0;
 }
 
 /**
@@ -569,6 +605,23 @@ export function versionHint(a: Agreement): string {
   return a.version === undefined ? '' : `, version: ${a.version}`;
 }
 
+/**
+ * The first flow in which a party discloses confidential patient information as a controller for
+ * the flow's purposes (-1 when none): its Caldicott Guardian must sign off. A party can be a
+ * processor for some purposes only.
+ */
+export function caldicottDisclosureIndex(a: Agreement, party: Party): number {
+  return (a.flows ?? []).findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+}
+
+/**
+ * A controller that is a public authority must have a Data Protection Officer review the agreement
+ * (UK GDPR Art 37(1)(a)); a court acting in its judicial capacity (a coroner) need not have one.
+ */
+export function needsDpoReview(party: Party): boolean {
+  return isController(party) && isPublicAuthority(party) && !orgTypeOf(party)?.judicial;
+}
+
 /** A party's approvals in one sign-off role, with their index in `approvals`. */
 export function approvalsBy(a: Agreement, partyId: string, role: SignoffRole): { approval: Approval; index: number }[] {
   return (a.approvals ?? []).flatMap((approval, index) => (approval.party === partyId && approval.role === role ? [{ approval, index }] : []));
@@ -688,8 +741,7 @@ export function lastDayOf(date: string): string;
 export function lastDayOf(date: string | undefined): string | undefined;
 export function lastDayOf(date: string | undefined): string | undefined {
   if (date === undefined || !/^\d{4}-\d{2}$/.test(date)) return date;
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return isoDate(lastDayOfMonth(calendarDate(`${date}-01`)));
 }
 
 /**
@@ -713,19 +765,29 @@ export function hasTerm(a: Agreement): boolean {
   return dates?.expires !== undefined || dates?.initial_term !== undefined || (dates?.renewal !== undefined && dates.renewal !== 'none');
 }
 
-/** Add a duration's calendar parts to a YYYY-MM-DD date. */
+/**
+ * A YYYY-MM-DD date as a date-fns date in UTC, so neither the computer's time zone nor its
+ * daylight saving can move the day. (A UTC date without the Intl formatters of the full
+ * UTCDate, which cost start-up time.) setFullYear keeps years 0-99 as written.
+ */
+function calendarDate(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const d = new UTCDateMini(0);
+  d.setFullYear(year, month - 1, day);
+  return d;
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Add a duration's calendar parts to a YYYY-MM-DD date, as Temporal.PlainDate.add does (and
+ * date-fns `add`): years and months first, the day kept within the month reached (31 January
+ * + P1M is 28 February, not 3 March), then weeks and days. Hours and smaller are ignored.
+ */
 export function addDuration(date: string, d: Duration): string {
-  // As Temporal.PlainDate.add does: years and months first, the day kept within the month
-  // reached (31 January + P1M is 28 February, not 3 March), then weeks and days.
-  const t = new Date(`${date}T00:00:00Z`);
-  const months = t.getUTCMonth() + d.months + d.years * 12;
-  const year = t.getUTCFullYear() + Math.floor(months / 12);
-  const month = ((months % 12) + 12) % 12;
-  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
-  const result = new Date(0);
-  result.setUTCFullYear(year, month + 1, 0);
-  result.setUTCFullYear(year, month, Math.min(t.getUTCDate(), result.getUTCDate()) + d.weeks * 7 + d.days);
-  return result.toISOString().slice(0, 10);
+  return isoDate(add(calendarDate(date), { years: d.years, months: d.months, weeks: d.weeks, days: d.days }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -791,7 +853,7 @@ export function addDays(date: string, days: number): string {
 
 /** "1 day" or "N days" from one date to a later one, for messages about things coming up. */
 export function daysBetween(from: string, to: string): string {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  const days = differenceInCalendarDays(calendarDate(to), calendarDate(from));
   return days === 1 ? '1 day' : `${days} days`;
 }
 

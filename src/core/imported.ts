@@ -28,6 +28,8 @@ export const ABSENT_FACT_MESSAGES: Readonly<Record<string, readonly string[]>> =
   'dpia-missing-or-stale': ['missing'],
   'dpo-review-missing': ['dpo-none', 'siro-none'],
   'dspt-status-insufficient': ['missing', 'no-year'],
+  // A drafted flow never has its access terms (the import does not draft them).
+  'medical-examiner-scope': ['no-time-limit'],
   'national-data-opt-out-applicability': ['unstated'],
   'privacy-notice-missing': ['missing'],
   'retention-missing-or-indefinite': ['no-retention', 'no-period', 'no-start'],

@@ -13,12 +13,12 @@
  */
 import type { AgreementKind } from '../generated/agreement.js';
 
-const SIGN_OFF = ['caldicott-signoff-missing', 'dpo-review-missing', 'amendment-without-fresh-signoff', 'approval-without-digest'];
+const SIGN_OFF = ['caldicott-signoff-missing', 'dpo-review-missing', 'party-without-signoff', 'amendment-without-fresh-signoff', 'approval-without-digest'];
 
 export const RULES_NOT_FOR_KIND: Readonly<Record<AgreementKind, readonly string[]>> = {
   sharing_agreement: [],
   template: [...SIGN_OFF, 'dspt-status-insufficient', 'dpia-missing-or-stale', 'review-date-missing-or-overdue'],
-  overarching_protocol: ['dpo-review-missing'],
+  overarching_protocol: ['dpo-review-missing', 'party-without-signoff'],
   processing_agreement: ['caldicott-signoff-missing'],
   data_release: SIGN_OFF,
 };

@@ -54,6 +54,8 @@ export function ruleHelpMarkdown(rule: AnyRule): string {
     const s = messageSpec(rule, id);
     const tags = [s.severity && s.severity !== meta.severity ? s.severity : undefined, s.kind === 'review' ? 'needs review' : undefined].filter(Boolean);
     lines.push(`- \`${id}\`${tags.length ? ` (${tags.join(', ')})` : ''}: ${s.text}`);
+    // What the reviewer's report says instead, to someone who never sees the YAML ({{drafter}} is "the ICB" or "the sender").
+    if (s.request) lines.push(`  - In the reviewer's report: ${s.request}`);
   }
   lines.push('');
   const options = optionRows(rule);

@@ -145,8 +145,9 @@ export interface MessageInput {
   readonly kind?: FindingKind;
   /**
    * The finding as a request a reviewer can send to whoever drafted the agreement ("Ask the ICB
-   * to ..."), with the same placeholders as `text`. The reviewer's report uses it; without it,
-   * the report shows `text`.
+   * to ..."), in plain words (no field names), with placeholders from `text` and `{{drafter}}`
+   * (filled in as "the ICB" or "the sender", see `drafterOf`). The reviewer's report uses it;
+   * without it, the report shows `text`.
    */
   readonly request?: string;
 }
@@ -390,6 +391,19 @@ export function messageSpec(rule: AnyRule, messageId: string): MessageSpec {
 /** Fill `{{name}}` placeholders. A placeholder with no data is left visible, so tests catch it. */
 export function interpolate(text: string, data: Readonly<Record<string, string | number>> = {}): string {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/**
+ * Whom a reviewer asks to put a point right: the ICB when one is a party (it drafts and sends
+ * most agreements a GP practice is asked to sign), else the organisation that sent it.
+ */
+export function drafterOf(orgTypes: readonly (string | undefined)[]): string {
+  return orgTypes.includes('icb') ? 'the ICB' : 'the sender';
+}
+
+/** A message's request with its placeholders filled, `{{drafter}}` from the agreement's parties. */
+export function interpolateRequest(request: string, data: Readonly<Record<string, string | number>> | undefined, orgTypes: readonly (string | undefined)[]): string {
+  return interpolate(request, { drafter: drafterOf(orgTypes), ...data });
 }
 
 /** Rules in the order every list shows them: by importance, then id. */

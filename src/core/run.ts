@@ -31,6 +31,7 @@ import { runAcrossStage, type AcrossInput } from '../across/stage.js';
 import { recordOf } from '../across/record.js';
 import { REPOSITORY_URL } from './rule-docs.js';
 import { byCodeUnits } from './compare.js';
+import { StringPool } from './intern.js';
 
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
@@ -282,6 +283,9 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const matchedWaivers = new Set<string>();
   const datesUsed = new Set<string>();
   const acrossInputs: AcrossInput[] = [];
+  // Results are kept until the run ends (10,000 agreements' findings and records): their
+  // repeated short strings are kept once.
+  const strings = new StringPool();
   // Files are started a few ahead of the one being collected (so neither the disk nor a
   // worker is waited on in turn), but collected strictly in input order, so output does not
   // depend on timing or on the number of workers.
@@ -307,6 +311,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       datesUsed.add(asOf);
       for (const key of outcome.matchedWaivers) matchedWaivers.add(key);
       for (const key of outcome.usedWaivers) usedWaivers.add(key);
+      strings.intern(outcome.result);
       if (outcome.section !== undefined && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
       results.push(outcome.result);
       const record = recordOf(outcome.result);
@@ -335,7 +340,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   // A file the format rejects is left out, with a note, when there was anything to compare it with.
   const comparing = hasAcrossRules && results.filter((r) => !r.failure && !r.config).length > 1;
   for (const [index, result] of results.entries()) {
-    const added = across.findings.get(result.path);
+    const added = strings.intern(across.findings.get(result.path));
     const failed = across.failures.get(result.path);
     const excluded = comparing && !result.failure && !result.config && !result.record;
     if (!added && !failed && !excluded) continue;

@@ -313,5 +313,20 @@ export function summaryParagraph(a: Agreement): string {
  * such as an address, stays whole.
  */
 export function wrapText(text: string, width: number): string {
-  return wrapAnsi(text.split(/\s+/).filter(Boolean).join(' '), width, { hard: false, trim: true });
+  return wrapKeepingSpaces(text.split(/\s+/).filter(Boolean).join(' '), width);
+}
+
+/**
+ * Lines that begin with `:` (after spaces and colour codes) once wrapped. CI runners read
+ * a log line starting `::` as a workflow command even when it is indented.
+ */
+const WRAPPED_BEFORE_COLON = /\n(?=(?:\u001b\[[\d;]*m)*[ \t]*:)/g;
+
+/**
+ * As `wrapText`, but keeping runs of spaces inside a line (the stylish report's columns).
+ * A line is never broken just before a `:`, so text quoted from an agreement (`::error`)
+ * cannot start a log line of its own.
+ */
+export function wrapKeepingSpaces(text: string, width: number): string {
+  return wrapAnsi(text, width, { hard: false, trim: true }).replace(WRAPPED_BEFORE_COLON, ' ');
 }

@@ -49,6 +49,50 @@ export function yamlTextFields(document: Document, source: AgreementSource, skip
   return out;
 }
 
+const allFields = new WeakMap<Document, { readonly skip: string; readonly fields: readonly TextField[] }>();
+
+/**
+ * Every piece of free text: the YAML string values (skipping the top-level keys given) and
+ * the Markdown prose. Several rules read the same document's text, so it is gathered once.
+ */
+export function allTextFields(document: Document, source: AgreementSource, skip: ReadonlySet<string> = new Set()): readonly TextField[] {
+  const key = [...skip].sort().join('\n');
+  const known = allFields.get(document);
+  if (known?.skip === key) return known.fields;
+  const fields = [...yamlTextFields(document, source, skip), ...proseTextFields(source)];
+  allFields.set(document, { skip: key, fields });
+  return fields;
+}
+
+const joinedTexts = new WeakMap<readonly TextField[], string>();
+
+/**
+ * A pattern that can be ruled out on the fields' texts joined by line breaks: one that
+ * finds something in a field finds it in the joined text too. Anchors and negative or
+ * backward-looking assertions could see the joins, so they are not tried that way.
+ */
+function joinSafe(pattern: RegExp): boolean {
+  const source = pattern.source.replace(/\\./g, '').replace(/\[\^/g, '[');
+  return !pattern.sticky && !pattern.multiline && !/[$^]|\(\?<|\(\?!/.test(source);
+}
+
+/**
+ * Each match of a global pattern in each field, in field order. Most agreements contain
+ * none of the phrases a rule looks for, so the pattern is first tried once over all the
+ * text together instead of field by field.
+ */
+export function* fieldMatches(fields: readonly TextField[], pattern: RegExp): Generator<{ field: TextField; match: RegExpExecArray }> {
+  if (joinSafe(pattern)) {
+    let joined = joinedTexts.get(fields);
+    if (joined === undefined) joinedTexts.set(fields, (joined = fields.map((f) => f.text).join('\n')));
+    pattern.lastIndex = 0;
+    const found = pattern.test(joined);
+    pattern.lastIndex = 0;
+    if (!found) return;
+  }
+  for (const field of fields) for (const match of field.text.matchAll(pattern)) yield { field, match: match as RegExpExecArray };
+}
+
 /** Each paragraph and heading of a Markdown agreement's body (none for a YAML file). */
 export function proseTextFields(source: AgreementSource): TextField[] {
   if (source.kind !== 'markdown' || !source.markdown) return [];

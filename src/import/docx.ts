@@ -3,8 +3,9 @@
  * headings from heading styles, numbered lists, tables. The zip is opened by our bounded
  * reader and handed to mammoth as ready parts, so mammoth never inflates anything itself.
  * Images are not read; macros (vbaProject.bin) and embedded objects are never even inflated.
+ * mammoth is imported when a document is read: an external import at the top would load it
+ * (about 100 ms) every time the bundled CLI starts.
  */
-import mammoth from 'mammoth';
 import type { DocBlock } from './blocks.js';
 import { blocksFromHtml } from './html-blocks.js';
 import { ImportError } from './errors.js';
@@ -29,6 +30,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     toArrayBuffer: async (): Promise<ArrayBuffer> => new ArrayBuffer(0),
   };
   let html: string;
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.convertToHtml({ file } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
       styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],

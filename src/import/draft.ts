@@ -1,11 +1,13 @@
 /**
  * The draft front matter of an imported agreement: only what the document states plainly
- * enough to read without guessing (title, reference, version, dates, the parties), each
- * with a comment naming the clause it came from. Everything else is left out and listed as
- * not found, for the reviewer to fill in from the text or to ask the sender about.
+ * enough to read without guessing (title, reference, version, dates, the parties, and the
+ * terms draft-terms.ts reads: purposes, data, flows, retention, lawful basis), each with a
+ * comment naming the clause it came from. Everything else is left out and listed as not
+ * found, for the reviewer to fill in from the text or to ask the sender about.
  */
 import type { OrgType } from '../generated/agreement.js';
 import { blockText, CLAUSE_START, type DocBlock } from './blocks.js';
+import { draftTerms, type DraftTerms } from './draft-terms.js';
 
 export interface DraftValue<T> {
   readonly value: T;
@@ -29,10 +31,17 @@ export interface Draft {
   readonly version?: DraftValue<string>;
   readonly dates: Partial<Record<'effective_from' | 'expires' | 'review_by', DraftValue<string>>>;
   readonly parties: readonly DraftParty[];
+  readonly terms: DraftTerms;
 }
 
 /** Every top-level part of the format the import never drafts: always listed as not found. */
-const NEVER_DRAFTED = ['purposes', 'population', 'data', 'flows', 'retention', 'security', 'breach', 'dpia', 'transparency', 'approvals'] as const;
+const NEVER_DRAFTED = ['population', 'security', 'breach', 'dpia', 'transparency', 'approvals'] as const;
+
+/** The heading each block sits under (a heading's own text for a heading). */
+function headingsOf(blocks: readonly DocBlock[]): (string | undefined)[] {
+  let heading: string | undefined;
+  return blocks.map((block) => (block.type === 'heading' ? (heading = block.text) : heading));
+}
 
 /** How each block is cited: its clause number, or the heading it sits under. */
 function places(blocks: readonly DocBlock[]): string[] {
@@ -88,6 +97,25 @@ const DATE_LABELS: readonly ['effective_from' | 'expires' | 'review_by', RegExp]
   ['expires', /\b(?:end|expiry|expiration)\s+date\b|\bexpires?\s+on\b|\b(?:will\s+)?(?:end|terminate)s?\s+on\b|\bremains?\s+in\s+(?:force|effect)\s+until\b/i],
   ['review_by', /\b(?:next\s+)?review\s+date\b|\b(?:reviewed|review)\s+(?:by|on|before|no\s+later\s+than)\b/i],
 ];
+
+/** "Reviewed annually", "review ... every 12 months", "reviewed every six months": a regular review, not negated in the same few words. */
+const REVIEW_INTERVAL = /\breview(?:ed)?\b(?:(?!\bnot\b)[^.;]){0,60}?\b(annually|yearly|every\s+year|(?:at\s+least\s+)?every\s+(\d{1,2}|six|twelve|eighteen|twenty-four)\s+months)\b/gi;
+const MONTH_WORDS: Record<string, number> = { six: 6, twelve: 12, eighteen: 18, 'twenty-four': 24 };
+
+function reviewMonths(m: RegExpMatchArray): number {
+  if (!m[2]) return 12;
+  return MONTH_WORDS[m[2].toLowerCase()] ?? Number(m[2]);
+}
+
+/** YYYY-MM-DD plus whole months, the day kept (or the month's last day when it has fewer). */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
 
 const REFERENCE =
   /\b(?:agreement|document|dsa|dsp|isa|isp|protocol)?\s*(?:reference|ref\.?)(?:\s+(?:number|no\.?|code))?\s*[:\-–]?\s*([A-Z0-9][A-Z0-9/._-]{2,40})\b/i;
@@ -205,9 +233,18 @@ export function draftFromBlocks(blocks: readonly DocBlock[]): Draft {
       addParty(between[2]!, where[i]!, block.text);
     }
   });
+  // "Reviewed annually" with a start date gives the first review date; two different intervals give none.
+  if (!dates.review_by && dates.effective_from) {
+    const intervals = blocks.flatMap((b, i) => (b.type === 'paragraph' ? [...b.text.matchAll(REVIEW_INTERVAL)].map((m) => ({ months: reviewMonths(m), from: where[i]! })) : []));
+    if (intervals.length && intervals.every((v) => v.months === intervals[0]!.months)) {
+      const { months, from } = intervals[0]!;
+      dates.review_by = { value: addMonths(dates.effective_from.value, months), from: `${from}, ${months === 12 ? 'yearly' : `every ${months} months`} from ${dates.effective_from.from}` };
+    }
+  }
   const kindValue = title ? kindFromTitle(title.value) : undefined;
   const kind = kindValue && title ? { value: kindValue, from: title.from } : undefined;
-  return { ...(title ? { title } : {}), ...(kind ? { kind } : {}), ...(reference ? { reference } : {}), ...(version ? { version } : {}), dates, parties };
+  const terms = draftTerms(blocks, where, headingsOf(blocks), parties);
+  return { ...(title ? { title } : {}), ...(kind ? { kind } : {}), ...(reference ? { reference } : {}), ...(version ? { version } : {}), dates, parties, terms };
 }
 
 /** The kinds a title names plainly: a tier-1 protocol ("Overarching Information Sharing Protocol"), a processing agreement, a template. */
@@ -247,14 +284,65 @@ export function draftFrontMatter(draft: Draft, fileName: string): string {
       if (p.orgType) lines.push(`    org_type: ${p.orgType}  # read from the name`);
     }
   }
+  lines.push(...termsLines(draft.terms));
+  const { purposes, data, flows, retention } = draft.terms;
   const notFound = [
     ...(draft.version ? [] : ['version']),
     ...(['effective_from', 'expires', 'review_by'] as const).filter((k) => !draft.dates[k]).map((k) => `dates.${k}`),
     ...(draft.parties.length ? [] : ['parties']),
-    ...NEVER_DRAFTED,
+    ...(purposes.length ? [] : ['purposes']),
+    ...(purposes.length && purposes.some((p) => !p.category) ? ['the category of each purpose'] : []),
+    ...(purposes.some((p) => !p.article6 || !p.article9) ? ['the lawful basis of each purpose'] : []),
+    'population',
+    ...(data.length ? [] : ['data']),
+    ...(flows.length ? [] : ['flows']),
+    ...(retention.length ? [] : ['retention']),
+    ...NEVER_DRAFTED.filter((k) => k !== 'population'),
   ];
   lines.push(...commentLines(`Not found in the document with enough confidence to draft, so left out (fill them in from the text below, or ask the sender): ${notFound.join(', ')}.`));
   return `---\n${lines.join('\n')}\n---\n`;
+}
+
+/** The drafted terms as YAML, each value with the clause it came from. */
+function termsLines(terms: DraftTerms): string[] {
+  const lines: string[] = [];
+  if (terms.purposes.length) {
+    lines.push('purposes:');
+    for (const p of terms.purposes) {
+      lines.push(`  - id: ${p.id}  # ${p.from}`, `    description: ${q(p.description)}`);
+      if (p.category) lines.push(`    category: ${p.category}  # read from ${p.from}`);
+      if (p.article6 || p.article9) {
+        lines.push('    lawful_basis:');
+        if (p.article6) lines.push(`      article_6: ${p.article6.value}  # ${p.article6.from}`);
+        if (p.article9) lines.push(`      article_9: ${p.article9.value}  # ${p.article9.from}`);
+      }
+    }
+  }
+  if (terms.data.length) {
+    lines.push('data:');
+    for (const d of terms.data) lines.push(`  - id: ${d.id}  # ${d.from.join(', ')}`, `    categories: [${d.categories.join(', ')}]`);
+  }
+  if (terms.flows.length) {
+    lines.push('flows:');
+    for (const f of terms.flows) {
+      lines.push(`  - id: ${f.id}  # ${f.clause}`, `    from: ${f.from}`, `    to: ${f.to}`);
+      if (f.data) lines.push(`    data: [${f.data.join(', ')}]`);
+      if (f.purposes) lines.push(`    purposes: [${f.purposes.join(', ')}]`);
+    }
+  }
+  if (terms.retention.length) {
+    lines.push('retention:');
+    for (const r of terms.retention) {
+      const [first, ...rest] = [
+        ...(r.party ? [`party: ${r.party}`] : []),
+        ...(r.data ? [`data: [${r.data.join(', ')}]`] : []),
+        `period: ${r.period}  # ${r.from}: ${q(r.words)}`,
+        ...(r.starts ? [`starts: ${r.starts}`] : []),
+      ];
+      lines.push(`  - ${first}`, ...rest.map((l) => `    ${l}`));
+    }
+  }
+  return lines;
 }
 
 /** A long comment as `# ` lines of at most about 100 characters. */

@@ -89,7 +89,7 @@ export async function importDocument(bytes: Uint8Array, fileName: string): Promi
       blocks = await (await import('./docx.js')).readDocx(bytes, fileName);
       break;
     case 'odt':
-      blocks = (await import('./odt.js')).readOdt(bytes, fileName);
+      blocks = await (await import('./odt.js')).readOdt(bytes, fileName);
       break;
     case 'pdf':
       blocks = await (await import('./pdf.js')).readPdf(bytes, fileName);

@@ -3,7 +3,6 @@
  * Headings (`text:h`), paragraphs, numbered lists (numbered as clauses: 3, 3.1) and tables.
  * The walk keeps its own stack, so deep nesting cannot exhaust the call stack.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import { tidy, type DocBlock } from './blocks.js';
 import { ImportError } from './errors.js';
 import { readZipParts } from './zip.js';
@@ -47,7 +46,9 @@ function wordsOf(root: XmlNode): string {
   return tidy(out);
 }
 
-export function readOdt(bytes: Uint8Array, fileName: string): DocBlock[] {
+/** The XML parser is imported when a document is read, not every time the bundled CLI starts. */
+export async function readOdt(bytes: Uint8Array, fileName: string): Promise<DocBlock[]> {
+  const { DOMParser } = await import('@xmldom/xmldom');
   const parts = readZipParts(bytes, fileName, (name) => name === 'content.xml' || name === 'mimetype');
   const content = parts.get('content.xml');
   const mimetype = parts.get('mimetype');

@@ -34,7 +34,7 @@ async function agreementText(name: string, bytes: Uint8Array): Promise<{ text: s
   }
   if (/\.odt$/i.test(name)) {
     const { readOdt } = await import('../import/odt.js');
-    return { text: assemble(readOdt(bytes, name), name), path };
+    return { text: assemble(await readOdt(bytes, name), name), path };
   }
   const text = new TextDecoder().decode(bytes);
   if (/\.md$/i.test(name)) throw new ImportError('Run dsalint import on a Markdown document first, or add front matter to make it an agreement (.dsa.md).');

@@ -1,8 +1,9 @@
 /**
  * `dsalint render`: the structured agreement as a document people read and sign, in the
- * section order of the NHS England data sharing agreement template (parties, purpose and
- * legal basis, the data and whose it is, how it flows, security, retention, rights,
- * breaches, DPIA, review and termination, sign-off). Every field is shown, labelled from the
+ * section order of a data sharing agreement as NHS England's template lays one out (parties,
+ * purpose and legal basis, the data and whose it is, how it flows, security, retention,
+ * rights, breaches, DPIA, review and termination, sign-off; see SECTIONS on how far that order
+ * is verified). Every field is shown, labelled from the
  * format's own schema and vocabulary, so the text and the checked agreement cannot drift
  * apart; a key no section names is shown under "Other terms" rather than dropped.
  */
@@ -19,7 +20,22 @@ import { htmlDocument } from '../reviewer/html-document.js';
 
 type Schema = { [key: string]: unknown; properties?: Record<string, Schema>; items?: Schema; $ref?: string; title?: string; pattern?: string; description?: string };
 
-/** The template's sections, in its order, each with the agreement keys it shows. */
+/**
+ * The sections, in order, each with the agreement keys it shows.
+ *
+ * NOT VERIFIED against the template itself. The primary copies (the NHSX "Template Data Sharing
+ * Agreement" of 18 December 2020 and its completion guide, now among NHS England's universal
+ * information governance templates on transform.england.nhs.uk) could not be read when this was
+ * written, and nothing here is taken from them. A secondary summary of that template (not a
+ * primary source) lists its sections as: the parties, with their IG lead and Caldicott Guardian;
+ * the purposes and objectives; processors; the data items, each with its justification; the legal
+ * basis (UK GDPR and the duty of confidentiality); data subjects' rights, retention and disposal,
+ * and how complaints are handled (where the summary breaks off); another secondary report says the
+ * completion guide asks for the DPIA's reference. This order differs from that summary in two
+ * places: processors follow the data and flows here, and the legal basis is shown with each
+ * purpose (where the format keeps it) rather than after the data items. Check it against the
+ * template before relying on it, and correct the order (and tests/render) if the template differs.
+ */
 export const SECTIONS: readonly { readonly title: string; readonly keys: readonly string[] }[] = [
   { title: 'About this agreement', keys: ['id', 'version', 'status', 'kind', 'legal_framework', 'jurisdiction', 'framework', 'dates'] },
   { title: 'The parties', keys: ['parties', 'party_groups'] },

@@ -258,15 +258,26 @@ export function markdownReport(run: LintRun, options: MarkdownOptions = {}): str
   return markdownReportWithin(run, options, Number.POSITIVE_INFINITY)!;
 }
 
+const headers = new WeakMap<LintRun, string>();
+
+/** The report's opening, serialised once per run: the job summary tries several sizes, and its table has a row per file. */
+function serialisedHeader(run: LintRun): string {
+  let header = headers.get(run);
+  if (header === undefined) headers.set(run, (header = serialise(headerNodes(run))));
+  return header;
+}
+
 /** The report if it fits in `maxBytes` (UTF-8), else undefined, found without rendering the rest. */
 export function markdownReportWithin(run: LintRun, options: MarkdownOptions, maxBytes: number): string | undefined {
   const opts = resolveOptions(options);
-  const defaults = options.collapseAfter === undefined && options.maxFindingsPerFile === undefined && options.summaries === undefined;
-  const parts = [serialise(headerNodes(run))];
+  // A section a worker already rendered (with the default options) is used as it is, also when
+  // the options differ only in a cap on findings that this file stays within.
+  const asDrawn = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER && opts.summaries;
+  const parts = [serialisedHeader(run)];
   let bytes = Buffer.byteLength(parts[0]!) + 1;
   for (const file of filesForPeople(run)) {
-    // A section a worker already rendered (with the default options) is used as it is.
-    const part = (defaults ? renderedSection(file, 'markdown') : undefined) ?? serialise(fileSection(run, file, opts));
+    const drawn = asDrawn && file.findings.length <= opts.maxFindingsPerFile ? renderedSection(file, 'markdown') : undefined;
+    const part = drawn ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return undefined;
     parts.push(part);

@@ -5,7 +5,7 @@ export interface ReporterOptions {
   readonly color: boolean;
   /** Show only errors (stylish: `--quiet`). */
   readonly quiet: boolean;
-  /** Wrap to this many columns (stylish, on a terminal); undefined: one line per finding. */
+  /** Wrap to this many columns (stylish); undefined: one line per finding. */
   readonly width?: number;
 }
 

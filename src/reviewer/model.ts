@@ -7,6 +7,7 @@
 import type { Agreement } from '../generated/agreement.js';
 import type { FileResult, Finding, LintRun, RuleCitation, Severity } from '../core/types.js';
 import { SEVERITY_RANK } from '../core/types.js';
+import { drafterOf } from '../core/rule.js';
 import { agreementFiles, citationLabel, plural } from '../reporters/shared.js';
 
 export type VerdictKind = 'do-not-sign' | 'ask-first' | 'no-objection' | 'not-checked';
@@ -53,7 +54,7 @@ function weightOf(f: Finding): ReviewPoint['weight'] {
 
 /** Who the reviewer asks: the ICB when one is a party, else the organisation that sent the agreement. */
 export function senderOf(agreement: Agreement | undefined): string {
-  return (agreement?.parties ?? []).some((p) => p.org_type === 'icb') ? 'the ICB' : 'the sender';
+  return drafterOf((agreement?.parties ?? []).map((p) => p.org_type));
 }
 
 /** The value at a dotted path such as `flows[0].access.mode`, when it is a plain value. */
@@ -157,3 +158,30 @@ export function reviewRun(run: LintRun): AgreementReview[] {
 }
 
 export const WEIGHT_LABELS: Record<ReviewPoint['weight'], string> = { must: 'Must be fixed', should: 'Worth asking', note: 'For information' };
+
+/** The points grouped by weight, each group numbered on from the one before. */
+export function byWeight(points: readonly ReviewPoint[]): { weight: ReviewPoint['weight']; start: number; points: ReviewPoint[] }[] {
+  const groups: { weight: ReviewPoint['weight']; start: number; points: ReviewPoint[] }[] = [];
+  points.forEach((p, i) => {
+    const last = groups[groups.length - 1];
+    if (last?.weight === p.weight) last.points.push(p);
+    else groups.push({ weight: p.weight, start: i + 1, points: [p] });
+  });
+  return groups;
+}
+
+/** Each piece of law and guidance once, in the order the points first cite it, with the numbers of the points that rest on it. */
+export function lawOf(points: readonly ReviewPoint[]): { label: string; url?: string; points: number[] }[] {
+  const seen = new Map<string, { label: string; url?: string; points: number[] }>();
+  points.forEach((p, i) =>
+    p.citationLinks.forEach((c, j) => {
+      const label = p.citations[j]!;
+      const entry = seen.get(label) ?? { label, ...(c.url ? { url: c.url } : {}), points: [] };
+      if (!entry.points.includes(i + 1)) entry.points.push(i + 1);
+      seen.set(label, entry);
+    }),
+  );
+  return [...seen.values()];
+}
+
+export const pointNumbers = (n: readonly number[]): string => `${n.length === 1 ? 'point' : 'points'} ${n.join(', ')}`;

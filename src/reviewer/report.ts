@@ -1,8 +1,9 @@
 /**
  * The reviewer's report in Markdown (`--format review`) and printable HTML
  * (`--format review-html`). The first printed page stands alone: the verdict and the
- * requests, each with its clause. The points in detail (the document's words) follow, and
- * the technical detail (rule, field, line, law) comes last, for whoever edits the agreement.
+ * requests, most important first, each with its clause or field. Then, compactly, for whoever
+ * edits the agreement: each point's place, the document's words, rule and message, and the
+ * law and guidance once each, with the points resting on them.
  * Markdown is built as mdast and HTML as hast, so every piece of document text is escaped by
  * the libraries; hidden characters are shown, never passed through.
  */
@@ -17,23 +18,11 @@ import { htmlDocument } from './html-document.js';
 import { formatDate, revealHidden } from '../core/summary.js';
 import { codeSpans } from '../reporters/shared.js';
 import type { Reporter } from '../reporters/types.js';
-import { reviewRun, WEIGHT_LABELS, type AgreementReview, type ReviewPoint } from './model.js';
+import { byWeight, lawOf, pointNumbers, reviewRun, WEIGHT_LABELS, type AgreementReview, type ReviewPoint } from './model.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value: revealHidden(value) });
 const phrasing = (value: string): PhrasingContent[] => codeSpans(value).map((p) => (p.code ? { type: 'inlineCode', value: revealHidden(p.value) } : text(p.value)));
 const para = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
-
-/** Where a point is for whoever edits the agreement: severity, line and column, field. */
-function technicalPlace(p: ReviewPoint): string {
-  return `${p.severity}, line ${p.line}, column ${p.column}${p.path ? `, field ${p.path}` : ''}`;
-}
-
-/** Each rule's law and guidance once, in the order the points first use them. */
-function lawOf(points: readonly ReviewPoint[]): [string, readonly string[], ReviewPoint][] {
-  const seen = new Map<string, ReviewPoint>();
-  for (const p of points) if (p.citations.length && !seen.has(p.ruleId)) seen.set(p.ruleId, p);
-  return [...seen].map(([id, p]) => [id, p.citations, p]);
-}
 
 function pointItemMd(p: ReviewPoint): ListItem {
   return { type: 'listItem', spread: false, children: [para([{ type: 'strong', children: [text(`${WEIGHT_LABELS[p.weight]}.`)] }, text(' '), ...phrasing(p.request), text(' ('), ...phrasing(p.where), text('.)')])] };
@@ -48,21 +37,35 @@ function agreementMd(review: AgreementReview, asOf: string): RootContent[] {
   ];
   if (review.points.length) {
     out.push({ type: 'heading', depth: 2, children: [text('What to ask for')] }, { type: 'list', ordered: true, spread: false, children: review.points.map(pointItemMd) });
-    out.push({ type: 'heading', depth: 2, children: [text('The points in detail')] });
-    review.points.forEach((p, i) => {
-      out.push({ type: 'heading', depth: 3, children: [text(`${i + 1}. `), ...phrasing(p.where)] });
-      if (p.quote) out.push({ type: 'blockquote', children: [para([text(p.quote)])] });
-      out.push(para([{ type: 'inlineCode', value: p.ruleId }, text(` (${technicalPlace(p)}). `), ...(p.message !== p.request ? phrasing(p.message) : [])]));
+    out.push({ type: 'heading', depth: 2, children: [text('For whoever edits the agreement')] });
+    out.push({
+      type: 'list',
+      ordered: true,
+      spread: false,
+      children: review.points.map((p) => ({
+        type: 'listItem',
+        spread: false,
+        children: [
+          para([
+            { type: 'strong', children: [...phrasing(p.where), text(`, line ${p.line}`)] },
+            ...(p.quote ? [text(': “'), text(p.quote), text('”')] : []),
+            text('. '),
+            { type: 'inlineCode', value: p.ruleId },
+            text(` (${p.severity})`),
+            ...(p.message !== p.request ? [text(': '), ...phrasing(p.message)] : [text('.')]),
+          ]),
+        ],
+      })),
     });
     out.push({ type: 'heading', depth: 2, children: [text('Law and guidance')] });
     out.push({
       type: 'list',
       ordered: false,
       spread: false,
-      children: lawOf(review.points).map(([ruleId, citations]) => ({
+      children: lawOf(review.points).map((law) => ({
         type: 'listItem',
         spread: false,
-        children: [para([{ type: 'inlineCode', value: ruleId }, text(`: ${citations.join('; ')}.`)])],
+        children: [para([text(`${law.label} (${pointNumbers(law.points)}).`)])],
       })),
     });
   }
@@ -93,19 +96,18 @@ p, ol, ul { margin: 0 0 0.6rem; }
 .verdict-do-not-sign, .verdict-not-checked { border-color: var(--must); background: var(--must-bg); }
 .verdict-ask-first { border-color: var(--should); background: var(--should-bg); }
 .verdict-no-objection { border-color: var(--ok); background: var(--ok-bg); }
-.requests li { margin-bottom: 0.45rem; }
-.tag { display: inline-block; font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; padding: 0 0.35em; margin-right: 0.35em; border: 1px solid; }
-.tag-must { color: var(--must); background: var(--must-bg); }
-.tag-should { color: var(--should); background: var(--should-bg); }
-.tag-note { color: var(--note); background: var(--note-bg); }
+.requests { padding-left: 1.8rem; }
+.requests li { margin-bottom: 0.35rem; }
+h3.weight { margin: 0.8rem 0 0.3rem; padding: 0.1rem 0.4rem; font-size: 0.95rem; border-left: 4px solid; }
+.weight-must { color: var(--must); background: var(--must-bg); }
+.weight-should { color: var(--should); background: var(--should-bg); }
+.weight-note { color: var(--note); background: var(--note-bg); }
 .where { color: var(--muted); }
 blockquote { margin: 0.25rem 0 0.5rem; padding: 0.3rem 0.8rem; border-left: 4px solid var(--line); background: var(--tint); }
-.points { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
-.points th, .points td { text-align: left; vertical-align: top; padding: 0.3rem 0.4rem; border-bottom: 1px solid var(--line); }
-.points td:first-child { width: 2rem; }
-.points td:last-child { width: 38%; }
-.points blockquote { margin: 0.2rem 0 0; }
-.place { font-weight: 600; }
+.points { padding-left: 1.8rem; }
+.points li, .law li { margin-bottom: 0.2rem; }
+.points q { font-style: italic; }
+.place { font-weight: 600; color: var(--ink); }
 .technical { font-size: 0.85rem; color: var(--muted); }
 .technical li { margin-bottom: 0.3rem; }
 code { font-family: ui-monospace, Consolas, monospace; font-size: 0.9em; background: var(--tint); padding: 0 0.2em; overflow-wrap: anywhere; }
@@ -114,8 +116,12 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; border-top: 
   @page { size: A4; margin: 15mm; }
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
-  .details { break-before: page; font-size: 9.5pt; }
-  .technical { font-size: 8.5pt; }
+  .details { margin-top: 1rem; }
+  .details.new-page { break-before: page; margin-top: 0; }
+  .points li, .law li { margin-bottom: 0.1rem; }
+  footer { margin-top: 0.8rem; font-size: 8pt; }
+  .technical { font-size: 8pt; line-height: 1.25; }
+  .details h2 { font-size: 11pt; margin: 0 0 0.3rem; }
   .agreement + .agreement { break-before: page; }
   h2, h3 { break-after: avoid; }
   .verdict, tr, li { break-inside: avoid; }
@@ -126,6 +132,9 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; border-top: 
 const hText = (value: string): ElementContent => ({ type: 'text', value: revealHidden(value) });
 const hPhrasing = (value: string): ElementContent[] => codeSpans(value).map((p) => (p.code ? h('code', revealHidden(p.value)) : hText(p.value)));
 
+/** About how many requests fit on the first A4 page under the verdict (measured in tests/reviewer/print.browser.test.ts). */
+const REQUESTS_ON_PAGE_ONE = 12;
+
 function agreementHtml(review: AgreementReview, asOf: string): Element {
   const first: ElementContent[] = [
     h('h1', [hText(`Review of “${review.title}”`)]),
@@ -133,41 +142,41 @@ function agreementHtml(review: AgreementReview, asOf: string): Element {
     h(`div.verdict.verdict-${review.verdict.kind}`, { role: 'status' }, [h('strong', [hText(review.verdict.headline)]), hText(review.verdict.text)]),
   ];
   if (review.points.length) {
-    first.push(
-      h('h2', 'What to ask for'),
-      h(
-        'ol.requests',
-        review.points.map((p) => h('li', [h(`span.tag.tag-${p.weight}`, WEIGHT_LABELS[p.weight]), ...hPhrasing(p.request), ' ', h('span.where', [hText('('), ...hPhrasing(p.where), hText(')')])])),
-      ),
-    );
+    first.push(h('h2', 'What to ask for'));
+    // One heading per weight instead of a label on every point: the list reads as a letter.
+    for (const group of byWeight(review.points)) {
+      first.push(
+        h(`h3.weight.weight-${group.weight}`, `${WEIGHT_LABELS[group.weight]} (${group.points.length})`),
+        h(
+          'ol.requests',
+          { start: group.start },
+          group.points.map((p) => h('li', [...hPhrasing(p.request), ' ', h('span.where', [hText('('), ...hPhrasing(p.where), hText(')')])])),
+        ),
+      );
+    }
   }
+  // For whoever edits the agreement: one line of place and rule per point (the message only when
+  // it says more than the request), then each rule's law once.
   const details: ElementContent[] = review.points.length
     ? [
-        h('h2', 'The points in detail'),
-        h('table.points', [
-          h('thead', [h('tr', [h('th', '#'), h('th', 'Where, and what it says'), h('th', 'Rule and place')])]),
-          h(
-            'tbody',
-            review.points.map((p, i) =>
-              h('tr', [
-                h('td', String(i + 1)),
-                h('td', [h('span.place', hPhrasing(p.where)), ...(p.quote ? [h('blockquote', [hText(p.quote)])] : [])]),
-                h('td.technical', [h('code', p.ruleId), hText(` (${technicalPlace(p)})`), ...(p.message !== p.request ? [hText('. '), ...hPhrasing(p.message)] : [])]),
-              ]),
-            ),
-          ),
-        ]),
-        h('h2', 'Law and guidance'),
+        h('h2', 'For whoever edits the agreement'),
         h(
-          'ul.technical',
-          lawOf(review.points).map(([ruleId, labels, p]) =>
+          'ol.points.technical',
+          review.points.map((p) =>
             h('li', [
-              h('code', ruleId),
-              hText(': '),
-              ...p.citationLinks.flatMap((c, j) => [...(j ? [hText('; ')] : []), c.url ? h('a', { href: c.url }, [hText(labels[j]!)]) : hText(labels[j]!)]),
-              hText('.'),
+              h('span.place', [...hPhrasing(p.where), hText(`, line ${p.line}`)]),
+              ...(p.quote ? [hText(': '), h('q', [hText(p.quote)])] : []),
+              hText('. '),
+              h('code', p.ruleId),
+              hText(` (${p.severity})`),
+              ...(p.message !== p.request ? [hText(': '), ...hPhrasing(p.message)] : [hText('.')]),
             ]),
           ),
+        ),
+        h('h2', 'Law and guidance'),
+        h(
+          'ul.technical.law',
+          lawOf(review.points).map((law) => h('li', [law.url ? h('a', { href: law.url }, [hText(law.label)]) : hText(law.label), hText(` (${pointNumbers(law.points)}).`)])),
         ),
       ]
     : [];
@@ -175,7 +184,10 @@ function agreementHtml(review: AgreementReview, asOf: string): Element {
     ...review.notes.map((n) => h('p.technical', [hText(n)])),
     ...(review.waived ? [h('p.technical', [hText(`${review.waived === 1 ? 'One finding was' : `${review.waived} findings were`} waived by the agreement's authors and is not listed.`)])] : []),
   ];
-  return h('section.agreement', [h('div.first', first), ...(details.length || notes.length ? [h('div.details', [...details, ...notes])] : [])]);
+  // The first printed page stands alone: when the requests fit on it, the detail starts a new
+  // page; a longer list carries on to page two and the detail follows it there, not a page later.
+  const detailsClass = review.points.length <= REQUESTS_ON_PAGE_ONE ? 'div.details.new-page' : 'div.details';
+  return h('section.agreement', [h('div.first', first), ...(details.length || notes.length ? [h(detailsClass, [...details, ...notes])] : [])]);
 }
 
 export function reviewHtmlTree(run: LintRun): Root {

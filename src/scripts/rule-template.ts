@@ -38,7 +38,11 @@ export default defineRule({
     defaultOptions: {},
     messages: {
       // Say where, and what to ask for or change. Each {{placeholder}} must be filled by the report's data.
-      found: 'TODO: flow "{{flow}}" ... Say what to change.',
+      // The request is the same point for a reviewer who never sees the YAML: plain words, no keys.
+      found: {
+        text: 'TODO: flow "{{flow}}" ... Say what to change.',
+        request: 'TODO: Ask {{drafter}} to ... (the flow "{{flow}}").',
+      },
     },
     examples: {
       valid: [

@@ -35,7 +35,8 @@ describe('no injection through the reports', () => {
       const lines = commandLines(result.stdout).filter((line) => !/^::(error|warning|notice) file=/.test(line));
       expect(lines, format).toEqual([]);
     }
-    const stylish = (await runCli(['lint', ...AS_OF], dir)).stdout;
+    // Each message on one line, to read it whole.
+    const stylish = (await runCli(['lint', ...AS_OF], dir, { COLUMNS: '400' })).stdout;
     expect(stylish).toContain('Unknown key `a[U+000A]::error file=README.md::pwned`');
     expect(stylish).toContain('#\\#vso[task.setvariable variable=x]y');
     expect(stylish).toContain('(waived: accepted[U+000A]::error::pwned[U+000A]#\\#[error]pwned)');

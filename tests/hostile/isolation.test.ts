@@ -31,7 +31,8 @@ describe('parser positions at the end of the file', () => {
 
   it('exits 1 (findings), not 2 (a bug in dsalint), on each of them from the command line', async () => {
     const dir = await tempProject({ 'a.dsa.yaml': '[', 'b.dsa.yaml': "x: 'a", 'c.dsa.yaml': '---\nkey: "missing closing quote\n', 'd.dsa.yaml': 'a: 1\n...\nb\n' });
-    const result = await runCli(['lint', '--as-of', '2026-11-01'], dir);
+    // Each message on one line, to compare it whole.
+    const result = await runCli(['lint', '--as-of', '2026-11-01'], dir, { COLUMNS: '200' });
     expect(result.code).toBe(1);
     expect(result.stdout).not.toContain('bug in dsalint');
     expect(result.stdout.split('\n').filter((l) => l.includes('yaml-syntax'))).toEqual([

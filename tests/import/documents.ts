@@ -168,3 +168,55 @@ export function agreementText(): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * A fuller agreement in the same shape, stating its terms plainly enough to draft: a purpose
+ * with its lawful basis, the data, who shares with whom, and a definite retention period;
+ * and, beside each, a clause that must not be drafted (negated, open-ended, two readings).
+ */
+export const FULL_AGREEMENT = {
+  title: 'Data Sharing Agreement: Medical Examiner Scrutiny of Deaths',
+  sections: [
+    {
+      heading: '1. Parties',
+      clauses: [['1.1', 'This agreement is between Riverside Medical Practice and Northshire Medical Examiner Office.']],
+    },
+    {
+      heading: '2. Purpose of the sharing',
+      clauses: [
+        ['2.1', 'The information is shared for the scrutiny of deaths by the medical examiner, under Article 6(1)(e) and Article 9(2)(h) of the UK GDPR.'],
+        ['2.2', 'The information will not be used for research.'],
+      ],
+    },
+    {
+      heading: '3. Data to be shared',
+      clauses: [
+        ['3.1', 'The data shared includes the NHS number, name, date of birth, diagnoses and medications of the deceased patient.'],
+        ['3.2', 'The whole record will not be shared.'],
+      ],
+    },
+    {
+      heading: '4. How the data is shared',
+      clauses: [
+        ['4.1', 'Riverside Medical Practice will share the relevant records of each death with Northshire Medical Examiner Office by NHSmail.'],
+        ['4.2', 'Northshire Medical Examiner Office will not pass the information to any other organisation.'],
+      ],
+    },
+    {
+      heading: '5. Retention',
+      clauses: [
+        ['5.1', 'Northshire Medical Examiner Office will retain the information for 8 years from the date of receipt and then destroy it securely.'],
+        ['5.2', 'Riverside Medical Practice keeps its own records for as long as the patient record is kept.'],
+      ],
+    },
+  ],
+} as const;
+
+export async function buildFullDocx(): Promise<Uint8Array> {
+  const children: Paragraph[] = [new Paragraph({ text: FULL_AGREEMENT.title, heading: HeadingLevel.TITLE })];
+  for (const section of FULL_AGREEMENT.sections) {
+    children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1 }));
+    for (const [number, text] of section.clauses) children.push(new Paragraph({ text: `${number} ${text}` }));
+  }
+  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+}

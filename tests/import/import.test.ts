@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { importDocument } from '../../src/import/index.js';
-import { AGREEMENT, agreementText, buildDocx, buildEncryptedPdf, buildOdt, buildScannedPdf, buildTextPdf, buildZipBomb } from './documents.js';
+import { AGREEMENT, agreementText, buildDocx, buildFullDocx, buildEncryptedPdf, buildOdt, buildScannedPdf, buildTextPdf, buildZipBomb } from './documents.js';
 
 function frontMatter(text: string): Record<string, unknown> {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
@@ -48,13 +48,82 @@ describe('importing a Word document', () => {
         '    name: "Riverside Medical Practice"',
         '    ods_code: Y01234',
         '    org_type: gp_practice  # read from the name',
+        // Clause 2.1 names two uses (research, service planning): a purpose, but no one category.
+        // Clause 2.2 is negated; clause 4.1 keeps the data "as long as the ICB considers necessary": not drafted.
+        'purposes:',
+        '  - id: purpose  # clause 2.1',
+        '    description: "The ICB will use the information for research and for service planning"',
         '# Not found in the document with enough confidence to draft, so left out (fill them in from the text',
-        '# below, or ask the sender): dates.expires, purposes, population, data, flows, retention, security,',
-        '# breach, dpia, transparency, approvals.',
+        '# below, or ask the sender): dates.expires, the category of each purpose, the lawful basis of each',
+        '# purpose, population, data, flows, retention, security, breach, dpia, transparency, approvals.',
         '---',
         '',
       ].join('\n'),
     );
+  });
+
+  it('drafts purposes, lawful basis, data, flows and retention stated plainly, and nothing negated or open-ended', async () => {
+    const { text } = await importDocument(await buildFullDocx(), 'me.docx');
+    expect(text.slice(text.indexOf('\nparties:\n') + 1, text.indexOf('\n---\n') + 5)).toBe(
+      [
+        'parties:',
+        '  - id: riverside-medical  # clause 1.1',
+        '    name: "Riverside Medical Practice"',
+        '    org_type: gp_practice  # read from the name',
+        '  - id: northshire-medical  # clause 1.1',
+        '    name: "Northshire Medical Examiner Office"',
+        '    org_type: medical_examiner_office  # read from the name',
+        // Not "research" from clause 2.2 (negated).
+        'purposes:',
+        '  - id: medical-examiner-scrutiny  # clause 2.1',
+        '    description: "The information is shared for the scrutiny of deaths by the medical examiner, under Article 6(1)(e) and Article 9(2)(h) of the UK GDPR"',
+        '    category: medical_examiner_scrutiny  # read from clause 2.1',
+        '    lawful_basis:',
+        '      article_6: e_public_task  # clause 2.1',
+        '      article_9: h_health_or_social_care  # clause 2.1',
+        // Not the whole record from clause 3.2 (negated).
+        'data:',
+        '  - id: shared-data  # clause 3.1',
+        '    categories: [nhs_number, name, date_of_birth, diagnoses_problems, medications]',
+        // Not the onward flow of clause 4.2 (negated).
+        'flows:',
+        '  - id: riverside-medical-to-northshire-medical  # clause 4.1',
+        '    from: riverside-medical',
+        '    to: northshire-medical',
+        '    data: [shared-data]',
+        '    purposes: [medical-examiner-scrutiny]',
+        // Not the practice's "as long as the patient record is kept" of clause 5.2.
+        'retention:',
+        '  - party: northshire-medical',
+        '    data: [shared-data]',
+        '    period: P8Y  # clause 5.1: "retain the information for 8 years"',
+        '    starts: receipt',
+        '# Not found in the document with enough confidence to draft, so left out (fill them in from the text',
+        '# below, or ask the sender): version, dates.effective_from, dates.expires, dates.review_by,',
+        '# population, security, breach, dpia, transparency, approvals.',
+        '---',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('drafts terms that pass the schema and are judged as the clauses say', async () => {
+    const dir = await tempProject({ 'me.docx': await buildFullDocx() });
+    expect((await runCli(['import', 'me.docx'], dir)).code).toBe(0);
+    const result = await runCli(['lint', 'me.dsa.md', '--format', 'json', '--as-of', '2026-11-01'], dir);
+    const report = JSON.parse(result.stdout) as { files: { findings: { ruleId: string; messageId: string }[] }[] };
+    const ids = report.files[0]!.findings.map((f) => `${f.ruleId}:${f.messageId}`);
+    // The drafted purpose, basis, flow and retention raise nothing; what the document never says is reported once per topic.
+    expect(ids).toEqual([
+      'prose-topic-missing:caldicott',
+      'prose-topic-missing:dpia',
+      'prose-topic-missing:breach',
+      'agreement-not-final:no-version',
+      'prose-topic-missing:dpo',
+      'prose-topic-missing:termination',
+      'prose-topic-missing:rights',
+      'prose-topic-missing:review',
+    ]);
   });
 
   it('keeps headings, numbered clauses, Word-numbered lists and tables in the body', async () => {
@@ -64,6 +133,55 @@ describe('importing a Word document', () => {
     expect(body).toContain('\n# 6. Security\n\n1. Data is sent by NHSmail.\n\n2. Access is audited.\n');
     expect(body).toContain('| Organisation | ODS code |\n| --- | --- |\n| Northshire Integrated Care Board | 15N |\n| Riverside Medical Practice | Y01234 |\n');
     expect(body.startsWith('\n# Data Sharing Agreement: Medical Examiner Scrutiny\n\nReference: NS-DSA-2026-014\n\nVersion 1.2\n')).toBe(true);
+  });
+});
+
+describe('drafting terms only when the clause is plain', () => {
+  const draftOf = async (lines: string[]): Promise<Record<string, unknown>> =>
+    frontMatter((await importDocument(new TextEncoder().encode(lines.join('\n\n')), 'a.txt')).text);
+
+  it('leaves the lawful basis out when two purposes could own it, and a purpose naming two uses without a category', async () => {
+    const fm = await draftOf([
+      'Data Sharing Agreement',
+      '1. Purposes',
+      '1.1 The information is shared for safeguarding children at risk.',
+      '1.2 The information is used for the planning of local services.',
+      '2. Legal basis',
+      '2.1 The parties rely on Article 6(1)(e) of the UK GDPR.',
+    ]);
+    expect(fm['purposes']).toEqual([
+      { id: 'safeguarding', description: 'The information is shared for safeguarding children at risk', category: 'safeguarding' },
+      { id: 'planning-commissioning', description: 'The information is used for the planning of local services', category: 'planning_commissioning' },
+    ]);
+  });
+
+  it('takes the one basis cited for the one purpose, and no period from an open-ended or two-period clause', async () => {
+    const fm = await draftOf([
+      'Data Sharing Agreement',
+      '1. Purpose',
+      '1.1 The purpose of this agreement is direct care of patients.',
+      '2. Legal basis',
+      '2.1 Processing relies on Article 6(1)(e) and Article 9(2)(h).',
+      '3. Retention',
+      '3.1 Records are kept for as long as necessary.',
+      '3.2 Records are retained for 6 months or 2 years, whichever is later.',
+      '3.3 Records are retained for six years after the death of the patient.',
+    ]);
+    expect(fm['purposes']).toEqual([
+      { id: 'individual-care', description: 'The purpose of this agreement is direct care of patients', category: 'individual_care', lawful_basis: { article_6: 'e_public_task', article_9: 'h_health_or_social_care' } },
+    ]);
+    expect(fm['retention']).toEqual([{ period: 'P6Y', starts: 'death' }]);
+  });
+
+  it('dates the first review from the start date and a regular review clause, and not when two intervals disagree', async () => {
+    const lines = ['Data Sharing Agreement', '1. Term', '1.1 This agreement comes into force on 31 January 2026.', '1.2 The agreement will be reviewed annually by the parties.'];
+    const { text } = await importDocument(new TextEncoder().encode(lines.join('\n\n')), 'a.txt');
+    expect(text).toContain('\ndates:\n  effective_from: 2026-01-31  # clause 1.1\n  review_by: 2027-01-31  # clause 1.2, yearly from clause 1.1\n');
+    expect((frontMatter(text)['dates'] as Record<string, string>)['review_by']).toBe('2027-01-31');
+    const six = await draftOf([...lines.slice(0, 3), '1.2 It is reviewed every six months.']);
+    expect(six['dates']).toEqual({ effective_from: '2026-01-31', review_by: '2026-07-31' });
+    const both = await draftOf([...lines, '1.3 The data flows are reviewed every 6 months.']);
+    expect(both['dates']).toEqual({ effective_from: '2026-01-31' });
   });
 });
 

@@ -39,7 +39,7 @@ describe('an imported agreement', () => {
       quote: 'Information will be kept for as long as the ICB considers necessary.',
     });
     expect(outcome.notes).toEqual([
-      'Imported from a document: 8 checks of facts the draft front matter does not hold were left to the text (topics the text never addresses are reported once each). Fill in the front matter to run them.',
+      'Imported from a document: 9 checks of facts the draft front matter does not hold were left to the text (topics the text never addresses are reported once each). Fill in the front matter to run them.',
     ]);
   });
 

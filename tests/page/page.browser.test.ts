@@ -81,7 +81,7 @@ describe.skipIf(!available)('the offline page in Chromium', () => {
     await page.waitForSelector('.verdict strong', { timeout: 30_000 });
     expect(await page.locator('.verdict strong').innerText()).toBe('Do not sign yet');
     expect(await page.locator('ol.requests li').first().innerText()).toBe(
-      'MUST BE FIXEDAsk for access to be limited to the relevant records of each patient the purpose needs, disclosed per request, instead of "full access to the clinical system". (Clause 3.1, under “3. Access”)',
+      'Ask the ICB to limit access to the relevant records of each patient the purpose needs, disclosed per request, instead of "full access to the clinical system". (Clause 3.1, under “3. Access”)',
     );
     expect(await page.locator('#status').innerText()).toBe('Checked proposed.docx.');
     const download = page.waitForEvent('download');

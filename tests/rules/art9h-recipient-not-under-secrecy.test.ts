@@ -69,7 +69,12 @@ describe(RULE, () => {
 
   it('ignores flows with no identifiable special category data', async () => {
     expect(await lint(agreement({ categories: 'nhs_number, name' }))).toEqual([]);
-    expect(await lint(agreement({ identifiability: 'aggregate' }))).toEqual([]);
+    expect(await lint(agreement({ categories: 'diagnoses_problems', identifiability: 'aggregate' }))).toEqual([]);
+  });
+
+  it('is not fooled by an aggregate label on data that carries NHS numbers', async () => {
+    const text = agreement({ identifiability: 'aggregate' });
+    expect(await lint(text)).toEqual([`org-type ${rangeOf(text, 'other', 2)}`]);
   });
 
   it('is quiet when every patient has died', async () => {

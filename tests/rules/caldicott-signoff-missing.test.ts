@@ -124,7 +124,10 @@ describe(RULE, () => {
   });
 
   it('does not ask it when the data is anonymised or only identifiers', async () => {
-    expect(await lint(agreement({ data: ', identifiability: anonymised' }))).toEqual([]);
+    expect(await lint(agreement({ data: ', identifiability: anonymised' }).replace('[nhs_number, diagnoses_problems]', '[diagnoses_problems]'))).toEqual([]);
+    // The label alone does not count: NHS numbers make the data identifiable whatever it is called.
+    const labelled = agreement({ data: ', identifiability: anonymised' });
+    expect(await lint(labelled)).toEqual([`none ${rangeOf(labelled, 'surgery')}`]);
     const identifiersOnly = agreement().replace('[nhs_number, diagnoses_problems]', '[nhs_number, name]');
     expect(await lint(identifiersOnly)).toEqual([]);
   });

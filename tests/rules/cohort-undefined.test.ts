@@ -7,7 +7,7 @@ const RULE = 'cohort-undefined';
 const STARTER = readFileSync(new URL('../fixtures/starter.dsa.yaml', import.meta.url), 'utf8');
 const lint = (text: string) => lintWithRule(RULE, text);
 const HEAD = 'dsalint: 1\nid: EX-001\ntitle: Example\n';
-const DATA = 'data:\n  - { id: d, categories: [nhs_number], identifiability: aggregate }\n';
+const DATA = 'data:\n  - { id: d, categories: [appointments_activity], identifiability: aggregate }\n';
 
 describe(RULE, () => {
   it('reports a missing population at the first key of the document', async () => {
@@ -40,6 +40,8 @@ describe(RULE, () => {
   it('does not ask an agreement that shares only aggregate data', async () => {
     expect(await lint(`${HEAD}${DATA}`)).toEqual([]);
     expect(await lint(`${HEAD}${DATA.replace('aggregate', 'pseudonymised')}`)).toHaveLength(1);
+    // Aggregate counts do not carry NHS numbers: with one, the label does not count.
+    expect(await lint(`${HEAD}${DATA.replace('appointments_activity', 'nhs_number')}`)).toHaveLength(1);
   });
 
   it('is quiet on the starter agreement', async () => {

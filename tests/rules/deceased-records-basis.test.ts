@@ -11,7 +11,7 @@ const CPI_FLOW =
   'data:\n  - { id: record, categories: [nhs_number, diagnoses_problems], identifiability: identifiable }\n' +
   'flows:\n  - { id: f1, from: surgery, to: meo, data: [record], purposes: [me] }\n';
 const NON_CPI_FLOW =
-  'data:\n  - { id: record, categories: [nhs_number, diagnoses_problems], identifiability: anonymised }\n' +
+  'data:\n  - { id: record, categories: [diagnoses_problems], identifiability: anonymised }\n' +
   'flows:\n  - { id: f1, from: surgery, to: meo, data: [record], purposes: [me] }\n';
 
 const agreement = (vital: string | null, basis: string, rest = '') =>

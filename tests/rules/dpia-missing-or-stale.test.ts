@@ -186,6 +186,53 @@ describe(`${RULE}: more signs of high risk and the DPIA's mitigations`, () => {
     expect(await lint(`${HEAD}${PARTIES}${SPECIAL}${flows('id: a, from: surgery, to: icb, data: [d]', 'id: b, from: surgery, to: icb, data: [d]')}`)).toEqual([]);
   });
 
+  describe('systematic monitoring', () => {
+    // Personal data that is not special category, so only the monitoring sign can fire.
+    const ACTIVITY = data('id: d, categories: [nhs_number, appointments_activity]');
+    const agreement = (population: string, access: string, extra = ''): string =>
+      `${HEAD}${PARTIES}${purposes('id: use, category: planning_commissioning')}population: { ${population} }\n${ACTIVITY}${flows(`id: f, from: surgery, to: icb, data: [d], purposes: [use], access: ${access}`)}${extra}`;
+
+    it('counts an ongoing feed of personal data about every registered patient, pointing at the flow\'s access', async () => {
+      for (const access of ['{ mode: feed }', '{ trigger: scheduled }', '{ duration: standing }']) {
+        const text = agreement('scope: all_registered', access);
+        expect(await lint(text)).toEqual([`missing ${TOP}`]);
+        const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+        expect(f?.message).toContain('flow "f" sends Example ICB an ongoing feed of personal data about every registered patient (systematic monitoring)');
+        expect(f?.related.map((r) => r.path)).toEqual(['flows[0].access']);
+        expect(`${f?.related[0]?.range.start.line}:${f?.related[0]?.range.start.column}`).toBe(rangeOf(text, access).split('-')[0]);
+      }
+    });
+
+    it('counts a feed about a cohort of at least large_scale_cohort patients', async () => {
+      const text = agreement('scope: defined_cohort, inclusion_criteria: [over 65], cohort_size: 10000', '{ mode: feed }');
+      expect(await lint(text)).toEqual([`missing ${TOP}`]);
+      const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+      expect(f?.message).toContain('an ongoing feed of personal data about 10,000 patients (systematic monitoring)');
+      expect(await lint(text.replace('10000', '9999'))).toEqual([]);
+    });
+
+    it('does not count a one-off extract, a per-case or one-off feed, a defined cohort, anonymised data, the dead, or a recorded DPIA', async () => {
+      expect(await lint(agreement('scope: all_registered', '{ mode: extract }'))).toEqual([]);
+      expect(await lint(agreement('scope: all_registered', '{ mode: per_request, trigger: scheduled }'))).toEqual([]);
+      expect(await lint(agreement('scope: all_registered', '{ mode: feed, trigger: per_case }'))).toEqual([]);
+      expect(await lint(agreement('scope: all_registered', '{ mode: feed, duration: one_off }'))).toEqual([]);
+      expect(await lint(agreement('scope: defined_cohort, inclusion_criteria: [over 65]', '{ mode: feed }'))).toEqual([]);
+      expect(await lint(agreement('scope: all_registered, vital_status: deceased', '{ mode: feed }'))).toEqual([]);
+      expect(await lint(agreement('scope: all_registered', '{ mode: feed }').replace('appointments_activity]', 'appointments_activity], identifiability: aggregate').replace('nhs_number, ', ''))).toEqual([]);
+      expect(await lint(agreement('scope: all_registered', '{ mode: feed }', DPIA))).toEqual([]);
+    });
+
+    it('counts tracking of people\'s location or movements named in a purpose or data item', async () => {
+      const text = `${HEAD}${purposes('id: p, description: Track the location of community staff visiting patients at home')}${ACTIVITY}`;
+      expect(await lint(text)).toEqual([`missing ${TOP}`]);
+      const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+      expect(f?.message).toContain('tracks people\'s location or movements ("Track the location")');
+      expect(f?.related.map((r) => r.path)).toEqual(['purposes[0].description']);
+      expect(await lint(`${HEAD}${data('id: d, description: GPS position of the ambulance crew at handover, categories: [staff_data]')}`)).toEqual([`missing ${TOP}`]);
+      expect(await lint(`${HEAD}${purposes('id: p, description: Track referrals to the memory clinic')}${ACTIVITY}`)).toEqual([]);
+    });
+  });
+
   it('reports a mitigation the DPIA relies on that is not in place, at its flag', async () => {
     const text =
       `${HEAD}status: active\ndpia:\n  reference: DPIA-1\n  completed: 2026-03-10\n  version_covered: 1.0.0\n  mitigations:\n` +

@@ -59,9 +59,11 @@ describe(RULE, () => {
   });
 
   it('ignores anonymised and aggregate data but not pseudonymised', async () => {
-    expect(await lint(agreement({ identifiability: 'anonymised' }))).toEqual([]);
-    expect(await lint(agreement({ identifiability: 'aggregate' }))).toEqual([]);
+    expect(await lint(agreement({ categories: 'gender_history', identifiability: 'anonymised' }))).toEqual([]);
+    expect(await lint(agreement({ categories: 'gender_history', identifiability: 'aggregate' }))).toEqual([]);
     expect(await lint(agreement({ identifiability: 'pseudonymised' }))).toHaveLength(1);
+    // A label does not take data with NHS numbers out of the check.
+    expect(await lint(agreement({ identifiability: 'anonymised' }))).toHaveLength(1);
   });
 
   it('is about gender history only, not current gender identity', async () => {

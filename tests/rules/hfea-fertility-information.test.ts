@@ -53,8 +53,10 @@ describe(RULE, () => {
   });
 
   it('ignores anonymised data and other categories', async () => {
-    expect(await lint(agreement({ identifiability: 'anonymised' }))).toEqual([]);
+    expect(await lint(agreement({ categories: 'fertility_treatment', identifiability: 'anonymised' }))).toEqual([]);
     expect(await lint(agreement({ categories: 'nhs_number, contraception_pregnancy' }))).toEqual([]);
+    // "Anonymised" data that keeps the NHS number is still identifiable.
+    expect(await lint(agreement({ identifiability: 'anonymised' }))).toHaveLength(1);
   });
 
   it('is quiet on the starter agreement', async () => {

@@ -35,9 +35,14 @@ describe(RULE, () => {
     expect(await lint(text)).toEqual([`commercial ${rangeOf(text, 'marketing')}`]);
   });
 
+  it('is not fooled by an anonymised label on names', async () => {
+    const text = agreement('{ id: p1, category: marketing }', 'categories: [name], identifiability: anonymised');
+    expect(await lint(text)).toEqual([`commercial ${rangeOf(text, 'marketing')}`]);
+  });
+
   it('is quiet with explicit consent, for anonymised or aggregate data, with no flow, or for other purposes', async () => {
     expect(await lint(agreement('{ id: p1, category: marketing, lawful_basis: { common_law: explicit_consent } }', 'categories: [name]'))).toEqual([]);
-    expect(await lint(agreement('{ id: p1, category: marketing }', 'categories: [name], identifiability: anonymised'))).toEqual([]);
+    expect(await lint(agreement('{ id: p1, category: marketing }', 'categories: [appointments_activity], identifiability: anonymised'))).toEqual([]);
     expect(await lint(agreement('{ id: p1, category: commercial }', 'categories: [appointments_activity], identifiability: aggregate'))).toEqual([]);
     expect(await lint(agreement('{ id: p1, category: marketing }', 'categories: [name]', '{ id: f1, from: surgery, to: firm, data: [d1] }'))).toEqual([]);
     expect(await lint(agreement('{ id: p1, category: research }', 'categories: [name]'))).toEqual([]);

@@ -12,6 +12,7 @@ interface Shape {
   optOut?: string;
   sender?: string;
   identifiability?: string;
+  categories?: string;
   jurisdiction?: string;
   population?: boolean;
   flows?: string;
@@ -25,7 +26,7 @@ const agreement = (s: Shape = {}) =>
   '  - { id: icb, name: Example ICB, org_type: icb }\n' +
   `purposes:\n  - ${s.purpose ?? S251}\n` +
   (s.population === false ? '' : `population: { scope: all_registered, vital_status: living${s.optOut ? `, national_data_opt_out: ${s.optOut}` : ''} }\n`) +
-  `data:\n  - { id: extract, categories: [nhs_number, diagnoses_problems], identifiability: ${s.identifiability ?? 'pseudonymised'} }\n` +
+  `data:\n  - { id: extract, categories: [${s.categories ?? 'nhs_number, diagnoses_problems'}], identifiability: ${s.identifiability ?? 'pseudonymised'} }\n` +
   (s.flows ?? 'flows:\n  - { id: f1, from: sender, to: icb, data: [extract], purposes: [use] }\n');
 
 describe(RULE, () => {
@@ -65,7 +66,7 @@ describe(RULE, () => {
     });
 
     it('is quiet for anonymised data, a non-health sender, and outside England', async () => {
-      expect(await lint(agreement({ identifiability: 'anonymised' }))).toEqual([]);
+      expect(await lint(agreement({ identifiability: 'anonymised', categories: 'diagnoses_problems' }))).toEqual([]);
       expect(await lint(agreement({ sender: 'police' }))).toEqual([]);
       expect(await lint(agreement({ jurisdiction: 'wales' }))).toEqual([]);
       expect(await lint(agreement({ jurisdiction: 'england' }))).toHaveLength(1);
@@ -134,8 +135,22 @@ describe(RULE, () => {
     });
 
     it('still accepts not_confidential for anonymised data', async () => {
-      const text = agreement({ purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: not_confidential } }', optOut: 'applied', identifiability: 'anonymised' });
+      const text = agreement({
+        purpose: '{ id: use, category: planning_commissioning, lawful_basis: { common_law: not_confidential } }',
+        optOut: 'applied',
+        identifiability: 'anonymised',
+        categories: 'diagnoses_problems',
+      });
       expect(await lint(text)).toEqual([`needless ${rangeOf(text, 'applied', 1)}`]);
+    });
+
+    it('is not fooled by an anonymised label on data that carries NHS numbers', async () => {
+      const planning = '{ id: use, category: planning_commissioning, lawful_basis: { common_law: not_confidential } }';
+      const s251 = agreement({ identifiability: 'anonymised', optOut: 'not_applicable' });
+      expect(await lint(s251)).toEqual([`not-applied ${rangeOf(s251, 'not_applicable', 1)}`]);
+      const labelled = agreement({ purpose: planning, optOut: 'not_applicable', identifiability: 'anonymised' });
+      expect(await lint(labelled)).toEqual([`not-applicable-on-rejected-basis ${rangeOf(labelled, 'not_applicable')}`]);
+      expect(await lint(agreement({ purpose: planning, optOut: 'applied', identifiability: 'anonymised' }))).toEqual([]);
     });
 
     it('does not note it before any flow is set up', async () => {

@@ -16,6 +16,37 @@ const md = (body: string, yaml = YAML) => `---\n${yaml}---\n\n${body}\n`;
 const lint = (text: string) => lintWithRule(RULE, text, { markdown: true });
 
 describe(RULE, () => {
+  describe('signatories', () => {
+    it('reports an organisation signed for that is not a party, or is named differently from it, at its name, with a request', async () => {
+      const text = md('Signed on behalf of Riverside Health Partnership\n\nName: Dr A Example');
+      expect(await lint(text)).toEqual([`signatory-not-party ${rangeOf(text, 'Riverside Health Partnership')}`]);
+      const [finding] = (await lintText(text, { rules: [ruleById(RULE)], markdown: true })).findings;
+      expect(finding?.message).toContain('signed on behalf of "Riverside Health Partnership", but no declared party has that name or legal name');
+      expect(finding?.request).toBe(
+        'Ask the ICB which party the person signing on behalf of "Riverside Health Partnership" acts for: the signature block and the list of parties must name the same organisations.',
+      );
+      const formula = md('For and on behalf of Northshire County Council: B Example, Director of Adult Services');
+      expect(await lint(formula)).toEqual([`signatory-not-party ${rangeOf(formula, 'Northshire County Council')}`]);
+    });
+
+    it.each([
+      'Signed on behalf of Example Surgery',
+      'Signed for and on behalf of the Medical Examiner Office',
+      'For and on behalf of NHS North East London ICB.',
+      'Signed on behalf of the Provider',
+      'Signed on behalf of Dr A Example',
+      'Signed on behalf of [Practice name]',
+    ])('accepts a declared party, a generic role, a person or a blank: %s', async (body) => {
+      expect(await lint(md(body))).toEqual([]);
+    });
+
+    it('matches a party\'s legal name, and stops the name at the end of the line', async () => {
+      const legal = YAML.replace('name: Example Surgery,', 'name: Example Surgery, legal_name: Drs Smith and Jones Partnership,');
+      expect(await lint(md('Signed on behalf of Drs Smith and Jones Partnership', legal))).toEqual([]);
+      expect(await lint(md('Signed on behalf of Example Surgery\nName Dr A Example'))).toEqual([]);
+    });
+  });
+
   describe('named recipients', () => {
     it('reports an organisation that is not a party, at its name', async () => {
       const text = md('Summaries are also shared with Acme Analytics Ltd for quality reporting.');

@@ -58,7 +58,8 @@ describe(RULE, () => {
     });
 
     it('ignores anonymised data and other categories', async () => {
-      expect(await lint(agreement({ identifiability: 'aggregate' }))).toEqual([]);
+      expect(await lint(agreement({ categories: 'sexual_health_sti', identifiability: 'aggregate' }))).toEqual([]);
+      expect(await lint(agreement({ identifiability: 'aggregate' }))).toHaveLength(1);
       expect(await lint(agreement({ categories: 'nhs_number, mental_health' }))).toEqual([]);
     });
   });

@@ -57,8 +57,10 @@ describe(RULE, () => {
   });
 
   it('ignores anonymised and aggregate data, but not pseudonymised or unstated identifiability', async () => {
-    expect(await lint(agreement({ identifiability: 'anonymised' }))).toEqual([]);
-    expect(await lint(agreement({ identifiability: 'aggregate' }))).toEqual([]);
+    expect(await lint(agreement({ categories: 'diagnoses_problems', identifiability: 'anonymised' }))).toEqual([]);
+    expect(await lint(agreement({ categories: 'diagnoses_problems', identifiability: 'aggregate' }))).toEqual([]);
+    // A label does not make data with NHS numbers anonymous.
+    expect(await lint(agreement({ identifiability: 'anonymised' }))).toHaveLength(1);
     expect(await lint(agreement({ identifiability: 'pseudonymised' }))).toHaveLength(1);
     const unstated = agreement().replace(', identifiability: identifiable', '');
     expect(await lint(unstated)).toHaveLength(1);

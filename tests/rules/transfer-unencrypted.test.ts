@@ -50,8 +50,11 @@ describe(RULE, () => {
   });
 
   it('does not ask it of a flow carrying only aggregate or anonymised data', async () => {
-    expect(await lint(agreement('{ method: fax }', ', identifiability: aggregate'))).toEqual([]);
-    expect(await lint(agreement('{ method: unencrypted_email }', ', identifiability: anonymised'))).toEqual([]);
+    const deidentified = (transfer: string, data: string) => agreement(transfer, data).replace('[nhs_number, diagnoses_problems]', '[diagnoses_problems]');
+    expect(await lint(deidentified('{ method: fax }', ', identifiability: aggregate'))).toEqual([]);
+    expect(await lint(deidentified('{ method: unencrypted_email }', ', identifiability: anonymised'))).toEqual([]);
+    // "Anonymised" data that keeps the NHS number is still personal data.
+    expect(await lint(agreement('{ method: unencrypted_email }', ', identifiability: anonymised'))).toHaveLength(1);
   });
 
   it('asks it of pseudonymised data', async () => {

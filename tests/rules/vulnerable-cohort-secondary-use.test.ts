@@ -69,13 +69,14 @@ describe(RULE, () => {
   });
 
   it('is quiet when no identifiable data flows for the purpose', async () => {
-    expect(await lint(agreement({ identifiability: 'aggregate' }))).toEqual([]);
+    expect(await lint(agreement({ categories: 'diagnoses_problems', identifiability: 'aggregate' }))).toEqual([]);
+    expect(await lint(agreement({ identifiability: 'aggregate' }))).toHaveLength(1);
     expect(await lint(agreement({ flows: '' }))).toEqual([]);
   });
 
   it('counts live access as identifiable data', async () => {
     const flows = 'flows:\n  - { id: f1, from: surgery, to: icb, purposes: [use], access: { mode: live_system_access } }\n';
-    expect(await lint(agreement({ flows, identifiability: 'aggregate' }))).toHaveLength(1);
+    expect(await lint(agreement({ flows, categories: 'diagnoses_problems', identifiability: 'aggregate' }))).toHaveLength(1);
   });
 
   it('is quiet once the DPIA records the vulnerable-groups indicator', async () => {
