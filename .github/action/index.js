@@ -2060,7 +2060,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map4 = new this(schema);
-        const add = (key2, value2) => {
+        const add2 = (key2, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key2, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
@@ -2070,10 +2070,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key2, value2] of obj)
-            add(key2, value2);
+            add2(key2, value2);
         } else if (obj && typeof obj === "object") {
           for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map4.items.sort(schema.sortMapEntries);
@@ -4673,12 +4673,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re3 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re4 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value: value2,
         type: _type,
-        comment: re3.comment,
-        range: [offset, valueEnd, re3.offset]
+        comment: re4.comment,
+        range: [offset, valueEnd, re4.offset]
       };
     }
     function plainValue(source, onError) {
@@ -5065,10 +5065,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re3 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re3.offset];
-      if (re3.comment)
-        alias.comment = re3.comment;
+      const re4 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re4.offset];
+      if (re4.comment)
+        alias.comment = re4.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -5109,10 +5109,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re3 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re3.comment)
-        doc.comment = re3.comment;
-      doc.range = [offset, contentEnd, re3.offset];
+      const re4 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re4.comment)
+        doc.comment = re4.comment;
+      doc.range = [offset, contentEnd, re4.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -9292,8 +9292,8 @@ var require_sets = __commonJS({
       { type: types_1.types.CHAR, value: 8232 },
       { type: types_1.types.CHAR, value: 8233 }
     ];
-    var words2 = () => ({ type: types_1.types.SET, set: WORDS(), not: false });
-    exports.words = words2;
+    var words = () => ({ type: types_1.types.SET, set: WORDS(), not: false });
+    exports.words = words;
     var notWords = () => ({ type: types_1.types.SET, set: WORDS(), not: true });
     exports.notWords = notWords;
     var ints = () => ({ type: types_1.types.SET, set: INTS(), not: false });
@@ -10014,15 +10014,15 @@ var require_safe_regex2 = __commonJS({
       }
       return true;
     }
-    function safeRegex2(re3, options) {
+    function safeRegex2(re4, options) {
       const opts = {
         reps: 0,
         limit: options?.limit ?? 25
       };
-      if (isRegExp(re3)) re3 = re3.source;
-      else if (typeof re3 !== "string") re3 = String(re3);
+      if (isRegExp(re4)) re4 = re4.source;
+      else if (typeof re4 !== "string") re4 = String(re4);
       try {
-        return walk2(parse4(re3), opts, 0);
+        return walk2(parse4(re4), opts, 0);
       } catch {
         return false;
       }
@@ -11962,7 +11962,7 @@ var init_lib5 = __esm({
           throw new TypeError("Expected usable value, not `" + value2 + "`");
         }
         return this;
-        function add(value3) {
+        function add2(value3) {
           if (typeof value3 === "function") {
             addPlugin(value3, []);
           } else if (typeof value3 === "object") {
@@ -11996,7 +11996,7 @@ var init_lib5 = __esm({
           } else if (Array.isArray(plugins)) {
             while (++index2 < plugins.length) {
               const thing = plugins[index2];
-              add(thing);
+              add2(thing);
             }
           } else {
             throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
@@ -14534,22 +14534,22 @@ var init_content = __esm({
 });
 
 // node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at2, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
+function addImplementation(editMap, at2, remove, add2, before) {
+  if (remove === 0 && add2.length === 0) {
     return;
   }
   const existing = editMap.index.get(at2);
   if (existing) {
     existing[1] += remove;
     if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
+      add2.push(...existing[2]);
+      existing[2] = add2;
     } else {
-      existing[2].push(...add);
+      existing[2].push(...add2);
     }
     return;
   }
-  const change = [at2, remove, add];
+  const change = [at2, remove, add2];
   editMap.map.push(change);
   editMap.index.set(at2, change);
 }
@@ -14579,8 +14579,8 @@ var init_micromark_util_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      add(index2, remove, add) {
-        addImplementation(this, index2, remove, add, false);
+      add(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, false);
       }
       /**
        * Create an edit: but insert `add` before existing additions, instead of
@@ -14595,8 +14595,8 @@ var init_micromark_util_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      addBefore(index2, remove, add) {
-        addImplementation(this, index2, remove, add, true);
+      addBefore(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, true);
       }
       /**
        * Done, change the events.
@@ -21397,6 +21397,169 @@ function messageSpec(rule, messageId) {
 function interpolate(text9, data = {}) {
   return text9.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => name in data ? String(data[name]) : whole);
 }
+function drafterOf(orgTypes) {
+  return orgTypes.includes("icb") ? "the ICB" : "the sender";
+}
+function interpolateRequest(request, data, orgTypes) {
+  return interpolate(request, { drafter: drafterOf(orgTypes), ...data });
+}
+
+// node_modules/date-fns/constants.js
+var daysInYear = 365.2425;
+var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3;
+var minTime = -maxTime;
+var millisecondsInDay = 864e5;
+var secondsInHour = 3600;
+var secondsInDay = secondsInHour * 24;
+var secondsInWeek = secondsInDay * 7;
+var secondsInYear = secondsInDay * daysInYear;
+var secondsInMonth = secondsInYear / 12;
+var secondsInQuarter = secondsInMonth * 3;
+var constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
+
+// node_modules/date-fns/constructFrom.js
+function constructFrom(date3, value2) {
+  if (typeof date3 === "function") return date3(value2);
+  if (date3 && typeof date3 === "object" && constructFromSymbol in date3)
+    return date3[constructFromSymbol](value2);
+  if (date3 instanceof Date) return new date3.constructor(value2);
+  return new Date(value2);
+}
+
+// node_modules/date-fns/toDate.js
+function toDate(argument, context) {
+  return constructFrom(context || argument, argument);
+}
+
+// node_modules/date-fns/addDays.js
+function addDays(date3, amount, options) {
+  const _date = toDate(date3, options?.in);
+  if (isNaN(amount)) return constructFrom(options?.in || date3, NaN);
+  if (!amount) return _date;
+  _date.setDate(_date.getDate() + amount);
+  return _date;
+}
+
+// node_modules/date-fns/addMonths.js
+function addMonths(date3, amount, options) {
+  const _date = toDate(date3, options?.in);
+  if (isNaN(amount)) return constructFrom(options?.in || date3, NaN);
+  if (!amount) {
+    return _date;
+  }
+  const dayOfMonth = _date.getDate();
+  const endOfDesiredMonth = constructFrom(options?.in || date3, _date.getTime());
+  endOfDesiredMonth.setMonth(_date.getMonth() + amount + 1, 0);
+  const daysInMonth = endOfDesiredMonth.getDate();
+  if (dayOfMonth >= daysInMonth) {
+    return endOfDesiredMonth;
+  } else {
+    _date.setFullYear(
+      endOfDesiredMonth.getFullYear(),
+      endOfDesiredMonth.getMonth(),
+      dayOfMonth
+    );
+    return _date;
+  }
+}
+
+// node_modules/date-fns/add.js
+function add(date3, duration2, options) {
+  const {
+    years = 0,
+    months: months2 = 0,
+    weeks = 0,
+    days = 0,
+    hours = 0,
+    minutes = 0,
+    seconds = 0
+  } = duration2;
+  const _date = toDate(date3, options?.in);
+  const dateWithMonths = months2 || years ? addMonths(_date, months2 + years * 12) : _date;
+  const dateWithDays = days || weeks ? addDays(dateWithMonths, days + weeks * 7) : dateWithMonths;
+  const minutesToAdd = minutes + hours * 60;
+  const secondsToAdd = seconds + minutesToAdd * 60;
+  const msToAdd = secondsToAdd * 1e3;
+  return constructFrom(options?.in || date3, +dateWithDays + msToAdd);
+}
+
+// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+function getTimezoneOffsetInMilliseconds(date3) {
+  const _date = toDate(date3);
+  const utcDate = new Date(
+    Date.UTC(
+      _date.getFullYear(),
+      _date.getMonth(),
+      _date.getDate(),
+      _date.getHours(),
+      _date.getMinutes(),
+      _date.getSeconds(),
+      _date.getMilliseconds()
+    )
+  );
+  utcDate.setUTCFullYear(_date.getFullYear());
+  return +date3 - +utcDate;
+}
+
+// node_modules/date-fns/_lib/normalizeDates.js
+function normalizeDates(context, ...dates) {
+  const normalize3 = constructFrom.bind(
+    null,
+    context || dates.find((date3) => typeof date3 === "object")
+  );
+  return dates.map(normalize3);
+}
+
+// node_modules/date-fns/startOfDay.js
+function startOfDay(date3, options) {
+  const _date = toDate(date3, options?.in);
+  _date.setHours(0, 0, 0, 0);
+  return _date;
+}
+
+// node_modules/date-fns/differenceInCalendarDays.js
+function differenceInCalendarDays(laterDate, earlierDate, options) {
+  const [laterDate_, earlierDate_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  const laterStartOfDay = startOfDay(laterDate_);
+  const earlierStartOfDay = startOfDay(earlierDate_);
+  const laterTimestamp = +laterStartOfDay - getTimezoneOffsetInMilliseconds(laterStartOfDay);
+  const earlierTimestamp = +earlierStartOfDay - getTimezoneOffsetInMilliseconds(earlierStartOfDay);
+  return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
+}
+
+// node_modules/date-fns/lastDayOfMonth.js
+function lastDayOfMonth(date3, options) {
+  const _date = toDate(date3, options?.in);
+  const month = _date.getMonth();
+  _date.setFullYear(_date.getFullYear(), month + 1, 0);
+  _date.setHours(0, 0, 0, 0);
+  return toDate(_date, options?.in);
+}
+
+// node_modules/@date-fns/utc/date/mini.js
+var UTCDateMini = class extends Date {
+  constructor() {
+    super();
+    this.setTime(arguments.length === 0 ? (
+      // Enables Sinon's fake timers that override the constructor
+      Date.now()
+    ) : arguments.length === 1 ? typeof arguments[0] === "string" ? +new Date(arguments[0]) : arguments[0] : Date.UTC(...arguments));
+  }
+  getTimezoneOffset() {
+    return 0;
+  }
+};
+var re = /^(get|set)(?!UTC)/;
+Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
+  if (re.test(method)) {
+    const utcMethod = Date.prototype[method.replace(re, "$1UTC")];
+    if (utcMethod) UTCDateMini.prototype[method] = utcMethod;
+  }
+});
 
 // src/vocabulary.ts
 function indexBy(terms) {
@@ -22072,6 +22235,16 @@ function categoryIndex(item2, pred) {
     return category !== void 0 && pred(category);
   });
 }
+var GENERIC_NAME_WORDS = new Set(
+  "the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care commissioning support unit police force social adult adults children childrens children's health public safeguarding medical examiner office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research university data sharing lead body bodies dept".split(/\s+/)
+);
+function nameWords(name) {
+  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
+}
+function isGenericName(name) {
+  const w = nameWords(name);
+  return w.length > 0 && w.every((word) => GENERIC_NAME_WORDS.has(word));
+}
 function partyName(a, id2) {
   return partyById(a, id2)?.name ?? id2 ?? "an unnamed party";
 }
@@ -22189,7 +22362,8 @@ function relyingParties(a, purpose) {
   return [...new Set(flowsFor(a, purpose.id).flatMap((f) => f.from === void 0 ? [] : [f.from]))];
 }
 function isIdentifying(item2) {
-  return item2.identifiability === void 0 || item2.identifiability === "identifiable" || item2.identifiability === "pseudonymised";
+  if (item2.identifiability === void 0 || item2.identifiability === "identifiable" || item2.identifiability === "pseudonymised") return true;
+  return directIdentifiers(item2).length > 0;
 }
 function isEffectivelyIdentifiable(item2) {
   if (item2.identifiability === void 0 || item2.identifiability === "identifiable") return true;
@@ -22322,6 +22496,12 @@ function materialChanges(entry) {
 function versionHint(a) {
   return a.version === void 0 ? "" : `, version: ${a.version}`;
 }
+function caldicottDisclosureIndex(a, party) {
+  return (a.flows ?? []).findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+}
+function needsDpoReview(party) {
+  return isController(party) && isPublicAuthority(party) && !orgTypeOf(party)?.judicial;
+}
 function approvalsBy(a, partyId, role) {
   return (a.approvals ?? []).flatMap((approval, index2) => approval.party === partyId && approval.role === role ? [{ approval, index: index2 }] : []);
 }
@@ -22386,8 +22566,7 @@ function firstDayOf(date3) {
 }
 function lastDayOf(date3) {
   if (date3 === void 0 || !/^\d{4}-\d{2}$/.test(date3)) return date3;
-  const [year, month] = date3.split("-").map(Number);
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return isoDate(lastDayOfMonth(calendarDate(`${date3}-01`)));
 }
 function agreementEnd(a) {
   const dates = a.dates;
@@ -22402,15 +22581,17 @@ function hasTerm(a) {
   const dates = a.dates;
   return dates?.expires !== void 0 || dates?.initial_term !== void 0 || dates?.renewal !== void 0 && dates.renewal !== "none";
 }
+function calendarDate(date3) {
+  const [year, month, day] = date3.split("-").map(Number);
+  const d = new UTCDateMini(0);
+  d.setFullYear(year, month - 1, day);
+  return d;
+}
+function isoDate(d) {
+  return d.toISOString().slice(0, 10);
+}
 function addDuration(date3, d) {
-  const t = /* @__PURE__ */ new Date(`${date3}T00:00:00Z`);
-  const months2 = t.getUTCMonth() + d.months + d.years * 12;
-  const year = t.getUTCFullYear() + Math.floor(months2 / 12);
-  const month = (months2 % 12 + 12) % 12;
-  const result = /* @__PURE__ */ new Date(0);
-  result.setUTCFullYear(year, month + 1, 0);
-  result.setUTCFullYear(year, month, Math.min(t.getUTCDate(), result.getUTCDate()) + d.weeks * 7 + d.days);
-  return result.toISOString().slice(0, 10);
+  return isoDate(add(calendarDate(date3), { years: d.years, months: d.months, weeks: d.weeks, days: d.days }));
 }
 function retentionEntryLabel(entry, i) {
   return `${i + 1}${entry.party ? ` (${entry.party})` : ""}`;
@@ -22440,11 +22621,11 @@ function commonLawBasisHolds(a, purpose) {
 function isCriminalOffenceData(item2) {
   return (item2.categories ?? []).some((c) => c === "criminal_offence_data");
 }
-function addDays(date3, days) {
+function addDays2(date3, days) {
   return addDuration(date3, { years: 0, months: 0, weeks: 0, days, hours: 0, minutes: 0, seconds: 0 });
 }
 function daysBetween(from, to) {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 864e5);
+  const days = differenceInCalendarDays(calendarDate(to), calendarDate(from));
   return days === 1 ? "1 day" : `${days} days`;
 }
 var USE_CLASS_WORDS = [
@@ -22456,7 +22637,7 @@ var USE_CLASS_WORDS = [
 ];
 function useClassesNamed(description) {
   if (!description) return [];
-  return USE_CLASS_WORDS.filter(([, re3]) => re3.test(description)).map(([c]) => c);
+  return USE_CLASS_WORDS.filter(([, re4]) => re4.test(description)).map(([c]) => c);
 }
 function useClassOf(purpose) {
   const category = purposeCategoryOf(purpose);
@@ -22989,22 +23170,22 @@ var getTokens = (string3) => {
 };
 var splitWords = (string3) => {
   let currentWord = { value: "", plainText: "" };
-  const words2 = [currentWord];
+  const words = [currentWord];
   forEachSegment(string3, (plainText2) => {
     const parts = plainText2.split(" ");
     currentWord.value += parts[0];
     currentWord.plainText += parts[0];
     for (let index2 = 1; index2 < parts.length; index2++) {
       currentWord = { value: parts[index2], plainText: parts[index2] };
-      words2.push(currentWord);
+      words.push(currentWord);
     }
   }, (escape2) => {
     currentWord.value += escape2;
   });
-  for (const word of words2) {
+  for (const word of words) {
     word.width = getStringWidth(word.plainText);
   }
-  return words2;
+  return words;
 };
 var getColonColorToken = (parameter) => {
   const parts = parameter.split(":");
@@ -23301,12 +23482,12 @@ var exec = (string3, columns, options = {}) => {
   if (options.trim !== false && string3.trim() === "") {
     return "";
   }
-  const words2 = splitWords(string3);
+  const words = splitWords(string3);
   let rows = [""];
   let rowLength = 0;
   let trimmedRowIndex = -1;
   let isFirstWord = true;
-  for (const word of words2) {
+  for (const word of words) {
     const rowIndex = rows.length - 1;
     if (options.trim !== false && trimmedRowIndex !== rowIndex) {
       const row2 = rows[rowIndex];
@@ -23404,8 +23585,8 @@ function formatDuration(text9) {
   if (!text9) return "";
   const d = parseDuration(text9);
   if (!d) return text9 === "all" ? "all of it" : text9;
-  const words2 = durationInWords(d);
-  return words2 === "no time" ? text9 : words2;
+  const words = durationInWords(d);
+  return words === "no time" ? text9 : words;
 }
 function withoutFinalStop(text9) {
   return text9.trim().replace(/[.\s]+$/, "");
@@ -23496,14 +23677,14 @@ function basisPhrase(purposes) {
     const b = purpose.lawful_basis;
     if (!b) continue;
     const gdpr = [b.article_6 ? labelOf("article6", b.article_6) : "", b.article_9 ? labelOf("article9", b.article_9) : "", b.dpa_schedule_1 ? labelOf("dpaSchedule1", b.dpa_schedule_1) : ""].filter(Boolean).map((label3) => `UK GDPR ${label3}`.replace("UK GDPR DPA", "DPA"));
-    const words2 = [];
-    if (gdpr.length) words2.push(joinWords(gdpr));
-    if (b.common_law) words2.push(`the common-law basis “${labelOf("commonLaw", b.common_law)}”`);
+    const words = [];
+    if (gdpr.length) words.push(joinWords(gdpr));
+    if (b.common_law) words.push(`the common-law basis “${labelOf("commonLaw", b.common_law)}”`);
     const statutes = [...b.legislation ?? [], ...(b.statutory_gateways ?? []).map((g) => g.provision)];
-    if (statutes.length) words2.push(`relying on ${joinWords(statutes)}`);
+    if (statutes.length) words.push(`relying on ${joinWords(statutes)}`);
     const notice = b.copi_notice;
-    if (notice) words2.push(["under the COPI notice", notice.reference, notice.expires ? `(ending ${formatDate(notice.expires)})` : ""].filter(Boolean).join(" "));
-    if (words2.length) parts.push(words2.join(", "));
+    if (notice) words.push(["under the COPI notice", notice.reference, notice.expires ? `(ending ${formatDate(notice.expires)})` : ""].filter(Boolean).join(" "));
+    if (words.length) parts.push(words.join(", "));
   }
   const distinct = unique(parts);
   return distinct.length ? distinct.join("; and ") : "no legal basis stated";
@@ -23593,6 +23774,10 @@ function summariseAgreement(a) {
 function summaryParagraph(a) {
   return summariseAgreement(a).sentences.join(" ");
 }
+var WRAPPED_BEFORE_COLON = /\n(?=(?:\u001b\[[\d;]*m)*[ \t]*:)/g;
+function wrapKeepingSpaces(text9, width) {
+  return wrapAnsi(text9, width, { hard: false, trim: true }).replace(WRAPPED_BEFORE_COLON, " ");
+}
 
 // rules/agreement-expired-or-no-term.ts
 var ENDED = /* @__PURE__ */ new Set(["expired", "withdrawn"]);
@@ -23631,23 +23816,28 @@ var agreement_expired_or_no_term_default = defineRule({
     },
     defaultOptions: { warn_within_days: 60 },
     messages: {
-      expired: [
-        "The agreement expired on {{date}}{{status}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ",
-        "the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired."
-      ],
+      expired: {
+        text: [
+          "The agreement expired on {{date}}{{status}}; any data shared since then has no agreement behind it. Stop the sharing, or renew ",
+          "the agreement (review it, set a new expiry date and record fresh sign-off), or set status: expired."
+        ],
+        request: "Ask {{drafter}} whether data is still being shared: the agreement expired on {{date}}. If it is, ask for it to stop until the agreement is reviewed and renewed."
+      },
       "expiring-soon": {
         text: [
           "The agreement expires on {{date}}, {{days}} from the judging date. Start the review now (is the sharing still needed and lawful?) so ",
           "that it can be renewed, with fresh sign-off, or ended in an orderly way before then."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to start the review now: the agreement expires on {{date}}."
       },
       "no-term": {
         text: [
           "The agreement has no end date and no termination terms, so it runs until someone remembers to stop it. Add `expires` under `dates`, or a ",
           "`termination` section saying how much notice a party gives and what happens to the shared data."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for an end date, or for termination terms (the notice a party gives and what happens to the shared data)."
       }
     },
     examples: {
@@ -23723,7 +23913,7 @@ var agreement_expired_or_no_term_default = defineRule({
           at: at2,
           related: a.status === void 0 ? [] : [{ at: ["status"], message: `The agreement is marked ${a.status} here.` }]
         });
-      } else if (options.warn_within_days > 0 && a.status !== "draft" && end <= addDays(asOf, options.warn_within_days)) {
+      } else if (options.warn_within_days > 0 && a.status !== "draft" && end <= addDays2(asOf, options.warn_within_days)) {
         report2({ messageId: "expiring-soon", data: { date: formatDate(written ?? end), days: daysBetween(asOf, end) }, at: at2 });
       }
       return;
@@ -25942,8 +26132,8 @@ function fileOffsets(block, start, end) {
   return [first, Math.max(first, last) + 1];
 }
 function phrasePattern(phrase) {
-  const words2 = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const body3 = words2.join("\\s+");
+  const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const body3 = words.join("\\s+");
   const open2 = /^\w/.test(phrase.trim()) ? "\\b" : "";
   const close2 = /\w$/.test(phrase.trim()) ? "\\b" : "";
   return new RegExp(`${open2}${body3}${close2}`, "giu");
@@ -25967,17 +26157,17 @@ function sentenceBounds(block, start, end) {
   return { from, to: Math.max(end, j < ends.length ? ends[j] : block.text.length) };
 }
 var matchesByBlock = /* @__PURE__ */ new WeakMap();
-function matchesIn(block, re3) {
+function matchesIn(block, re4) {
   let byPattern = matchesByBlock.get(block);
   if (!byPattern) matchesByBlock.set(block, byPattern = /* @__PURE__ */ new Map());
-  let found = byPattern.get(re3);
+  let found = byPattern.get(re4);
   if (!found) {
     found = { starts: [], ends: [] };
-    for (const m of block.text.matchAll(re3.global ? re3 : new RegExp(re3.source, `${re3.flags}g`))) {
+    for (const m of block.text.matchAll(re4.global ? re4 : new RegExp(re4.source, `${re4.flags}g`))) {
       found.starts.push(m.index ?? 0);
       found.ends.push((m.index ?? 0) + m[0].length);
     }
-    byPattern.set(re3, found);
+    byPattern.set(re4, found);
   }
   return found;
 }
@@ -25991,17 +26181,17 @@ function firstFrom(list8, at2) {
   }
   return lo;
 }
-function matchesWithin(block, re3, from, to) {
-  const { starts, ends } = matchesIn(block, re3);
+function matchesWithin(block, re4, from, to) {
+  const { starts, ends } = matchesIn(block, re4);
   const first = firstFrom(starts, from);
   return first < starts.length && ends[first] <= to;
 }
 var ACROSS_WINDOW = 100;
-function sentenceHas(block, re3, start, end) {
+function sentenceHas(block, re4, start, end) {
   const { from, to } = sentenceBounds(block, start, end);
-  if (matchesWithin(block, re3, from, start) || matchesWithin(block, re3, end, to)) return true;
+  if (matchesWithin(block, re4, from, start) || matchesWithin(block, re4, end, to)) return true;
   const across = `${block.text.slice(Math.max(from, start - ACROSS_WINDOW), start)} ${block.text.slice(end, Math.min(to, end + ACROSS_WINDOW))}`;
-  return new RegExp(re3.source, re3.flags.replace(/[gy]/g, "")).test(across);
+  return new RegExp(re4.source, re4.flags.replace(/[gy]/g, "")).test(across);
 }
 var NEGATION_BEFORE = /\b(?:not|never|no|nor|neither|none|cannot)\b|n['’]t\b/gi;
 var NEGATION_AFTER = /\b(?:prohibited|forbidden|excluded|not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed))\b/gi;
@@ -26055,6 +26245,8 @@ var ABSENT_FACT_MESSAGES = {
   "dpia-missing-or-stale": ["missing"],
   "dpo-review-missing": ["dpo-none", "siro-none"],
   "dspt-status-insufficient": ["missing", "no-year"],
+  // A drafted flow never has its access terms (the import does not draft them).
+  "medical-examiner-scope": ["no-time-limit"],
   "national-data-opt-out-applicability": ["unstated"],
   "privacy-notice-missing": ["missing"],
   "retention-missing-or-indefinite": ["no-retention", "no-period", "no-start"],
@@ -26454,6 +26646,7 @@ function ruleHelpMarkdown(rule) {
     const s2 = messageSpec(rule, id2);
     const tags = [s2.severity && s2.severity !== meta.severity ? s2.severity : void 0, s2.kind === "review" ? "needs review" : void 0].filter(Boolean);
     lines.push(`- \`${id2}\`${tags.length ? ` (${tags.join(", ")})` : ""}: ${s2.text}`);
+    if (s2.request) lines.push(`  - In the reviewer's report: ${s2.request}`);
   }
   lines.push("");
   const options = optionRows(rule);
@@ -26523,11 +26716,11 @@ function summariseRule(rule) {
 }
 
 // src/core/kinds.ts
-var SIGN_OFF = ["caldicott-signoff-missing", "dpo-review-missing", "amendment-without-fresh-signoff", "approval-without-digest"];
+var SIGN_OFF = ["caldicott-signoff-missing", "dpo-review-missing", "party-without-signoff", "amendment-without-fresh-signoff", "approval-without-digest"];
 var RULES_NOT_FOR_KIND = {
   sharing_agreement: [],
   template: [...SIGN_OFF, "dspt-status-insufficient", "dpia-missing-or-stale", "review-date-missing-or-overdue"],
-  overarching_protocol: ["dpo-review-missing"],
+  overarching_protocol: ["dpo-review-missing", "party-without-signoff"],
   processing_agreement: ["caldicott-signoff-missing"],
   data_release: SIGN_OFF
 };
@@ -26813,6 +27006,11 @@ async function frameworkForSource(source, absolute, options) {
 
 // src/core/engine.ts
 var WAIVER_RULE_ID = "waiver-invalid";
+function partyOrgTypes(data) {
+  const parties = data !== null && typeof data === "object" ? data.parties : void 0;
+  if (!Array.isArray(parties)) return [];
+  return parties.map((p2) => p2 !== null && typeof p2 === "object" && typeof p2.org_type === "string" ? p2.org_type : void 0);
+}
 function lintSource(source, options) {
   const parsed = parseYaml(source.yamlText);
   const locator = new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator);
@@ -26878,6 +27076,7 @@ function lintSource(source, options) {
   const findings = [];
   const occurrences = /* @__PURE__ */ new Map();
   const body3 = bodyStart(source);
+  const orgTypes = partyOrgTypes(parsed.data);
   for (const { effective, report: report2, spec } of raw2) {
     let location3;
     let related;
@@ -26899,7 +27098,7 @@ function lintSource(source, options) {
       severity: effective.severity ?? spec.severity ?? effective.rule.meta.severity,
       kind: spec.kind ?? effective.rule.meta.kind ?? "problem",
       message: `${inherited === void 0 ? "" : INHERITED_PREFIX}${interpolate(spec.text, report2.data)}`,
-      ...spec.request ? { request: interpolate(spec.request, report2.data) } : {},
+      ...spec.request ? { request: interpolateRequest(spec.request, report2.data, orgTypes) } : {},
       location: location3,
       related,
       fingerprint: createHash3("sha256").update(`${key2}|${occurrence}`).digest("hex").slice(0, 32),
@@ -27218,7 +27417,8 @@ function runAcrossStage(inputs, rules) {
       file: input.file,
       record: input.record,
       asOf: input.asOf,
-      ...effective[i] ? { options: effective[i].options } : {}
+      ...effective[i] ? { options: effective[i].options } : {},
+      optionsOf: (ruleId) => input.rules.find((r) => r.rule.id === ruleId)?.options
     }));
     const reports = [];
     try {
@@ -27248,6 +27448,7 @@ function runAcrossStage(inputs, rules) {
         severity: setting.severity ?? spec.severity ?? rule.meta.severity,
         kind: spec.kind ?? rule.meta.kind ?? "problem",
         message: interpolate(spec.text, report2.data),
+        ...spec.request ? { request: interpolateRequest(spec.request, report2.data, input.record.parties.map((p2) => p2.orgType)) } : {},
         location: locationOf(report2.at),
         related,
         fingerprint: createHash4("sha256").update(`${key2}|${occurrence}`).digest("hex").slice(0, 32)
@@ -27288,11 +27489,18 @@ var agreement_id_conflict_default = defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      "different-content": ['The agreement id "{{id}}"{{versionText}} is also used by {{others}}, which says something different. Keep one file per agreement: ', "if these are versions, give each its own `version`; if they are different agreements, give one a new id."],
-      "two-active-versions": ['Version {{version}} of "{{id}}" is marked active, and so is version {{otherVersions}} ({{others}}). Only one version can be in force: ', "set `status: expired` on the version that was replaced."],
+      "different-content": {
+        text: ['The agreement id "{{id}}"{{versionText}} is also used by {{others}}, which says something different. Keep one file per agreement: ', "if these are versions, give each its own `version`; if they are different agreements, give one a new id."],
+        request: 'Ask {{drafter}} which document is the agreement: {{others}} uses the same reference "{{id}}" but says something different.'
+      },
+      "two-active-versions": {
+        text: ['Version {{version}} of "{{id}}" is marked active, and so is version {{otherVersions}} ({{others}}). Only one version can be in force: ', "set `status: expired` on the version that was replaced."],
+        request: 'Ask {{drafter}} which version of "{{id}}" is in force: version {{version}} and version {{otherVersions}} are both marked as active, and only one can be.'
+      },
       copy: {
         text: 'The agreement "{{id}}" is also in {{others}}, word for word. Keep one copy, so that a change is not made to one and missed in the other.',
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} to keep one copy of the agreement "{{id}}" (it is also in {{others}}), so that a change is not made to one copy and missed in the other.'
       }
     },
     examples: { valid: [], invalid: [] },
@@ -27410,17 +27618,42 @@ function yamlTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
       const text9 = source.yamlText.slice(start, end);
       const base = source.yamlOffset + start;
       const block = { text: text9, offsets: [] };
-      out.push({ path, text: text9, offsets: (s2, e) => [base + s2, base + e], sentenceHas: (re3, s2, e) => sentenceHas(block, re3, s2, e) });
+      out.push({ path, text: text9, offsets: (s2, e) => [base + s2, base + e], sentenceHas: (re4, s2, e) => sentenceHas(block, re4, s2, e) });
     }
   }
   return out;
+}
+var allFields = /* @__PURE__ */ new WeakMap();
+function allTextFields(document3, source, skip = /* @__PURE__ */ new Set()) {
+  const key2 = [...skip].sort().join("\n");
+  const known = allFields.get(document3);
+  if (known?.skip === key2) return known.fields;
+  const fields = [...yamlTextFields(document3, source, skip), ...proseTextFields(source)];
+  allFields.set(document3, { skip: key2, fields });
+  return fields;
+}
+var joinedTexts = /* @__PURE__ */ new WeakMap();
+function joinSafe(pattern2) {
+  const source = pattern2.source.replace(/\\./g, "").replace(/\[\^/g, "[");
+  return !pattern2.sticky && !pattern2.multiline && !/[$^]|\(\?<|\(\?!/.test(source);
+}
+function* fieldMatches(fields, pattern2) {
+  if (joinSafe(pattern2)) {
+    let joined = joinedTexts.get(fields);
+    if (joined === void 0) joinedTexts.set(fields, joined = fields.map((f) => f.text).join("\n"));
+    pattern2.lastIndex = 0;
+    const found = pattern2.test(joined);
+    pattern2.lastIndex = 0;
+    if (!found) return;
+  }
+  for (const field of fields) for (const match of field.text.matchAll(pattern2)) yield { field, match };
 }
 function proseTextFields(source) {
   if (source.kind !== "markdown" || !source.markdown) return [];
   return proseBlocks(source.markdown, source.text).map((block) => ({
     text: block.text,
     offsets: (s2, e) => fileOffsets(block, s2, e),
-    sentenceHas: (re3, s2, e) => sentenceHas(block, re3, s2, e)
+    sentenceHas: (re4, s2, e) => sentenceHas(block, re4, s2, e)
   }));
 }
 
@@ -27430,13 +27663,10 @@ var PLACEHOLDER = /\[\s*(?:insert|enter|add|name|organi[sz]ation|org|date|party|
 var NON_BINDING = /\b(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:intended\s+to\s+be\s+)?(?:a\s+)?legally[\s-]+binding\b|\bnon[\s-]?binding\b|\bnot\s+intended\s+to\s+(?:be\s+legally\s+binding|create\s+legal\s+(?:relations|obligations))\b|\bdoes\s+not\s+create\s+(?:any\s+)?legal(?:ly\s+binding)?\s+(?:obligations|relations)\b/gi;
 var ENCOURAGED_ONLY = /\b(?:contractors?|sub-?contractors?|suppliers?|processors?|sub-?processors?|third\s+parties|agents?)\b[^.;:\n]{0,80}?\b(?:encouraged|expected|invited|urged|asked)\s+to\s+(?:comply|follow|adhere|abide|observe|meet|apply)\b|\b(?:contractors?|sub-?contractors?|suppliers?|processors?|third\s+parties)\b[^.;:\n]{0,80}?\b(?:should|will)\s+(?:use\s+)?(?:their\s+)?(?:best|reasonable)\s+endeavours\s+to\s+(?:comply|follow|adhere)\b/gi;
 function matches(fields, pattern2) {
-  return fields.flatMap(
-    (field) => [...field.text.matchAll(pattern2)].map((m) => {
-      const start = m.index ?? 0;
-      const offsets = field.offsets(start, start + m[0].length);
-      return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, " ") };
-    })
-  );
+  return [...fieldMatches(fields, pattern2)].map(({ field, match: m }) => {
+    const offsets = field.offsets(m.index, m.index + m[0].length);
+    return { at: field.path ? { offsets, path: field.path } : { offsets }, found: m[0].replace(/\s+/g, " ") };
+  });
 }
 var agreement_not_final_default = defineRule({
   id: "agreement-not-final",
@@ -27462,46 +27692,57 @@ var agreement_not_final_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "draft-in-force": [
-        "The agreement is marked draft, but it took effect on {{date}} and {{signed}} signed it, so data may already be flowing under a text its own ",
-        "status calls unfinished. Ask whether sharing has started: if it has, finish the text and mark it active; if not, set the effective date to when it will."
-      ],
+      "draft-in-force": {
+        text: [
+          "The agreement is marked draft, but it took effect on {{date}} and {{signed}} signed it, so data may already be flowing under a text its own ",
+          "status calls unfinished. Ask whether sharing has started: if it has, finish the text and mark it active; if not, set the effective date to when it will."
+        ],
+        request: "Ask {{drafter}} whether sharing has started under this draft (it took effect on {{date}} and {{signed}} signed it); if it has, ask for the final text."
+      },
       "approved-after-start": {
         text: [
           "The {{role}} of {{party}} approved this version on {{date}}, after the agreement took effect on {{from}}, so sharing started before it was ",
           "approved. Ask whether data flowed before then; in future, approve before the effective date (or move the effective date)."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} whether data was shared before the {{role}} of {{party}} approved the agreement on {{date}}: it took effect on {{from}}."
       },
       "no-version": {
         text: "The agreement has no version number, so nobody can tell which text was signed. Add `version` (such as 1.0.0) and record it on each approval.",
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to give the agreement a version number, so that everyone knows which text was signed."
       },
-      template: [
-        'The agreement is {{status}} but still contains template text ("{{found}}"){{more}}. Ask for the completed text, with real names, dates and ',
-        "details, signed by each party."
-      ],
+      template: {
+        text: [
+          'The agreement is {{status}} but still contains template text ("{{found}}"){{more}}. Ask for the completed text, with real names, dates and ',
+          "details, signed by each party."
+        ],
+        request: 'Ask {{drafter}} for the completed text, with real names, dates and details: it still contains template text ("{{found}}").'
+      },
       "non-binding": {
         text: [
           'The agreement says it is "{{found}}". It need not be a contract, but each party must commit to follow it, or it is a policy with nothing ',
           "behind it. Ask for wording by which every party agrees to keep its terms (and an Art 28 contract for any processor)."
         ],
         severity: "warning",
-        kind: "review"
+        kind: "review",
+        request: `Ask {{drafter}} for wording by which every party agrees to keep the agreement's terms: it says it is "{{found}}".`
       },
       "not-binding": {
         text: [
           "The agreement records that it does not bind the parties (`binding: false`). A policy that can be changed at any time protects no one: ask ",
           "for an agreement each party commits to keep (and an Art 28 contract for any processor) before data is shared under it."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for wording by which every party agrees to keep the agreement's terms."
       },
       "encouraged-only": {
         text: [
           'The agreement only says "{{found}}". Anyone handling the data for a party must be bound to these terms, not encouraged: ask for a binding ',
           "obligation, by contract with the UK GDPR Art 28(3) terms for a processor."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} for a binding obligation on everyone who handles the data for a party (a contract, for a processor): the agreement only says "{{found}}".'
       }
     },
     examples: {
@@ -27582,7 +27823,7 @@ var agreement_not_final_default = defineRule({
       });
     }
     if (a.version === void 0) report2({ messageId: "no-version", at: ["version"] });
-    const fields = [...yamlTextFields(document3, source, /* @__PURE__ */ new Set(["history"])), ...proseTextFields(source)];
+    const fields = allTextFields(document3, source, /* @__PURE__ */ new Set(["history"]));
     if (a.status !== "draft") {
       const blanks = (a.parties ?? []).flatMap((p2, i) => p2.placeholder === true ? [{ at: ["parties", i, "name"], found: p2.name }] : []);
       const [first, ...rest] = [...blanks, ...matches(fields, PLACEHOLDER).filter((m) => !blanks.some((b) => b.found === m.found))];
@@ -27625,27 +27866,35 @@ var all_fields_scope_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "whole-record": [
-        'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. The whole record is never the minimum necessary for a purpose beyond individual care: ',
-        "replace full_record with the categories of data each purpose needs."
-      ],
+      "whole-record": {
+        text: [
+          'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. The whole record is never the minimum necessary for a purpose beyond individual care: ',
+          "replace full_record with the categories of data each purpose needs."
+        ],
+        request: "Ask {{drafter}} to replace the whole record with the data {{purposes}} needs, when sharing with {{recipients}}."
+      },
       "whole-record-direct-care": {
         text: [
           'Data item "{{item}}" is the whole record, shared with {{recipients}} for {{purposes}}. Even for direct care, list the categories of data the care team needs ',
           "instead of full_record, and limit how far back they go."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to list the data the care team at {{recipients}} needs, and how far back it goes, instead of the whole record."
       },
-      "live-access-unlisted": [
-        'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
-        "List in the flow's data only the items this purpose needs."
-      ],
+      "live-access-unlisted": {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
+          "List in the flow's data only the items this purpose needs."
+        ],
+        request: "Ask {{drafter}} to list the data {{recipient}} may see for {{purposes}}: as written, its live access shows the whole record."
+      },
       "live-access-unlisted-direct-care": {
         text: [
           'Flow "{{flow}}" gives {{recipient}} live access to the source system for {{purposes}} without listing the data it may see, so it can see the whole record. ',
           "Even for direct care, list in the flow's data the items the care team needs."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to list the data the care team at {{recipient}} may see: as written, its live access shows the whole record."
       }
     },
     examples: {
@@ -27801,22 +28050,41 @@ function historyHint(change) {
   return "a summary of the change";
 }
 var MESSAGES = {
-  stale: [
-    "The {{role}} of {{party}} approved this version on {{approved}}, before {{change}}, which {{what}}. A material change needs fresh approval: ask ",
-    "them to review the agreement as it now stands and record their new approval and its date."
-  ],
-  "other-content": [
-    "The {{role}} of {{party}} approved content whose digest is {{approved}}…, but the agreement as it now stands has digest {{current}}…: ",
-    "something other than wording has changed since they signed. Ask them to review this version and record their approval with the new digest ",
-    "(dsalint approve)."
-  ],
-  "not-a-digest": "This digest is not a SHA-256 digest (64 characters, 0-9 and a-f), so the approval covers nothing. Copy it exactly as `dsalint digest` prints it.",
-  "widened-without-signoff": [
-    "Since {{ref}}, this version {{what}}, which widens the sharing, but {{who}} {{has}} not signed off the agreement as it now stands ({{why}}). ",
-    "Ask them to review the change and record their approval with the new digest (dsalint approve)."
-  ],
-  "widened-not-in-history": "Since {{ref}}, this version {{what}}, which widens the sharing, but {{problem}}. Record it so that the people signing off see it: {{hint}}.",
-  "base-unreadable": { text: "dsalint could not compare this agreement with its earlier version: {{problem}}. Changes since then were not checked for fresh sign-off; the agreement was checked as it stands.", severity: "warning" }
+  stale: {
+    text: [
+      "The {{role}} of {{party}} approved this version on {{approved}}, before {{change}}, which {{what}}. A material change needs fresh approval: ask ",
+      "them to review the agreement as it now stands and record their new approval and its date."
+    ],
+    request: "Ask for the {{role}} of {{party}} to approve the agreement as it now stands: they approved it on {{approved}}, before {{change}}, which {{what}}."
+  },
+  "other-content": {
+    text: [
+      "The {{role}} of {{party}} approved content whose digest is {{approved}}…, but the agreement as it now stands has digest {{current}}…: ",
+      "something other than wording has changed since they signed. Ask them to review this version and record their approval with the new digest ",
+      "(dsalint approve)."
+    ],
+    request: "Ask for the {{role}} of {{party}} to approve the agreement as it now stands: its content has changed since they signed."
+  },
+  "not-a-digest": {
+    text: "This digest is not a SHA-256 digest (64 characters, 0-9 and a-f), so the approval covers nothing. Copy it exactly as `dsalint digest` prints it.",
+    request: "Ask {{drafter}} to record exactly which text this approval covers: as recorded, it covers nothing."
+  },
+  "widened-without-signoff": {
+    text: [
+      "Since {{ref}}, this version {{what}}, which widens the sharing, but {{who}} {{has}} not signed off the agreement as it now stands ({{why}}). ",
+      "Ask them to review the change and record their approval with the new digest (dsalint approve)."
+    ],
+    request: "Ask for {{who}} to approve the agreement as it now stands: since {{ref}} it {{what}}, which widens the sharing."
+  },
+  "widened-not-in-history": {
+    text: "Since {{ref}}, this version {{what}}, which widens the sharing, but {{problem}}. Record it so that the people signing off see it: {{hint}}.",
+    request: "Ask {{drafter}} to record in the version history that since {{ref}} the agreement {{what}}, which widens the sharing, so that everyone signing sees the change."
+  },
+  "base-unreadable": {
+    text: "dsalint could not compare this agreement with its earlier version: {{problem}}. Changes since then were not checked for fresh sign-off; the agreement was checked as it stands.",
+    severity: "warning",
+    request: "Ask {{drafter}} what has changed since the version that was last signed: the earlier version could not be compared ({{problem}})."
+  }
 };
 var amendment_without_fresh_signoff_default = defineRule({
   id: "amendment-without-fresh-signoff",
@@ -28081,10 +28349,13 @@ var approval_without_digest_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      "version-only": [
-        "{{which}} {{verb}} a version but not the digest of the content approved; a version number can be edited without anyone signing again. ",
-        "Record the digest with each approval (dsalint approve, or dsalint digest FILE)."
-      ]
+      "version-only": {
+        text: [
+          "{{which}} {{verb}} a version but not the digest of the content approved; a version number can be edited without anyone signing again. ",
+          "Record the digest with each approval (dsalint approve, or dsalint digest FILE)."
+        ],
+        request: "Ask {{drafter}} to record, with each approval, exactly which text was approved, not only its version number (a version number can be changed without anyone signing again)."
+      }
     },
     examples: {
       valid: [{
@@ -28146,16 +28417,22 @@ var art9h_recipient_not_under_secrecy_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "org-type": [
-        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}. That only covers people ',
-        "who are health or social work professionals or owe a duty of confidentiality, and a {{orgType}} is not normally bound that way. If its staff ",
-        "are (for example by contract), set `duty_of_confidentiality: true` on {{recipient}}; otherwise use another condition."
-      ],
-      "declared-false": [
-        'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}, but {{recipient}} ',
-        "says its staff do not owe a duty of confidentiality. That condition only covers processing by or under the responsibility of a health or social ",
-        "work professional or someone who owes that duty: use another condition, or correct `duty_of_confidentiality`."
-      ]
+      "org-type": {
+        text: [
+          'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}. That only covers people ',
+          "who are health or social work professionals or owe a duty of confidentiality, and a {{orgType}} is not normally bound that way. If its staff ",
+          "are (for example by contract), set `duty_of_confidentiality: true` on {{recipient}}; otherwise use another condition."
+        ],
+        request: 'Ask {{drafter}} to confirm that the staff of {{recipient}} who see the health data for the purpose "{{purpose}}" owe a duty of confidentiality, or to give another condition: a {{orgType}} is not normally bound that way.'
+      },
+      "declared-false": {
+        text: [
+          'Flow "{{flow}}" sends special category data to {{recipient}} for the purpose "{{purpose}}", which relies on {{condition}}, but {{recipient}} ',
+          "says its staff do not owe a duty of confidentiality. That condition only covers processing by or under the responsibility of a health or social ",
+          "work professional or someone who owes that duty: use another condition, or correct `duty_of_confidentiality`."
+        ],
+        request: 'Ask {{drafter}} to give another condition for sharing health data with {{recipient}} for the purpose "{{purpose}}": its staff do not owe a duty of confidentiality, which {{condition}} needs.'
+      }
     },
     examples: {
       valid: [
@@ -28262,18 +28539,27 @@ UK GDPR does not apply to the records of people who have died, so an agreement w
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "Purpose {{purpose}} has no UK GDPR Article 6 lawful basis, but personal data of living patients is shared for it. Record it in lawful_basis.article_6 ",
-        "(for NHS bodies and GP practices usually e_public_task)."
-      ],
-      "public-authority": [
-        "Purpose {{purpose}} relies on {{basis}}, but {{parties}} {{verb}} a public authority, which cannot rely on legitimate interests for processing in performance of its tasks. ",
-        "Use the basis for the task, usually e_public_task or c_legal_obligation."
-      ],
-      "ea-before-duaa": [
-        "Purpose {{purpose}} relies on Art 6(1)(ea) recognised legitimate interests, which exists only from {{commencement}}, but the agreement is judged under the law before then. ",
-        "Choose a basis that existed then, or set legal_framework: uk_gdpr_post_duaa_2026 if the sharing is assessed under the amended law."
-      ]
+      missing: {
+        text: [
+          "Purpose {{purpose}} has no UK GDPR Article 6 lawful basis, but personal data of living patients is shared for it. Record it in lawful_basis.article_6 ",
+          "(for NHS bodies and GP practices usually e_public_task)."
+        ],
+        request: "Ask {{drafter}} to state the UK GDPR Article 6 lawful basis for {{purpose}} (for NHS bodies and GP practices, usually the public task)."
+      },
+      "public-authority": {
+        text: [
+          "Purpose {{purpose}} relies on {{basis}}, but {{parties}} {{verb}} a public authority, which cannot rely on legitimate interests for processing in performance of its tasks. ",
+          "Use the basis for the task, usually e_public_task or c_legal_obligation."
+        ],
+        request: "Ask {{drafter}} to replace legitimate interests as the lawful basis for {{purpose}}: {{parties}} {{verb}} a public authority and must rely on its public task or a legal obligation."
+      },
+      "ea-before-duaa": {
+        text: [
+          "Purpose {{purpose}} relies on Art 6(1)(ea) recognised legitimate interests, which exists only from {{commencement}}, but the agreement is judged under the law before then. ",
+          "Choose a basis that existed then, or set legal_framework: uk_gdpr_post_duaa_2026 if the sharing is assessed under the amended law."
+        ],
+        request: 'Ask {{drafter}} to give a lawful basis for {{purpose}} that applied at the time: "recognised legitimate interests" exists only from {{commencement}}.'
+      }
     },
     examples: {
       valid: [{
@@ -28398,21 +28684,29 @@ var article9_without_dpa_schedule1_condition_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: 'The purpose "{{purpose}}" relies on {{article9}}, which needs a DPA 2018 Schedule 1 condition, but none is given. Add `dpa_schedule_1`: {{options}}.',
-      mismatch: 'The purpose "{{purpose}}" pairs {{article9}} with {{schedule1}}, which cannot complete it. Use {{options}}, or correct the Article 9 condition.',
+      missing: {
+        text: 'The purpose "{{purpose}}" relies on {{article9}}, which needs a DPA 2018 Schedule 1 condition, but none is given. Add `dpa_schedule_1`: {{options}}.',
+        request: 'Ask {{drafter}} to state the Data Protection Act 2018 Schedule 1 condition that goes with the Article 9 condition for the purpose "{{purpose}}".'
+      },
+      mismatch: {
+        text: 'The purpose "{{purpose}}" pairs {{article9}} with {{schedule1}}, which cannot complete it. Use {{options}}, or correct the Article 9 condition.',
+        request: 'Ask {{drafter}} to correct the Data Protection Act 2018 Schedule 1 condition for the purpose "{{purpose}}": the one given cannot go with its Article 9 condition.'
+      },
       "no-policy-document": {
         text: [
           '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}", which needs an appropriate policy document, but none is recorded. ',
           "Add its reference as `appropriate_policy_document` on this party."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} for the appropriate policy document of {{party}}, which the condition it relies on for the purpose "{{purpose}}" requires.'
       },
       "no-policy-document-part2": {
         text: [
           '{{party}} relies on {{schedule1}} for the purpose "{{purpose}}". DPA 2018 Schedule 1 para 5 requires an appropriate policy document for most ',
           "Part 2 conditions, and none is recorded for this party. Add its reference as `appropriate_policy_document`, or check whether this condition is an exception."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} for the appropriate policy document of {{party}}, which the Schedule 1 condition it relies on for the purpose "{{purpose}}" requires.'
       }
     },
     examples: {
@@ -28558,16 +28852,28 @@ var breach_clause_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "The agreement does not say how personal data breaches are handled between the parties. Add a `breach` section with a `contact`, the ",
-        "`ico_notification_owner` and `notify_parties_within` (such as PT24H)."
-      ],
-      "no-contact": "The `breach` section does not say whom to contact about a breach. Add `contact`, such as the DPO's mailbox.",
-      "no-owner": "The `breach` section does not say which party decides on and makes any report to the ICO. Add `ico_notification_owner` with the id of a controller.",
-      "owner-is-processor": [
-        "{{party}} is a processor, so it cannot own reports to the ICO: that is a controller's duty, and a processor tells its controller instead. ",
-        "Name a controller as `ico_notification_owner`."
-      ]
+      missing: {
+        text: [
+          "The agreement does not say how personal data breaches are handled between the parties. Add a `breach` section with a `contact`, the ",
+          "`ico_notification_owner` and `notify_parties_within` (such as PT24H)."
+        ],
+        request: "Ask {{drafter}} for a breach clause: whom to tell about a personal data breach, how fast (within 24 hours between the parties), and which party reports it to the ICO."
+      },
+      "no-contact": {
+        text: "The `breach` section does not say whom to contact about a breach. Add `contact`, such as the DPO's mailbox.",
+        request: "Ask {{drafter}} to say whom to contact about a data breach (such as the Data Protection Officer's mailbox)."
+      },
+      "no-owner": {
+        text: "The `breach` section does not say which party decides on and makes any report to the ICO. Add `ico_notification_owner` with the id of a controller.",
+        request: "Ask {{drafter}} to say which party decides whether to report a breach to the ICO, and does so."
+      },
+      "owner-is-processor": {
+        text: [
+          "{{party}} is a processor, so it cannot own reports to the ICO: that is a controller's duty, and a processor tells its controller instead. ",
+          "Name a controller as `ico_notification_owner`."
+        ],
+        request: "Ask {{drafter}} to make a controller responsible for reporting breaches to the ICO, not {{party}}, which is a processor."
+      }
     },
     examples: {
       valid: [{
@@ -28677,25 +28983,31 @@ var breach_notification_window_default = defineRule({
     messages: {
       missing: {
         text: "The `breach` section does not say how soon a party must tell the others about a breach. Add `notify_parties_within`, such as PT24H.",
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to say how soon a party must tell the others about a data breach (24 hours is usual)."
       },
-      "ico-deadline": [
-        "The parties may take {{hours}} to tell each other about a breach, which leaves no time for the controller to report it to the ICO within ",
-        "its own 72-hour deadline. Shorten `notify_parties_within` to {{max}} or less."
-      ],
+      "ico-deadline": {
+        text: [
+          "The parties may take {{hours}} to tell each other about a breach, which leaves no time for the controller to report it to the ICO within ",
+          "its own 72-hour deadline. Shorten `notify_parties_within` to {{max}} or less."
+        ],
+        request: "Ask {{drafter}} to shorten the time the parties take to tell each other about a breach from {{hours}} to {{max}} or less, so that the ICO can be told within 72 hours."
+      },
       "over-threshold": {
         text: [
           "The parties may take {{hours}} to tell each other about a breach, leaving little of the controller's 72 hours to assess it and report it ",
           "to the ICO. Shorten `notify_parties_within` to {{max}} or less."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to shorten the time the parties take to tell each other about a breach from {{hours}} to {{max}} or less, so that the ICO can be told within 72 hours."
       },
       "processor-too-slow": {
         text: [
           "The parties may take {{hours}} to tell each other about a breach, but {{processor}} is a processor, which must tell its controller without ",
           "undue delay. Shorten `notify_parties_within` to {{max}} or less."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to have {{processor}}, a processor, tell its controller about a breach without delay ({{max}} or less), not within {{hours}}."
       }
     },
     examples: {
@@ -28794,18 +29106,27 @@ var caldicott_signoff_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      none: [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
-        "Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}."
-      ],
-      "other-version": [
-        '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
-        "version {{version}}. Ask them to review this version and record their approval with version: {{version}}."
-      ],
-      unversioned: [
-        `{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian's approval does not say which version it `,
-        "covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it."
-      ]
+      none: {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but no approval by its Caldicott Guardian is recorded. Ask its Caldicott ',
+          "Guardian to review the agreement, then add an entry under `approvals` with party: {{id}}, role: caldicott_guardian{{versionHint}}."
+        ],
+        request: "Ask for the Caldicott Guardian of {{party}} to review and sign off the agreement before {{party}} discloses confidential patient information under it."
+      },
+      "other-version": {
+        text: [
+          '{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian approved version {{approved}}, not the current ',
+          "version {{version}}. Ask them to review this version and record their approval with version: {{version}}."
+        ],
+        request: "Ask for the Caldicott Guardian of {{party}} to review and sign off version {{version}}: they approved version {{approved}}."
+      },
+      unversioned: {
+        text: [
+          `{{party}} discloses confidential patient information (flow "{{flow}}"), but its Caldicott Guardian's approval does not say which version it `,
+          "covers; the current version is {{version}}. Add version: {{version}} to the approval if that is the version they approved, or ask them to review it."
+        ],
+        request: "Ask {{drafter}} to confirm that the Caldicott Guardian of {{party}} approved version {{version}}, the version you were sent."
+      }
     },
     examples: {
       valid: [
@@ -28871,7 +29192,7 @@ var caldicott_signoff_missing_default = defineRule({
   check({ agreement: a, report: report2 }) {
     const flows = a.flows ?? [];
     (a.parties ?? []).forEach((party, i) => {
-      const flowIndex = flows.findIndex((f) => f.from === party.id && isControllerFor(party, flowPurposes(a, f)) && carriesConfidentialPatientInformation(a, f));
+      const flowIndex = caldicottDisclosureIndex(a, party);
       if (flowIndex < 0) return;
       const found = approvalsBy(a, party.id, "caldicott_guardian");
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;
@@ -28922,10 +29243,22 @@ var cohort_undefined_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-population": "The agreement does not say whose records are shared. Add a `population` section with `scope`, `vital_status` and, for a defined cohort, `inclusion_criteria`.",
-      "no-scope": "The population has no `scope`: say whether records are shared one person at a time (per_case), for a defined cohort, or for every registered patient.",
-      "no-criteria": 'The population is a defined cohort, but no `inclusion_criteria` say who is in it. List the criteria, such as "patients aged 65 and over with diabetes".',
-      "no-vital-status": "The population does not say whether the patients are living or deceased (`vital_status`). This decides which law applies: UK GDPR covers only the living."
+      "no-population": {
+        text: "The agreement does not say whose records are shared. Add a `population` section with `scope`, `vital_status` and, for a defined cohort, `inclusion_criteria`.",
+        request: "Ask {{drafter}} to say whose records are shared: one named person per request, a defined group of patients, or everyone, and whether living or deceased."
+      },
+      "no-scope": {
+        text: "The population has no `scope`: say whether records are shared one person at a time (per_case), for a defined cohort, or for every registered patient.",
+        request: "Ask {{drafter}} to say whose records are shared: one named person per request, a defined group of patients, or every registered patient."
+      },
+      "no-criteria": {
+        text: 'The population is a defined cohort, but no `inclusion_criteria` say who is in it. List the criteria, such as "patients aged 65 and over with diabetes".',
+        request: 'Ask {{drafter}} to say who is in the group of patients whose records are shared (such as "patients aged 65 and over with diabetes").'
+      },
+      "no-vital-status": {
+        text: "The population does not say whether the patients are living or deceased (`vital_status`). This decides which law applies: UK GDPR covers only the living.",
+        request: "Ask {{drafter}} to say whether the patients whose records are shared are living, deceased or both."
+      }
     },
     examples: {
       valid: [
@@ -29011,10 +29344,13 @@ var common_law_basis_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "Purpose {{purpose}} has no common-law basis, but confidential patient information is disclosed for it ({{flows}}). The duty of confidentiality is separate from UK GDPR ",
-        "and continues after death: record in lawful_basis.common_law what sets it aside for this purpose."
-      ]
+      missing: {
+        text: [
+          "Purpose {{purpose}} has no common-law basis, but confidential patient information is disclosed for it ({{flows}}). The duty of confidentiality is separate from UK GDPR ",
+          "and continues after death: record in lawful_basis.common_law what sets it aside for this purpose."
+        ],
+        request: "Ask {{drafter}} to state what sets aside the duty of confidentiality for {{purpose}} (such as consent, a legal requirement or section 251 support): confidential patient information is disclosed for it ({{flows}})."
+      }
     },
     examples: {
       valid: [
@@ -29106,16 +29442,20 @@ var criminal_offence_data_without_condition_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        'The purpose {{purpose}} uses criminal offence data ("{{item}}") but records no Article 10 basis. Ask which DPA 2018 Schedule 1 condition ',
-        "(or which law giving official authority) the disclosing party relies on, and record it in `lawful_basis.article_10`."
-      ],
+      missing: {
+        text: [
+          'The purpose {{purpose}} uses criminal offence data ("{{item}}") but records no Article 10 basis. Ask which DPA 2018 Schedule 1 condition ',
+          "(or which law giving official authority) the disclosing party relies on, and record it in `lawful_basis.article_10`."
+        ],
+        request: 'Ask {{drafter}} which Data Protection Act 2018 condition (or which law giving official authority) allows {{purpose}} to use criminal offence data ("{{item}}").'
+      },
       "no-condition": {
         text: [
           'The Article 10 basis for the purpose {{purpose}} ("{{basis}}") names neither a DPA 2018 Schedule 1 condition nor the official authority ',
           "relied on. Ask for the paragraph of Schedule 1 (such as para 10 or para 18), or the law giving official authority, and add it."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} for the paragraph of Data Protection Act 2018 Schedule 1 (or the law giving official authority) that allows criminal offence data to be used for {{purpose}}: "{{basis}}" names neither.'
       }
     },
     examples: {
@@ -29199,11 +29539,26 @@ var data_release_incomplete_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-recipient": "This data release does not say who receives the data: add a flow whose `to` is the recipient.",
-      "no-dataset": 'Data item "{{item}}" does not say which dataset was released. Add `dataset` (such as Hospital Episode Statistics Admitted Patient Care) or a `description`.',
-      "no-identifiability": 'Data item "{{item}}" does not say how identifiable the released data is. Add `identifiability`: identifiable, pseudonymised, anonymised or aggregate.',
-      "no-onward-sharing": "This data release does not say whether the recipient may pass the data on or sublicense it. Add `onward_sharing` with `allowed` and `sublicensing`.",
-      "no-commercial-use": "This data release does not say whether the data may be used commercially. Add `commercial_use` with `allowed` (and the `consent` relied on when it is)."
+      "no-recipient": {
+        text: "This data release does not say who receives the data: add a flow whose `to` is the recipient.",
+        request: "Ask {{drafter}} to say who receives the data released."
+      },
+      "no-dataset": {
+        text: 'Data item "{{item}}" does not say which dataset was released. Add `dataset` (such as Hospital Episode Statistics Admitted Patient Care) or a `description`.',
+        request: 'Ask {{drafter}} to say which dataset "{{item}}" is.'
+      },
+      "no-identifiability": {
+        text: 'Data item "{{item}}" does not say how identifiable the released data is. Add `identifiability`: identifiable, pseudonymised, anonymised or aggregate.',
+        request: 'Ask {{drafter}} to say how identifiable the data in "{{item}}" is: identifiable, pseudonymised, anonymised or only counts.'
+      },
+      "no-onward-sharing": {
+        text: "This data release does not say whether the recipient may pass the data on or sublicense it. Add `onward_sharing` with `allowed` and `sublicensing`.",
+        request: "Ask {{drafter}} to say whether the recipient may pass the data on or license it to others."
+      },
+      "no-commercial-use": {
+        text: "This data release does not say whether the data may be used commercially. Add `commercial_use` with `allowed` (and the `consent` relied on when it is).",
+        request: "Ask {{drafter}} to say whether the data may be used commercially."
+      }
     },
     examples: {
       valid: [
@@ -29283,8 +29638,14 @@ var data_without_purpose_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-purposes": 'Data item "{{item}}" does not say which purposes it is needed for. List them (by id) in its purposes, or remove the item if no purpose needs it.',
-      "no-justification": 'Data item "{{item}}" does not say why it is needed. Explain in its justification why each of its purposes needs this data.'
+      "no-purposes": {
+        text: 'Data item "{{item}}" does not say which purposes it is needed for. List them (by id) in its purposes, or remove the item if no purpose needs it.',
+        request: 'Ask {{drafter}} which purposes need "{{item}}"; if none does, ask for it to be removed.'
+      },
+      "no-justification": {
+        text: 'Data item "{{item}}" does not say why it is needed. Explain in its justification why each of its purposes needs this data.',
+        request: 'Ask {{drafter}} why each purpose needs "{{item}}".'
+      }
     },
     examples: {
       valid: [
@@ -29351,28 +29712,47 @@ var dates_out_of_order_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      "expires-before-effective": "The agreement expires on {{expires}}, before it takes effect on {{from}}. Correct whichever date is wrong.",
-      "review-after-expiry": [
-        "The review date ({{review}}) is after the agreement expires ({{expires}}), so the review would never happen while it is in force. Set a review ",
-        "date before the expiry date, or correct the expiry date."
-      ],
+      "expires-before-effective": {
+        text: "The agreement expires on {{expires}}, before it takes effect on {{from}}. Correct whichever date is wrong.",
+        request: "Ask {{drafter}} to correct the dates: the agreement expires on {{expires}}, before it takes effect on {{from}}."
+      },
+      "review-after-expiry": {
+        text: [
+          "The review date ({{review}}) is after the agreement expires ({{expires}}), so the review would never happen while it is in force. Set a review ",
+          "date before the expiry date, or correct the expiry date."
+        ],
+        request: "Ask {{drafter}} for a review date before the agreement expires ({{expires}}): the review date {{review}} would come too late."
+      },
       "approval-in-future": {
         text: [
           "This approval by the {{role}} of {{party}} is dated {{date}}, which is in the future. Record an approval only once it has been given, or ",
           "correct the date."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to correct the approval by the {{role}} of {{party}}: it is dated {{date}}, in the future."
       },
-      "history-out-of-order": [
-        "Version {{version}} is listed after version {{previous}}, out of order with the rest of the history. List the history in version order ",
-        "(oldest first or newest first)."
-      ],
-      "history-repeated": "Version {{version}} appears twice in the history. Merge the two entries, or correct the version number.",
-      "history-dated-out-of-order": "Version {{version}} is dated {{date}}, before the earlier version {{earlier}} ({{earlierDate}}). Correct whichever date or version is wrong.",
-      "history-newer-than-agreement": [
-        "The history lists version {{version}}, newer than the agreement's own version {{current}}. Update the agreement's `version`, or correct the ",
-        "history entry."
-      ]
+      "history-out-of-order": {
+        text: [
+          "Version {{version}} is listed after version {{previous}}, out of order with the rest of the history. List the history in version order ",
+          "(oldest first or newest first)."
+        ],
+        request: "Ask {{drafter}} to list the version history in order (version {{version}} comes after version {{previous}})."
+      },
+      "history-repeated": {
+        text: "Version {{version}} appears twice in the history. Merge the two entries, or correct the version number.",
+        request: "Ask {{drafter}} to correct the version history: version {{version}} appears twice."
+      },
+      "history-dated-out-of-order": {
+        text: "Version {{version}} is dated {{date}}, before the earlier version {{earlier}} ({{earlierDate}}). Correct whichever date or version is wrong.",
+        request: "Ask {{drafter}} to correct the version history: version {{version}} is dated {{date}}, before the earlier version {{earlier}}."
+      },
+      "history-newer-than-agreement": {
+        text: [
+          "The history lists version {{version}}, newer than the agreement's own version {{current}}. Update the agreement's `version`, or correct the ",
+          "history entry."
+        ],
+        request: "Ask {{drafter}} which version this is: the history lists version {{version}}, newer than the agreement's own version {{current}}."
+      }
     },
     examples: {
       valid: [
@@ -29526,16 +29906,20 @@ var deceased_records_basis_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-common-law": [
-        'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ',
-        "died; the duty of confidentiality does. Add the common-law basis (`lawful_basis.common_law`), such as legal_requirement for a medical examiner."
-      ],
+      "no-common-law": {
+        text: [
+          'The purpose "{{purpose}}" covers {{population}} but gives only UK GDPR bases ({{bases}}). UK GDPR does not apply to the records of people who have ',
+          "died; the duty of confidentiality does. Add the common-law basis (`lawful_basis.common_law`), such as legal_requirement for a medical examiner."
+        ],
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for the purpose "{{purpose}}", which covers people who have died: UK GDPR does not apply to their records, but the duty of confidentiality does.'
+      },
       "gdpr-not-applicable": {
         text: [
           'Every patient covered has died, so the UK GDPR bases given for the purpose "{{purpose}}" ({{bases}}) do not apply to their records. What applies is ',
           "the common-law duty of confidentiality, which continues after death: the basis that sets it aside is what makes this sharing lawful."
         ],
-        severity: "info"
+        severity: "info",
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for the purpose "{{purpose}}": everyone covered has died, so the UK GDPR bases given ({{bases}}) do not apply.'
       }
     },
     examples: {
@@ -29642,14 +30026,20 @@ var declared_but_unused_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "unused-purpose": [
-        'The purpose "{{purpose}}" is declared, but no flow or data item uses it. Ask whether it is part of this sharing: add the flow that serves ',
-        "it, or remove it so the agreement does not permit a use nobody needs."
-      ],
-      "unused-data": [
-        'Data item "{{item}}" is listed, but no flow shares it. Ask whether it is needed: add it to the flow that shares it, or remove it so the ',
-        "agreement covers only the data the purposes need."
-      ]
+      "unused-purpose": {
+        text: [
+          'The purpose "{{purpose}}" is declared, but no flow or data item uses it. Ask whether it is part of this sharing: add the flow that serves ',
+          "it, or remove it so the agreement does not permit a use nobody needs."
+        ],
+        request: 'Ask {{drafter}} whether "{{purpose}}" is part of this sharing; if not, ask for it to be removed, so that the agreement does not permit a use nobody needs.'
+      },
+      "unused-data": {
+        text: [
+          'Data item "{{item}}" is listed, but no flow shares it. Ask whether it is needed: add it to the flow that shares it, or remove it so the ',
+          "agreement covers only the data the purposes need."
+        ],
+        request: 'Ask {{drafter}} whether "{{item}}" is needed; if not, ask for it to be removed, so that the agreement covers only the data the purposes need.'
+      }
     },
     examples: {
       valid: [
@@ -29728,13 +30118,17 @@ var disposal_method_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-disposal": "Retention entry {{entry}} does not say what happens to the data at the end of the period. Add `disposal`, such as secure_destruction or return_to_controller.",
+      "no-disposal": {
+        text: "Retention entry {{entry}} does not say what happens to the data at the end of the period. Add `disposal`, such as secure_destruction or return_to_controller.",
+        request: "Ask {{drafter}} what happens to the data at the end of the retention period (retention term {{entry}}): securely destroyed, or returned."
+      },
       "no-termination-disposal": {
         text: [
           "The agreement does not say what happens to data already shared if the agreement ends{{reason}}. Add `termination.data_on_termination`, such as ",
           "secure_destruction or return_to_controller."
         ],
-        severity: "info"
+        severity: "info",
+        request: "Ask {{drafter}} what happens to data already shared if the agreement ends: securely destroyed, or returned."
       }
     },
     examples: {
@@ -29802,18 +30196,29 @@ var disposal_method_missing_default = defineRule({
 // rules/dpia-missing-or-stale.ts
 var NEW_TECHNOLOGY = /\b(?:artificial\s+intelligence|machine\s+learning|deep\s+learning|large\s+language\s+models?|generative|ambient\s+(?:voice|scribe|listening|AI)|speech\s+recognition|voice\s+recognition|facial\s+recognition|wearables?)\b/i;
 var NEW_TECHNOLOGY_ACRONYM = /\b(?:AI|LLMs?)\b/;
+function descriptions(a) {
+  return [
+    ...(a.purposes ?? []).map((p2, i) => ({ text: p2.description, at: ["purposes", i, "description"] })),
+    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ["data", i, "description"] }))
+  ];
+}
+function firstMention(places, patterns) {
+  for (const place of places) {
+    if (place.text === void 0) continue;
+    for (const pattern2 of patterns) {
+      const m = pattern2.exec(place.text);
+      if (m) return { found: m[0], at: place.at };
+    }
+  }
+  return void 0;
+}
 function newTechnology(a) {
   const places = [
-    ...(a.purposes ?? []).map((p2, i) => ({ text: p2.description, at: ["purposes", i, "description"] })),
-    ...(a.data ?? []).map((d, i) => ({ text: d.description, at: ["data", i, "description"] })),
+    ...descriptions(a),
     ...(a.flows ?? []).map((f, i) => ({ text: f.access?.system, at: ["flows", i, "access", "system"] })),
     { text: a.security?.notes, at: ["security", "notes"] }
   ];
-  for (const place of places) {
-    const m = place.text === void 0 ? null : NEW_TECHNOLOGY.exec(place.text) ?? NEW_TECHNOLOGY_ACRONYM.exec(place.text);
-    if (m) return { found: m[0], at: place.at };
-  }
-  return void 0;
+  return firstMention(places, [NEW_TECHNOLOGY, NEW_TECHNOLOGY_ACRONYM]);
 }
 function receiverFromManySources(a) {
   const senders = /* @__PURE__ */ new Map();
@@ -29825,6 +30230,24 @@ function receiverFromManySources(a) {
   });
   const to = [...senders].find(([, from]) => from.size > 1)?.[0];
   return to === void 0 ? void 0 : { to, index: first.get(to) };
+}
+var TRACKING = /\b(?:geo-?location|GPS|location\s+tracking|track(?:s|ing)?\s+(?:(?:the|their|a\s+person's|patients')\s+)?(?:location|whereabouts|movements?))\b/i;
+function systematicMonitoring(a, largeScale) {
+  for (const [index2, flow3] of (a.flows ?? []).entries()) {
+    const access = flow3.access;
+    if (access === void 0 || access.mode === "live_system_access" || access.mode === "extract" || access.mode === "per_request") continue;
+    if (access.trigger === "per_case" || access.duration === "one_off") continue;
+    const ongoing = access.mode === "feed" || access.trigger === "scheduled" || access.duration === "standing";
+    if (!ongoing || !flowData(a, flow3).some(isIdentifying)) continue;
+    const purposes = (flow3.purposes ?? []).flatMap((id2) => purposeById(a, id2) ?? []);
+    if (purposes.length > 0 && coversOnlyDeceased(a, purposes)) continue;
+    const stated = purposes.length > 0 ? purposes.map((p2) => populationFor(a, p2)) : [a.population];
+    const whole = stated.find((p2) => p2?.scope === "all_registered");
+    if (whole) return { index: index2, who: "every registered patient" };
+    const large = stated.find((p2) => p2?.cohort_size !== void 0 && p2.cohort_size >= largeScale);
+    if (large) return { index: index2, who: `${large.cohort_size.toLocaleString("en-GB")} patients` };
+  }
+  return void 0;
 }
 function highRiskIndicators(a, largeScale) {
   const out = [];
@@ -29860,6 +30283,16 @@ function highRiskIndicators(a, largeScale) {
   }
   const technology = newTechnology(a);
   if (technology) out.push({ reason: `the processing uses new technology ("${technology.found}")`, at: technology.at });
+  const monitoring = systematicMonitoring(a, largeScale);
+  if (monitoring) {
+    const flow3 = a.flows[monitoring.index];
+    out.push({
+      reason: `flow "${flow3.id}" sends ${partyName(a, flow3.to)} an ongoing feed of personal data about ${monitoring.who} (systematic monitoring)`,
+      at: ["flows", monitoring.index, "access"]
+    });
+  }
+  const tracked = firstMention(descriptions(a), [TRACKING]);
+  if (tracked) out.push({ reason: `the processing tracks people's location or movements ("${tracked.found}")`, at: tracked.at });
   const matched = receiverFromManySources(a);
   if (matched) out.push({ reason: `${partyName(a, matched.to)} receives personal data from more than one source, to be combined or matched`, at: ["flows", matched.index, "to"] });
   const vulnerable = purposes.flatMap((p2) => {
@@ -29895,7 +30328,7 @@ var dpia_missing_or_stale_default = defineRule({
   meta: {
     title: "High-risk sharing needs a current data protection impact assessment",
     description: "Reports an agreement that shows signs of high-risk processing but records no DPIA, a DPIA that is out of date or leaves high risk without consulting the ICO, and a mitigation the DPIA relies on that is recorded as not in place.",
-    rationale: "A data protection impact assessment (DPIA) is how the organisations work out, before any data moves, what could go wrong for patients and how to prevent it. The law requires one before processing that is likely to result in a high risk to people (UK GDPR Art 35), and the ICO recommends one as the first step of any data sharing.\n\ndsalint treats these as signs of high risk, taken from Art 35(3) and the ICO's list: health data about every registered patient, or about a cohort of at least `large_scale_cohort` patients (`population.cohort_size`; large-scale special category data); new technology such as AI, machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow's system or the security notes; one recipient receiving personal data from more than one source (data matching); live access to the clinical system by an organisation that does not provide the patients' care; genetic data used for anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\nA DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).\n\nA DPIA is only as good as the mitigations it relies on. When the agreement lists them under `dpia.mitigations`, each one recorded as not in place is an error: the DPIA's conclusion depends on it, as the BMA reminded practices about the mitigations (such as opt-in) their DPIAs identified for online record access.",
+    rationale: "A data protection impact assessment (DPIA) is how the organisations work out, before any data moves, what could go wrong for patients and how to prevent it. The law requires one before processing that is likely to result in a high risk to people (UK GDPR Art 35), and the ICO recommends one as the first step of any data sharing.\n\ndsalint treats these as signs of high risk, taken from Art 35(3) and the ICO's list: health data about every registered patient, or about a cohort of at least `large_scale_cohort` patients (`population.cohort_size`; large-scale special category data); new technology such as AI, machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow's system or the security notes; one recipient receiving personal data from more than one source (data matching); systematic monitoring, read as an ongoing feed (`mode: feed`, a `scheduled` trigger or `standing` access) of personal data about every registered patient or about at least `large_scale_cohort` patients (a one-off extract, one case at a time or records of the dead do not count); tracking people's location or movements named in a purpose or data item; live access to the clinical system by an organisation that does not provide the patients' care; genetic data used for anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\nA DPIA describes the processing as it was when assessed. When later versions add purposes, data or parties, widen the population or change how data is accessed (recorded in `history`), or the DPIA names an older version of the agreement, it no longer describes what happens. Where high risk remains after every mitigation, the controller must consult the ICO before starting (Art 36).\n\nA DPIA is only as good as the mitigations it relies on. When the agreement lists them under `dpia.mitigations`, each one recorded as not in place is an error: the DPIA's conclusion depends on it, as the BMA reminded practices about the mitigations (such as opt-in) their DPIAs identified for online record access.",
     fix: "Carry out a DPIA (your DPO must be consulted) and record it under `dpia`: `reference`, `completed`, the agreement `version_covered` and `residual_high_risk`. After a material change, review the DPIA and update those fields. If high risk remains, consult the ICO and record the reference in `ico_prior_consultation`.",
     severity: "error",
     severityReason: "A DPIA is a legal requirement before high-risk processing, and processing without a mitigation the DPIA relies on is not what was assessed (errors); a stale or unresolved DPIA is a gap to review, so it is a warning.",
@@ -29909,6 +30342,12 @@ var dpia_missing_or_stale_default = defineRule({
       {
         instrument: "ICO: Examples of processing likely to result in high risk",
         url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk"
+      },
+      {
+        instrument: "ICO: Data protection impact assessments (detailed guidance)",
+        provision: "When do we need to do a DPIA? What other factors might indicate likely high risk? (systematic monitoring)",
+        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/",
+        unverified: true
       },
       { instrument: "ICO Data Sharing Code of Practice", provision: "Carry out a DPIA", url: "https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/" }
     ],
@@ -29926,37 +30365,44 @@ var dpia_missing_or_stale_default = defineRule({
     },
     defaultOptions: { large_scale_cohort: 1e4 },
     messages: {
-      missing: [
-        "No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ",
-        "a high risk: carry one out and record it under `dpia` (reference, completed, version_covered)."
-      ],
+      missing: {
+        text: [
+          "No data protection impact assessment (DPIA) is recorded, but {{reason}}{{more}}. A DPIA is required before processing likely to result in ",
+          "a high risk: carry one out and record it under `dpia` (reference, completed, version_covered)."
+        ],
+        request: "Ask {{drafter}} for the data protection impact assessment (DPIA) of this sharing: one is required before it starts."
+      },
       "stale-version": {
         text: [
           "The DPIA covers version {{covered}} of the agreement, but this is version {{version}}. Review the DPIA against what has changed and update ",
           "`version_covered` (and `completed`)."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to review the data protection impact assessment against version {{version}}: it covers version {{covered}}."
       },
       "stale-date": {
         text: [
           "The DPIA was completed on {{completed}}, before {{change}} changed the purposes, data, parties, population or ",
           "access. Review the DPIA against that change and update `completed` and `version_covered`."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to review the data protection impact assessment (completed on {{completed}}) against what changed in {{change}}."
       },
       "mitigation-not-in-place": {
         text: [
           'The DPIA relies on "{{measure}}" to reduce a risk, but the agreement records it as not in place{{status}}. Put it in place before the ',
           "processing it protects starts (or stop that processing), then record `in_place: true`."
         ],
-        severity: "error"
+        severity: "error",
+        request: 'Ask {{drafter}} to put "{{measure}}" in place before the sharing it protects starts: the impact assessment relies on it, but it is not yet in place.'
       },
       "no-prior-consultation": {
         text: [
           "The DPIA says high risk remains after mitigation, but no consultation with the ICO is recorded. The ICO must be consulted before the ",
           "processing starts (UK GDPR Art 36): record the reference in `dpia.ico_prior_consultation`, or reduce the risk."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} whether the ICO was consulted: the impact assessment says high risk remains, and the law requires the ICO to be consulted before the sharing starts."
       }
     },
     examples: {
@@ -29990,6 +30436,24 @@ var dpia_missing_or_stale_default = defineRule({
               - { id: icb, name: Example ICB, org_type: icb }
             flows:
               - { id: f1, from: surgery, to: icb, access: { mode: live_system_access } }
+          `,
+          findings: [{ messageId: "missing", text: "dsalint" }]
+        },
+        {
+          title: "a monthly feed of every registered patient's appointments to the ICB, and no DPIA (systematic monitoring)",
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            population: { scope: all_registered }
+            data:
+              - { id: activity, categories: [nhs_number, appointments_activity] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [activity], access: { mode: feed, trigger: scheduled } }
           `,
           findings: [{ messageId: "missing", text: "dsalint" }]
         },
@@ -30071,29 +30535,41 @@ var dpo_review_missing_default = defineRule({
     citations: [
       { instrument: "UK GDPR", provision: "Art 37(1)(a) (public authorities must designate a DPO)", url: "https://www.legislation.gov.uk/eur/2016/679/article/37" },
       { instrument: "UK GDPR", provision: "Art 39(1) (tasks of the DPO, including advice on DPIAs)", url: "https://www.legislation.gov.uk/eur/2016/679/article/39" },
-      { instrument: "ICO: Data protection officers", url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-officers/" },
+      {
+        instrument: "ICO: Accountability Framework, leadership and oversight",
+        provision: 'Whether to appoint a DPO ("some organisations legally require a DPO")',
+        url: "https://ico.org.uk/for-organisations/accountability-framework/leadership-and-oversight/"
+      },
       { instrument: "NHS Digital: DSPT key roles and DPO guide (2018)", provision: "SIRO as a key role", url: "https://www.dsptoolkit.nhs.uk/", unverified: true }
     ],
     defaultOptions: {},
     messages: {
-      "dpo-none": [
-        "{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ",
-        "entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}."
-      ],
-      "dpo-other-version": [
-        "The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ",
-        "and record their approval with version: {{version}}."
-      ],
+      "dpo-none": {
+        text: [
+          "{{party}} is a public authority, but no review by its Data Protection Officer is recorded. Ask its DPO to review the agreement, then add an ",
+          "entry under `approvals` with party: {{id}}, role: dpo{{versionHint}}."
+        ],
+        request: "Ask for the Data Protection Officer of {{party}} to review the agreement before it is signed."
+      },
+      "dpo-other-version": {
+        text: [
+          "The Data Protection Officer approval for {{party}} {{approved}}, but the current version is {{version}}. Ask the DPO to review this version ",
+          "and record their approval with version: {{version}}."
+        ],
+        request: "Ask for the Data Protection Officer of {{party}} to review version {{version}}."
+      },
       "siro-none": {
         text: [
           "{{party}} is an NHS trust or integrated care board, and no approval by its Senior Information Risk Owner (SIRO) is recorded. Consider adding ",
           "the SIRO's sign-off under `approvals` with party: {{id}}, role: siro{{versionHint}}."
         ],
-        severity: "info"
+        severity: "info",
+        request: "Ask whether the Senior Information Risk Owner of {{party}} has signed off the agreement."
       },
       "siro-other-version": {
         text: "The Senior Information Risk Owner (SIRO) approval for {{party}} {{approved}}, but the current version is {{version}}. Consider asking the SIRO to approve this version.",
-        severity: "info"
+        severity: "info",
+        request: "Ask whether the Senior Information Risk Owner of {{party}} has signed off version {{version}}."
       }
     },
     examples: {
@@ -30163,7 +30639,7 @@ var dpo_review_missing_default = defineRule({
     };
     (a.parties ?? []).forEach((party, i) => {
       if (!isController(party)) return;
-      if (isPublicAuthority(party) && !orgTypeOf(party)?.judicial) check2(party, i, "dpo", "dpo-none", "dpo-other-version", "DPO");
+      if (needsDpoReview(party)) check2(party, i, "dpo", "dpo-none", "dpo-other-version", "DPO");
       if (orgTypeOf(party)?.siroExpected) check2(party, i, "siro", "siro-none", "siro-other-version", "SIRO");
     });
   }
@@ -30228,35 +30704,47 @@ Each assessment year runs from 1 April to 31 March, and its publication is due b
     },
     defaultOptions: { max_age_years: 1, publication_deadline: "06-30", include_statutory_recipients: false },
     messages: {
-      missing: [
-        '{{party}} receives patient data (flow "{{flow}}"), but its Data Security and Protection Toolkit (DSPT) status is not recorded. Look it up on ',
-        'the DSPT website and add `dspt: { status, year }` to party "{{id}}".'
-      ],
-      "not-met": [
-        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that its DSPT assessment did not meet the standards. Organisations ',
-        "with access to NHS patient data must give assurance through the DSPT: agree how it will meet the standards before data is shared."
-      ],
-      "not-published": [
-        '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that it has no published DSPT assessment. Organisations with ',
-        "access to NHS patient data must publish one: agree when it will before data is shared."
-      ],
+      missing: {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but its Data Security and Protection Toolkit (DSPT) status is not recorded. Look it up on ',
+          'the DSPT website and add `dspt: { status, year }` to party "{{id}}".'
+        ],
+        request: "Ask {{drafter}} for the Data Security and Protection Toolkit (DSPT) status of {{party}}, which receives patient data."
+      },
+      "not-met": {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that its DSPT assessment did not meet the standards. Organisations ',
+          "with access to NHS patient data must give assurance through the DSPT: agree how it will meet the standards before data is shared."
+        ],
+        request: "Ask {{drafter}} how {{party}} will meet the Data Security and Protection Toolkit standards before it receives patient data: its assessment did not meet them."
+      },
+      "not-published": {
+        text: [
+          '{{party}} receives patient data (flow "{{flow}}"), but the agreement records that it has no published DSPT assessment. Organisations with ',
+          "access to NHS patient data must publish one: agree when it will before data is shared."
+        ],
+        request: "Ask {{drafter}} when {{party}} will publish its Data Security and Protection Toolkit assessment: it must before it receives patient data."
+      },
       "approaching-no-plan": {
         text: [
           "{{party}}'s DSPT status is Approaching Standards, which needs a published improvement plan, but none is recorded. Add its reference as ",
           "`improvement_plan`."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for the improvement plan of {{party}}, whose Data Security and Protection Toolkit status is Approaching Standards."
       },
       "no-year": {
         text: "{{party}}'s DSPT status does not say which assessment year it is for, so nobody can tell whether it is current. Add `year` (such as {{expected}}).",
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} which year the Data Security and Protection Toolkit status of {{party}} is for (it should be {{expected}})."
       },
       "out-of-date": {
         text: [
           "{{party}}'s DSPT assessment recorded here is for {{year}}; on {{asOf}} it should be for {{expected}} or later. Check its latest publication ",
           "on the DSPT website and update `dspt`."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for the current Data Security and Protection Toolkit status of {{party}}: the one given is for {{year}}."
       }
     },
     examples: {
@@ -30364,7 +30852,10 @@ var duplicate_id_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      duplicate: 'The id "{{id}}" is already used by another entry in `{{section}}`; give each entry its own id.'
+      duplicate: {
+        text: 'The id "{{id}}" is already used by another entry in `{{section}}`; give each entry its own id.',
+        request: 'Ask {{drafter}} to make clear which entry is meant by "{{id}}": the agreement uses the same name for two different entries.'
+      }
     },
     examples: {
       valid: [{
@@ -30422,12 +30913,19 @@ title: Example
 status: active
 dates: { ${dates} }
 `;
+var WARNED_BY = { expires: "agreement-expired-or-no-term", review: "review-date-missing-or-overdue" };
+function warnedInFile(entry, d) {
+  const options = entry.optionsOf?.(WARNED_BY[d.what]);
+  const days = options?.warn_within_days;
+  if (days === void 0 || days <= 0) return false;
+  return d.date <= addDays2(entry.asOf, days);
+}
 var estate_renewals_due_default = defineAcrossRule({
   id: "estate-renewals-due",
   meta: {
     title: "Agreements expiring or due for review soon",
-    description: "Across the agreements in force, lists those that expire or are due for review within the coming window (90 days unless configured), reporting each with the others due in the same window, so the whole list can be planned at once.",
-    rationale: "An information governance team holds dozens of agreements, each with its own review and end date. Reviews take weeks: every party's Caldicott Guardian and DPO must look again, and a DPIA may need updating. An agreement that lapses while data still flows leaves that sharing without agreed governance. Seeing everything that falls due in the next few months, together, lets the team plan the reviews rather than find them overdue.",
+    description: "Across the agreements in force, lists those that expire or are due for review within the coming window (90 days unless configured), reporting each with the others due in the same window, so the whole list can be planned at once. A date the agreement's own expiry or review rule already warns about (within its `warn_within_days`, 60 days unless configured) is listed with the others but not reported again in its file.",
+    rationale: "An information governance team holds dozens of agreements, each with its own review and end date. Reviews take weeks: every party's Caldicott Guardian and DPO must look again, and a DPIA may need updating. An agreement that lapses while data still flows leaves that sharing without agreed governance. Seeing everything that falls due in the next few months, together, lets the team plan the reviews rather than find them overdue.\n\nOne renewal gets one finding in its file: `agreement-expired-or-no-term` and `review-date-missing-or-overdue` warn about an expiry or review in the next `warn_within_days` (60 days unless configured), and this rule reports in that file only the dates beyond that, up to its own `window`. Turning either of those rules off (or setting its `warn_within_days` to 0) hands its dates back to this one.",
     fix: "Start the review or renewal now: check the sharing is still needed and limited to what is needed, agree any changes with every party, record fresh sign-off, and set the next review and expiry dates. Change the window with the rule's `window` option.",
     severity: "info",
     severityReason: "A reminder for planning: nothing is wrong yet.",
@@ -30452,8 +30950,14 @@ var estate_renewals_due_default = defineAcrossRule({
     },
     defaultOptions: { window: "P90D" },
     messages: {
-      expires: "This agreement expires on {{date}}, within the next {{window}}{{others}}. Start its renewal now, or plan for the sharing to stop.",
-      review: "This agreement is due for review on {{date}}, within the next {{window}}{{others}}. Start the review with every party now."
+      expires: {
+        text: "This agreement expires on {{date}}, within the next {{window}}{{others}}. Start its renewal now, or plan for the sharing to stop.",
+        request: "Ask {{drafter}} to start renewing the agreement, which expires on {{date}}, or to plan for the sharing to stop."
+      },
+      review: {
+        text: "This agreement is due for review on {{date}}, within the next {{window}}{{others}}. Start the review with every party now.",
+        request: "Ask {{drafter}} to start the review due on {{date}} with every party."
+      }
     },
     examples: { valid: [], invalid: [] },
     estateExamples: {
@@ -30495,6 +30999,7 @@ var estate_renewals_due_default = defineAcrossRule({
     due.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.entry - b.entry);
     const listed = capped(due, MAX_RELATED_ACROSS + 1).shown;
     for (const d of due) {
+      if (warnedInFile(entries[d.entry], d)) continue;
       const entry = entries[d.entry];
       const window = durationInWords(parseDuration((entry.options ?? defaultOptions2).window) ?? parseDuration(defaultOptions2.window));
       const others = due.length - 1;
@@ -30544,17 +31049,26 @@ var exceeds_framework_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      purpose: [
-        "The purpose {{purpose}} is not one the overarching protocol {{protocol}} provides for (it covers {{allowed}}). Amend the protocol first, ",
-        "or justify and approve this purpose on its own."
-      ],
-      party: [
-        "{{party}} is not a party to the overarching protocol {{protocol}} this agreement sits under. Check that it has signed the protocol and add it ",
-        "there, or govern its part in this sharing separately."
-      ],
-      data: [
-        'Data item "{{item}}" includes {{category}}, which the overarching protocol {{protocol}} does not cover. Remove it, or amend the protocol to cover it first.'
-      ]
+      purpose: {
+        text: [
+          "The purpose {{purpose}} is not one the overarching protocol {{protocol}} provides for (it covers {{allowed}}). Amend the protocol first, ",
+          "or justify and approve this purpose on its own."
+        ],
+        request: "Ask {{drafter}} to amend the overarching protocol {{protocol}} to provide for {{purpose}}, or to justify and approve that purpose on its own."
+      },
+      party: {
+        text: [
+          "{{party}} is not a party to the overarching protocol {{protocol}} this agreement sits under. Check that it has signed the protocol and add it ",
+          "there, or govern its part in this sharing separately."
+        ],
+        request: "Ask {{drafter}} to confirm that {{party}} has signed the overarching protocol {{protocol}}, or to govern its part in this sharing separately."
+      },
+      data: {
+        text: [
+          'Data item "{{item}}" includes {{category}}, which the overarching protocol {{protocol}} does not cover. Remove it, or amend the protocol to cover it first.'
+        ],
+        request: 'Ask {{drafter}} to remove {{category}} from "{{item}}", or to amend the overarching protocol {{protocol}} to cover it first.'
+      }
     },
     examples: {
       valid: [
@@ -30678,31 +31192,45 @@ var framework_unresolved_default = defineRule({
           "This agreement takes {{sections}} from the overarching protocol {{id}}, {{where}}, so these checks could not run on it: {{rules}}. ",
           "Check the protocol together with this agreement (for example lint the folder that holds both) to run them."
         ],
-        severity: "info"
+        severity: "info",
+        request: "Ask {{drafter}} for the overarching protocol {{id}}: this agreement takes {{sections}} from it, and those parts could not be checked without it."
       },
-      "not-relative": [
-        '`framework.path` is "{{path}}", which is not a path relative to this agreement. dsalint only reads files among those being checked; give the ',
-        "protocol's file relative to this one, such as ../protocol/isp.dsa.yaml."
-      ],
-      "not-found": [
-        '`framework.path` points to "{{path}}", but there is no agreement file there. Correct the path (it is relative to this agreement), or remove it ',
-        "if the protocol has no dsalint file."
-      ],
+      "not-relative": {
+        text: [
+          '`framework.path` is "{{path}}", which is not a path relative to this agreement. dsalint only reads files among those being checked; give the ',
+          "protocol's file relative to this one, such as ../protocol/isp.dsa.yaml."
+        ],
+        request: "Ask {{drafter}} for a copy of the overarching protocol this agreement sits under, so that the parts it takes from the protocol can be checked."
+      },
+      "not-found": {
+        text: [
+          '`framework.path` points to "{{path}}", but there is no agreement file there. Correct the path (it is relative to this agreement), or remove it ',
+          "if the protocol has no dsalint file."
+        ],
+        request: "Ask {{drafter}} for a copy of the overarching protocol this agreement sits under, so that the parts it takes from the protocol can be checked."
+      },
       invalid: {
         text: [
           `The overarching protocol at "{{path}}" could not be used: {{detail}}. Fix the protocol's file; until then these checks could not run on this `,
           "agreement: {{rules}}."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for a complete, current copy of the overarching protocol this agreement sits under: the copy supplied could not be read ({{detail}})."
       },
-      "id-mismatch": [
-        '`framework.id` is {{id}}, but the file at "{{path}}" is a different agreement ({{detail}}). Point `framework.path` at the protocol {{id}}, or ',
-        "correct `framework.id`."
-      ],
-      cycle: [
-        '`framework.path` "{{path}}" leads round in a circle: following each protocol\'s own framework comes back to an agreement already visited. ',
-        "An agreement cannot sit under itself; correct the paths."
-      ]
+      "id-mismatch": {
+        text: [
+          '`framework.id` is {{id}}, but the file at "{{path}}" is a different agreement ({{detail}}). Point `framework.path` at the protocol {{id}}, or ',
+          "correct `framework.id`."
+        ],
+        request: "Ask {{drafter}} which overarching protocol this agreement sits under: it names {{id}}, but the protocol supplied is a different one."
+      },
+      cycle: {
+        text: [
+          '`framework.path` "{{path}}" leads round in a circle: following each protocol\'s own framework comes back to an agreement already visited. ',
+          "An agreement cannot sit under itself; correct the paths."
+        ],
+        request: "Ask {{drafter}} which overarching protocol this agreement sits under: the protocols it refers to lead round in a circle."
+      }
     },
     examples: {
       valid: [
@@ -30785,10 +31313,13 @@ var free_text_or_third_party_unprotected_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      unprotected: [
-        'Data item "{{item}}" includes {{what}} and is shared with {{recipients}}, with no protection recorded. Add to its protections how this is dealt with before sharing: ',
-        "third_party_redaction, free_text_excluded or clinician_review."
-      ]
+      unprotected: {
+        text: [
+          'Data item "{{item}}" includes {{what}} and is shared with {{recipients}}, with no protection recorded. Add to its protections how this is dealt with before sharing: ',
+          "third_party_redaction, free_text_excluded or clinician_review."
+        ],
+        request: 'Ask {{drafter}} how {{what}} in "{{item}}" is dealt with before it is shared with {{recipients}} (removed, redacted or reviewed by a clinician).'
+      }
     },
     examples: {
       valid: [
@@ -30885,11 +31416,14 @@ dsalint accepts anonymised or aggregate data, and flows whose every purpose rest
     ],
     defaultOptions: {},
     messages: {
-      disclosed: [
-        'Flow "{{flow}}" shares "{{data}}", which includes gender history. For anyone who has applied for a gender recognition certificate this is protected ',
-        "information, and disclosing it is a criminal offence (Gender Recognition Act 2004 s22) unless an exemption applies. Exclude it, rely on the patient's ",
-        "explicit consent, or record the exemption used."
-      ]
+      disclosed: {
+        text: [
+          'Flow "{{flow}}" shares "{{data}}", which includes gender history. For anyone who has applied for a gender recognition certificate this is protected ',
+          "information, and disclosing it is a criminal offence (Gender Recognition Act 2004 s22) unless an exemption applies. Exclude it, rely on the patient's ",
+          "explicit consent, or record the exemption used."
+        ],
+        request: 'Ask {{drafter}} to leave gender history out of "{{data}}", or to say which exemption in the Gender Recognition Act 2004 permits disclosing it: disclosing it without one is a criminal offence.'
+      }
     },
     examples: {
       valid: [
@@ -30926,7 +31460,7 @@ dsalint accepts anonymised or aggregate data, and flows whose every purpose rest
                 category: individual_care
                 lawful_basis: { article_6: e_public_task, article_9: h_health_or_social_care, dpa_schedule_1: part1_para2, common_law: implied_consent }
             data:
-              - { id: history, categories: [nhs_number, gender_history], identifiability: anonymised }
+              - { id: history, categories: [gender_history], identifiability: anonymised }
             flows:
               - { id: f1, from: surgery, to: clinic, data: [history], purposes: [care] }
           `
@@ -30999,18 +31533,22 @@ var hfea_fertility_information_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "from-clinic": [
-        'Flow "{{flow}}" sends "{{data}}" (licensed fertility treatment information) from {{sender}}, a licensed fertility clinic, to {{recipient}} without ',
-        "explicit consent. The Human Fertilisation and Embryology Act 1990 (s33A) forbids a licensed centre to disclose it without the consent of the people ",
-        "it identifies. Record their explicit consent to disclosure to {{recipient}}, or leave the data out."
-      ],
+      "from-clinic": {
+        text: [
+          'Flow "{{flow}}" sends "{{data}}" (licensed fertility treatment information) from {{sender}}, a licensed fertility clinic, to {{recipient}} without ',
+          "explicit consent. The Human Fertilisation and Embryology Act 1990 (s33A) forbids a licensed centre to disclose it without the consent of the people ",
+          "it identifies. Record their explicit consent to disclosure to {{recipient}}, or leave the data out."
+        ],
+        request: 'Ask {{drafter}} to leave fertility treatment information ("{{data}}") out of what {{sender}} sends to {{recipient}}, unless the people it identifies have given explicit consent: the law forbids a licensed clinic to disclose it otherwise.'
+      },
       secondary: {
         text: [
           `Flow "{{flow}}" shares "{{data}}" (fertility treatment information) for a purpose beyond the patient's care without explicit consent. Whether `,
           "the HFE Act's disclosure restrictions still apply once this information is in a GP or hospital record is unsettled, so treat it as restricted: ",
           "leave it out, anonymise it, or rely on explicit consent."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: `Ask {{drafter}} to leave fertility treatment information ("{{data}}") out, anonymise it, or rely on explicit consent: it is shared for a purpose beyond the patient's care.`
       }
     },
     examples: {
@@ -31213,11 +31751,17 @@ var hidden_text_default = defineDocumentRule({
     ],
     defaultOptions: {},
     messages: {
-      bidi: [
-        "Hidden characters that change the display order of the text: {{names}}. What you see here is not what the file says. Delete them (retype ",
-        "the words around them)."
-      ],
-      invisible: "Invisible characters: {{names}}. The text looks different from what the file contains. Delete them (retype the words around them)."
+      bidi: {
+        text: [
+          "Hidden characters that change the display order of the text: {{names}}. What you see here is not what the file says. Delete them (retype ",
+          "the words around them)."
+        ],
+        request: "Ask {{drafter}} for a clean copy of the text: it contains hidden characters ({{names}}) that change the order in which the words are shown, so what you read may not be what was written."
+      },
+      invisible: {
+        text: "Invisible characters: {{names}}. The text looks different from what the file contains. Delete them (retype the words around them).",
+        request: "Ask {{drafter}} for a clean copy of the text: it contains invisible characters ({{names}}), so what you read may not be exactly what was written."
+      }
     },
     examples: {
       valid: [{
@@ -31299,10 +31843,13 @@ var identifiable_where_deidentified_suffices_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      identifiable: [
-        'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ',
-        "Pseudonymise it or remove the direct identifiers; if identifiable data really is needed, say why in its justification."
-      ]
+      identifiable: {
+        text: [
+          'Data item "{{item}}" carries direct identifiers ({{identifiers}}) for {{purposes}}, which national policy expects to use de-identified data unless there is no alternative. ',
+          "Pseudonymise it or remove the direct identifiers; if identifiable data really is needed, say why in its justification."
+        ],
+        request: 'Ask {{drafter}} to pseudonymise "{{item}}" or remove {{identifiers}} for {{purposes}}, or to say why identifiable data is needed.'
+      }
     },
     examples: {
       valid: [
@@ -31428,27 +31975,42 @@ var international_transfer_without_mechanism_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      party: [
-        "{{party}} processes the data outside the UK (country {{country}}), but `international_transfers` records no transfer to it. Add an entry with ",
-        "to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful (UK adequacy regulations, an IDTA, the UK addendum to the EU ",
-        "standard contractual clauses, binding corporate rules, or a named Art 49 exception)."
-      ],
-      "sub-processor": [
-        'The sub-processor "{{name}}" engaged by {{party}} processes the data outside the UK (country {{country}}), but `international_transfers` ',
-        "records no transfer there. Add an entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful."
-      ],
-      flow: [
-        'Flow "{{flow}}" sends data outside the UK (country {{country}}), but `international_transfers` records no transfer to {{party}} there. Add an ',
-        "entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful."
-      ],
-      "no-mechanism": [
-        "This transfer to {{party}} does not say which UK GDPR Chapter V mechanism makes it lawful. Add `mechanism`: uk_adequacy_regulations, idta, ",
-        "uk_addendum_eu_sccs, binding_corporate_rules, or exception (naming it in `exception`)."
-      ],
-      "exception-unnamed": [
-        'This transfer to {{party}} relies on an Art 49 exception but does not say which. Name it in `exception` (for example "Art 49(1)(a) explicit ',
-        'consent"); the exceptions are narrow and meant for occasional transfers, so check one really applies.'
-      ]
+      party: {
+        text: [
+          "{{party}} processes the data outside the UK (country {{country}}), but `international_transfers` records no transfer to it. Add an entry with ",
+          "to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful (UK adequacy regulations, an IDTA, the UK addendum to the EU ",
+          "standard contractual clauses, binding corporate rules, or a named Art 49 exception)."
+        ],
+        request: "Ask {{drafter}} what makes it lawful for {{party}} to process the data outside the UK ({{country}}), such as UK adequacy regulations or an international data transfer agreement."
+      },
+      "sub-processor": {
+        text: [
+          'The sub-processor "{{name}}" engaged by {{party}} processes the data outside the UK (country {{country}}), but `international_transfers` ',
+          "records no transfer there. Add an entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful."
+        ],
+        request: 'Ask {{drafter}} what makes it lawful for "{{name}}", a sub-processor of {{party}}, to process the data outside the UK ({{country}}).'
+      },
+      flow: {
+        text: [
+          'Flow "{{flow}}" sends data outside the UK (country {{country}}), but `international_transfers` records no transfer to {{party}} there. Add an ',
+          "entry with to: {{id}}, country: {{country}} and the mechanism that makes the transfer lawful."
+        ],
+        request: 'Ask {{drafter}} what makes it lawful to send the data in "{{flow}}" outside the UK ({{country}}).'
+      },
+      "no-mechanism": {
+        text: [
+          "This transfer to {{party}} does not say which UK GDPR Chapter V mechanism makes it lawful. Add `mechanism`: uk_adequacy_regulations, idta, ",
+          "uk_addendum_eu_sccs, binding_corporate_rules, or exception (naming it in `exception`)."
+        ],
+        request: "Ask {{drafter}} what makes the transfer to {{party}} outside the UK lawful, such as UK adequacy regulations or an international data transfer agreement."
+      },
+      "exception-unnamed": {
+        text: [
+          'This transfer to {{party}} relies on an Art 49 exception but does not say which. Name it in `exception` (for example "Art 49(1)(a) explicit ',
+          'consent"); the exceptions are narrow and meant for occasional transfers, so check one really applies.'
+        ],
+        request: "Ask {{drafter}} which exception in UK GDPR Article 49 the transfer to {{party}} relies on, and why it applies."
+      }
     },
     examples: {
       valid: [
@@ -31532,15 +32094,24 @@ var joint_controller_arrangement_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ",
-        "their responsibilities (at least rights_requests and privacy_information), with `essence_published: true` once patients can see a summary."
-      ],
-      "responsibilities-missing": "The joint controller arrangement does not allocate {{missing}}, which UK GDPR Art 26 requires. Add {{values}} to `responsibilities`.",
-      "essence-not-published": [
-        "The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ",
-        "(for example in the privacy notices) and set `essence_published: true`."
-      ]
+      missing: {
+        text: [
+          "{{parties}} are joint controllers, but the agreement records no joint controller arrangement. Add `joint_controller_arrangement` allocating ",
+          "their responsibilities (at least rights_requests and privacy_information), with `essence_published: true` once patients can see a summary."
+        ],
+        request: "Ask {{drafter}} for the arrangement between the joint controllers ({{parties}}) that says which of them handles patients' requests and tells patients about the sharing."
+      },
+      "responsibilities-missing": {
+        text: "The joint controller arrangement does not allocate {{missing}}, which UK GDPR Art 26 requires. Add {{values}} to `responsibilities`.",
+        request: "Ask {{drafter}} to say which joint controller is responsible for {{missing}}."
+      },
+      "essence-not-published": {
+        text: [
+          "The essence of the joint controller arrangement is not recorded as available to patients, which UK GDPR Art 26(2) requires. Publish a summary ",
+          "(for example in the privacy notices) and set `essence_published: true`."
+        ],
+        request: "Ask {{drafter}} to publish a summary of the joint controller arrangement for patients (for example in the privacy notices)."
+      }
     },
     examples: {
       valid: [
@@ -31628,7 +32199,7 @@ var label_contradicts_content_default = defineRule({
   meta: {
     title: "Labels must agree with what the data contains",
     description: 'Reports data labelled anonymised or aggregate that carries direct identifiers, data labelled pseudonymised that carries the identifiers a pseudonym replaces, and a purpose that calls identifiable health information "not confidential".',
-    rationale: "Several rules relax when data is anonymised, aggregate or not confidential: no opt-out, no common-law basis, no security baseline. A label cannot buy that relaxation; the content decides. Data is anonymous only when no one can be identified from it by any means reasonably likely to be used: a record carrying an NHS number, a name, an address or full postcode, contact details or a date of birth identifies the person, so it is personal data whatever the label says. Pseudonymised data is still personal data, and a pseudonymised extract replaces the direct identifiers with a pseudonym, the key staying with the sender; one that still carries the NHS number or name is simply identifiable.\n\nInformation about a patient's health given to their clinicians is confidential, and the common-law duty of confidentiality applies to it whatever the agreement calls it. `not_confidential` is true only for anonymised information, or information that was never given in confidence; for identifiable health information the agreement needs a real basis (consent, section 251 support, a legal requirement, or the overriding public interest).",
+    rationale: "Several rules relax when data is anonymised, aggregate or not confidential: no opt-out, no common-law basis, no security baseline. A label cannot buy that relaxation; the content decides, and every other rule judges anonymised or aggregate data that carries a direct identifier as personal data, as this rule does, so the label takes no finding away. Data is anonymous only when no one can be identified from it by any means reasonably likely to be used: a record carrying an NHS number, a name, an address or full postcode, contact details or a date of birth identifies the person, so it is personal data whatever the label says. Pseudonymised data is still personal data, and a pseudonymised extract replaces the direct identifiers with a pseudonym, the key staying with the sender; one that still carries the NHS number or name is simply identifiable.\n\nInformation about a patient's health given to their clinicians is confidential, and the common-law duty of confidentiality applies to it whatever the agreement calls it. `not_confidential` is true only for anonymised information, or information that was never given in confidence; for identifiable health information the agreement needs a real basis (consent, section 251 support, a legal requirement, or the overriding public interest).",
     fix: "Ask the sender to remove the direct identifiers (or replace them with a pseudonym, keeping the key) so the data matches its label, or change the label to what the data is and meet the rules for personal data. For identifiable health information, replace `not_confidential` with the basis that actually sets aside the duty of confidentiality.",
     severity: "error",
     severityReason: "A wrong label hides personal, confidential data from every check that would otherwise protect it.",
@@ -31640,7 +32211,7 @@ var label_contradicts_content_default = defineRule({
       {
         instrument: "ICO: Anonymisation guidance",
         provision: "How do we ensure anonymisation is effective?",
-        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/"
+        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/anonymisation/how-do-we-ensure-anonymisation-is-effective/"
       },
       { instrument: "UK GDPR", provision: "Art 4(1) (personal data) and Art 4(5) (pseudonymisation)", url: "https://www.legislation.gov.uk/eur/2016/679/article/4" },
       { instrument: "Data Protection Act 2018", provision: "s171 (re-identification of de-identified personal data)", url: "https://www.legislation.gov.uk/ukpga/2018/12/section/171" },
@@ -31652,19 +32223,28 @@ var label_contradicts_content_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "identifiers-in-anonymous": [
-        'Data item "{{item}}" is labelled {{label}}, but its categories include {{identifiers}}, which identify people directly, so it is personal ',
-        "data whatever the label. Ask the sender to remove the identifiers (or share counts only), or label it identifiable and meet the rules for personal data."
-      ],
-      "identifiers-in-pseudonymised": [
-        'Data item "{{item}}" is labelled pseudonymised, but its categories include {{identifiers}}, which a pseudonym replaces. As described it is ',
-        "identifiable: ask the sender to replace them with a pseudonym and keep the key, or label it identifiable."
-      ],
-      "not-confidential": [
-        'The purpose {{purpose}} rests on "not confidential", but data item "{{item}}" is identifiable health information given in confidence, so the ',
-        "duty of confidentiality applies to it. Ask which basis sets the duty aside (explicit consent, section 251 support, a legal requirement or ",
-        "the overriding public interest) and record it in `common_law`, or share anonymised data instead."
-      ]
+      "identifiers-in-anonymous": {
+        text: [
+          'Data item "{{item}}" is labelled {{label}}, but its categories include {{identifiers}}, which identify people directly, so it is personal ',
+          "data whatever the label. Ask the sender to remove the identifiers (or share counts only), or label it identifiable and meet the rules for personal data."
+        ],
+        request: 'Ask {{drafter}} to remove {{identifiers}} from "{{item}}" (or share counts only), or to treat it as the identifiable personal data it is: it is described as {{label}}.'
+      },
+      "identifiers-in-pseudonymised": {
+        text: [
+          'Data item "{{item}}" is labelled pseudonymised, but its categories include {{identifiers}}, which a pseudonym replaces. As described it is ',
+          "identifiable: ask the sender to replace them with a pseudonym and keep the key, or label it identifiable."
+        ],
+        request: 'Ask {{drafter}} to replace {{identifiers}} in "{{item}}" with a pseudonym, or to treat it as the identifiable data it is: it is described as pseudonymised.'
+      },
+      "not-confidential": {
+        text: [
+          'The purpose {{purpose}} rests on "not confidential", but data item "{{item}}" is identifiable health information given in confidence, so the ',
+          "duty of confidentiality applies to it. Ask which basis sets the duty aside (explicit consent, section 251 support, a legal requirement or ",
+          "the overriding public interest) and record it in `common_law`, or share anonymised data instead."
+        ],
+        request: 'Ask {{drafter}} what sets aside the duty of confidentiality for {{purpose}} (explicit consent, section 251 support, a legal requirement or the overriding public interest): "{{item}}" is identifiable health information given in confidence, not "not confidential".'
+      }
     },
     examples: {
       valid: [
@@ -31773,10 +32353,13 @@ var legal_framework_superseded_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      superseded: [
-        "This agreement was assessed against {{framework}}, which stopped applying on {{ended}}, yet it is still {{state}}. Review it against UK GDPR ",
-        "and the Data Protection Act 2018, record the bases that apply now, update `legal_framework` and record fresh sign-off."
-      ]
+      superseded: {
+        text: [
+          "This agreement was assessed against {{framework}}, which stopped applying on {{ended}}, yet it is still {{state}}. Review it against UK GDPR ",
+          "and the Data Protection Act 2018, record the bases that apply now, update `legal_framework` and record fresh sign-off."
+        ],
+        request: "Ask {{drafter}} to review the agreement against UK GDPR and the Data Protection Act 2018, and to have it signed again: it was written under {{framework}}, which stopped applying on {{ended}}."
+      }
     },
     examples: {
       valid: [
@@ -31842,20 +32425,27 @@ var legal_gateway_out_of_time_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "not-yet-in-force": [
-        "The purpose {{purpose}} relies on {{provision}}, which comes into force on {{date}}, after {{when}}. Until then it is no basis: ask which ",
-        "basis covers the sharing before that date, and record it (or move the effective date)."
-      ],
-      "copi-ended": [
-        "The purpose {{purpose}} relies on a COPI notice that ended on {{date}}. Disclosures under it must have stopped then: ask which basis the ",
-        "sharing rests on now and record it, or stop the sharing."
-      ],
+      "not-yet-in-force": {
+        text: [
+          "The purpose {{purpose}} relies on {{provision}}, which comes into force on {{date}}, after {{when}}. Until then it is no basis: ask which ",
+          "basis covers the sharing before that date, and record it (or move the effective date)."
+        ],
+        request: "Ask {{drafter}} which lawful basis covers {{purpose}} before {{date}}: {{provision}} comes into force only then."
+      },
+      "copi-ended": {
+        text: [
+          "The purpose {{purpose}} relies on a COPI notice that ended on {{date}}. Disclosures under it must have stopped then: ask which basis the ",
+          "sharing rests on now and record it, or stop the sharing."
+        ],
+        request: "Ask {{drafter}} which basis {{purpose}} rests on now: the COPI notice it relies on ended on {{date}}."
+      },
       "interim-kept": {
         text: [
           "The purpose {{purpose}} still relies on {{interim}} although {{provision}} has been in force since {{date}}. Rest the sharing on the ",
           "statute and retire the interim basis (tell CAG, or record that the notice is no longer relied on)."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to rest {{purpose}} on {{provision}}, in force since {{date}}, and to stop relying on {{interim}}."
       }
     },
     examples: {
@@ -32067,16 +32657,20 @@ var live_access_without_controls_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "missing-controls": [
-        'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, a clinical system, but {{missing}}. Before access starts, ask {{recipient}} ',
-        "to confirm that {{controls}} {{are}} in place, then record {{record}}."
-      ],
+      "missing-controls": {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, a clinical system, but {{missing}}. Before access starts, ask {{recipient}} ',
+          "to confirm that {{controls}} {{are}} in place, then record {{record}}."
+        ],
+        request: "Ask {{drafter}} to have {{recipient}} confirm, before its access to {{system}} starts, that {{controls}} {{are}} in place."
+      },
       "missing-controls-non-clinical": {
         text: [
           'Flow "{{flow}}" gives {{recipient}} {{access}} {{system}}, but {{missing}}. Before access starts, ask {{recipient}} to confirm that ',
           "{{controls}} {{are}} in place, then record {{record}}."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to have {{recipient}} confirm, before its access to {{system}} starts, that {{controls}} {{are}} in place."
       }
     },
     examples: {
@@ -32191,10 +32785,13 @@ var marketing_or_commercial_use_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      commercial: [
-        "Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ",
-        "commercial or insurance purposes: share only anonymised data, or obtain each patient's explicit consent and record common_law: explicit_consent."
-      ]
+      commercial: {
+        text: [
+          "Purpose {{purpose}} uses identifiable patient data ({{flows}}) without explicit consent. Patients do not expect their records to be used for marketing, ",
+          "commercial or insurance purposes: share only anonymised data, or obtain each patient's explicit consent and record common_law: explicit_consent."
+        ],
+        request: "Ask {{drafter}} to share only anonymised data for {{purpose}}, or to obtain each patient's explicit consent: patients do not expect their records to be used for marketing, commercial or insurance purposes."
+      }
     },
     examples: {
       valid: [
@@ -32292,22 +32889,34 @@ var medical_examiner_scope_default = defineRule({
     },
     defaultOptions: { max_window: "P28D" },
     messages: {
-      "not-deceased": [
-        'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ',
-        "`vital_status: deceased`, and share living patients' records under a separate agreement if another purpose needs them."
-      ],
-      "not-read-only": [
-        'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ',
-        "must not be able to change them. Set `read_only: true`, or use a per-request disclosure."
-      ],
-      "no-time-limit": [
-        'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
-        "of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date."
-      ],
-      "window-too-long": [
-        'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ',
-        "or, if a longer window is a recorded local decision, raise the `max_window` option."
-      ]
+      "not-deceased": {
+        text: [
+          'The purpose "{{purpose}}" is medical examiner scrutiny, but the population covers {{vitalStatus}}. Medical examiners scrutinise deaths; set ',
+          "`vital_status: deceased`, and share living patients' records under a separate agreement if another purpose needs them."
+        ],
+        request: 'Ask {{drafter}} to limit the purpose "{{purpose}}" to the records of people who have died: it covers {{vitalStatus}}.'
+      },
+      "not-read-only": {
+        text: [
+          'Flow "{{flow}}" gives the medical examiner live access to the system without saying it is read-only. Medical examiners review records; they ',
+          "must not be able to change them. Set `read_only: true`, or use a per-request disclosure."
+        ],
+        request: "Ask {{drafter}} to make the medical examiner's access read-only, or to disclose records per request: medical examiners review records and must not be able to change them."
+      },
+      "no-time-limit": {
+        text: [
+          'Flow "{{flow}}" gives access for medical examiner scrutiny with no time limit. Limit each access to the scrutiny of one death, with a `window` ',
+          "of no more than {{max_window}} (such as {{maxWindowValue}}) or an `end` date."
+        ],
+        request: "Ask {{drafter}} to limit each access by the medical examiner to the scrutiny of one death, for no more than {{max_window}}."
+      },
+      "window-too-long": {
+        text: [
+          'Flow "{{flow}}" allows access for {{window}} per case, longer than the {{max_window}} allowed for medical examiner scrutiny. Shorten the `window`, ',
+          "or, if a longer window is a recorded local decision, raise the `max_window` option."
+        ],
+        request: "Ask {{drafter}} to shorten the medical examiner's access for each death ({{window}}), or to say why it needs longer than {{max_window}}."
+      }
     },
     examples: {
       valid: [
@@ -32474,20 +33083,27 @@ var national_data_opt_out_applicability_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "not-applied": [
-        'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ',
-        "applies, but {{state}}. Set `national_data_opt_out: applied` and remove opted-out patients before sharing, or record the CAG exemption as `s251.ndoo_exempt: true`."
-      ],
-      "exemption-not-recorded": [
-        'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ',
-        "record it. Add `s251.ndoo_exempt: true` from the approval letter, or apply the opt-out."
-      ],
+      "not-applied": {
+        text: [
+          'The purpose "{{purpose}}" uses confidential patient information beyond individual care with section 251 support, so the national data opt-out ',
+          "applies, but {{state}}. Set `national_data_opt_out: applied` and remove opted-out patients before sharing, or record the CAG exemption as `s251.ndoo_exempt: true`."
+        ],
+        request: 'Ask {{drafter}} to remove patients who have registered a national data opt-out before sharing for the purpose "{{purpose}}", or to show that the Confidentiality Advisory Group exempted it.'
+      },
+      "exemption-not-recorded": {
+        text: [
+          'The population says CAG exempted this sharing from the national data opt-out, but the section 251 support for the purpose "{{purpose}}" does not ',
+          "record it. Add `s251.ndoo_exempt: true` from the approval letter, or apply the opt-out."
+        ],
+        request: `Ask {{drafter}} for the Confidentiality Advisory Group's letter exempting the purpose "{{purpose}}" from the national data opt-out, or to apply the opt-out.`
+      },
       unstated: {
         text: [
           'The purpose "{{purpose}}" uses confidential patient information beyond individual care on no basis that exempts it from the national data ',
           "opt-out, and the agreement does not say how the opt-out is handled. State `national_data_opt_out` (applied, not_applicable or cag_exempt)."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} to say how the national data opt-out is applied to the purpose "{{purpose}}", which uses confidential patient information beyond individual care.'
       },
       "not-applicable-on-rejected-basis": {
         text: [
@@ -32495,14 +33111,16 @@ var national_data_opt_out_applicability_default = defineRule({
           "individual care and its basis ({{basis}}) cannot be relied on for it. Ask which basis really sets aside the duty of confidentiality; unless ",
           "it is one the opt-out does not cover (such as a legal requirement), apply the opt-out."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: 'Ask {{drafter}} which basis sets aside the duty of confidentiality for the purpose "{{purpose}}" ({{basis}} cannot be relied on), and whether the national data opt-out then applies.'
       },
       needless: {
         text: [
           "The national data opt-out is applied, but it does not apply to any purpose here: each is individual care, exempt by its category or basis, or uses ",
           "no confidential patient information. Applying it needlessly removes patients from sharing they should be in; use `not_applicable` unless a purpose needs it."
         ],
-        severity: "info"
+        severity: "info",
+        request: "Ask {{drafter}} why the national data opt-out is applied: no purpose here needs it, and applying it leaves out patients who should be included."
       }
     },
     examples: {
@@ -32656,18 +33274,27 @@ var new_purpose_without_compatibility_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-compatibility": [
-        "Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ",
-        "must be compatible with the original or listed in Annex 2: record the assessment in compatibility_assessment, or the annex2_condition that applies."
-      ],
-      "no-compatibility-pre-duaa": [
-        "Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ",
-        "must be compatible with the original: record the assessment in compatibility_assessment."
-      ],
-      "annex2-pre-duaa": [
-        "Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ",
-        "Record a compatibility assessment under Art 6(4) in compatibility_assessment."
-      ]
+      "no-compatibility": {
+        text: [
+          "Purpose {{purpose}} was added in {{version}} with no compatibility assessment, Annex 2 condition or consent. Under UK GDPR Art 8A (from 5 February 2026) a new purpose ",
+          "must be compatible with the original or listed in Annex 2: record the assessment in compatibility_assessment, or the annex2_condition that applies."
+        ],
+        request: "Ask {{drafter}} for the assessment showing that {{purpose}}, added in {{version}}, is compatible with the original purposes (or the condition of the law that allows it)."
+      },
+      "no-compatibility-pre-duaa": {
+        text: [
+          "Purpose {{purpose}} was added in {{version}} with no compatibility assessment or consent. Under UK GDPR Art 6(4), the law before 5 February 2026, a new purpose ",
+          "must be compatible with the original: record the assessment in compatibility_assessment."
+        ],
+        request: "Ask {{drafter}} for the assessment showing that {{purpose}}, added in {{version}}, is compatible with the original purposes."
+      },
+      "annex2-pre-duaa": {
+        text: [
+          "Purpose {{purpose}} relies on an Annex 2 condition, but it is judged under UK GDPR before 5 February 2026, when Annex 2 did not exist. ",
+          "Record a compatibility assessment under Art 6(4) in compatibility_assessment."
+        ],
+        request: "Ask {{drafter}} for the assessment showing that {{purpose}} is compatible with the original purposes: the condition it relies on did not yet exist."
+      }
     },
     examples: {
       valid: [
@@ -32776,14 +33403,20 @@ Commercial use of patient data is far outside what patients expect when they see
     ],
     defaultOptions: {},
     messages: {
-      "unnamed-recipients": [
-        "The agreement lets recipients {{what}} but does not say to whom. Ask who the data may go to and on what terms, and list them under ",
-        "`onward_sharing.to` (each bound by the same conditions), or set `allowed: false`."
-      ],
-      "commercial-without-consent-and-notice": [
-        "The agreement allows commercial use of the data, but {{missing}}. Commercial use needs both the patients' consent and a privacy notice ",
-        "that tells them: ask for both, or do not allow it."
-      ]
+      "unnamed-recipients": {
+        text: [
+          "The agreement lets recipients {{what}} but does not say to whom. Ask who the data may go to and on what terms, and list them under ",
+          "`onward_sharing.to` (each bound by the same conditions), or set `allowed: false`."
+        ],
+        request: "Ask {{drafter}} to name the organisations recipients may pass the data to, and on what terms, or to forbid passing it on: the agreement lets recipients {{what}}."
+      },
+      "commercial-without-consent-and-notice": {
+        text: [
+          "The agreement allows commercial use of the data, but {{missing}}. Commercial use needs both the patients' consent and a privacy notice ",
+          "that tells them: ask for both, or do not allow it."
+        ],
+        request: "Ask {{drafter}} not to allow commercial use of the data without both the patients' consent and a privacy notice that tells them ({{missing}})."
+      }
     },
     examples: {
       valid: [
@@ -32822,7 +33455,7 @@ Commercial use of patient data is far outside what patients expect when they see
     }
   },
   check({ agreement: a, report: report2 }) {
-    if (!sharesPersonalData(a) && !(a.data ?? []).some(isEffectivelyIdentifiable)) return;
+    if (!sharesPersonalData(a)) return;
     const onward = a.onward_sharing;
     if (onward && (onward.allowed === true || onward.sublicensing === true) && (onward.to ?? []).length === 0) {
       const what = onward.sublicensing === true ? onward.allowed === true ? "share the data onward and sublicense it" : "sublicense the data" : "share the data onward";
@@ -32912,7 +33545,7 @@ var outdated_law_reference_default = defineRule({
   meta: {
     title: "Cite the law and bodies in force, not repealed ones",
     description: 'Reports references to repealed or replaced law, guidance and bodies, in the structured fields and in the prose of a Markdown agreement: the Data Protection Act 1998, "sensitive personal data", the EU GDPR as governing law after 2020, the IG Toolkit, the Research Governance Framework, the seven Caldicott principles, the revoked STI Directions, Art 6(4) after 5 February 2026, CCGs, NHS Digital and Public Health England.',
-    rationale: 'An agreement that cites repealed law was probably written, or last reviewed, under that law; its bases, conditions and safeguards may never have been checked against the law that applies now. Reviewers read an outdated reference as a sign that the whole agreement needs review, and patients and partners cannot rely on rights or duties that no longer exist. Each finding names what replaced the reference:\n\n- the Data Protection Act 1998 was repealed on 25 May 2018 by the Data Protection Act 2018, alongside the GDPR; its "sensitive personal data" is now special category data (UK GDPR Art 9) and criminal offence data (Art 10);\n- since 1 January 2021 the governing law is the UK GDPR, not the EU GDPR;\n- the Information Governance Toolkit was replaced by the Data Security and Protection Toolkit in April 2018;\n- the Research Governance Frameworks were replaced by the UK Policy Framework for Health and Social Care Research (2017);\n- there are eight Caldicott Principles since December 2020 (there were seven from 2013);\n- the NHS Trusts and Primary Care Trusts (Sexually Transmitted Diseases) Directions 2000 were revoked on 12 October 2023;\n- from 5 February 2026 the Data (Use and Access) Act 2025 replaced the Art 6(4) compatibility test with Art 8A and Annex 2 (reported only for an agreement judged under the amended law);\n- clinical commissioning groups were abolished on 1 July 2022 (Health and Care Act 2022), NHS Digital merged into NHS England on 1 February 2023, and Public Health England closed on 1 October 2021.\n\nA sentence that records the change ("the Data Protection Act 2018, which replaced the DPA 1998") is not reported, nor is the version history, nor an agreement that has expired, been withdrawn or been superseded. Each term is reported once, at its first place, with the other places listed.',
+    rationale: 'An agreement that cites repealed law was probably written, or last reviewed, under that law; its bases, conditions and safeguards may never have been checked against the law that applies now. Reviewers read an outdated reference as a sign that the whole agreement needs review, and patients and partners cannot rely on rights or duties that no longer exist. Each finding names what replaced the reference:\n\n- the Data Protection Act 1998 was repealed on 25 May 2018 by the Data Protection Act 2018, alongside the GDPR; its "sensitive personal data" is now special category data (UK GDPR Art 9) and criminal offence data (Art 10);\n- since 1 January 2021 the governing law is the UK GDPR, not the EU GDPR;\n- the Information Governance Toolkit was replaced by the Data Security and Protection Toolkit in April 2018;\n- the Research Governance Frameworks were replaced by the UK Policy Framework for Health and Social Care Research (2017);\n- there are eight Caldicott Principles since December 2020 (there were seven from 2013);\n- the NHS Trusts and Primary Care Trusts (Sexually Transmitted Diseases) Directions 2000 were revoked on 12 October 2023;\n- from 5 February 2026 the Data (Use and Access) Act 2025 replaced the Art 6(4) compatibility test with Art 8A and Annex 2 (reported only for an agreement judged under the amended law);\n- clinical commissioning groups were abolished on 1 July 2022 (Health and Care Act 2022), NHS Digital merged into NHS England on 1 February 2023, and Public Health England ceased operating on 30 September 2021, its functions passing to the UK Health Security Agency, the Office for Health Improvement and Disparities (in DHSC), NHS England and NHS Digital from 1 October 2021.\n\nA sentence that records the change ("the Data Protection Act 2018, which replaced the DPA 1998") is not reported, nor is the version history, nor an agreement that has expired, been withdrawn or been superseded. Each term is reported once, at its first place, with the other places listed.',
     fix: "Replace each reference with the law, guidance or body now in force, and check that what the agreement says still holds under it.",
     severity: "warning",
     severityReason: "An outdated reference is a strong sign the agreement was not reassessed, but the sharing itself may still be lawful.",
@@ -32922,7 +33555,11 @@ var outdated_law_reference_default = defineRule({
     presets: ["recommended", "strict"],
     citations: [
       { instrument: "Data Protection Act 1998 (repealed)", url: "https://www.legislation.gov.uk/ukpga/1998/29/contents" },
-      { instrument: "Data Protection Act 2018", provision: "Schedule 19 para 44 (repeal of the 1998 Act)", url: "https://www.legislation.gov.uk/ukpga/2018/12/schedule/19", unverified: true },
+      {
+        instrument: "Data Protection Act 2018",
+        provision: "s212(1) and Sch 19 para 44 (the 1998 Act repealed, except s62 and Sch 15 paras 13, 15, 16, 18 and 19, from 25 May 2018; S.I. 2018/625 reg 2(1)(g))",
+        url: "https://www.legislation.gov.uk/ukpga/2018/12/schedule/19/paragraph/44"
+      },
       {
         instrument: "ICO: What is special category data?",
         url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/special-category-data/what-is-special-category-data/"
@@ -32942,13 +33579,25 @@ var outdated_law_reference_default = defineRule({
         url: "https://www.gov.uk/government/publications/nhs-trusts-and-primary-care-trusts-sexually-transmitted-diseases-revocation-directions-2023"
       },
       { instrument: "Data (Use and Access) Act 2025", provision: "s71 (Art 6(4) omitted; Art 8A and Annex 2 inserted)", url: "https://www.legislation.gov.uk/ukpga/2025/18/section/71" },
-      { instrument: "Health and Care Act 2022", provision: "abolition of clinical commissioning groups", url: "https://www.legislation.gov.uk/ukpga/2022/31/contents", unverified: true },
-      { instrument: "NHS England: NHS Digital merged with NHS England (1 February 2023)", url: "https://digital.nhs.uk/", unverified: true },
-      { instrument: "UK Health Security Agency", url: "https://www.gov.uk/government/organisations/uk-health-security-agency", unverified: true }
+      { instrument: "Health and Care Act 2022", provision: "integrated care boards established and clinical commissioning groups abolished", url: "https://www.legislation.gov.uk/ukpga/2022/31/contents" },
+      {
+        instrument: "Health and Care Act 2022 (Consequential and Related Amendments and Transitional Provisions) Regulations 2022 (S.I. 2022/634)",
+        provision: "Part 2 (establishment of integrated care boards and abolition of clinical commissioning groups), in force 1 July 2022",
+        url: "https://www.legislation.gov.uk/uksi/2022/634/contents/made"
+      },
+      { instrument: "NHS England news: NHS Digital and NHS England complete merger (February 2023)", url: "https://www.england.nhs.uk/2023/02/nhs-digital-and-nhs-england-complete-merger/" },
+      {
+        instrument: "UK Health Security Agency (Public Health England's functions passed to it, to OHID in DHSC, NHS England and NHS Digital from 1 October 2021)",
+        url: "https://www.gov.uk/government/organisations/uk-health-security-agency",
+        unverified: true
+      }
     ],
     defaultOptions: {},
     messages: {
-      outdated: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}'
+      outdated: {
+        text: '"{{found}}" is out of date: {{why}}. Cite {{instead}} instead.{{more}}',
+        request: 'Ask {{drafter}} to replace "{{found}}" with {{instead}}: {{why}}.'
+      }
     },
     examples: {
       valid: [
@@ -33001,17 +33650,15 @@ var outdated_law_reference_default = defineRule({
   },
   check({ agreement: a, document: document3, source, asOf, report: report2 }) {
     if (a.status === "expired" || a.status === "withdrawn" || a.superseded_by !== void 0) return;
-    const fields = [...yamlTextFields(document3, source, /* @__PURE__ */ new Set(["history"])), ...proseTextFields(source)];
+    const fields = allTextFields(document3, source, /* @__PURE__ */ new Set(["history"]));
     for (const term of TERMS) {
       if (term.applies && !term.applies(a, asOf)) continue;
       const places = [];
-      for (const field of fields) {
-        for (const m of field.text.matchAll(term.pattern)) {
-          const start = m.index ?? 0;
-          const end = start + m[0].length;
-          if (field.sentenceHas(HISTORICAL, start, end)) continue;
-          places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, " ") });
-        }
+      for (const { field, match: m } of fieldMatches(fields, term.pattern)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (field.sentenceHas(HISTORICAL, start, end)) continue;
+        places.push({ at: field.path ? { offsets: field.offsets(start, end), path: field.path } : { offsets: field.offsets(start, end) }, found: m[0].replace(/\s+/g, " ") });
       }
       const [first, ...rest] = places;
       if (!first) continue;
@@ -33090,11 +33737,11 @@ var TERMS2 = {
   "opt-out": (record) => {
     const p2 = record.population;
     if (!p2 || p2.nationalDataOptOut === void 0 && p2.type1Objections === void 0) return void 0;
-    const words2 = [
+    const words = [
       p2.nationalDataOptOut && `national data opt-out: ${lowerFirst(optOutLabel(p2.nationalDataOptOut))}`,
       p2.type1Objections && `type 1 objections: ${lowerFirst(optOutLabel(p2.type1Objections))}`
     ].filter(Boolean);
-    return { value: words2.join("; "), at: p2.nationalDataOptOut !== void 0 ? p2.nationalDataOptOutAt : p2.type1ObjectionsAt };
+    return { value: words.join("; "), at: p2.nationalDataOptOut !== void 0 ? p2.nationalDataOptOutAt : p2.type1ObjectionsAt };
   }
 };
 var TERM_WORDS = {
@@ -33122,10 +33769,22 @@ var overlapping_flow_terms_default = defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      basis: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but rely on different lawful bases: here {{here}}; there {{there}}. ", "Agree one basis for this flow and make the agreements say the same, or end one of them for this flow."],
-      retention: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but let the recipient keep the data for different periods: here {{here}}; there {{there}}. ", "Agree one retention period for this flow and make the agreements say the same, or end one of them for this flow."],
-      access: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but give the recipient the data in different ways: here {{here}}; there {{there}}. ", "Agree how the recipient gets the data and make the agreements say the same, or end one of them for this flow."],
-      "opt-out": ["This agreement and {{others}} are in force for the same flow ({{flow}}) but handle opt-outs differently: here {{here}}; there {{there}}. ", "Agree how opt-outs apply to this flow and make the agreements say the same, or end one of them for this flow."]
+      basis: {
+        text: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but rely on different lawful bases: here {{here}}; there {{there}}. ", "Agree one basis for this flow and make the agreements say the same, or end one of them for this flow."],
+        request: "Ask {{drafter}} which lawful basis applies to the sharing from {{flow}}: this agreement and {{others}} give different ones ({{here}}; {{there}})."
+      },
+      retention: {
+        text: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but let the recipient keep the data for different periods: here {{here}}; there {{there}}. ", "Agree one retention period for this flow and make the agreements say the same, or end one of them for this flow."],
+        request: "Ask {{drafter}} how long the recipient keeps the data in the sharing from {{flow}}: this agreement and {{others}} give different periods ({{here}}; {{there}})."
+      },
+      access: {
+        text: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but give the recipient the data in different ways: here {{here}}; there {{there}}. ", "Agree how the recipient gets the data and make the agreements say the same, or end one of them for this flow."],
+        request: "Ask {{drafter}} how the recipient gets the data in the sharing from {{flow}}: this agreement and {{others}} say different things ({{here}}; {{there}})."
+      },
+      "opt-out": {
+        text: ["This agreement and {{others}} are in force for the same flow ({{flow}}) but handle opt-outs differently: here {{here}}; there {{there}}. ", "Agree how opt-outs apply to this flow and make the agreements say the same, or end one of them for this flow."],
+        request: "Ask {{drafter}} how patients' opt-outs apply to the sharing from {{flow}}: this agreement and {{others}} say different things ({{here}}; {{there}})."
+      }
     },
     examples: { valid: [], invalid: [] },
     estateExamples: {
@@ -33246,10 +33905,13 @@ var party_group_empty_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      empty: [
-        'The group "{{party}}" does not say who is in it: it lists no members, gives no count and is not every signatory. List its `members`, give ',
-        "their `count` with a `description`, or set `any_signatory: true`."
-      ]
+      empty: {
+        text: [
+          'The group "{{party}}" does not say who is in it: it lists no members, gives no count and is not every signatory. List its `members`, give ',
+          "their `count` with a `description`, or set `any_signatory: true`."
+        ],
+        request: 'Ask {{drafter}} to say which organisations are in the group "{{party}}" (a list, or how many and how they are chosen), so that it is clear who is bound by the agreement.'
+      }
     },
     examples: {
       valid: [
@@ -33296,24 +33958,14 @@ var party_group_empty_default = defineRule({
 });
 
 // rules/party-identity-unclear.ts
-var GENERIC = new Set(
-  "the a an of and for & provider providers recipient recipients controller controllers processor processors partner partners party parties organisation organisations organization organizations practice practices gp gps surgery general medical council local authority authorities housing department directorate team service services trust trusts nhs foundation hospital hospitals clinic icb ccg board integrated care commissioning support unit police force social adult adults children childrens children's health public safeguarding medical examiner office pharmacy community primary network pcn federation hospice charity supplier contractor company ltd limited plc body agency research university data sharing lead body bodies dept".split(/\s+/)
-);
 var COUNCIL = /\b(?:council|borough|county|corporation|combined authority)\b/i;
 var DEPARTMENT = /\b(?:department|directorate|dept|team|service|services|division|unit)\b/i;
 var FILLER = /\b(?:the|ltd|limited|plc|llp|cic|nhs|foundation|trust|and|of|&)\b/gi;
-function words(name) {
-  return name.toLowerCase().replace(/\([^)]*\)/g, (m) => ` ${m.slice(1, -1)} `).split(/[^a-z0-9']+/).filter(Boolean);
-}
-function isGenericName(name) {
-  const w = words(name);
-  return w.length > 0 && w.every((word) => GENERIC.has(word));
-}
 function normalised(name) {
   return name.toLowerCase().replace(FILLER, " ").replace(/[^a-z0-9]+/g, " ").trim();
 }
 function distinctive(name) {
-  return words(name).filter((w) => !GENERIC.has(w) && !/^(?:ltd|limited|plc)$/.test(w));
+  return nameWords(name).filter((w) => !GENERIC_NAME_WORDS.has(w) && !/^(?:ltd|limited|plc)$/.test(w));
 }
 var COUNCIL_FUNCTION = /\b(?:social\s+care|social\s+services|children'?s\s+services|housing|public\s+health|education|environmental\s+health|early\s+help)\b/i;
 function isCouncilPart(party) {
@@ -33344,17 +33996,24 @@ var party_identity_unclear_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "generic-name": [
-        `Party "{{id}}" is named only by its type or role ("{{name}}"). Ask for the organisation's full legal name (and ODS code), so that it is clear `,
-        "who is bound by the agreement and answerable to patients."
-      ],
-      department: [
-        '"{{name}}" looks like a department of {{council}}, which is also a party. A department is not a legal entity: list the council once, as the ',
-        "controller, and describe the department's part in the text."
-      ],
+      "generic-name": {
+        text: [
+          `Party "{{id}}" is named only by its type or role ("{{name}}"). Ask for the organisation's full legal name (and ODS code), so that it is clear `,
+          "who is bound by the agreement and answerable to patients."
+        ],
+        request: 'Ask {{drafter}} for the full legal name (and ODS code) of the party called "{{name}}", so that it is clear who is bound by the agreement.'
+      },
+      department: {
+        text: [
+          '"{{name}}" looks like a department of {{council}}, which is also a party. A department is not a legal entity: list the council once, as the ',
+          "controller, and describe the department's part in the text."
+        ],
+        request: 'Ask {{drafter}} to name {{council}} as the party, not "{{name}}": a department is not a legal body.'
+      },
       "same-organisation": {
         text: 'Parties "{{id}}" and "{{other}}" look like the same organisation ({{why}}). Merge them into one party, under its current legal name.',
-        severity: "error"
+        severity: "error",
+        request: "Ask {{drafter}} whether two of the parties are the same organisation ({{why}}); if so, ask for it to be named once, under its current legal name."
       }
     },
     examples: {
@@ -33440,6 +34099,107 @@ var party_identity_unclear_default = defineRule({
   }
 });
 
+// rules/party-without-signoff.ts
+function compelled(a, flow3) {
+  const purposes = flowPurposes(a, flow3);
+  return purposes.length > 0 && purposes.every((p2) => p2.lawful_basis?.common_law === "legal_requirement");
+}
+var party_without_signoff_default = defineRule({
+  id: "party-without-signoff",
+  meta: {
+    title: "Every party that shares or receives data signs the agreement",
+    description: "Reports a party that sends or receives data in a flow but for which no one has signed the agreement, when the other parties' approvals are recorded. Parties whose Caldicott Guardian or Data Protection Officer must sign are left to those rules.",
+    rationale: "A data sharing agreement is made between the parties sending and receiving the data; the ICO's data sharing code says it helps all the parties be clear about their roles and responsibilities, and it is how each of them demonstrates accountability. An organisation that receives or sends data under the agreement but never signed it has not accepted the agreement's purposes, limits, security or retention terms, so nothing in the agreement binds it. An expert reviewer compares the party list with the signatures and asks for the missing one.\n\ndsalint reports this only when the agreement records some approvals (so the approvals are the sign-off record and one party is missing from it), and only for parties no other sign-off rule already asks about: a party disclosing confidential patient information needs its Caldicott Guardian (`caldicott-signoff-missing`), and a public authority controller its Data Protection Officer (`dpo-review-missing`). Processors are bound by their Art 28 contract rather than by signing the sharing agreement, so they are not asked; nor is a court (a coroner), or a recipient of data the law requires to be disclosed to it (every purpose of the flow rests on `legal_requirement`). Drafts, templates, overarching protocols (each signatory under its own governance), data releases, template blanks, groups of parties, and agreements accepted other than by signature (click-through, deemed by contract, per referral) are not asked either. An approval naming a party that is not in the party list is reported by `reference-unresolved`.",
+    fix: "Ask the party's authorised signatory (or its information governance lead) to sign the agreement, then add an entry under `approvals` with its `party` id, `role`, name, date and `version`. If the organisation does not in fact take part, remove it from the flows and the parties.",
+    severity: "warning",
+    severityReason: "An unsigned party is a gap in the evidence of accountability a reviewer or auditor expects to see closed; it does not by itself make the sharing unlawful.",
+    area: "G",
+    importance: 430,
+    tags: ["governance", "sign-off", "accountability"],
+    presets: ["recommended", "strict"],
+    citations: [
+      {
+        instrument: "ICO Data Sharing Code of Practice",
+        provision: "Data sharing agreements: a data sharing agreement between the parties sending and receiving data helps all the parties be clear about their roles",
+        url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/data-sharing-agreements/"
+      },
+      { instrument: "UK GDPR", provision: "Art 5(2) (accountability)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }
+    ],
+    defaultOptions: {},
+    messages: {
+      none: {
+        text: [
+          `{{party}} {{takesPart}} (flow "{{flow}}"), but no one has signed the agreement for it, while the other parties' approvals are recorded. `,
+          "Ask {{party}}'s authorised signatory or information governance lead to sign it, then add an entry under `approvals` with party: {{id}}{{versionHint}}."
+        ],
+        request: "Ask {{party}}, which {{takesPart}}, to sign the agreement as the other parties have (its authorised signatory or information governance lead)."
+      }
+    },
+    examples: {
+      valid: [
+        {
+          title: "the charity that receives referrals has signed",
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: charity, name: Example Carers Charity, org_type: vcse, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: charity }
+            approvals:
+              - { party: surgery, role: caldicott_guardian, name: Dr A, version: 1.0.0 }
+              - { party: charity, role: authorised_signatory, name: B Example, version: 1.0.0 }
+          `
+        }
+      ],
+      invalid: [
+        {
+          title: "the surgery signed, the charity that receives referrals did not",
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice, role: controller }
+              - { id: charity, name: Example Carers Charity, org_type: vcse, role: controller }
+            flows:
+              - { id: f1, from: surgery, to: charity }
+            approvals:
+              - { party: surgery, role: caldicott_guardian, name: Dr A, version: 1.0.0 }
+          `,
+          findings: [{ messageId: "none", at: "parties[1].id" }]
+        }
+      ]
+    }
+  },
+  check({ agreement: a, report: report2 }) {
+    const approvals = a.approvals ?? [];
+    if (approvals.length === 0 || a.status === "draft") return;
+    if (a.acceptance !== void 0 && a.acceptance !== "signed") return;
+    const flows = a.flows ?? [];
+    (a.parties ?? []).forEach((party, i) => {
+      if (party.placeholder === true || party.group !== void 0 || isProcessor(party)) return;
+      if (approvals.some((approval) => approval.party === party.id)) return;
+      if (needsDpoReview(party) || caldicottDisclosureIndex(a, party) >= 0) return;
+      if (orgTypeOf(party)?.judicial) return;
+      const index2 = flows.findIndex((f) => (f.from === party.id || f.to === party.id) && !(f.to === party.id && compelled(a, f)));
+      if (index2 < 0) return;
+      const flow3 = flows[index2];
+      const sends = flow3.from === party.id;
+      report2({
+        messageId: "none",
+        data: { party: party.name, id: party.id, flow: flow3.id, takesPart: sends ? "shares data under the agreement" : "receives data under the agreement", versionHint: versionHint(a) },
+        at: ["parties", i, "id"],
+        related: [{ at: ["flows", index2, sends ? "from" : "to"], message: `${party.name} ${sends ? "sends" : "receives"} data in this flow.` }]
+      });
+    });
+  }
+});
+
 // rules/population-exceeds-purpose.ts
 var population_exceeds_purpose_default = defineRule({
   id: "population-exceeds-purpose",
@@ -33457,15 +34217,23 @@ var population_exceeds_purpose_default = defineRule({
     citations: [
       { instrument: "UK GDPR", provision: "Art 5(1)(c) (data minimisation)", url: "https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/" },
       { instrument: "Caldicott Principle", provision: "4 (strict need-to-know)", url: "https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020" },
-      { instrument: "HM Government: Information sharing advice for safeguarding practitioners", url: "https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice", unverified: true },
+      {
+        instrument: "HM Government: Information sharing advice for safeguarding practitioners (2024)",
+        provision: "Seven golden rules: share only the information the recipient needs",
+        url: "https://www.gov.uk/government/publications/safeguarding-practitioners-information-sharing-advice",
+        unverified: true
+      },
       { instrument: "NHS England", provision: "Medical examiners: non-coronial deaths in the community", url: "https://www.england.nhs.uk/establishing-medical-examiner-system-nhs/non-coronial-deaths-in-the-community/" }
     ],
     defaultOptions: {},
     messages: {
-      "not-per-case": [
-        "The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ",
-        "or move the per-case sharing into an agreement of its own."
-      ]
+      "not-per-case": {
+        text: [
+          "The population is {{scope}}, but {{purposes}} {{verb}} one identified person at a time. Set population.scope to per_case (one named person per request), ",
+          "or move the per-case sharing into an agreement of its own."
+        ],
+        request: "Ask {{drafter}} to limit sharing for {{purposes}} to the named person in each request, instead of {{scope}}."
+      }
     },
     examples: {
       valid: [{
@@ -33542,11 +34310,17 @@ var privacy_notice_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        '{{party}} {{role}} patient data (flow "{{flow}}"), but no privacy notice of its own is listed. Add an entry under ',
-        "`transparency.privacy_notices` with party: {{id}} and the `url` of a privacy notice that describes this sharing."
-      ],
-      "no-url": "The privacy notice listed for {{party}} does not say where it is published. Add its `url`, so reviewers and patients can read it."
+      missing: {
+        text: [
+          '{{party}} {{role}} patient data (flow "{{flow}}"), but no privacy notice of its own is listed. Add an entry under ',
+          "`transparency.privacy_notices` with party: {{id}} and the `url` of a privacy notice that describes this sharing."
+        ],
+        request: "Ask {{drafter}} where the privacy notice of {{party}} tells patients about this sharing."
+      },
+      "no-url": {
+        text: "The privacy notice listed for {{party}} does not say where it is published. Add its `url`, so reviewers and patients can read it.",
+        request: "Ask {{drafter}} where the privacy notice of {{party}} is published."
+      }
     },
     examples: {
       valid: [
@@ -33633,10 +34407,13 @@ var processing_agreement_without_processor_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 28(3)", url: "https://www.legislation.gov.uk/eur/2016/679/article/28" }],
     defaultOptions: {},
     messages: {
-      "no-processor": [
-        "This is a processing agreement, but no party is a processor. Give the organisation that processes on the controller's behalf `role: processor` ",
-        "and record its Article 28 contract under `processors`, or, if there is no processor, make it a data sharing agreement."
-      ]
+      "no-processor": {
+        text: [
+          "This is a processing agreement, but no party is a processor. Give the organisation that processes on the controller's behalf `role: processor` ",
+          "and record its Article 28 contract under `processors`, or, if there is no processor, make it a data sharing agreement."
+        ],
+        request: "Ask {{drafter}} which party processes the data on the controller's behalf, and for its contract; if none does, this is a data sharing agreement, not a processing agreement."
+      }
     },
     examples: {
       valid: [
@@ -33721,27 +34498,42 @@ var processor_determines_purpose_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "owns-purpose": [
-        "The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller's instructions. Make the controller ",
-        "that decides this purpose its owner, or record {{party}} as a controller with its own lawful basis."
-      ],
-      "uninstructed-purpose": [
-        'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ',
-        "has set. A processor may only use data for its controllers' purposes: add the controller that owns this purpose to its `acting_for`, or remove ",
-        "the purpose from the flow."
-      ],
-      "no-controllers": [
-        "The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ",
-        "instructions it follows."
-      ],
-      "longer-retention": [
-        "{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ",
-        "only as long as its controller instructs: shorten its period, or have it return or delete the data when the controller no longer needs it."
-      ],
-      "unauthorised-sub-processor": [
-        'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ',
-        "the authorisation (`authorised: true`) once the controller has given it in writing, or stop using this sub-processor."
-      ]
+      "owns-purpose": {
+        text: [
+          "The purpose {{purpose}} is owned by {{party}}, which is a processor; a processor acts only on a controller's instructions. Make the controller ",
+          "that decides this purpose its owner, or record {{party}} as a controller with its own lawful basis."
+        ],
+        request: "Ask {{drafter}} which controller decides {{purpose}}: {{party}} is a processor and acts only on a controller's instructions."
+      },
+      "uninstructed-purpose": {
+        text: [
+          'Flow "{{flow}}" sends data to {{party}}, a processor, for the purpose {{purpose}}, which none of the controllers it acts for ({{controllers}}) ',
+          "has set. A processor may only use data for its controllers' purposes: add the controller that owns this purpose to its `acting_for`, or remove ",
+          "the purpose from the flow."
+        ],
+        request: "Ask {{drafter}} which controller instructs {{party}}, a processor, to use the data for {{purpose}}: none of those it acts for ({{controllers}}) has set that purpose."
+      },
+      "no-controllers": {
+        text: [
+          "The processor arrangement for {{party}} does not say which controllers it acts for. Add `acting_for` with the ids of the controllers whose ",
+          "instructions it follows."
+        ],
+        request: "Ask {{drafter}} which controllers {{party}}, a processor, acts for."
+      },
+      "longer-retention": {
+        text: [
+          "{{party}} is a processor but keeps this data for {{period}}, longer than {{controller}} keeps it ({{controllerPeriod}}). A processor keeps data ",
+          "only as long as its controller instructs: shorten its period, or have it return or delete the data when the controller no longer needs it."
+        ],
+        request: "Ask {{drafter}} to have {{party}}, a processor, keep the data no longer than {{controller}} does ({{controllerPeriod}}), not {{period}}."
+      },
+      "unauthorised-sub-processor": {
+        text: [
+          'The sub-processor "{{name}}" used by {{party}} has no recorded prior written authorisation from the controller (UK GDPR Art 28(2)). Record ',
+          "the authorisation (`authorised: true`) once the controller has given it in writing, or stop using this sub-processor."
+        ],
+        request: `Ask {{drafter}} for the controller's written authorisation for {{party}} to use the sub-processor "{{name}}".`
+      }
     },
     examples: {
       valid: [
@@ -33894,19 +34686,31 @@ var processor_without_art28_contract_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-arrangement": [
-        "{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ",
-        "acts for (`acting_for`) and its Art 28 contract (`contract` with `reference` and `terms`)."
-      ],
-      "no-contract": [
-        "The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ",
-        "UK GDPR Art 28(3) requires; add `contract` with its `reference` and `terms`."
-      ],
-      "no-reference": "The contract with {{party}} has no reference, so nobody can find and check it. Add `reference`: where the signed contract is kept.",
-      "missing-terms": [
-        "The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ",
-        "contains them and list them under `terms`, or have the contract amended before data is shared."
-      ]
+      "no-arrangement": {
+        text: [
+          "{{party}} is a {{role}}, but `processors` has no entry for it, so no contract is recorded. Add an entry with party: {{id}}, the controllers it ",
+          "acts for (`acting_for`) and its Art 28 contract (`contract` with `reference` and `terms`)."
+        ],
+        request: "Ask {{drafter}} for the contract under which {{party}} processes the data on the controllers' behalf, as UK GDPR Article 28 requires."
+      },
+      "no-contract": {
+        text: [
+          "The processor arrangement for {{party}} records no contract. A processor may only handle the data under a contract containing the terms ",
+          "UK GDPR Art 28(3) requires; add `contract` with its `reference` and `terms`."
+        ],
+        request: "Ask {{drafter}} for the contract under which {{party}} processes the data, as UK GDPR Article 28 requires."
+      },
+      "no-reference": {
+        text: "The contract with {{party}} has no reference, so nobody can find and check it. Add `reference`: where the signed contract is kept.",
+        request: "Ask {{drafter}} where the signed contract with {{party}} is kept, so that it can be checked."
+      },
+      "missing-terms": {
+        text: [
+          "The contract with {{party}} does not record {{count}} of the eight terms UK GDPR Art 28(3) requires: {{missing}}. Check the contract ",
+          "contains them and list them under `terms`, or have the contract amended before data is shared."
+        ],
+        request: "Ask {{drafter}} to confirm that the contract with {{party}} contains the terms UK GDPR Article 28(3) requires ({{missing}}), or to have it amended before data is shared."
+      }
     },
     examples: {
       valid: [
@@ -34011,8 +34815,8 @@ var TOPICS = [
 ];
 function topicsAddressed(blocks) {
   const found = /* @__PURE__ */ new Set();
-  for (const { topic, re: re3 } of TOPICS) {
-    const global = new RegExp(re3.source, `${re3.flags}g`);
+  for (const { topic, re: re4 } of TOPICS) {
+    const global = new RegExp(re4.source, `${re4.flags}g`);
     search: for (const block of blocks) {
       for (const m of block.text.matchAll(global)) {
         const start = m.index ?? 0;
@@ -34051,16 +34855,41 @@ For an imported document the structured front matter is only a draft, so a missi
     ],
     defaultOptions: {},
     messages: {
-      retention: "The document never says how long the data is kept or how it is destroyed. Ask for a retention period for each party and how the data is destroyed at the end of it.",
-      breach: "The document never says how a personal data breach is handled. Ask for a breach clause: who to tell, how fast (within 24 hours between the parties), and who reports to the ICO.",
-      caldicott: "The document never mentions a Caldicott Guardian. Ask for each party's Caldicott Guardian to sign off the agreement.",
-      dpo: { text: "The document never mentions a Data Protection Officer. Ask for each party's DPO to review the agreement before it is signed.", severity: "warning" },
-      dpia: "The document never mentions a data protection impact assessment (DPIA). Ask for the DPIA that covers this sharing, or the reason none is needed.",
-      review: { text: "The document never says when it will be reviewed. Ask for a review date, at least every year.", severity: "warning" },
-      termination: { text: "The document never says how it ends. Ask for a termination clause: the notice each party gives and what happens to the shared data.", severity: "warning" },
+      retention: {
+        text: "The document never says how long the data is kept or how it is destroyed. Ask for a retention period for each party and how the data is destroyed at the end of it.",
+        request: "Ask {{drafter}} for a retention period for each party and how the data is destroyed at the end of it."
+      },
+      breach: {
+        text: "The document never says how a personal data breach is handled. Ask for a breach clause: who to tell, how fast (within 24 hours between the parties), and who reports to the ICO.",
+        request: "Ask {{drafter}} for a breach clause: whom to tell, how fast (within 24 hours between the parties), and which party reports to the ICO."
+      },
+      caldicott: {
+        text: "The document never mentions a Caldicott Guardian. Ask for each party's Caldicott Guardian to sign off the agreement.",
+        request: "Ask for each party's Caldicott Guardian to sign off the agreement."
+      },
+      dpo: {
+        text: "The document never mentions a Data Protection Officer. Ask for each party's DPO to review the agreement before it is signed.",
+        severity: "warning",
+        request: "Ask for each party's Data Protection Officer to review the agreement before it is signed."
+      },
+      dpia: {
+        text: "The document never mentions a data protection impact assessment (DPIA). Ask for the DPIA that covers this sharing, or the reason none is needed.",
+        request: "Ask {{drafter}} for the data protection impact assessment (DPIA) that covers this sharing, or the reason none is needed."
+      },
+      review: {
+        text: "The document never says when it will be reviewed. Ask for a review date, at least every year.",
+        severity: "warning",
+        request: "Ask {{drafter}} for a review date, at least every year."
+      },
+      termination: {
+        text: "The document never says how it ends. Ask for a termination clause: the notice each party gives and what happens to the shared data.",
+        severity: "warning",
+        request: "Ask {{drafter}} for a termination clause: the notice each party gives and what happens to the shared data."
+      },
       rights: {
         text: "The document never says how patients can see, correct or object to the use of their records. Ask for a clause on patients' rights, with a contact and how objections are handled.",
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} for a clause on patients' rights: whom they contact to see, correct or object to the use of their records, and how objections are handled."
       }
     },
     examples: {
@@ -34204,9 +35033,9 @@ function subset(a, b) {
   return a.length > 0 && a.every((t) => b.includes(t));
 }
 function namesParty(mention, parties, loose) {
-  const words2 = mention.trim().split(/\s+/u);
-  const acronyms = words2.filter((w) => new RegExp("^\\p{Lu}{2,6}$", "u").test(w) && !NOISE.has(w.toLowerCase()));
-  const mt = tokens(words2.filter((w) => !acronyms.includes(w)).join(" "));
+  const words = mention.trim().split(/\s+/u);
+  const acronyms = words.filter((w) => new RegExp("^\\p{Lu}{2,6}$", "u").test(w) && !NOISE.has(w.toLowerCase()));
+  const mt = tokens(words.filter((w) => !acronyms.includes(w)).join(" "));
   if (mt.length === 0 && acronyms.length === 0) return true;
   return parties.some((p2) => {
     if (mention.trim().toLowerCase() === p2.id.toLowerCase()) return true;
@@ -34224,6 +35053,22 @@ function declaredName(name, parties) {
 function declaresKind(a, kind) {
   const parties = a.parties ?? [];
   return parties.some((p2) => p2.org_type !== void 0 && (kind.orgTypes ?? []).includes(p2.org_type) || (kind.name?.test(p2.name) ?? false)) || (a.purposes ?? []).some((p2) => p2.category !== void 0 && kind.purposes.includes(p2.category));
+}
+var SIGNED_FOR = /\b(?:signed\s+(?:for\s+and\s+)?on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/giu;
+function signatoriesIn(a, block) {
+  const parties = (a.parties ?? []).flatMap((p2) => p2.legal_name ? [p2, { ...p2, name: p2.legal_name }] : [p2]);
+  const out = [];
+  for (const signed of block.text.matchAll(SIGNED_FOR)) {
+    const after = (signed.index ?? 0) + signed[0].length;
+    const rest = /^[^\n:;,.()|]*/u.exec(block.text.slice(after))?.[0] ?? "";
+    const name = NAME.exec(rest);
+    const nameText = name?.[1]?.replace(/['’&-]+$/u, "").trim();
+    if (!name || !nameText) continue;
+    if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) continue;
+    const start = after + name[0].length - name[1].length;
+    out.push({ messageId: "signatory-not-party", start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, " ") } });
+  }
+  return out;
 }
 function recipientsIn(a, block) {
   const out = [];
@@ -34273,7 +35118,7 @@ var prose_undeclared_party_default = defineRule({
     description: 'In a Markdown agreement, reports body text that shares data with an organisation that is not a declared party ("shared with Acme Analytics Ltd"), with a kind of recipient no party is ("disclosed to the police", "shared with researchers"), or uses it for marketing, research or insurance when no purpose says so.',
     rationale: `Everyone who receives patient data under an agreement must be a party to it, with a role, flows, a lawful basis and sign-off; every use must be a declared purpose. If the text people sign mentions a recipient or a use that the structured part never declares, dsalint's checks cannot cover it and patients would not expect it.
 
-This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when its distinctive words appear in the party's name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party's id, or when it is an acronym of the party's name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, and for "used for marketing / research / insurance".
+This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when its distinctive words appear in the party's name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party's id, or when it is an acronym of the party's name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, and for "used for marketing / research / insurance". It also reads the signature formula ("signed on behalf of …", "for and on behalf of …") and asks about an organisation signed for that matches no party's name or legal name: a party list and signatures that disagree leave it unclear who is bound.
 
 Its limits: a recipient named in lower case ("the medical examiner") or without one of those verbs is not seen; a person's name after a title (Dr, Mrs) is skipped; systems and roles (Smartcard, GP Connect, Caldicott Guardian) are not organisations; and a sentence that denies the sharing ("will never be shared with insurers") is skipped, as is any sentence with "not" or "no" before the verb.`,
     fix: "If the organisation does receive the data, declare it under `parties` (with its role) and add the flow to it, its purpose and its sign-off. If the use is intended, declare the purpose with its lawful basis. Otherwise correct the text so that it matches the structured agreement.",
@@ -34299,21 +35144,28 @@ Its limits: a recipient named in lower case ("the medical examiner") or without 
           'The text says the data goes to "{{name}}", but no declared party has that name. Every organisation that receives the data must be a party: ',
           "add it under `parties` with its flow and sign-off, or correct the text."
         ],
-        request: "Ask whether {{name}} receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed."
+        request: 'Ask {{drafter}} whether "{{name}}" receives the data. If it does, it must be a party to the agreement, with its purpose, lawful basis and sign-off; if not, ask for the words to be removed.'
+      },
+      "signatory-not-party": {
+        text: [
+          'The text says the agreement is signed on behalf of "{{name}}", but no declared party has that name or legal name. Ask which party the ',
+          "signatory acts for: give the party its full legal name (`legal_name`), correct the signature block, or add the organisation as a party with its role and flows."
+        ],
+        request: 'Ask {{drafter}} which party the person signing on behalf of "{{name}}" acts for: the signature block and the list of parties must name the same organisations.'
       },
       "undeclared-kind": {
         text: [
           "The text says the data goes to {{kind}}, but no declared party is one. Every organisation that receives the data must be a party: add it ",
           "under `parties` with its flow, purpose and sign-off, or correct the text."
         ],
-        request: "Ask which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed."
+        request: "Ask {{drafter}} which {{kind}} receive the data. Each must be named as a party, with its purpose, lawful basis and sign-off, or the words removed."
       },
       "undeclared-purpose": {
         text: [
           "The text says the data is used for {{purpose}}, but no declared purpose is {{purpose}}. Declare it under `purposes` with its lawful basis, ",
           "or correct the text."
         ],
-        request: "Ask whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed."
+        request: "Ask {{drafter}} whether the data is used for {{purpose}}. If it is, the agreement must name that purpose and its lawful basis; if not, ask for the words to be removed."
       }
     },
     examples: {
@@ -34376,7 +35228,7 @@ Its limits: a recipient named in lower case ("the medical examiner") or without 
   check({ agreement: a, source, report: report2 }) {
     if (source.kind !== "markdown" || !source.markdown) return;
     for (const block of proseBlocks(source.markdown, source.text)) {
-      for (const { start, end, ...message2 } of recipientsIn(a, block)) report2({ ...message2, at: { offsets: fileOffsets(block, start, end) } });
+      for (const { start, end, ...message2 } of [...recipientsIn(a, block), ...signatoriesIn(a, block)]) report2({ ...message2, at: { offsets: fileOffsets(block, start, end) } });
     }
   }
 });
@@ -34467,7 +35319,7 @@ var BROAD_USE_CATEGORIES = [
 function broadUsesDeclared(a, phrase) {
   const declared = new Set((a.purposes ?? []).map((p2) => p2.category ?? ""));
   const uses = phrase.replace(/^for\s+/i, "").split(/\s*(?:,|\band\b|\bor\b)\s*(?:for\s+)?/i).filter(Boolean);
-  return uses.every((use) => BROAD_USE_CATEGORIES.some(([re3, categories2]) => re3.test(use) && categories2.some((c) => declared.has(c))));
+  return uses.every((use) => BROAD_USE_CATEGORIES.some(([re4, categories2]) => re4.test(use) && categories2.some((c) => declared.has(c))));
 }
 function alreadyDeclared(a, widens, phrase) {
   switch (widens) {
@@ -34544,14 +35396,14 @@ var prose_widens_scope_default = defineRule({
           'The text says "{{phrase}}", but no flow in the structured agreement gives access to the whole record or system. What the text promises is ',
           "part of what is signed: remove it, or reword it to match the flows (who can see which data, and how)."
         ],
-        request: 'Ask for access to be limited to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".'
+        request: 'Ask {{drafter}} to limit access to the relevant records of each patient the purpose needs, disclosed per request, instead of "{{phrase}}".'
       },
       population: {
         text: [
           'The text says "{{phrase}}", but the structured agreement does not cover every patient. Remove it, or reword it to match the population ',
           "(whose records are shared)."
         ],
-        request: 'Ask for the sharing to cover only the patients each purpose needs, instead of "{{phrase}}".'
+        request: 'Ask {{drafter}} to limit the sharing to the patients each purpose needs, instead of "{{phrase}}".'
       },
       purpose: {
         text: [
@@ -34559,14 +35411,14 @@ var prose_widens_scope_default = defineRule({
           "declare each further purpose under `purposes` with its lawful basis."
         ],
         severity: "warning",
-        request: 'Ask for "{{phrase}}" to be removed, so that the data is used only for the purposes the agreement names.'
+        request: 'Ask {{drafter}} to remove "{{phrase}}", so that the data is used only for the purposes the agreement names.'
       },
       "open-retention": {
         text: [
           'The text keeps the data "{{phrase}}" and sets no period, so it could be kept for ever. Ask for a fixed retention period for each party (such as ',
           '"6 months after the case closes") and how the data is destroyed at the end of it.'
         ],
-        request: 'Ask for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.'
+        request: 'Ask {{drafter}} for a fixed retention period for each party instead of "{{phrase}}", and how the data is destroyed at the end of it.'
       },
       "broad-purpose": {
         text: [
@@ -34574,14 +35426,14 @@ var prose_widens_scope_default = defineRule({
           "named, with its lawful basis (for research, the study and its approval), or for the words to be removed."
         ],
         severity: "warning",
-        request: 'Ask for each use in "{{phrase}}" to be named (which study, service or plan) with its lawful basis, or removed.'
+        request: 'Ask {{drafter}} to name each use in "{{phrase}}" (which study, service or plan) with its lawful basis, or to remove it.'
       },
       retention: {
         text: [
           'The text says "{{phrase}}", but the structured agreement does not keep data without limit. Keeping patient data longer than needed breaks ',
           "storage limitation: remove the phrase, or reword it to match the retention periods."
         ],
-        request: 'Ask for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.'
+        request: 'Ask {{drafter}} for a fixed retention period instead of "{{phrase}}", and how the data is destroyed at the end of it.'
       }
     },
     examples: {
@@ -34704,10 +35556,13 @@ var purpose_category_contradicts_description_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      contradicts: [
-        'Purpose "{{purpose}}" is categorised as {{category}}, but its description speaks of {{named}}. Ask which it is, then correct the category ',
-        "(and its basis) or the description, or split it into two purposes."
-      ]
+      contradicts: {
+        text: [
+          'Purpose "{{purpose}}" is categorised as {{category}}, but its description speaks of {{named}}. Ask which it is, then correct the category ',
+          "(and its basis) or the description, or split it into two purposes."
+        ],
+        request: 'Ask {{drafter}} whether "{{purpose}}" is {{category}} or {{named}}, as its description says, and to correct it (and its basis) or split it into two purposes.'
+      }
     },
     examples: {
       valid: [
@@ -34780,14 +35635,18 @@ var purposes_too_broad_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "one-basis": [
-        "The purpose {{purpose}} ({{kind}}) rests on exactly the same basis as {{other}} ({{otherKind}}). {{kinds}} need different bases: ask the ",
-        "disclosing party which basis it relies on for each, and record them separately (disclosures for law enforcement usually need an agreement of their own)."
-      ],
+      "one-basis": {
+        text: [
+          "The purpose {{purpose}} ({{kind}}) rests on exactly the same basis as {{other}} ({{otherKind}}). {{kinds}} need different bases: ask the ",
+          "disclosing party which basis it relies on for each, and record them separately (disclosures for law enforcement usually need an agreement of their own)."
+        ],
+        request: "Ask {{drafter}} to state the basis for {{purpose}} and for {{other}} separately: {{kinds}} need different bases."
+      },
       "mixed-description": {
         text: 'The description of purpose "{{purpose}}" bundles {{kinds}} into one purpose. Each needs its own basis and safeguards: split it into separate purposes.',
         severity: "warning",
-        kind: "review"
+        kind: "review",
+        request: 'Ask {{drafter}} to split "{{purpose}}" into separate purposes ({{kinds}}), each with its own basis and safeguards.'
       }
     },
     examples: {
@@ -34880,11 +35739,15 @@ var recipient_access_aggregates_default = defineAcrossRule({
     ],
     defaultOptions: {},
     messages: {
-      "whole-system": ["Across {{count}} agreements in force, {{recipient}} gets {{scope}}: {{parts}}. No one agreement allows this, but together they amount to the whole-system access ", "the ICO advised breaches data minimisation. Review the agreements together and remove the standing or bulk access that is not needed for each case."],
+      "whole-system": {
+        text: ["Across {{count}} agreements in force, {{recipient}} gets {{scope}}: {{parts}}. No one agreement allows this, but together they amount to the whole-system access ", "the ICO advised breaches data minimisation. Review the agreements together and remove the standing or bulk access that is not needed for each case."],
+        request: "Ask {{drafter}} to review the {{count}} agreements with {{recipient}} together: between them they give {{recipient}} {{scope}}, the whole-system access the ICO advised breaches data minimisation. Standing or bulk access not needed for each case should be removed."
+      },
       "adds-up": {
         text: ["Across {{count}} agreements in force, {{recipient}} receives more than this agreement allows on its own: {{extra}}. ", "Check with the Caldicott Guardian that the combination is needed, and that the DPIAs consider it."],
         severity: "warning",
-        kind: "review"
+        kind: "review",
+        request: "Ask {{drafter}} to confirm with the Caldicott Guardian that {{recipient}} needs what the {{count}} agreements in force give it together ({{extra}}), and that the impact assessments consider the combination."
       }
     },
     examples: { valid: [], invalid: [] },
@@ -35062,7 +35925,10 @@ var reference_unresolved_default = defineRule({
     citations: [{ instrument: "UK GDPR", provision: "Art 5(1)(b) (purpose limitation)", url: "https://www.legislation.gov.uk/eur/2016/679/article/5" }],
     defaultOptions: {},
     messages: {
-      unresolved: 'There is no {{kind}} with the id "{{id}}"; declare it under `{{section}}`, or correct the id.{{suggestion}}'
+      unresolved: {
+        text: 'There is no {{kind}} with the id "{{id}}"; declare it under `{{section}}`, or correct the id.{{suggestion}}',
+        request: 'Ask {{drafter}} to say which {{kind}} "{{id}}" is: the agreement refers to it but never describes it.'
+      }
     },
     examples: {
       valid: [
@@ -35142,10 +36008,13 @@ var research_without_consent_or_s251_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-consent-or-s251": [
-        "Purpose {{purpose}} uses confidential patient information ({{flows}}) for research on the basis of {{basis}}. Identifiable research data needs the patients' explicit consent ",
-        "or section 251 support from the Confidentiality Advisory Group; otherwise share only anonymised data."
-      ]
+      "no-consent-or-s251": {
+        text: [
+          "Purpose {{purpose}} uses confidential patient information ({{flows}}) for research on the basis of {{basis}}. Identifiable research data needs the patients' explicit consent ",
+          "or section 251 support from the Confidentiality Advisory Group; otherwise share only anonymised data."
+        ],
+        request: "Ask {{drafter}} to use only anonymised data for the research purpose {{purpose}}, or to show the patients' explicit consent or section 251 support from the Confidentiality Advisory Group: {{basis}} is not enough."
+      }
     },
     examples: {
       valid: [
@@ -35258,14 +36127,20 @@ var retention_exceeds_code_period_default = defineRule({
     },
     defaultOptions: { max_extension_years: 20 },
     messages: {
-      unjustified: [
-        "Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ",
-        "reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`."
-      ],
-      "beyond-extension": [
-        "Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ",
-        "Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it."
-      ]
+      unjustified: {
+        text: [
+          "Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, longer than the {{codePeriod}} the Records Management Code sets, and gives no ",
+          "reason. A shared copy should be kept only as long as the purpose needs: shorten the period, or record why in `justification`."
+        ],
+        request: "Ask {{drafter}} to shorten how long the data is kept ({{period}}, retention term {{entry}}) to no more than the {{codePeriod}} the Records Management Code sets, or to say why longer is needed."
+      },
+      "beyond-extension": {
+        text: [
+          "Retention entry {{entry}} keeps data ({{recordType}}) for {{period}}, more than {{extension}} years beyond the {{codePeriod}} the Records Management ",
+          "Code sets. The Code allows a justified extension, in most cases of up to 20 years; a period this long is very hard to justify for a shared copy, so shorten it."
+        ],
+        request: "Ask {{drafter}} to shorten how long the data is kept ({{period}}, retention term {{entry}}): it is far beyond the {{codePeriod}} the Records Management Code sets."
+      }
     },
     examples: {
       valid: [
@@ -35387,17 +36262,32 @@ var retention_missing_or_indefinite_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-retention": [
-        '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
-        "the data, a `period` and the event it `starts` from."
-      ],
-      indefinite: 'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
-      "no-period": "Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.",
-      "absurd-period": [
-        "Retention entry {{entry}} keeps data for {{period}}, longer than anyone lives: in effect for ever. Ask how long the purpose really needs the ",
-        "data (the Records Management Code sets most health and care records at 8 to 25 years), and give that `period`."
-      ],
-      "no-start": "Retention entry {{entry}} keeps data for {{period}} but does not say from when. Add `starts` (such as receipt, case_closed or death) so the end date can be worked out."
+      "no-retention": {
+        text: [
+          '{{recipient}} receives {{data}} in flow "{{flow}}", but no `retention` entry says how long {{recipient}} keeps it. Add one with party: {{party}}, ',
+          "the data, a `period` and the event it `starts` from."
+        ],
+        request: "Ask {{drafter}} to say how long {{recipient}} keeps {{data}}, and from when."
+      },
+      indefinite: {
+        text: 'Retention entry {{entry}} keeps data "indefinitely". Personal data may be kept only as long as the purpose needs: give a finite `period`, such as P8Y.',
+        request: 'Ask {{drafter}} for a fixed retention period instead of "indefinitely" (retention term {{entry}}).'
+      },
+      "no-period": {
+        text: "Retention entry {{entry}} gives no `period`. Say how long the data is kept, as an ISO 8601 duration such as P8Y, and the event it `starts` from.",
+        request: "Ask {{drafter}} to say how long the data is kept (retention term {{entry}}), and from when."
+      },
+      "absurd-period": {
+        text: [
+          "Retention entry {{entry}} keeps data for {{period}}, longer than anyone lives: in effect for ever. Ask how long the purpose really needs the ",
+          "data (the Records Management Code sets most health and care records at 8 to 25 years), and give that `period`."
+        ],
+        request: "Ask {{drafter}} how long the purpose really needs the data (retention term {{entry}} is longer than a lifetime; the Records Management Code sets most health and care records at 8 to 25 years)."
+      },
+      "no-start": {
+        text: "Retention entry {{entry}} keeps data for {{period}} but does not say from when. Add `starts` (such as receipt, case_closed or death) so the end date can be worked out.",
+        request: "Ask {{drafter}} to say from when the retention period is counted (retention term {{entry}}), such as receipt or the close of the case."
+      }
     },
     examples: {
       valid: [
@@ -35560,29 +36450,42 @@ var review_date_missing_or_overdue_default = defineRule({
     },
     defaultOptions: { overdue_error_months: 12, max_interval_months: 24, warn_within_days: 60 },
     messages: {
-      missing: [
-        "The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ",
-        "so that the sharing is checked while it continues."
-      ],
-      "due-soon": [
-        "The review of this agreement is due on {{date}}, {{days}} from the judging date. Plan it now with all parties (is the sharing still ",
-        "needed, limited to what is needed, and lawful?) so it is done before the date passes."
-      ],
-      overdue: [
-        "The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ",
-        "needed, and lawful?), record any changes, then set the next review date."
-      ],
+      missing: {
+        text: [
+          "The agreement has no review date. Add `review_by` under `dates`, no more than {{max}} months after the agreement takes effect (yearly is usual), ",
+          "so that the sharing is checked while it continues."
+        ],
+        request: "Ask {{drafter}} for a review date, no more than {{max}} months after the agreement takes effect (yearly is usual)."
+      },
+      "due-soon": {
+        text: [
+          "The review of this agreement is due on {{date}}, {{days}} from the judging date. Plan it now with all parties (is the sharing still ",
+          "needed, limited to what is needed, and lawful?) so it is done before the date passes."
+        ],
+        request: "Ask {{drafter}} to plan the review due on {{date}} with every party."
+      },
+      overdue: {
+        text: [
+          "The review of this agreement was due on {{date}} and is overdue. Review it with all parties (is the sharing still needed, limited to what is ",
+          "needed, and lawful?), record any changes, then set the next review date."
+        ],
+        request: "Ask {{drafter}} to review the agreement with every party (its review was due on {{date}}) and set the next review date."
+      },
       "long-overdue": {
         text: [
           "The review of this agreement was due on {{date}}, more than {{months}} months ago, so the sharing has gone unchecked for a whole review cycle. ",
           "Review it with all parties now, record any changes, then set the next review date."
         ],
-        severity: "error"
+        severity: "error",
+        request: "Ask {{drafter}} to review the agreement with every party now: its review was due on {{date}}, more than {{months}} months ago."
       },
-      "interval-too-long": [
-        "The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ",
-        "(yearly is usual): set an earlier `review_by`."
-      ]
+      "interval-too-long": {
+        text: [
+          "The review date ({{date}}) is more than {{max}} months after the agreement takes effect ({{from}}). Review it at least every {{max}} months ",
+          "(yearly is usual): set an earlier `review_by`."
+        ],
+        request: "Ask {{drafter}} to review the agreement at least every {{max}} months: the review date {{date}} is too far off."
+      }
     },
     examples: {
       valid: [
@@ -35638,7 +36541,7 @@ var review_date_missing_or_overdue_default = defineRule({
     }
     const expires = lastDayOf(dates.expires);
     const inForce2 = a.status !== "draft" && !(expires !== void 0 && expires < asOf);
-    if (inForce2 && reviewBy >= asOf && options.warn_within_days > 0 && reviewBy <= addDays(asOf, options.warn_within_days)) {
+    if (inForce2 && reviewBy >= asOf && options.warn_within_days > 0 && reviewBy <= addDays2(asOf, options.warn_within_days)) {
       report2({ messageId: "due-soon", data: { date: formatDate(dates.review_by), days: daysBetween(asOf, reviewBy) }, at: ["dates", "review_by"] });
     }
     if (inForce2 && reviewBy < asOf) {
@@ -35683,14 +36586,20 @@ var rights_and_objection_handling_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-rights-contact": [
-        "The agreement does not say where patients send requests to see, correct or object to the use of their information. Add ",
-        "`transparency.rights_contact`."
-      ],
-      "no-objection-process": [
-        `Confidential patient information is used for the purpose "{{purpose}}"{{category}}, which goes beyond individual care, but the agreement does not say how a patient's `,
-        "objection is recorded and respected. Add `transparency.objection_process`."
-      ]
+      "no-rights-contact": {
+        text: [
+          "The agreement does not say where patients send requests to see, correct or object to the use of their information. Add ",
+          "`transparency.rights_contact`."
+        ],
+        request: "Ask {{drafter}} to say where patients send requests to see or correct their information, or to object to its use."
+      },
+      "no-objection-process": {
+        text: [
+          `Confidential patient information is used for the purpose "{{purpose}}"{{category}}, which goes beyond individual care, but the agreement does not say how a patient's `,
+          "objection is recorded and respected. Add `transparency.objection_process`."
+        ],
+        request: `Ask {{drafter}} how a patient's objection to the use of their information for "{{purpose}}" is recorded and respected.`
+      }
     },
     examples: {
       valid: [
@@ -35784,32 +36693,43 @@ var role_contradiction_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "controller-and-processor": [
-        "{{party}} is recorded as a {{role}} but also has a processor arrangement. For any one purpose an organisation is a controller or a ",
-        "processor, not both: ask who decides why and how the data is used, then keep one role (and the Art 26 arrangement or Art 28 contract that goes with it)."
-      ],
-      "two-roles-one-purpose": [
-        'For the purpose "{{purpose}}", {{party}} is given two roles: {{first}} and {{second}}. For any one purpose an organisation is a controller ',
-        "or a processor, not both: ask who decides why and how the data is used for it, and keep one role."
-      ],
+      "controller-and-processor": {
+        text: [
+          "{{party}} is recorded as a {{role}} but also has a processor arrangement. For any one purpose an organisation is a controller or a ",
+          "processor, not both: ask who decides why and how the data is used, then keep one role (and the Art 26 arrangement or Art 28 contract that goes with it)."
+        ],
+        request: "Ask {{drafter}} whether {{party}} decides why and how the data is used (a controller) or acts only on another's instructions (a processor): it cannot be both for one purpose."
+      },
+      "two-roles-one-purpose": {
+        text: [
+          'For the purpose "{{purpose}}", {{party}} is given two roles: {{first}} and {{second}}. For any one purpose an organisation is a controller ',
+          "or a processor, not both: ask who decides why and how the data is used for it, and keep one role."
+        ],
+        request: 'Ask {{drafter}} which role {{party}} has for the purpose "{{purpose}}": it is given two ({{first}} and {{second}}).'
+      },
       "referrer-as-processor": {
         text: [
           `{{party}} is recorded as a processor of {{controller}}, but it sends {{controller}} its own patients' records (flow "{{flow}}"). A care `,
           "provider that refers or discloses its patients' records controls them: record {{party}} as a controller, and agree the sharing controller to controller."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to treat {{party}} as a controller of its own patients' records, which it sends to {{controller}}, not as a processor of {{controller}}."
       },
       "lone-joint-controller": {
         text: [
           "{{party}} is the only joint controller. Joint controllers decide together, so there must be at least two, with an Art 26 arrangement: ",
           "ask which other party decides jointly with it and record both, or record it as a controller."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} which other party decides jointly with {{party}}, or to treat {{party}} as a controller on its own."
       },
-      "joint-in-prose": [
-        'The text calls the parties "{{found}}", but no party is recorded as a joint controller and there is no joint controller arrangement. ',
-        "Ask whether they decide the purposes together: if so, record them as joint_controller with an Art 26 arrangement; if not, correct the text."
-      ]
+      "joint-in-prose": {
+        text: [
+          'The text calls the parties "{{found}}", but no party is recorded as a joint controller and there is no joint controller arrangement. ',
+          "Ask whether they decide the purposes together: if so, record them as joint_controller with an Art 26 arrangement; if not, correct the text."
+        ],
+        request: 'Ask {{drafter}} whether the parties decide the purposes together, as the words "{{found}}" say; if so, ask for a joint controller arrangement, and if not, for the words to be corrected.'
+      }
     },
     examples: {
       valid: [
@@ -35941,21 +36861,31 @@ var s251_approval_invalid_default = defineRule({
     },
     defaultOptions: { reference_pattern: DEFAULT_PATTERN },
     messages: {
-      "no-reference": "Purpose {{purpose}} relies on section 251 support but gives no CAG reference. Record the reference from the approval letter (such as 21/CAG/0032) in lawful_basis.s251.reference.",
-      "bad-reference": [
-        'The section 251 reference "{{reference}}" for purpose {{purpose}} does not look like a Confidentiality Advisory Group reference (such as 21/CAG/0032 or CAG 7-04(a)/2013). ',
-        "Copy it from the approval letter or the CAG register."
-      ],
-      expired: [
-        "The section 251 support for purpose {{purpose}} ended on {{expires}}. Without a live approval there is no common-law basis: stop the disclosures until CAG renews it, ",
-        "or rely on another basis."
-      ],
+      "no-reference": {
+        text: "Purpose {{purpose}} relies on section 251 support but gives no CAG reference. Record the reference from the approval letter (such as 21/CAG/0032) in lawful_basis.s251.reference.",
+        request: "Ask {{drafter}} for the Confidentiality Advisory Group reference of the section 251 support for {{purpose}}, from the approval letter."
+      },
+      "bad-reference": {
+        text: [
+          'The section 251 reference "{{reference}}" for purpose {{purpose}} does not look like a Confidentiality Advisory Group reference (such as 21/CAG/0032 or CAG 7-04(a)/2013). ',
+          "Copy it from the approval letter or the CAG register."
+        ],
+        request: 'Ask {{drafter}} to check the section 251 reference "{{reference}}" for {{purpose}} against the approval letter: it does not look like a Confidentiality Advisory Group reference.'
+      },
+      expired: {
+        text: [
+          "The section 251 support for purpose {{purpose}} ended on {{expires}}. Without a live approval there is no common-law basis: stop the disclosures until CAG renews it, ",
+          "or rely on another basis."
+        ],
+        request: "Ask {{drafter}} to stop the disclosures for {{purpose}} until the Confidentiality Advisory Group renews its support, which ended on {{expires}}, or to give another basis."
+      },
       "ends-before-agreement": {
         text: [
           "The section 251 support for purpose {{purpose}} ends on {{expires}}, before the agreement does ({{agreementExpires}}). ",
           "Plan the renewal with CAG, or end this purpose's sharing when the approval ends."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} how sharing for {{purpose}} continues after the section 251 support ends on {{expires}}, before the agreement does ({{agreementExpires}})."
       }
     },
     examples: {
@@ -36125,7 +37055,7 @@ var secondary_use_on_direct_care_basis_default = defineRule({
     tags: ["lawful-basis", "confidentiality", "caldicott-6"],
     presets: ["recommended", "strict"],
     citations: [
-      { instrument: "NHSX", provision: "Consent and confidential patient information", url: "https://www.nhsx.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/" },
+      { instrument: "NHS England Transformation Directorate", provision: "Consent and confidential patient information", url: "https://transform.england.nhs.uk/information-governance/guidance/consent-and-confidential-patient-information/" },
       { instrument: "Health and Social Care Act 2012", provision: "s251B (duty to share), explanatory notes to the 2015 Act s3", url: "http://www.legislation.gov.uk/ukpga/2015/28/notes/division/4/3" },
       {
         instrument: "NHS England digital regulations guidance",
@@ -36135,14 +37065,20 @@ var secondary_use_on_direct_care_basis_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "implied-consent": [
-        "Purpose {{purpose}} is not individual care, but relies on implied consent. Implied consent covers only sharing for a patient's own care that they would reasonably expect: ",
-        "record the basis that applies to this purpose, such as explicit consent, a legal requirement or section 251 support."
-      ],
-      "duty-to-share": [
-        'Purpose {{purpose}} is not individual care, but cites the duty to share ("{{citation}}"). The Health and Social Care Act 2012 s251B duty applies only to sharing that ',
-        "helps the patient's own care: cite the law that permits this use instead."
-      ]
+      "implied-consent": {
+        text: [
+          "Purpose {{purpose}} is not individual care, but relies on implied consent. Implied consent covers only sharing for a patient's own care that they would reasonably expect: ",
+          "record the basis that applies to this purpose, such as explicit consent, a legal requirement or section 251 support."
+        ],
+        request: "Ask {{drafter}} to give a basis for {{purpose}} other than implied consent, such as explicit consent, a legal requirement or section 251 support: implied consent covers only a patient's own care."
+      },
+      "duty-to-share": {
+        text: [
+          'Purpose {{purpose}} is not individual care, but cites the duty to share ("{{citation}}"). The Health and Social Care Act 2012 s251B duty applies only to sharing that ',
+          "helps the patient's own care: cite the law that permits this use instead."
+        ],
+        request: `Ask {{drafter}} to cite the law that permits {{purpose}}: the duty to share ("{{citation}}") covers only sharing for the patient's own care.`
+      }
     },
     examples: {
       valid: [
@@ -36226,20 +37162,27 @@ var security_measures_missing_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        "The agreement shares personal data but does not say how it is kept secure. Add a `security` section listing the measures the parties commit ",
-        "to under `measures`, such as role_based_access, mfa, audit_logging and encryption_in_transit."
-      ],
-      empty: [
-        "The `security` section lists no measures. List the measures the parties commit to under `measures`, such as role_based_access, mfa, ",
-        "audit_logging and encryption_in_transit."
-      ],
+      missing: {
+        text: [
+          "The agreement shares personal data but does not say how it is kept secure. Add a `security` section listing the measures the parties commit ",
+          "to under `measures`, such as role_based_access, mfa, audit_logging and encryption_in_transit."
+        ],
+        request: "Ask {{drafter}} to say how the data is kept secure (such as role-based access, two-factor sign-in, audit logs and encryption)."
+      },
+      empty: {
+        text: [
+          "The `security` section lists no measures. List the measures the parties commit to under `measures`, such as role_based_access, mfa, ",
+          "audit_logging and encryption_in_transit."
+        ],
+        request: "Ask {{drafter}} to list the security measures the parties commit to (such as role-based access, two-factor sign-in, audit logs and encryption)."
+      },
       "health-baseline": {
         text: [
           "Identifiable health data is shared with {{recipients}}, but the security measures do not include {{missing}}. Ask each recipient to confirm ",
           "{{asks}}, then list {{keys}} under `measures`; another measure does not stand in for these."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to have {{recipients}} confirm {{asks}} before receiving identifiable health data."
       }
     },
     examples: {
@@ -36306,7 +37249,7 @@ var security_measures_missing_default = defineRule({
       report2({ messageId: "empty", at: ["security", "measures"] });
     } else {
       const measures = a.security.measures ?? [];
-      const healthItems = new Set((a.data ?? []).filter((d) => (isIdentifying(d) || isEffectivelyIdentifiable(d)) && carriesHealthInformation(d)).map((d) => d.id));
+      const healthItems = new Set((a.data ?? []).filter((d) => isIdentifying(d) && carriesHealthInformation(d)).map((d) => d.id));
       if (healthItems.size === 0) return;
       const flows = (a.flows ?? []).filter((f) => (f.data ?? []).some((id2) => healthItems.has(id2)));
       const recipients = [...new Set(flows.flatMap((f) => f.to === void 0 ? [] : [f.to]))].map((id2) => partyName(a, id2));
@@ -36358,20 +37301,27 @@ var sexual_health_heightened_sensitivity_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "secondary-use": [
-        `Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, for a purpose beyond the patient's care, without explicit consent or a recorded reason. `,
-        'NHS England guidance asks for particular care with this information: leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.'
-      ],
-      "recipient-not-bound": [
-        'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, with {{recipient}}, whose staff are not normally bound by a duty of confidentiality, ',
-        'without explicit consent or a recorded reason. Leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.'
-      ],
+      "secondary-use": {
+        text: [
+          `Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, for a purpose beyond the patient's care, without explicit consent or a recorded reason. `,
+          'NHS England guidance asks for particular care with this information: leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.'
+        ],
+        request: `Ask {{drafter}} to leave {{categories}} out of "{{data}}", rely on explicit consent, or say why it is needed: it is shared for a purpose beyond the patient's care.`
+      },
+      "recipient-not-bound": {
+        text: [
+          'Flow "{{flow}}" shares "{{data}}", which includes {{categories}}, with {{recipient}}, whose staff are not normally bound by a duty of confidentiality, ',
+          'without explicit consent or a recorded reason. Leave it out, rely on explicit consent, or add a `justification` to "{{data}}" saying why it is needed.'
+        ],
+        request: "Ask {{drafter}} to leave {{categories}} out of what {{recipient}} receives, rely on explicit consent, or say why it is needed: its staff are not normally bound by a duty of confidentiality."
+      },
       "revoked-law": {
         text: [
           '"{{citation}}" is cited as law for the purpose "{{purpose}}", but it no longer applies: the NHS sexually transmitted diseases Directions were revoked ',
           "from 12 October 2023, and NHS England guidance says there is now no HIV- or STI-specific legislation. Remove it and rely on the bases that apply to all health information."
         ],
-        severity: "info"
+        severity: "info",
+        request: 'Ask {{drafter}} to stop citing "{{citation}}" for the purpose "{{purpose}}": it was revoked in 2023.'
       }
     },
     examples: {
@@ -36504,10 +37454,13 @@ var special_category_without_article9_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      missing: [
-        'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ',
-        "Add `lawful_basis.article_9` (for care, usually h_health_or_social_care) and its DPA 2018 Schedule 1 condition."
-      ]
+      missing: {
+        text: [
+          'The purpose "{{purpose}}" has no Article 9 condition, but flow "{{flow}}" carries special category data for it ({{categories}}). ',
+          "Add `lawful_basis.article_9` (for care, usually h_health_or_social_care) and its DPA 2018 Schedule 1 condition."
+        ],
+        request: 'Ask {{drafter}} to state the UK GDPR Article 9 condition (for care, usually health or social care) and its Data Protection Act 2018 condition for the purpose "{{purpose}}", which uses health data ({{categories}}).'
+      }
     },
     examples: {
       valid: [
@@ -36605,14 +37558,20 @@ var template_presented_as_in_force_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      status: [
-        "This is a template, but its status is {{status}}, as if data may be shared under it. A template is not in force: leave `status` unset or ",
-        "draft, and put a completed copy into force instead."
-      ],
-      approval: [
-        "This is a template, but it records a dated approval ({{role}} for {{party}} on {{date}}). A template is not signed: record approvals on the ",
-        "completed copy that the organisations put into force."
-      ]
+      status: {
+        text: [
+          "This is a template, but its status is {{status}}, as if data may be shared under it. A template is not in force: leave `status` unset or ",
+          "draft, and put a completed copy into force instead."
+        ],
+        request: "Ask {{drafter}} for the completed agreement: this is a template, yet it is marked {{status}} as if data may be shared under it."
+      },
+      approval: {
+        text: [
+          "This is a template, but it records a dated approval ({{role}} for {{party}} on {{date}}). A template is not signed: record approvals on the ",
+          "completed copy that the organisations put into force."
+        ],
+        request: "Ask {{drafter}} for the completed agreement to sign: this template records an approval ({{role}} for {{party}} on {{date}}), but a template is never signed."
+      }
     },
     examples: {
       valid: [
@@ -36686,8 +37645,14 @@ var transfer_unencrypted_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "weak-method": 'Flow "{{flow}}" sends patient data by {{method}}, which is not secure. Use a secure, encrypted route such as NHSmail or secure file transfer.',
-      "not-encrypted": 'Flow "{{flow}}" is stated not to be encrypted in transit. Encrypt the data in transit, or use a route that does (such as NHSmail or secure file transfer).'
+      "weak-method": {
+        text: 'Flow "{{flow}}" sends patient data by {{method}}, which is not secure. Use a secure, encrypted route such as NHSmail or secure file transfer.',
+        request: 'Ask {{drafter}} to send the data in "{{flow}}" by a secure, encrypted route such as NHSmail or secure file transfer, not by {{method}}.'
+      },
+      "not-encrypted": {
+        text: 'Flow "{{flow}}" is stated not to be encrypted in transit. Encrypt the data in transit, or use a route that does (such as NHSmail or secure file transfer).',
+        request: 'Ask {{drafter}} to encrypt the data in "{{flow}}" in transit (for example NHSmail or secure file transfer).'
+      }
     },
     examples: {
       valid: [{
@@ -36772,10 +37737,13 @@ var type1_opt_out_not_honoured_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "not-applied": [
-        'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ',
-        "the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection or the patients gave explicit consent to this use."
-      ]
+      "not-applied": {
+        text: [
+          'Flow "{{flow}}" takes identifiable or pseudonymised data out of {{practice}} for the purpose "{{purpose}}", which a Type 1 objection covers, but ',
+          "the agreement {{state}}. Set `population.type1_objections: applied` and exclude patients who objected, unless a legal requirement or court order overrides the objection or the patients gave explicit consent to this use."
+        ],
+        request: 'Ask {{drafter}} to leave out the records of patients who have told {{practice}} they object (a Type 1 opt-out) before sharing for the purpose "{{purpose}}", unless the law requires the sharing or the patients consented.'
+      }
     },
     examples: {
       valid: [
@@ -36907,11 +37875,17 @@ var undeclared_purpose_use_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      "no-purpose": `Flow "{{flow}}" does not say what the data is shared for. List its purposes (by id) in the flow's purposes.`,
-      creep: [
-        `Flow "{{flow}}" sends data item "{{item}}" for {{purposes}}, but "{{item}}" is declared only for {{own}}. Add the purpose to the item's purposes and justification `,
-        'if the item is really needed for it, or stop sending "{{item}}" for it.'
-      ]
+      "no-purpose": {
+        text: `Flow "{{flow}}" does not say what the data is shared for. List its purposes (by id) in the flow's purposes.`,
+        request: 'Ask {{drafter}} to say what the data in "{{flow}}" is shared for.'
+      },
+      creep: {
+        text: [
+          `Flow "{{flow}}" sends data item "{{item}}" for {{purposes}}, but "{{item}}" is declared only for {{own}}. Add the purpose to the item's purposes and justification `,
+          'if the item is really needed for it, or stop sending "{{item}}" for it.'
+        ],
+        request: 'Ask {{drafter}} why "{{item}}" is sent for {{purposes}} when it is needed only for {{own}}; if it is not needed, ask for it to stop.'
+      }
     },
     examples: {
       valid: [
@@ -37015,12 +37989,6 @@ var OPEN_ENDED = [
   /\betc\b\.?/i
 ];
 var NEGATED = /\b(?:not\b(?!\s+limited)|never\b|no\b|nor\b)[^.;:]{0,40}$/i;
-function escapeRegExp(text9) {
-  return text9.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function phrasePattern2(phrase) {
-  return new RegExp(`(?<![\\w])${phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+")}(?![\\w])`, "i");
-}
 var GENERIC_WORDS = new Set(
   "a an the of and or for in on at to with by from as into our their its this that these those all any other such more partner partners partnership organisation organisations organization organizations agency agencies party parties system systems provision provide provides providing provided support supports supporting supported deliver delivers delivering delivery care caring services service health healthcare social wellbeing well being patient patients people person residents users user population public community communities citizens improve improves improving improved improvement improvements better best outcome outcomes quality benefit benefits effective effectiveness efficient efficiency purpose purposes data information sharing share shared enable enables enabling facilitate facilitating ensure ensuring including related general wider whole integrated integration joined up help helps helping work works working together collaboration collaborative collaboratively across local area areas region regional nhs need needs appropriate relevant legitimate lawful business required high safe safely secure securely continuity seamless holistic person-centred joined-up coordinated co-ordinated improving experience experiences".split(/\s+/)
 );
@@ -37062,20 +38030,33 @@ var vague_purpose_default = defineRule({
     },
     defaultOptions: { min_description_length: 20, extra_phrases: [] },
     messages: {
-      "no-category": 'Purpose "{{purpose}}" has no category. Choose one, so that readers and dsalint can tell direct care from other uses and whether the opt-outs apply.',
-      "no-description": 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
-      "short-description": 'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
+      "no-category": {
+        text: 'Purpose "{{purpose}}" has no category. Choose one, so that readers and dsalint can tell direct care from other uses and whether the opt-outs apply.',
+        request: `Ask {{drafter}} whether the purpose "{{purpose}}" is for patients' own care or for another use (such as planning or research).`
+      },
+      "no-description": {
+        text: 'Purpose "{{purpose}}" has no description. Describe it specifically enough that a patient would recognise it.',
+        request: 'Ask {{drafter}} to describe the purpose "{{purpose}}" specifically enough that a patient would recognise it.'
+      },
+      "short-description": {
+        text: 'The description of purpose "{{purpose}}" is {{length}} characters long, too short to say specifically what the data is used for (at least {{min}} expected).',
+        request: 'Ask {{drafter}} to describe the purpose "{{purpose}}" specifically enough that a patient would recognise it.'
+      },
       "no-activity": {
         text: [
           'The description of purpose "{{purpose}}" ("{{description}}") names no activity or decision, only general aims. Ask what is actually done ',
           'with the data, by whom and for what decision (such as "scrutiny of the cause of death by a medical examiner"), and describe that.'
         ],
-        kind: "review"
+        kind: "review",
+        request: 'Ask {{drafter}} what is actually done with the data for the purpose "{{purpose}}" ("{{description}}"), by whom and for what decision.'
       },
-      "open-ended": [
-        'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
-        "Name the uses intended instead; anything else needs a purpose of its own."
-      ]
+      "open-ended": {
+        text: [
+          'The description of purpose "{{purpose}}" uses open-ended wording ("{{phrase}}"), which lets the sharing grow beyond what was agreed. ',
+          "Name the uses intended instead; anything else needs a purpose of its own."
+        ],
+        request: 'Ask {{drafter}} to name the uses intended for the purpose "{{purpose}}" instead of "{{phrase}}".'
+      }
     },
     examples: {
       valid: [
@@ -37122,7 +38103,7 @@ var vague_purpose_default = defineRule({
     }
   },
   check({ agreement: a, document: document3, source, options, report: report2 }) {
-    const patterns = [...OPEN_ENDED, ...options.extra_phrases.filter((p2) => p2.trim() !== "").map(phrasePattern2)];
+    const patterns = [...OPEN_ENDED, ...options.extra_phrases.filter((p2) => p2.trim() !== "").map(phrasePattern)];
     (a.purposes ?? []).forEach((purpose, i) => {
       const base = ["purposes", i];
       if (purpose.category === void 0) report2({ messageId: "no-category", data: { purpose: purpose.id }, at: [...base, "category"] });
@@ -37188,10 +38169,13 @@ var vulnerable_cohort_secondary_use_default = defineRule({
     ],
     defaultOptions: {},
     messages: {
-      review: [
-        'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ',
-        "whether this is necessary and proportionate, and whether de-identified data would do; record the decision in the DPIA, or narrow the population or data."
-      ]
+      review: {
+        text: [
+          'The purpose "{{purpose}}" uses identifiable or pseudonymised records beyond individual care, and {{reason}}. A Caldicott Guardian should decide ',
+          "whether this is necessary and proportionate, and whether de-identified data would do; record the decision in the DPIA, or narrow the population or data."
+        ],
+        request: 'Ask for a Caldicott Guardian to decide, and record, whether identifiable records are necessary for "{{purpose}}" or whether de-identified data would do ({{reason}}).'
+      }
     },
     examples: {
       valid: [
@@ -37402,9 +38386,9 @@ A shared care record used for direct care by the patient's own care providers is
       { instrument: "UK GDPR", provision: "Art 5(1)(c) (data minimisation)", url: "https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-protection-regulation-gdpr/principles/data-minimisation/" },
       { instrument: "Caldicott Principles", provision: "3 and 4 (minimum necessary; strict need-to-know)", url: "https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-still-relevant-in-2020" },
       {
-        instrument: "NHSX",
+        instrument: "NHS England Transformation Directorate",
         provision: "Information governance framework for integrated health and care: shared care records",
-        url: "https://www.nhsx.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/information-governance-framework-for-integrated-health-and-care-shared-care-records/"
+        url: "https://transform.england.nhs.uk/information-governance/guidance/summary-of-information-governance-framework-shared-care-records/"
       }
     ],
     defaultOptions: {},
@@ -37414,18 +38398,22 @@ A shared care record used for direct care by the patient's own care providers is
           'Flow "{{flow}}" gives {{recipient}} {{scope}}, for {{purposes}}. The ICO has advised that whole-system access like this breaches data minimisation: ',
           "share only what {{recipient}} needs for each case, such as the relevant records of the named patient disclosed per request."
         ],
-        request: "Ask for {{recipient}} to see only the relevant records of each patient it needs, disclosed per request, instead of {{scope}}."
+        request: "Ask {{drafter}} to limit {{recipient}}'s access to the relevant records of each patient it needs, disclosed per request, instead of {{scope}}."
       },
-      "standing-access": [
-        'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ',
-        "Access that stays open exposes every patient's record at any time: disclose per request instead, or open access for one case at a time with an end date or window."
-      ],
+      "standing-access": {
+        text: [
+          'Flow "{{flow}}" gives {{recipient}} standing live access to the source system for {{purposes}}, but {{recipient}} {{notDirectCare}}. ',
+          "Access that stays open exposes every patient's record at any time: disclose per request instead, or open access for one case at a time with an end date or window."
+        ],
+        request: "Ask {{drafter}} to replace {{recipient}}'s standing access to the clinical system for {{purposes}} with disclosure of the relevant records of each patient on request, or with access that opens for one case at a time and then ends."
+      },
       "shared-record-controls": {
         text: [
           'Flow "{{flow}}" gives {{recipient}} {{scope}} for direct care without {{missing}}. Broad access for care is acceptable only when it is limited by role, audited and ',
           "needs a legitimate relationship with the patient: set {{keys}} to true under the flow's access once in place, or narrow the access."
         ],
-        severity: "warning"
+        severity: "warning",
+        request: "Ask {{drafter}} to confirm that {{recipient}}'s access to the shared record is limited by role, that every access is audited and that staff may look only at patients they care for (the agreement does not mention {{missing}}), or to narrow the access."
       }
     },
     examples: {
@@ -37522,12 +38510,12 @@ A shared care record used for direct care by the patient's own care providers is
       const everyone = purposes.find((p3) => coversAllPatients(a, populationFor(a, p3)));
       const allPatients = purposes.length > 0 ? everyone !== void 0 : coversAllPatients(a);
       const populationPath = populationPathFor(a, everyone);
-      const allFields = sharesAllFields(a, flow3);
+      const allFields2 = sharesAllFields(a, flow3);
       const standing = isStandingLiveAccess(flow3);
       const recipient = partyById(a, flow3.to);
       const recipientType = orgTypeOf(recipient);
       const directCareRecipient = recipientType?.directCare ?? false;
-      const breadth = { allFields, allPatients, standing };
+      const breadth = { allFields: allFields2, allPatients, standing };
       const wide = isWholeSystem(breadth);
       const standingForSecondary = standing && !directCareRecipient && purposes.some(isSecondary);
       if (!wide && !standingForSecondary) return;
@@ -37536,7 +38524,7 @@ A shared care record used for direct care by the patient's own care providers is
       const scope = accessScopeWords(breadth, populationFor(a, everyone)?.scope === "all_registered");
       const related = [
         ...allPatients ? [{ at: extendPath(populationPath, "scope"), message: "The population covers every patient." }] : [],
-        ...allFields ? wholeRecordEntries(a, flow3).map((path) => ({ at: path, message: "This data item is the whole record." })) : []
+        ...allFields2 ? wholeRecordEntries(a, flow3).map((path) => ({ at: path, message: "This data item is the whole record." })) : []
       ];
       if (purposes.length > 0 && purposes.every(isDirectCare) && directCareRecipient) {
         if (inherits(a, "security") && a.security === void 0) return;
@@ -37920,6 +38908,7 @@ var RULES = [
   dpo_review_missing_default,
   approval_without_digest_default,
   breach_notification_window_default,
+  party_without_signoff_default,
   retention_exceeds_code_period_default,
   declared_but_unused_default,
   processor_determines_purpose_default,
@@ -48190,11 +49179,11 @@ function addProperty(schema, properties, key2, value2) {
     result = finalResult;
   }
   if (info.property === "className" && Array.isArray(properties.className)) {
-    const add = (
+    const add2 = (
       /** @type {Array<number | string> | number | string} */
       result
     );
-    result = [...properties.className, ...Array.isArray(add) ? add : [add]];
+    result = [...properties.className, ...Array.isArray(add2) ? add2 : [add2]];
   }
   properties[info.property] = result;
 }
@@ -48831,12 +49820,12 @@ function doctype(_1, _2, _3, state) {
 }
 
 // node_modules/hast-util-whitespace/lib/index.js
-var re = /[ \t\n\f\r]/g;
+var re2 = /[ \t\n\f\r]/g;
 function whitespace(thing) {
   return typeof thing === "object" ? thing.type === "text" ? empty2(thing.value) : false : empty2(thing);
 }
 function empty2(value2) {
-  return value2.replace(re, "") === "";
+  return value2.replace(re2, "") === "";
 }
 
 // node_modules/hast-util-to-html/lib/omission/util/siblings.js
@@ -49539,13 +50528,20 @@ function serialise(children) {
 function markdownReport(run, options = {}) {
   return markdownReportWithin(run, options, Number.POSITIVE_INFINITY);
 }
+var headers = /* @__PURE__ */ new WeakMap();
+function serialisedHeader(run) {
+  let header = headers.get(run);
+  if (header === void 0) headers.set(run, header = serialise(headerNodes(run)));
+  return header;
+}
 function markdownReportWithin(run, options, maxBytes) {
   const opts = resolveOptions(options);
-  const defaults = options.collapseAfter === void 0 && options.maxFindingsPerFile === void 0 && options.summaries === void 0;
-  const parts = [serialise(headerNodes(run))];
+  const asDrawn = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER && opts.summaries;
+  const parts = [serialisedHeader(run)];
   let bytes = Buffer.byteLength(parts[0]) + 1;
   for (const file of filesForPeople(run)) {
-    const part = (defaults ? renderedSection(file, "markdown") : void 0) ?? serialise(fileSection(run, file, opts));
+    const drawn = asDrawn && file.findings.length <= opts.maxFindingsPerFile ? renderedSection(file, "markdown") : void 0;
+    const part = drawn ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return void 0;
     parts.push(part);
@@ -50956,7 +51952,7 @@ async function snapshotBase(cwd, ref2) {
   const commit = await resolveCommit(cwd, ref2);
   const realCwd = await realpath2(cwd);
   const changed = /* @__PURE__ */ new Map();
-  const add = (status, repoPath) => {
+  const add2 = (status, repoPath) => {
     if (!isAgreementPath(repoPath)) return;
     const absolute = resolve3(cwd, relative3(realCwd, resolve3(root4, ...repoPath.split("/"))));
     changed.set(absolute, { status, absolute, repoPath });
@@ -50966,10 +51962,10 @@ async function snapshotBase(cwd, ref2) {
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const status = fields[i];
     const path = fields[i + 1];
-    add(status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified", path);
+    add2(status.startsWith("A") ? "added" : status.startsWith("D") ? "deleted" : "modified", path);
   }
   const untracked = await git(root4, ["ls-files", "--others", "--exclude-standard", "-z"]);
-  for (const path of untracked.split("\0")) if (path) add("added", path);
+  for (const path of untracked.split("\0")) if (path) add2("added", path);
   return { ref: ref2, commit, root: root4, changed };
 }
 async function readAtBase(base, repoPath, maxBytes) {
@@ -51021,7 +52017,7 @@ function serveLintWorkerIfAsked() {
   return true;
 }
 function startWorker(script) {
-  const options = { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 } };
+  const options = { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 } };
   if (!script.pathname.endsWith(".ts")) return new Worker(script, options);
   const tsx = pathToFileURL(join3(dirname3(createRequire2(import.meta.url).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs")).href;
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
@@ -51973,6 +52969,36 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
 }
 
+// src/core/intern.ts
+var MAX_INTERNED_LENGTH = 64;
+var StringPool = class {
+  strings = /* @__PURE__ */ new Map();
+  /** `value` with each short string in it swapped, in place, for the pool's copy of that string. */
+  intern(value2) {
+    return this.visit(value2);
+  }
+  visit(value2) {
+    if (typeof value2 === "string") {
+      if (value2.length > MAX_INTERNED_LENGTH) return value2;
+      const known = this.strings.get(value2);
+      if (known !== void 0) return known;
+      this.strings.set(value2, value2);
+      return value2;
+    }
+    if (Array.isArray(value2)) {
+      for (let i = 0; i < value2.length; i++) value2[i] = this.visit(value2[i]);
+    } else if (value2 !== null && typeof value2 === "object") {
+      const object2 = value2;
+      for (const key2 of Object.keys(object2)) {
+        const before = object2[key2];
+        const after = this.visit(before);
+        if (after !== before) object2[key2] = after;
+      }
+    }
+    return value2;
+  }
+};
+
 // src/core/run.ts
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var READ_AHEAD = 16;
@@ -52132,6 +53158,7 @@ async function runLint(options) {
   const matchedWaivers = /* @__PURE__ */ new Set();
   const datesUsed = /* @__PURE__ */ new Set();
   const acrossInputs = [];
+  const strings = new StringPool();
   const window = pool ? workers * PER_WORKER_AHEAD : READ_AHEAD;
   const pending = [];
   const startAt = (index2) => {
@@ -52154,6 +53181,7 @@ async function runLint(options) {
       datesUsed.add(asOf);
       for (const key2 of outcome.matchedWaivers) matchedWaivers.add(key2);
       for (const key2 of outcome.usedWaivers) usedWaivers.add(key2);
+      strings.intern(outcome.result);
       if (outcome.section !== void 0 && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
       results.push(outcome.result);
       const record = recordOf(outcome.result);
@@ -52179,7 +53207,7 @@ async function runLint(options) {
   for (const waiver of across.usedWaivers) usedWaivers.add(waiverKey(waiver));
   const comparing = hasAcrossRules && results.filter((r) => !r.failure && !r.config).length > 1;
   for (const [index2, result] of results.entries()) {
-    const added = across.findings.get(result.path);
+    const added = strings.intern(across.findings.get(result.path));
     const failed = across.failures.get(result.path);
     const excluded = comparing && !result.failure && !result.config && !result.record;
     if (!added && !failed && !excluded) continue;
@@ -52282,6 +53310,15 @@ function label2(f) {
   return { text: group, style: GROUP_STYLE[group] };
 }
 var MIN_MESSAGE_WIDTH = 30;
+var PLAIN_ASCII = /^[\x20-\x7e]*$/;
+function hangingWrap(text9, plain, width, indent) {
+  if (width === void 0 || plain.length <= width && PLAIN_ASCII.test(plain)) return text9;
+  return wrapKeepingSpaces(text9, width).replace(/\n/g, `
+${" ".repeat(indent)}`);
+}
+function widthAfter(width, indent) {
+  return width !== void 0 && width - indent >= MIN_MESSAGE_WIDTH ? width - indent : void 0;
+}
 var stylish = (run, { color: color2, quiet, width }) => {
   const paint = painter(color2);
   const out = [];
@@ -52289,7 +53326,10 @@ var stylish = (run, { color: color2, quiet, width }) => {
     const findings = file.findings.filter((f) => !quiet || groupOf(f) === "error");
     if (findings.length === 0 && !file.failure && (quiet || file.notes.length === 0)) continue;
     out.push(paint("underline", logPath(file.path)));
-    if (file.failure) out.push(`  ${paint("red", "error")}  ${logLine(file.failure.message)}`);
+    if (file.failure) {
+      const message2 = logLine(file.failure.message);
+      out.push(`  ${paint("red", "error")}  ${hangingWrap(message2, message2, widthAfter(width, 9), 9)}`);
+    }
     const rows = findings.map((f) => {
       const l = label2(f);
       const message2 = logLine(f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message);
@@ -52302,14 +53342,18 @@ var stylish = (run, { color: color2, quiet, width }) => {
       labelWidth = Math.max(labelWidth, r.l.text.length);
     }
     const indent = 2 + whereWidth + 2 + labelWidth + 2;
-    const wrapAt = width !== void 0 && width - indent >= MIN_MESSAGE_WIDTH ? width - indent : void 0;
+    const wrapAt = widthAfter(width, indent);
     for (const r of rows) {
-      const text9 = `${r.message}  ${paint("gray", r.rule)}`;
-      const body3 = wrapAt === void 0 ? text9 : wrapAnsi(text9, wrapAt, { hard: false, trim: true }).replace(/\n/g, `
-${" ".repeat(indent)}`);
+      const body3 = hangingWrap(`${r.message}  ${paint("gray", r.rule)}`, `${r.message}  ${r.rule}`, wrapAt, indent);
       out.push(`  ${paint("gray", r.where.padEnd(whereWidth))}  ${paint(r.l.style, r.l.text.padEnd(labelWidth))}  ${body3}`);
     }
-    if (!quiet) for (const note of file.notes) out.push(`  ${paint("gray", `note: ${logLine(note)}`)}`);
+    if (!quiet) {
+      for (const note of file.notes) {
+        const text9 = logLine(note);
+        const [first, ...rest] = hangingWrap(text9, text9, widthAfter(width, 8), 0).split("\n");
+        out.push([`  ${paint("gray", `note: ${first}`)}`, ...rest.map((line) => `        ${paint("gray", line)}`)].join("\n"));
+      }
+    }
     out.push("");
   }
   const all3 = countFindings(run);
@@ -52621,7 +53665,7 @@ ${plural(c.error, "error")}, ${plural(c.warning, "warning")} and ${plural(c.revi
 }
 async function postComment(env2, pr2, token, body3) {
   const api = (env2["GITHUB_API_URL"] ?? "https://api.github.com").replace(/\/+$/, "");
-  const headers = {
+  const headers2 = {
     Authorization: `Bearer ${token}`,
     Accept: "application/vnd.github+json",
     "Content-Type": "application/json",
@@ -52629,7 +53673,7 @@ async function postComment(env2, pr2, token, body3) {
     "X-GitHub-Api-Version": "2022-11-28"
   };
   const request = async (method, url, payload) => {
-    const response = await fetch(url, { method, headers, ...payload ? { body: JSON.stringify(payload) } : {}, signal: AbortSignal.timeout(3e4) });
+    const response = await fetch(url, { method, headers: headers2, ...payload ? { body: JSON.stringify(payload) } : {}, signal: AbortSignal.timeout(3e4) });
     if (!response.ok) {
       const hint = response.status === 403 || response.status === 404 ? " (the workflow needs `permissions: pull-requests: write`; pull requests from forks get a read-only token)" : "";
       throw new Error(`GitHub answered ${response.status} ${response.statusText}${hint}`);
@@ -54156,9 +55200,9 @@ function ke(e, n, t) {
     }
   });
 }
-function re2(e, n = {}, t = null) {
+function re3(e, n = {}, t = null) {
   if (typeof n.customOrder == "function") {
-    n.customOrder(e, re2);
+    n.customOrder(e, re3);
     return;
   }
   let r = de(e), o = yn(e, D(1, r + 1), "inEdges"), i = yn(e, D(r - 1, -1, -1), "outEdges"), s2 = Le(e, t);
@@ -54593,7 +55637,7 @@ function On(e, n, t, r) {
 function Cn(e, n, t, r = null) {
   var l, u;
   let o = (t == null ? void 0 : t.useDynamic) !== false, i = o && (l = r == null ? void 0 : r.graph) != null ? l : null, s2 = o && (u = r == null ? void 0 : r.rawNodes) != null ? u : null;
-  n("    makeSpaceForEdgeLabels", () => br(e)), n("    removeSelfEdges", () => Gr(e)), n("    acyclic", () => Ue(e, i)), n("    nestingGraph.run", () => un(e)), n("    rank", () => dn(Z(e))), n("    injectEdgeLabelProxies", () => gr(e)), n("    removeEmptyRanks", () => We(e)), n("    nestingGraph.cleanup", () => fn(e)), n("    normalizeRanks", () => Be(e)), n("    assignRankMinMax", () => pr(e)), n("    removeEdgeLabelProxies", () => mr(e)), n("    normalize.run", () => Ke(e)), n("    parentDummyChains", () => ln(e)), n("    addBorderSegments", () => bn(e)), n("    order", () => re2(e, t, s2)), n("    insertSelfEdges", () => vr(e)), n("    adjustCoordinateSystem", () => pn(e)), n("    position", () => kn(e, t.corePath)), n("    positionSelfEdges", () => kr(e));
+  n("    makeSpaceForEdgeLabels", () => br(e)), n("    removeSelfEdges", () => Gr(e)), n("    acyclic", () => Ue(e, i)), n("    nestingGraph.run", () => un(e)), n("    rank", () => dn(Z(e))), n("    injectEdgeLabelProxies", () => gr(e)), n("    removeEmptyRanks", () => We(e)), n("    nestingGraph.cleanup", () => fn(e)), n("    normalizeRanks", () => Be(e)), n("    assignRankMinMax", () => pr(e)), n("    removeEdgeLabelProxies", () => mr(e)), n("    normalize.run", () => Ke(e)), n("    parentDummyChains", () => ln(e)), n("    addBorderSegments", () => bn(e)), n("    order", () => re3(e, t, s2)), n("    insertSelfEdges", () => vr(e)), n("    adjustCoordinateSystem", () => pn(e)), n("    position", () => kn(e, t.corePath)), n("    positionSelfEdges", () => kr(e));
   let a = JSON.parse(JSON.stringify(e._nodes));
   return n("    removeBorderNodes", () => Nr(e)), n("    normalize.undo", () => Qe(e)), n("    fixupEdgeLabelCoords", () => yr(e)), n("    undoCoordinateSystem", () => mn(e)), n("    translateGraph", () => Er(e)), n("    assignNodeIntersects", () => Lr(e)), n("    reversePoints", () => wr(e)), n("    acyclic.undo", () => Je(e)), { graph: e, rawNodes: a };
 }
