@@ -3,7 +3,8 @@
  * unreadable folder, and a report path that is a symbolic link.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chmod, lstat, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -58,6 +59,20 @@ describe('files that are not agreements', () => {
     } finally {
       await chmod(join(dir, 'locked'), 0o755);
     }
+  });
+});
+
+describe('a config planted in a shared parent folder', () => {
+  it('is not read outside a repository: a .dsalint.yaml in the folder above cannot switch rules off', async () => {
+    // As a .dsalint.yaml in /tmp would be: no .git anywhere, the project one folder below it.
+    const shared = mkdtempSync(join(tmpdir(), 'dsalint-shared-'));
+    writeFileSync(join(shared, '.dsalint.yaml'), 'rules:\n  schema: off\n');
+    mkdirSync(join(shared, 'project'));
+    writeFileSync(join(shared, 'project', 'a.dsa.yaml'), `${AGREEMENT}retension: []\n`);
+    const result = await runCli(['lint', '-f', 'json', ...AS_OF], join(shared, 'project'));
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: { findings: { ruleId: string; messageId: string }[] }[] };
+    expect(report.files[0]!.findings.filter((f) => f.ruleId === 'schema').map((f) => f.messageId)).toEqual(['unknown-key']);
   });
 });
 

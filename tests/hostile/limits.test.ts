@@ -9,6 +9,9 @@ import { runCli, tempProject } from '../helpers/cli.js';
 import { proseTooComplex } from '../../src/core/markdown.js';
 import { runLint } from '../../src/core/run.js';
 import { FORMATS, REPORTERS } from '../../src/reporters/index.js';
+import { simulateAction } from '../helpers/action.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const HEAD = 'dsalint: 1\nid: EX-1\ntitle: T\n';
 /** 300 KB of unclosed quotes, one a line: 300,000 syntax errors and 150,000 duplicate keys. */
@@ -59,6 +62,18 @@ describe('caps on findings', () => {
     const result = await runCli(['lint', '--as-of', '2026-11-01'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n').at(-2)).toBe('✖ 402 problems (402 errors, 0 warnings) in 1 agreement. Dates judged as of 2026-11-01.');
+  });
+
+  it('runs the Action on it: exit 1, the capped findings in the outputs, the SARIF and the summary (it crashed with exit 1 and wrote none)', async () => {
+    const dir = await tempProject({ 'q.dsa.yaml': QUOTES });
+    const result = await simulateAction(dir, { 'sarif-file': 'out/dsalint.sarif', 'as-of': '2026-11-01' });
+    expect(result.code).toBe(1);
+    expect([result.outputs['exit-code'], result.outputs['errors'], result.outputs['warnings']]).toEqual(['1', '402', '0']);
+    const sarif = JSON.parse(await readFile(join(dir, 'out/dsalint.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.length).toBe(402);
+    expect(sarif.runs[0]!.results.filter((r) => r.ruleId === 'limit-reached').length).toBe(2);
+    expect(result.summary).toContain('held back 9,801 more');
+    expect(result.stdout.length).toBeLessThan(2_000_000);
   });
 
   it('takes its caps from .dsalint.yaml, and rejects a cap that is not a whole number', async () => {
