@@ -34,6 +34,9 @@ function cases(): HostileCase[] {
   return [
     { name: '300 KB of unclosed quotes (300,000 syntax errors)', file: 'quotes.dsa.yaml', text: HEAD + '"\n'.repeat(150_000) },
     { name: '5 MiB of unclosed quotes', file: 'quotes-5mib.dsa.yaml', text: HEAD + '"\n'.repeat(2_600_000) },
+    { name: '1 MB of ] between documents (800,000 syntax errors)', file: 'brackets.dsa.yaml', text: HEAD + ']]]]]\n'.repeat(160_000) },
+    { name: '1 MB of `k: ]]]...` lines (990,000 syntax errors)', file: 'brackets-keys.dsa.yaml', text: HEAD + `k: ${']'.repeat(60)}\n`.repeat(16_000) },
+    { name: '1 MB of unclosed quotes (500,000 lines: refused before parsing)', file: 'quotes-1mb.dsa.yaml', text: HEAD + '"\n'.repeat(500_000) },
     { name: '100,000 unknown keys', file: 'keys.dsa.yaml', text: HEAD + lines(100_000, (i) => `k${i}: 1\n`) },
     { name: '100,000 custom tags', file: 'tags.dsa.yaml', text: `${HEAD}x:\n${lines(100_000, (i) => `  - !t${i} 1\n`)}` },
     { name: '50,000 inline waiver comments', file: 'waivers.dsa.yaml', text: `${HEAD}x:\n${lines(50_000, (i) => `  # dsalint-disable-next-line schema -- r\n  - ${i}\n`)}` },
@@ -46,6 +49,12 @@ function cases(): HostileCase[] {
     { name: 'Markdown: 4,999 [a]( (at the guard)', file: 'links.dsa.md', text: markdown('[a]('.repeat(4_999)) },
     { name: 'Markdown: *a _b  x 10,000 (at the guard)', file: 'emphasis.dsa.md', text: markdown('*a _b '.repeat(10_000)) },
     { name: 'Markdown: 2,000 list items two deep (at the guard)', file: 'list.dsa.md', text: markdown(lines(1_000, () => '- - x\n')) },
+    { name: 'Markdown: 100,000 backticks', file: 'backticks.dsa.md', text: markdown('`'.repeat(100_000)) },
+    { name: 'Markdown: 10,000 one-line paragraphs (at the 20,000-line guard)', file: 'paragraphs.dsa.md', text: markdown('b\n\n'.repeat(9_999)) },
+    { name: 'Markdown: a 20,000-row table (at the line guard)', file: 'table.dsa.md', text: markdown(`|a|b|\n|-|-|\n${'|x|y|\n'.repeat(19_990)}`) },
+    { name: 'Markdown: 39 list items each with 499 lazy lines (at the guard)', file: 'lazy.dsa.md', text: markdown(`- a\n${'b\n'.repeat(499)}\n`.repeat(39)) },
+    { name: 'Markdown: 83,000 one-line paragraphs (over the line guard: body skipped)', file: 'paragraphs-over.dsa.md', text: markdown('b\n\n'.repeat(83_000)) },
+    { name: 'Markdown: 2,000 list items then 120,000 lazy lines (over the guard: body skipped)', file: 'lazy-over.dsa.md', text: markdown(`${'- b\n'.repeat(2_000)}${'c\n'.repeat(120_000)}`) },
     { name: 'Markdown: 100,000 [ (over the guard: body skipped)', file: 'brackets-over.dsa.md', text: markdown('['.repeat(100_000)) },
     { name: 'Markdown: 16,000 list items (over the guard: body skipped)', file: 'list-over.dsa.md', text: markdown(lines(16_000, () => '- x\n')) },
     {

@@ -1,7 +1,10 @@
 /** Run the CLI in-process against a temporary folder, capturing its output. */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
 export interface CliResult {
@@ -37,4 +40,26 @@ export async function tempProject(files: Record<string, string | Uint8Array>): P
     await writeFile(join(root, path), content);
   }
   return root;
+}
+
+const SETPRIV = '/usr/bin/setpriv';
+const BUILT_CLI = fileURLToPath(new URL('../../bin/dsalint.js', import.meta.url));
+const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+const asRoot = process.getuid?.() === 0;
+
+/**
+ * Whether a permission test can run here: as an ordinary user always; as root (as CI runs,
+ * reading everything) only when the user nobody can run the built command from this checkout.
+ */
+export const permissionsTestable = !asRoot || (existsSync(SETPRIV) && spawnSync(SETPRIV, [...NOBODY, process.execPath, BUILT_CLI, '--version']).status === 0);
+
+/**
+ * The CLI as an ordinary user: in-process when not root; as root, the built command run as
+ * the user nobody (the folder opened to it), so that permissions mean what they say.
+ */
+export async function runCliAsUser(args: readonly string[], cwd: string): Promise<CliResult> {
+  if (!asRoot) return runCli(args, cwd);
+  await chmod(cwd, 0o755);
+  const result = spawnSync(SETPRIV, [...NOBODY, process.execPath, BUILT_CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

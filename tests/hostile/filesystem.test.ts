@@ -2,29 +2,16 @@
  * The file system as an attacker would arrange it: a named pipe given as an agreement, an
  * unreadable folder, and a report path that is a symbolic link.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { chmod, lstat, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { permissionsTestable, runCli, runCliAsUser, tempProject } from '../helpers/cli.js';
 
 const AGREEMENT = 'dsalint: 1\nid: EX-1\ntitle: T\n';
 const AS_OF = ['--as-of', '2026-11-01'];
-const asRoot = process.getuid?.() === 0;
-const SETPRIV = '/usr/bin/setpriv';
-const BUILT_CLI = fileURLToPath(new URL('../../bin/dsalint.js', import.meta.url));
-
-/** Whether the user nobody can run the built command from here (not when the checkout is in a folder only root can read). */
-const nobodyCanRun = asRoot && existsSync(SETPRIV) && spawnSync(SETPRIV, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BUILT_CLI, '--version']).status === 0;
-
-/** The built command run as the user nobody (for a test that root would pass trivially); the folder is opened to it. */
-async function runAsNobody(args: readonly string[], dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  await chmod(dir, 0o755);
-  const result = spawnSync(SETPRIV, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BUILT_CLI, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('files that are not agreements', () => {
   it('refuses a named pipe given on the command line at once, instead of waiting for a writer', async () => {
@@ -41,11 +28,11 @@ describe('files that are not agreements', () => {
 
   // Root reads every folder, so as root (as CI runs) the built command runs as the user nobody;
   // skipped only as root without setpriv, or with a checkout nobody cannot read.
-  it.skipIf(asRoot && !nobodyCanRun)('counts a folder it cannot read as unreadable, not as an agreement', async () => {
+  it.skipIf(!permissionsTestable)('counts a folder it cannot read as unreadable, not as an agreement', async () => {
     const dir = await tempProject({ 'a.dsa.yaml': AGREEMENT, 'locked/b.dsa.yaml': AGREEMENT });
     await chmod(join(dir, 'locked'), 0o000);
     try {
-      const result = asRoot ? await runAsNobody(['lint', ...AS_OF], dir) : await runCli(['lint', ...AS_OF], dir);
+      const result = await runCliAsUser(['lint', ...AS_OF], dir);
       expect(result.code).toBe(2);
       expect(result.stderr).toBe('');
       expect(result.stdout.split('\n').slice(-5)).toEqual([
@@ -58,6 +45,20 @@ describe('files that are not agreements', () => {
     } finally {
       await chmod(join(dir, 'locked'), 0o755);
     }
+  });
+});
+
+describe('a config planted in a shared parent folder', () => {
+  it('is not read outside a repository: a .dsalint.yaml in the folder above cannot switch rules off', async () => {
+    // As a .dsalint.yaml in /tmp would be: no .git anywhere, the project one folder below it.
+    const shared = mkdtempSync(join(tmpdir(), 'dsalint-shared-'));
+    writeFileSync(join(shared, '.dsalint.yaml'), 'rules:\n  schema: off\n');
+    mkdirSync(join(shared, 'project'));
+    writeFileSync(join(shared, 'project', 'a.dsa.yaml'), `${AGREEMENT}retension: []\n`);
+    const result = await runCli(['lint', '-f', 'json', ...AS_OF], join(shared, 'project'));
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: { findings: { ruleId: string; messageId: string }[] }[] };
+    expect(report.files[0]!.findings.filter((f) => f.ruleId === 'schema').map((f) => f.messageId)).toEqual(['unknown-key']);
   });
 });
 

@@ -9,6 +9,9 @@ import { runCli, tempProject } from '../helpers/cli.js';
 import { proseTooComplex } from '../../src/core/markdown.js';
 import { runLint } from '../../src/core/run.js';
 import { FORMATS, REPORTERS } from '../../src/reporters/index.js';
+import { simulateAction } from '../helpers/action.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const HEAD = 'dsalint: 1\nid: EX-1\ntitle: T\n';
 /** 300 KB of unclosed quotes, one a line: 300,000 syntax errors and 150,000 duplicate keys. */
@@ -59,6 +62,18 @@ describe('caps on findings', () => {
     const result = await runCli(['lint', '--as-of', '2026-11-01'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n').at(-2)).toBe('✖ 402 problems (402 errors, 0 warnings) in 1 agreement. Dates judged as of 2026-11-01.');
+  });
+
+  it('runs the Action on it: exit 1, the capped findings in the outputs, the SARIF and the summary (it crashed with exit 1 and wrote none)', async () => {
+    const dir = await tempProject({ 'q.dsa.yaml': QUOTES });
+    const result = await simulateAction(dir, { 'sarif-file': 'out/dsalint.sarif', 'as-of': '2026-11-01' });
+    expect(result.code).toBe(1);
+    expect([result.outputs['exit-code'], result.outputs['errors'], result.outputs['warnings']]).toEqual(['1', '402', '0']);
+    const sarif = JSON.parse(await readFile(join(dir, 'out/dsalint.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.length).toBe(402);
+    expect(sarif.runs[0]!.results.filter((r) => r.ruleId === 'limit-reached').length).toBe(2);
+    expect(result.summary).toContain('held back 9,801 more');
+    expect(result.stdout.length).toBeLessThan(2_000_000);
   });
 
   it('takes its caps from .dsalint.yaml, and rejects a cap that is not a whole number', async () => {
@@ -120,6 +135,20 @@ describe('many of one thing', () => {
     );
   });
 
+  it('1 MB of stray ] between documents (800,000 syntax errors): 10,000 recorded, the rest counted before composing, 200 located', async () => {
+    // Each stray ] is an error token the composer stored without telling onError: 15.8 s and 641 MB before.
+    const outcome = await lintText(`${HEAD}${']]]]]\n'.repeat(160_000)}`);
+    expect(tally(outcome.findings).sort()).toEqual(['limit-reached findings-per-rule 1', 'yaml-syntax syntax 199', 'yaml-syntax too-many-errors 1']);
+    expect(outcome.findings.find((f) => f.messageId === 'too-many-errors')!.message).toBe(
+      'The YAML has more than 10,000 errors and warnings; dsalint recorded the first 10,000 and counted 790,000 more. Fix them from the top and run dsalint again.',
+    );
+  });
+
+  it('1 MB of unclosed quotes (500,000 lines, which gave 500,000 findings) is refused before parsing, with one finding', async () => {
+    const outcome = await lintText(`${HEAD}${'"\n'.repeat(500_000)}`);
+    expect(describeFindings(outcome.findings)).toEqual(['yaml-syntax too-long 200001:1-200001:2']);
+  });
+
   it('50,000 inline waiver comments: each matched once, 500 findings listed', async () => {
     const outcome = await lintText(`${HEAD}x:\n${Array.from({ length: 50_000 }, (_, i) => `  # dsalint-disable-next-line schema -- r\n  - ${i}\n`).join('')}`);
     expect(tally(outcome.findings)).toEqual(['schema unknown-key 1', 'limit-reached findings-per-file 1', 'waiver-invalid unused 499']);
@@ -167,6 +196,11 @@ describe('the Markdown body guard', () => {
     ['deep list nesting', `${'- '.repeat(2500)}x`, 'it has 2,500 list items (the limit is 2,000)'],
     ['nested quotes and lists', `${'> - '.repeat(20)}x`, 'its lists, quotes or indentation nest 40 levels deep (the limit is 32)'],
     ['a body over 256 KiB', 'word '.repeat(60_000), 'it is 300,000 characters long (the limit is 262,144)'],
+    // 83,000 short paragraphs in 250 KB took 10 s and 1 GB to parse.
+    ['many short paragraphs', 'b\n\n'.repeat(10_001), 'it has 20,003 lines (the limit is 20,000)'],
+    // Lazy continuation lines: micromark looks back over the paragraph for each (20,000 took 15 s).
+    ['lazy lines after a list item', `- a\n${'b\n'.repeat(600)}`, 'a list item or quote runs on for 600 lines without a blank line or its own marker (the limit is 500)'],
+    ['lazy lines after a quote, with CRLF', `> a\r\n${'b\r\n'.repeat(501)}`, 'a list item or quote runs on for 501 lines without a blank line or its own marker (the limit is 500)'],
   ])('skips the prose checks on %s, with a finding at the start of the body', async (_title, body, reason) => {
     expect(proseTooComplex(body)).toBe(reason);
     const outcome = await lintText(md(body), { markdown: true });
@@ -181,5 +215,10 @@ describe('the Markdown body guard', () => {
   it('parses ordinary bodies: backticks, short lists, a few links', () => {
     expect(proseTooComplex('`'.repeat(100_000))).toBeUndefined();
     expect(proseTooComplex('See [the policy](https://example.org).\n\n- one\n- two\n  - nested\n')).toBeUndefined();
+    // Long lists and quotes whose every line has its marker, and run-on text split by blank lines, are linear.
+    expect(proseTooComplex('- item\n'.repeat(2000))).toBeUndefined();
+    expect(proseTooComplex('> quoted\n'.repeat(5000))).toBeUndefined();
+    expect(proseTooComplex(`- a\n${'b\n'.repeat(500)}\n- c\n${'d\n'.repeat(500)}`)).toBeUndefined();
+    expect(proseTooComplex('plain text\n'.repeat(5000))).toBeUndefined();
   });
 });
