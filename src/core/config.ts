@@ -486,8 +486,12 @@ const MAX_GLOB_LENGTH = 1000;
  * within one part of a path can try every split of a file name against the others, and each
  * `**` every split of a folder path, so matching time grows with the name's length, or the
  * folders' depth, to the power of their number. A `**` that ends the glob tries no splits.
+ * `starsPerSegment: false` is for gitignore
+ * patterns: the `ignore` package matches any number of `*` in a part in linear time, so only
+ * chains of `**` (slow on deep folders) are refused there, and a real `.gitignore` line such as
+ * `*.*.*.bak` still works.
  */
-export function globProblem(glob: string): string | undefined {
+export function globProblem(glob: string, { starsPerSegment = true }: { starsPerSegment?: boolean } = {}): string | undefined {
   if (glob.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters; use shorter globs.`;
   // An escaped character (`\*`) is matched as itself.
   const segments = glob.replace(/\\./g, '').split('/');
@@ -499,6 +503,7 @@ export function globProblem(glob: string): string | undefined {
       }
       continue;
     }
+    if (!starsPerSegment) continue;
     const stars = segment.split('*').length - 1;
     if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards between two slashes; use at most ${MAX_STARS_PER_SEGMENT}, as in "*-draft*.dsa.yaml", so matching stays quick.`;
   }

@@ -34,7 +34,7 @@ export class IgnoreFiles {
   ) {
     if (enabled) {
       for (const pattern of patterns) {
-        const problem = globProblem(pattern.trim());
+        const problem = globProblem(pattern.trim(), { starsPerSegment: false });
         if (problem) throw new ConfigError('--ignore-pattern', undefined, `the pattern "${pattern}" ${problem}`);
       }
     }
@@ -78,7 +78,7 @@ export class IgnoreFiles {
   private checkPatterns(file: string, text: string): void {
     text.split(/\r?\n/).forEach((line, i) => {
       const pattern = line.trim();
-      const problem = pattern && !pattern.startsWith('#') ? globProblem(pattern) : undefined;
+      const problem = pattern && !pattern.startsWith('#') ? globProblem(pattern, { starsPerSegment: false }) : undefined;
       if (problem) {
         const shown = relative(this.cwd, file).split(sep).join('/');
         throw new ConfigError(shown, { line: i + 1, column: line.indexOf(pattern) + 1 }, `the pattern "${pattern}" ${problem}`);

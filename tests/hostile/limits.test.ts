@@ -113,7 +113,8 @@ describe('keys that are lists or mappings', () => {
   });
 });
 
-describe('many of one thing', () => {
+// Each builds and lints a file of a megabyte or more: seconds alone, far longer on a busy CI machine.
+describe('many of one thing', { timeout: 90_000 }, () => {
   /** How many findings of each rule and message, as `rule message count`. */
   const tally = (findings: readonly { ruleId: string; messageId: string }[]): string[] => {
     const counts = new Map<string, number>();
