@@ -20102,14 +20102,34 @@ function proseTooComplex(body3) {
   let lineStart = true;
   let depth = 0;
   let markers2 = 0;
+  let lines = 1;
+  let lineBlank = true;
+  let inContainer = false;
+  let runOn = 0;
+  let longestRunOn = 0;
+  const endLine = () => {
+    if (lineBlank) {
+      inContainer = false;
+      runOn = 0;
+    } else if (markers2 > 0) {
+      inContainer = true;
+    } else if (inContainer) {
+      longestRunOn = Math.max(longestRunOn, ++runOn);
+    }
+  };
   for (let i = 0; i < body3.length; i++) {
     const c = body3.charCodeAt(i);
+    if (c === 13 && body3.charCodeAt(i + 1) === 10) continue;
     if (c === 10 || c === 13) {
+      lines++;
+      endLine();
       lineStart = true;
+      lineBlank = true;
       depth = 0;
       markers2 = 0;
       continue;
     }
+    if (c !== 32 && c !== 9) lineBlank = false;
     if (c === 91) brackets++;
     else if (c === 42 || c === 95) emphasis3++;
     if (!lineStart) continue;
@@ -20136,10 +20156,15 @@ function proseTooComplex(body3) {
     }
     deepest = Math.max(deepest, depth);
   }
+  endLine();
+  if (lines > PROSE_LIMITS.lines) return `it has ${formatCount(lines)} lines (the limit is ${formatCount(PROSE_LIMITS.lines)})`;
   if (listItems > PROSE_LIMITS.listItems) return `it has ${formatCount(listItems)} list items (the limit is ${formatCount(PROSE_LIMITS.listItems)})`;
   if (deepest > PROSE_LIMITS.depth) return `its lists, quotes or indentation nest ${Math.floor(deepest)} levels deep (the limit is ${PROSE_LIMITS.depth})`;
   if (brackets > PROSE_LIMITS.brackets) return `it has ${formatCount(brackets)} [ brackets (the limit is ${formatCount(PROSE_LIMITS.brackets)})`;
   if (emphasis3 > PROSE_LIMITS.emphasis) return `it has ${formatCount(emphasis3)} * and _ marks (the limit is ${formatCount(PROSE_LIMITS.emphasis)})`;
+  if (longestRunOn > PROSE_LIMITS.runOnLines) {
+    return `a list item or quote runs on for ${formatCount(longestRunOn)} lines without a blank line or its own marker (the limit is ${formatCount(PROSE_LIMITS.runOnLines)})`;
+  }
   return void 0;
 }
 function isSpaceOrEnd(text9, at2) {
@@ -20185,7 +20210,7 @@ var init_markdown = __esm({
     init_remark_frontmatter();
     init_words();
     processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
-    PROSE_LIMITS = { characters: 256 * 1024, listItems: 2e3, depth: 32, brackets: 5e3, emphasis: 2e4 };
+    PROSE_LIMITS = { characters: 256 * 1024, listItems: 2e3, depth: 32, brackets: 5e3, emphasis: 2e4, lines: 2e4, runOnLines: 500 };
     ORDERED_MARKER = /\d{1,9}[.)](?=[ \t\r\n]|$)/y;
   }
 });
@@ -24081,11 +24106,15 @@ function parseYaml(yamlText) {
   let documents;
   let problemsDropped = 0;
   try {
-    tokens2 = [...new import_yaml2.Parser().parse(yamlText)];
+    let problems = 0;
+    tokens2 = [];
+    for (const token of new import_yaml2.Parser().parse(yamlText)) {
+      if (token.type === "error" && ++problems > MAX_YAML_PROBLEMS) problemsDropped++;
+      else tokens2.push(token);
+    }
     const composer = new import_yaml2.Composer(options);
     const sink = composer;
     const record = sink.onError;
-    let problems = 0;
     sink.onError = (...args) => {
       if (++problems <= MAX_YAML_PROBLEMS) record(...args);
       else problemsDropped++;
@@ -25498,7 +25527,7 @@ function parseGlobs(value2, path, fail) {
 var MAX_STARS_PER_SEGMENT = 2;
 var MAX_GLOBSTARS = 2;
 var MAX_GLOB_LENGTH = 1e3;
-function globProblem(glob2) {
+function globProblem(glob2, { starsPerSegment = true } = {}) {
   if (glob2.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters; use shorter globs.`;
   const segments = glob2.replace(/\\./g, "").split("/");
   let globstars = 0;
@@ -25509,6 +25538,7 @@ function globProblem(glob2) {
       }
       continue;
     }
+    if (!starsPerSegment) continue;
     const stars = segment.split("*").length - 1;
     if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards between two slashes; use at most ${MAX_STARS_PER_SEGMENT}, as in "*-draft*.dsa.yaml", so matching stays quick.`;
   }
@@ -52066,7 +52096,7 @@ var IgnoreFiles = class {
     this.cwd = cwd;
     if (enabled) {
       for (const pattern2 of patterns) {
-        const problem = globProblem(pattern2.trim());
+        const problem = globProblem(pattern2.trim(), { starsPerSegment: false });
         if (problem) throw new ConfigError("--ignore-pattern", void 0, `the pattern "${pattern2}" ${problem}`);
       }
     }
@@ -52109,7 +52139,7 @@ var IgnoreFiles = class {
   checkPatterns(file, text9) {
     text9.split(/\r?\n/).forEach((line, i) => {
       const pattern2 = line.trim();
-      const problem = pattern2 && !pattern2.startsWith("#") ? globProblem(pattern2) : void 0;
+      const problem = pattern2 && !pattern2.startsWith("#") ? globProblem(pattern2, { starsPerSegment: false }) : void 0;
       if (problem) {
         const shown = relative4(this.cwd, file).split(sep4).join("/");
         throw new ConfigError(shown, { line: i + 1, column: line.indexOf(pattern2) + 1 }, `the pattern "${pattern2}" ${problem}`);
