@@ -1,7 +1,8 @@
 /**
  * The draft front matter of an imported agreement: only what the document states plainly
- * enough to read without guessing (title, reference, version, dates, the parties, and the
- * terms draft-terms.ts reads: purposes, data, flows, retention, lawful basis), each with a
+ * enough to read without guessing (title, reference, version, dates, the parties, the protocol
+ * a tier-2 agreement is made under, and the terms draft-terms.ts reads: purposes, data, flows,
+ * retention, lawful basis), each with a
  * comment naming the clause it came from. Everything else is left out and listed as not
  * found, for the reviewer to fill in from the text or to ask the sender about.
  */
@@ -32,6 +33,8 @@ export interface Draft {
   readonly dates: Partial<Record<'effective_from' | 'expires' | 'review_by', DraftValue<string>>>;
   readonly parties: readonly DraftParty[];
   readonly terms: DraftTerms;
+  /** The overarching protocol a tier-2 agreement says it is made under, with the protocol's reference. */
+  readonly framework?: DraftValue<{ readonly id: string; readonly title: string }>;
 }
 
 /** Every top-level part of the format the import never drafts: always listed as not found. */
@@ -117,6 +120,10 @@ function addMonths(date: string, months: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** "made under the Northshire Overarching Information Sharing Protocol": the protocol a tier-2 agreement sits under, by its title. */
+const UNDER_PROTOCOL =
+  /\b(?:made\s+under|sits\s+under|under|in\s+accordance\s+with|pursuant\s+to)\s+the\s+((?:\p{Lu}[\p{L}\p{N}'’&-]*\s+){1,8}(?:Information\s+Sharing\s+)?(?:Protocol|Framework))\b/u;
+
 const REFERENCE =
   /\b(?:agreement|document|dsa|dsp|isa|isp|protocol)?\s*(?:reference|ref\.?)(?:\s+(?:number|no\.?|code))?\s*[:\-–]?\s*([A-Z0-9][A-Z0-9/._-]{2,40})\b/i;
 const VERSION = /\bversion(?:\s+(?:number|no\.?))?\s*[:\-–]?\s*v?(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\b/i;
@@ -173,6 +180,7 @@ export function draftFromBlocks(blocks: readonly DocBlock[]): Draft {
   const title = titleAt >= 0 ? { value: texts[titleAt]!.replace(/[.:]+$/, ''), from: blocks[titleAt]!.type === 'heading' ? where[titleAt]! : 'the first line' } : undefined;
 
   let reference: DraftValue<string> | undefined;
+  let framework: Draft['framework'];
   let version: DraftValue<string> | undefined;
   const dates: Partial<Record<'effective_from' | 'expires' | 'review_by', DraftValue<string>>> = {};
   const parties: DraftParty[] = [];
@@ -195,8 +203,12 @@ export function draftFromBlocks(blocks: readonly DocBlock[]): Draft {
     // Tables are read row by row: "Reference | NS-DSA-014", "Organisation | Riverside Surgery".
     const lines = block.type === 'table' ? block.rows.map((r) => r.join(' | ')) : [texts[i]!];
     for (const line of lines) {
+      const under = UNDER_PROTOCOL.exec(line);
+      const underRef = under ? REFERENCE.exec(line.slice(under.index)) : null;
+      if (under && underRef && /\d/.test(underRef[1]!) && !framework) framework = { value: { id: underRef[1]!, title: under[1]!.trim() }, from: where[i]! };
       if (!reference) {
-        const m = REFERENCE.exec(line);
+        // The protocol's reference, cited where the agreement says it is made under it, is not this agreement's.
+        const m = REFERENCE.exec(under ? line.slice(0, under.index) : line);
         if (m && /\d/.test(m[1]!)) reference = { value: m[1]!, from: where[i]! };
       }
       if (!version) {
@@ -244,7 +256,8 @@ export function draftFromBlocks(blocks: readonly DocBlock[]): Draft {
   const kindValue = title ? kindFromTitle(title.value) : undefined;
   const kind = kindValue && title ? { value: kindValue, from: title.from } : undefined;
   const terms = draftTerms(blocks, where, headingsOf(blocks), parties);
-  return { ...(title ? { title } : {}), ...(kind ? { kind } : {}), ...(reference ? { reference } : {}), ...(version ? { version } : {}), dates, parties, terms };
+  const tier2 = framework && kind?.value !== 'overarching_protocol' ? { framework } : {};
+  return { ...(title ? { title } : {}), ...(kind ? { kind } : {}), ...(reference ? { reference } : {}), ...(version ? { version } : {}), dates, parties, terms, ...tier2 };
 }
 
 /** The kinds a title names plainly: a tier-1 protocol ("Overarching Information Sharing Protocol"), a processing agreement, a template. */
@@ -270,6 +283,7 @@ export function draftFrontMatter(draft: Draft, fileName: string): string {
   lines.push(draft.title ? `title: ${q(draft.title.value)}  # ${draft.title.from}` : `title: ${q(stem)}  # not found in the document: the file's name`);
   if (draft.version) lines.push(`version: ${q(draft.version.value)}  # ${draft.version.from}`);
   if (draft.kind) lines.push(`kind: ${draft.kind.value}  # read from ${draft.kind.from}`);
+  if (draft.framework) lines.push(`framework:  # ${draft.framework.from}`, `  id: ${q(draft.framework.value.id)}`, `  title: ${q(draft.framework.value.title)}`);
   lines.push('imported:', `  from: ${q(fileName.replace(/^.*[\\/]/, ''))}`);
   const dateKeys = (['effective_from', 'expires', 'review_by'] as const).filter((k) => draft.dates[k]);
   if (dateKeys.length) {

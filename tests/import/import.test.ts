@@ -310,4 +310,21 @@ describe('tiered protocols', () => {
     const report = JSON.parse((await runCli(['lint', 'isp.dsa.md', '-f', 'json', '--as-of', '2026-11-01'], dir)).stdout) as { files: { findings: { ruleId: string }[] }[] };
     expect(report.files[0]!.findings.filter((f) => f.ruleId === 'schema')).toEqual([]);
   });
+
+  it('drafts the protocol a tier-2 agreement is made under, by its reference, and keeps that reference out of the agreement\'s own id', async () => {
+    const lines = [
+      'Northshire MASH Data Sharing Agreement',
+      '1. Scope',
+      '1.1 This agreement is made under the Northshire Overarching Information Sharing Protocol (reference NS-ISP-2026) and is between Northshire Integrated Care Board and Riverside Medical Practice.',
+      '1.2 Agreement reference: NS-MASH-2026-003.',
+    ];
+    const { text } = await importDocument(new TextEncoder().encode(lines.join('\n\n')), 'mash.txt');
+    expect(text).toContain(
+      '\nid: "NS-MASH-2026-003"  # clause 1.2\ntitle: "Northshire MASH Data Sharing Agreement"  # the first line\nframework:  # clause 1.1\n  id: "NS-ISP-2026"\n  title: "Northshire Overarching Information Sharing Protocol"\n',
+    );
+    // Named without its reference, the protocol is not drafted (the format needs its id).
+    const { text: unnamed } = await importDocument(new TextEncoder().encode(lines.slice(0, 2).concat('1.1 This agreement is made under the Northshire Overarching Information Sharing Protocol.').join('\n\n')), 'b.txt');
+    expect(frontMatter(unnamed)['framework']).toBeUndefined();
+  });
 });
+
