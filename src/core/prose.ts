@@ -124,18 +124,6 @@ export function sentenceBounds(block: ProseBlock, start: number, end: number): {
   return { from, to: Math.max(end, j < ends.length ? ends[j]! : block.text.length) };
 }
 
-/** The sentence around characters `start` to `end` of a block: the text before and after them. */
-export function sentenceAround(block: ProseBlock, start: number, end: number): { before: string; after: string } {
-  const { from, to } = sentenceBounds(block, start, end);
-  return { before: block.text.slice(from, start), after: block.text.slice(end, to) };
-}
-
-/** The whole sentence around characters `start` to `end`. */
-export function sentenceOf(block: ProseBlock, start: number, end: number): string {
-  const { from, to } = sentenceBounds(block, start, end);
-  return block.text.slice(from, to);
-}
-
 /** Where a pattern matches in a block (start and end of each match, in order), found once per block. */
 const matchesByBlock = new WeakMap<ProseBlock, Map<RegExp, { starts: number[]; ends: number[] }>>();
 
