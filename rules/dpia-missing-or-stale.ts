@@ -88,7 +88,8 @@ const STAFF_MONITORING =
 /** The first sign that staff are monitored: an identifiable data item of the `staff_monitoring` category, else words in a purpose or data item. */
 function staffMonitoring(a: Agreement): { what: string; at: Path } | undefined {
   for (const [j, item] of (a.data ?? []).entries()) {
-    const k = (item.categories ?? []).indexOf('staff_monitoring');
+    const categories: readonly string[] = item.categories ?? [];
+    const k = categories.indexOf('staff_monitoring');
     if (k >= 0 && isIdentifying(item)) return { what: `data item "${item.id}" records what named staff do`, at: ['data', j, 'categories', k] };
   }
   const said = firstMention(descriptions(a), [STAFF_MONITORING]);

@@ -17405,7 +17405,7 @@ function resolveToLabelEnd(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  const label3 = {
+  const label4 = {
     type: "label",
     start: {
       ...events[open2][1].start
@@ -17423,11 +17423,11 @@ function resolveToLabelEnd(events, context) {
       ...events[close2 - 2][1].start
     }
   };
-  media = [["enter", group, context], ["enter", label3, context]];
+  media = [["enter", group, context], ["enter", label4, context]];
   media = push(media, events.slice(open2 + 1, open2 + offset + 3));
   media = push(media, [["enter", text9, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text9, context], events[close2 - 2], events[close2 - 1], ["exit", label3, context]]);
+  media = push(media, [["exit", text9, context], events[close2 - 2], events[close2 - 1], ["exit", label4, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open2, events.length, media);
@@ -19165,9 +19165,9 @@ function compiler(options) {
     node2.value = data2.replace(/(\r?\n|\r)$/g, "");
   }
   function onexitdefinitionlabelstring(token) {
-    const label3 = this.resume();
+    const label4 = this.resume();
     const node2 = this.stack[this.stack.length - 1];
-    node2.label = label3;
+    node2.label = label4;
     node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
   }
   function onexitdefinitiontitlestring() {
@@ -19311,9 +19311,9 @@ function compiler(options) {
     this.data.referenceType = "collapsed";
   }
   function onexitreferencestring(token) {
-    const label3 = this.resume();
+    const label4 = this.resume();
     const node2 = this.stack[this.stack.length - 1];
-    node2.label = label3;
+    node2.label = label4;
     node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
     this.data.referenceType = "full";
   }
@@ -22265,8 +22265,8 @@ function partyName(a, id2) {
   return partyById(a, id2)?.name ?? id2 ?? "an unnamed party";
 }
 function purposeName(purpose) {
-  const label3 = purposeCategoryOf(purpose)?.label;
-  return label3 ? `${label3.charAt(0).toLowerCase()}${label3.slice(1)} ("${purpose.id}")` : `"${purpose.id}"`;
+  const label4 = purposeCategoryOf(purpose)?.label;
+  return label4 ? `${label4.charAt(0).toLowerCase()}${label4.slice(1)} ("${purpose.id}")` : `"${purpose.id}"`;
 }
 function isPublicAuthority(party) {
   if (party?.public_authority !== void 0) return party.public_authority;
@@ -23700,7 +23700,7 @@ function basisPhrase(purposes) {
   for (const purpose of purposes) {
     const b = purpose.lawful_basis;
     if (!b) continue;
-    const gdpr = [b.article_6 ? labelOf("article6", b.article_6) : "", b.article_9 ? labelOf("article9", b.article_9) : "", b.dpa_schedule_1 ? labelOf("dpaSchedule1", b.dpa_schedule_1) : ""].filter(Boolean).map((label3) => `UK GDPR ${label3}`.replace("UK GDPR DPA", "DPA"));
+    const gdpr = [b.article_6 ? labelOf("article6", b.article_6) : "", b.article_9 ? labelOf("article9", b.article_9) : "", b.dpa_schedule_1 ? labelOf("dpaSchedule1", b.dpa_schedule_1) : ""].filter(Boolean).map((label4) => `UK GDPR ${label4}`.replace("UK GDPR DPA", "DPA"));
     const words = [];
     if (gdpr.length) words.push(joinWords(gdpr));
     if (b.common_law) words.push(`the common-law basis “${labelOf("commonLaw", b.common_law)}”`);
@@ -27575,7 +27575,7 @@ var agreement_id_conflict_default = defineAcrossRule({
   },
   check({ entries, report: report2 }) {
     const byId = groupBy(entries.map((_, i) => i), (i) => entries[i].record.id);
-    const label3 = (j) => agreementLabel(entries[j].record, entries[j].file);
+    const label4 = (j) => agreementLabel(entries[j].record, entries[j].file);
     const againstOthers = (members2, bucketOf, each) => {
       const buckets = groupBy(members2, bucketOf);
       const sample = [...buckets].map(([bucket, list8]) => [bucket, list8.slice(0, MAX_RELATED_ACROSS)]);
@@ -27583,7 +27583,7 @@ var agreement_id_conflict_default = defineAcrossRule({
         const own11 = bucketOf(i);
         const rivals = sample.filter(([bucket]) => bucket !== own11).flatMap(([, list8]) => list8).slice(0, MAX_RELATED_ACROSS);
         const total = members2.length - buckets.get(own11).length;
-        const labels = rivals.map(label3);
+        const labels = rivals.map(label4);
         each(i, rivals, total > labels.length ? `${labels.slice(0, 3).join(", ")} and ${total - 3} more` : agreementsInWords(labels));
       }
     };
@@ -30260,7 +30260,8 @@ var TRACKING = /\b(?:geo-?location|GPS|location\s+tracking|track(?:s|ing)?\s+(?:
 var STAFF_MONITORING = /\b(?:monitor(?:s|ed|ing)?|surveillance\s+of|track(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+|their\s+)?(?:staff|employees?|workforce|workers?)\b(?!\s+(?:levels?|numbers?))|\b(?:employee|workforce|workplace)\s+(?:monitoring|surveillance)\b/i;
 function staffMonitoring(a) {
   for (const [j, item2] of (a.data ?? []).entries()) {
-    const k = (item2.categories ?? []).indexOf("staff_monitoring");
+    const categories2 = item2.categories ?? [];
+    const k = categories2.indexOf("staff_monitoring");
     if (k >= 0 && isIdentifying(item2)) return { what: `data item "${item2.id}" records what named staff do`, at: ["data", j, "categories", k] };
   }
   const said = firstMention(descriptions(a), [STAFF_MONITORING]);
@@ -30661,7 +30662,7 @@ var dpo_review_missing_default = defineRule({
     }
   },
   check({ agreement: a, report: report2 }) {
-    const check2 = (party, i, role, none, other, label3) => {
+    const check2 = (party, i, role, none, other, label4) => {
       const found = approvalsBy(a, party.id, role);
       if (found.some(({ approval }) => approvesCurrentVersion(a, approval))) return;
       if (found.some(({ approval }) => approval.digest !== void 0)) return;
@@ -30676,7 +30677,7 @@ var dpo_review_missing_default = defineRule({
         messageId: other,
         data: { ...data, approved },
         at: ["parties", i, "id"],
-        related: [{ at: last.approval.version === void 0 ? ["approvals", last.index] : ["approvals", last.index, "version"], message: `The ${label3} approval is here.` }]
+        related: [{ at: last.approval.version === void 0 ? ["approvals", last.index] : ["approvals", last.index, "version"], message: `The ${label4} approval is here.` }]
       });
     };
     (a.parties ?? []).forEach((party, i) => {
@@ -34700,8 +34701,8 @@ var processor_determines_purpose_default = defineRule({
 
 // rules/processor-without-art28-contract.ts
 var ALL_TERMS = ART28_TERMS.map((t) => t.value).join(", ");
-function lowerFirstKeepingArticle(label3) {
-  return label3.startsWith("Art ") ? label3 : `${label3.charAt(0).toLowerCase()}${label3.slice(1)}`;
+function lowerFirstKeepingArticle(label4) {
+  return label4.startsWith("Art ") ? label4 : `${label4.charAt(0).toLowerCase()}${label4.slice(1)}`;
 }
 function hasArrangement(a, partyId) {
   return (a.processors ?? []).some((p2) => p2.party === partyId);
@@ -35097,18 +35098,77 @@ function declaresKind(a, kind) {
   return parties.some((p2) => p2.org_type !== void 0 && (kind.orgTypes ?? []).includes(p2.org_type) || (kind.name?.test(p2.name) ?? false)) || (a.purposes ?? []).some((p2) => p2.category !== void 0 && kind.purposes.includes(p2.category));
 }
 var SIGNED_FOR = /\b(?:signed\s+(?:for\s+and\s+)?on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/giu;
+function signingNames(a) {
+  return (a.parties ?? []).flatMap((p2) => p2.legal_name ? [p2, { ...p2, name: p2.legal_name }] : [p2]);
+}
+function unknownSignatory(block, from, to, parties) {
+  const name = NAME.exec(block.text.slice(from, to));
+  const nameText = name?.[1]?.replace(/['’&-]+$/u, "").trim();
+  if (!name || !nameText) return void 0;
+  if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) return void 0;
+  const start = from + name[0].length - name[1].length;
+  return { messageId: "signatory-not-party", start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, " ") } };
+}
 function signatoriesIn(a, block) {
-  const parties = (a.parties ?? []).flatMap((p2) => p2.legal_name ? [p2, { ...p2, name: p2.legal_name }] : [p2]);
+  const parties = signingNames(a);
   const out = [];
   for (const signed of block.text.matchAll(SIGNED_FOR)) {
     const after = (signed.index ?? 0) + signed[0].length;
     const rest = /^[^\n:;,.()|]*/u.exec(block.text.slice(after))?.[0] ?? "";
-    const name = NAME.exec(rest);
-    const nameText = name?.[1]?.replace(/['’&-]+$/u, "").trim();
-    if (!name || !nameText) continue;
-    if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) continue;
-    const start = after + name[0].length - name[1].length;
-    out.push({ messageId: "signatory-not-party", start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, " ") } });
+    const found = unknownSignatory(block, after, after + rest.length, parties);
+    if (found) out.push(found);
+  }
+  return [...out, ...signatureTableIn(block, parties)];
+}
+var DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/u;
+var ORGANISATION_LABEL = /^(?:(?:signing\s+)?organi[sz]ation(?:\s+name)?|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
+var ROW_LABEL = /^(?:name|role|title|position|job\s+title|date|signature|signed|date\s+signed|organi[sz]ation|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of)$/iu;
+var SIGNATURE_LABEL = /\b(?:signature|signed|sign(?:ed)?\s+off|date\s+signed)\b/iu;
+function cellsOf(line, lineStart) {
+  const cells2 = [];
+  let from = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && line[i] !== "|") continue;
+    const raw2 = line.slice(from, i);
+    const lead = raw2.length - raw2.trimStart().length;
+    cells2.push({ text: raw2.trim(), start: lineStart + from + lead, end: lineStart + from + lead + raw2.trim().length });
+    from = i + 1;
+  }
+  if (cells2[0]?.text === "" && line.trimStart().startsWith("|")) cells2.shift();
+  if (cells2.at(-1)?.text === "" && line.trimEnd().endsWith("|")) cells2.pop();
+  return cells2;
+}
+function label2(cell) {
+  return (cell?.text ?? "").replace(/:$/u, "").trim();
+}
+function signatureTableIn(block, parties) {
+  if (!block.text.includes("|")) return [];
+  const lines = [];
+  let at2 = 0;
+  for (const text9 of block.text.split("\n")) {
+    lines.push({ text: text9, start: at2 });
+    at2 += text9.length + 1;
+  }
+  const out = [];
+  for (let h2 = 0; h2 + 1 < lines.length; h2++) {
+    if (!lines[h2].text.includes("|") || !DELIMITER_ROW.test(lines[h2 + 1].text)) continue;
+    const header = cellsOf(lines[h2].text, lines[h2].start);
+    const rows = [];
+    for (let r = h2 + 2; r < lines.length && lines[r].text.includes("|"); r++) rows.push(cellsOf(lines[r].text, lines[r].start));
+    const judge = (cell) => {
+      const found = cell && cell.text !== "" ? unknownSignatory(block, cell.start, cell.end, parties) : void 0;
+      if (found) out.push(found);
+    };
+    const all3 = [header, ...rows];
+    if (rows.some((row2) => ROW_LABEL.test(label2(row2[0])))) {
+      if (all3.some((row2) => SIGNATURE_LABEL.test(label2(row2[0])))) {
+        for (const row2 of all3) if (ORGANISATION_LABEL.test(label2(row2[0]))) judge(row2[1]);
+      }
+    } else {
+      const column = header.findIndex((cell) => ORGANISATION_LABEL.test(label2(cell)));
+      if (column >= 0 && header.some((cell) => SIGNATURE_LABEL.test(label2(cell)))) for (const row2 of rows) judge(row2[column]);
+    }
+    h2 += 1 + rows.length;
   }
   return out;
 }
@@ -35160,7 +35220,7 @@ var prose_undeclared_party_default = defineRule({
     description: 'In a Markdown agreement, reports body text that shares data with an organisation that is not a declared party ("shared with Acme Analytics Ltd"), with a kind of recipient no party is ("disclosed to the police", "shared with researchers"), or uses it for marketing, research or insurance when no purpose says so.',
     rationale: `Everyone who receives patient data under an agreement must be a party to it, with a role, flows, a lawful basis and sign-off; every use must be a declared purpose. If the text people sign mentions a recipient or a use that the structured part never declares, dsalint's checks cannot cover it and patients would not expect it.
 
-This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when its distinctive words appear in the party's name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party's id, or when it is an acronym of the party's name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, and for "used for marketing / research / insurance". It also reads the signature formula ("signed on behalf of …", "for and on behalf of …") and asks about an organisation signed for that matches no party's name or legal name: a party list and signatures that disagree leave it unclear who is bound.
+This is a heuristic, so its findings ask for review rather than fail the agreement. It reads sentences such as "shared with …", "disclosed to …", "sent to …", "made available to …" and "access by …", and takes the capitalised name straight after them. A name matches a party when its distinctive words appear in the party's name (ignoring "the", "Ltd", "NHS", "Trust" and similar), when it is the party's id, or when it is an acronym of the party's name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, and for "used for marketing / research / insurance". It also reads the signature formula ("signed on behalf of …", "for and on behalf of …") and signature tables (a Markdown table with a Signature or Date signed column, read in its Organisation, Party or On behalf of column, or in the row so labelled when labels run down the first column), and asks about an organisation signed for that matches no party's name or legal name: a party list and signatures that disagree leave it unclear who is bound. A table of parties with no signature column is not read.
 
 Its limits: a recipient named in lower case ("the medical examiner") or without one of those verbs is not seen; a person's name after a title (Dr, Mrs) is skipped; systems and roles (Smartcard, GP Connect, Caldicott Guardian) are not organisations; and a sentence that denies the sharing ("will never be shared with insurers") is skipped, as is any sentence with "not" or "no" before the verb.`,
     fix: "If the organisation does receive the data, declare it under `parties` (with its role) and add the flow to it, its purpose and its sign-off. If the use is intended, declare the purpose with its lawful basis. Otherwise correct the text so that it matches the structured agreement.",
@@ -35868,7 +35928,7 @@ var recipient_access_aggregates_default = defineAcrossRule({
         categories: new Set(list8.flatMap((g) => [...g.categories])),
         modes: new Set(list8.flatMap((g) => [...g.modes]))
       };
-      const label3 = (g) => agreementLabel(entries[g.entry].record, entries[g.entry].file);
+      const label4 = (g) => agreementLabel(entries[g.entry].record, entries[g.entry].file);
       const contribution = (g) => accessScopeWords(g, g.allRegistered);
       const nearby = capped(list8, MAX_RELATED_ACROSS + 1).shown;
       const relatedTo = (self2) => nearby.filter((g) => g !== self2).map((g) => ({ entry: g.entry, at: g.at, message: `Under ${entries[g.entry].record.id}, ${recipient} gets ${contribution(g)}.` }));
@@ -35881,7 +35941,7 @@ var recipient_access_aggregates_default = defineAcrossRule({
               count: list8.length,
               recipient,
               scope: accessScopeWords(union, list8.some((x) => x.allPatients && x.allRegistered)),
-              parts: joinWords(capped(parts, 5).shown.map((p2) => `${contribution(p2)} under ${label3(p2)}`))
+              parts: joinWords(capped(parts, 5).shown.map((p2) => `${contribution(p2)} under ${label4(p2)}`))
             },
             entry: g.entry,
             at: g.at,
@@ -50440,10 +50500,10 @@ function markdownBlocks(markdown3) {
     (text9) => fromMarkdown(text9).children.filter((n) => n.type !== "definition" && n.type !== "yaml" && n.type !== "html")
   );
 }
-function labelled(label3, blocks) {
+function labelled(label4, blocks) {
   const [first, ...rest] = blocks;
-  if (first?.type === "paragraph") return [paragraph2([strong2(label3), text6(" "), ...first.children]), ...rest];
-  return [paragraph2([strong2(label3)]), ...blocks];
+  if (first?.type === "paragraph") return [paragraph2([strong2(label4), text6(" "), ...first.children]), ...rest];
+  return [paragraph2([strong2(label4)]), ...blocks];
 }
 function location2(f) {
   const { start } = f.location.range;
@@ -51852,8 +51912,8 @@ function fileSection2(run, file, index2) {
     children.push(h("h3", `${GROUP_TITLES[group]} (${findings.length})`), h("p", GROUP_EXPLANATIONS[group]));
     if (group === "waived" || group === "info" || findings.length > 10) {
       const open2 = group === "error" || group === "review";
-      const label3 = plural(findings.length, `${GROUP_LABELS[group].toLowerCase()} finding`);
-      children.push(h("details", open2 ? { open: true } : {}, [h("summary", open2 ? `${label3} (select to fold)` : `Show ${label3}`), ...articles]));
+      const label4 = plural(findings.length, `${GROUP_LABELS[group].toLowerCase()} finding`);
+      children.push(h("details", open2 ? { open: true } : {}, [h("summary", open2 ? `${label4} (select to fold)` : `Show ${label4}`), ...articles]));
     } else {
       children.push(...articles);
     }
@@ -53354,7 +53414,7 @@ function painter(color2) {
   return (style2, text9) => color2 ? `\x1B[${ANSI[style2]}m${text9}\x1B[0m` : text9;
 }
 var GROUP_STYLE = { error: "red", warning: "yellow", info: "blue", review: "magenta", waived: "gray" };
-function label2(f) {
+function label3(f) {
   const group = groupOf(f);
   return { text: group, style: GROUP_STYLE[group] };
 }
@@ -53380,7 +53440,7 @@ var stylish = (run, { color: color2, quiet, width }) => {
       out.push(`  ${paint("red", "error")}  ${hangingWrap(message2, message2, widthAfter(width, 9), 9)}`);
     }
     const rows = findings.map((f) => {
-      const l = label2(f);
+      const l = label3(f);
       const message2 = logLine(f.suppression ? `${f.message} (waived: ${f.suppression.reason})` : f.message);
       return { where: `${f.location.range.start.line}:${f.location.range.start.column}`, l, message: message2, rule: f.ruleId };
     });
@@ -53618,7 +53678,7 @@ function githubAnnotations(run, options = {}) {
       const rule = rules.get(f.ruleId);
       const { start, end } = f.location.range;
       const sameLine = start.line === end.line;
-      const label3 = f.kind === "review" ? "Needs review: " : "";
+      const label4 = f.kind === "review" ? "Needs review: " : "";
       const fix2 = rule?.fix ? `
 
 How to fix: ${plainText(rule.fix)}` : "";
@@ -53638,7 +53698,7 @@ More: ${rule.helpUri}` : "";
             col: sameLine ? start.column : void 0,
             endLine: end.line,
             endColumn: sameLine ? end.column : void 0,
-            title: `${label3}${rule?.title ?? f.ruleId} (${f.ruleId})`
+            title: `${label4}${rule?.title ?? f.ruleId} (${f.ruleId})`
           },
           `${f.message}${fix2}${more}`
         )
@@ -53748,19 +53808,19 @@ async function postComment(env2, pr2, token, body3) {
 import { resolve as resolve7 } from "node:path";
 var VersionError = class extends Error {
 };
-function parseVersion(source, label3) {
+function parseVersion(source, label4) {
   const parsed = parseYaml(source.yamlText);
   const where2 = (yamlOffset) => {
     const at2 = source.locator.position(source.yamlOffset + yamlOffset);
-    return `${label3}:${at2.line}:${at2.column}`;
+    return `${label4}:${at2.line}:${at2.column}`;
   };
   const error = parsed.errors[0];
   if (error) throw new VersionError(`${where2(error.pos[0])}: not valid YAML (${error.message.split("\n")[0]}), so it cannot be compared.`);
   if (parsed.tooDeep) throw new VersionError(`${where2(parsed.tooDeep[0])}: nested too deeply to read, so it cannot be compared.`);
-  if (source.kind === "markdown" && !source.hasFrontMatter) throw new VersionError(`${label3}:1:1: this Markdown file has no front matter (--- ... ---), so there is no agreement to compare.`);
+  if (source.kind === "markdown" && !source.hasFrontMatter) throw new VersionError(`${label4}:1:1: this Markdown file has no front matter (--- ... ---), so there is no agreement to compare.`);
   const data = parsed.data;
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new VersionError(`${label3}:1:1: not an agreement (the YAML is not a mapping of keys to values), so it cannot be compared.`);
-  return { label: label3, source, data, locator: new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator) };
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new VersionError(`${label4}:1:1: not an agreement (the YAML is not a mapping of keys to values), so it cannot be compared.`);
+  return { label: label4, source, data, locator: new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator) };
 }
 async function readVersionFile(cwd, file) {
   const absolute = resolve7(cwd, file);
@@ -53770,12 +53830,12 @@ async function readVersionFile(cwd, file) {
   return parseVersion(read.source, display);
 }
 async function readVersionAtBase(base, repoPath, display) {
-  const label3 = `${base.ref}:${display}`;
+  const label4 = `${base.ref}:${display}`;
   const bytes = await readAtBase(base, repoPath, DEFAULT_MAX_FILE_SIZE);
-  if (!bytes) throw new VersionError(`${label3}: not found at ${base.ref}.`);
-  const read = await decodeAgreement(bytes, label3);
+  if (!bytes) throw new VersionError(`${label4}: not found at ${base.ref}.`);
+  const read = await decodeAgreement(bytes, label4);
   if ("failure" in read) throw new VersionError(read.failure.message);
-  return parseVersion({ ...read.source, path: display }, label3);
+  return parseVersion({ ...read.source, path: display }, label4);
 }
 function locateChange(change, before, after) {
   return {
@@ -53865,9 +53925,9 @@ function rowOf(file, record, run, counts2) {
     parties: record.parties.map((p2) => p2.role ? `${p2.name} (${p2.role.replace(/_/g, " ")})` : p2.name),
     recipients: sorted(record.flows.flatMap((f) => f.to ? [partyName2(f.to)] : [])),
     purposes: record.purposes.map((p2) => {
-      const label3 = purposeCategoryLabel(p2.category) ?? p2.id;
+      const label4 = purposeCategoryLabel(p2.category) ?? p2.id;
       const basis = basisWords(p2.basis);
-      return basis ? `${label3}: ${basis}` : label3;
+      return basis ? `${label4}: ${basis}` : label4;
     }),
     dataCategories: sorted(record.data.flatMap((d) => d.categories.map(categoryLabel))),
     population: population ? [populationScopeLabel(population.scope), population.description].filter(Boolean).join(": ") : "",

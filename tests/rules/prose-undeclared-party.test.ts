@@ -47,6 +47,49 @@ describe(RULE, () => {
     });
   });
 
+  describe('signature tables', () => {
+    const TABLE = [
+      '## Signatures',
+      '',
+      '| Organisation | Name | Role | Signature | Date |',
+      '| --- | --- | --- | --- | --- |',
+      '| Example Surgery | Dr A Example | Caldicott Guardian | | 2026-03-01 |',
+      '| **Riverside Health Partnership** | B Example | Director | | 2026-03-02 |',
+      '| NHS North East London ICB | C Example | SIRO | | 2026-03-03 |',
+    ].join('\n');
+
+    it('reports an organisation in the Organisation column that is not a party, at its name in the cell', async () => {
+      const text = md(TABLE);
+      expect(await lint(text)).toEqual([`signatory-not-party ${rangeOf(text, 'Riverside Health Partnership')}`]);
+      const [finding] = (await lintText(text, { rules: [ruleById(RULE)], markdown: true })).findings;
+      expect(finding?.message).toContain('signed on behalf of "Riverside Health Partnership", but no declared party has that name or legal name');
+    });
+
+    it('reads a table without outer pipes, and columns headed "On behalf of" or "Party"', async () => {
+      const bare = md('Party | Name | Date signed\n:--- | --- | ---\nExample Surgery | Dr A Example | 2026-03-01\nNorthshire County Council | D Example | 2026-03-01');
+      expect(await lint(bare)).toEqual([`signatory-not-party ${rangeOf(bare, 'Northshire County Council')}`]);
+      const behalf = md('| On behalf of | Signature |\n| --- | --- |\n| Acme Analytics Ltd | |');
+      expect(await lint(behalf)).toEqual([`signatory-not-party ${rangeOf(behalf, 'Acme Analytics Ltd')}`]);
+    });
+
+    it('reads a two-column table of labels and values', async () => {
+      const text = md('| Signed on behalf of: | Riverside Health Partnership |\n| --- | --- |\n| Name | Dr A Example |\n| Signature | |\n| Date | 2026-03-01 |');
+      expect(await lint(text)).toEqual([`signatory-not-party ${rangeOf(text, 'Riverside Health Partnership')}`]);
+      const good = md('| Organisation | Example Surgery |\n| --- | --- |\n| Name | Dr A Example |\n| Signature | |');
+      expect(await lint(good)).toEqual([]);
+    });
+
+    it('accepts parties, legal names, generic roles and blanks, and ignores tables that are not signature tables', async () => {
+      const legal = YAML.replace('name: Example Surgery,', 'name: Example Surgery, legal_name: Drs Smith and Jones Partnership,');
+      const rows = ['| Drs Smith and Jones Partnership | Dr A Example | |', '| The Provider | | |', '| [Organisation name] | | |', '| | | |', '| Medical Examiner Office | Dr M Example | |'];
+      expect(await lint(md(`| Organisation | Name | Signature |\n| --- | --- | --- |\n${rows.join('\n')}`, legal))).toEqual([]);
+      // A table of parties with no signature column is not where anyone signs.
+      expect(await lint(md('| Organisation | Role | ODS code |\n| --- | --- | --- |\n| Riverside Health Partnership | Provider | Y12345 |'))).toEqual([]);
+      // Lines with pipes but no delimiter row are not a table.
+      expect(await lint(md('Organisation | Signature\nRiverside Health Partnership | signed'))).toEqual([]);
+    });
+  });
+
   describe('named recipients', () => {
     it('reports an organisation that is not a party, at its name', async () => {
       const text = md('Summaries are also shared with Acme Analytics Ltd for quality reporting.');
