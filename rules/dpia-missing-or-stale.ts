@@ -372,6 +372,23 @@ export default defineRule({
           findings: [{ messageId: 'missing', text: 'dsalint' }],
         },
         {
+          title: 'audit trails of named staff\'s access sent to the ICB, and no DPIA (monitoring of staff)',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            data:
+              - { id: access-audit, description: Who opened which shared records by Smartcard user, categories: [staff_data, staff_monitoring] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [access-audit] }
+          `,
+          findings: [{ messageId: 'missing', text: 'dsalint' }],
+        },
+        {
           title: 'a DPIA of an earlier version',
           agreement: yaml`
             dsalint: 1
