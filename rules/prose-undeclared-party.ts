@@ -165,7 +165,7 @@ function signingNames(a: Agreement): Party[] {
  * a person's name and a blank ("[Organisation]") are not judged.
  */
 function unknownSignatory(block: ProseBlock, from: number, to: number, parties: readonly Party[]): Found | undefined {
-  const name = NAME.exec(block.text.slice(from, to));
+  const name = NAME.exec(block.text.slice(from, Math.min(to, from + MAX_NAME_CHARS)));
   const nameText = name?.[1]?.replace(/['’&-]+$/u, '').trim();
   if (!name || !nameText) return undefined;
   if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) return undefined;
@@ -191,8 +191,11 @@ function signatoriesIn(a: Agreement, block: ProseBlock): Found[] {
   return [...out, ...signatureTableIn(block, parties)];
 }
 
-/** A table's delimiter row: `| --- | :---: |`. */
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/u;
+/** A table's delimiter row: `| --- | :---: |`. Split, not one pattern: runs of spaces between optional parts backtrack. */
+function isDelimiterRow(line: string): boolean {
+  const inner = line.trim().replace(/^\|/u, '').replace(/\|$/u, '');
+  return inner !== '' && inner.split('|').every((cell) => /^:?-+:?$/u.test(cell.trim()));
+}
 /** A column (or row) label for the organisation that signs: "Organisation", "Party", "On behalf of", "Signed for and on behalf of". */
 const ORGANISATION_LABEL = /^(?:(?:signing\s+)?organi[sz]ation(?:\s+name)?|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
 /** A label in the first column of a table of labels and values, below its first row. */
@@ -245,7 +248,7 @@ function signatureTableIn(block: ProseBlock, parties: readonly Party[]): Found[]
   }
   const out: Found[] = [];
   for (let h = 0; h + 1 < lines.length; h++) {
-    if (!lines[h]!.text.includes('|') || !DELIMITER_ROW.test(lines[h + 1]!.text)) continue;
+    if (!lines[h]!.text.includes('|') || !isDelimiterRow(lines[h + 1]!.text)) continue;
     const header = cellsOf(lines[h]!.text, lines[h]!.start);
     const rows: Cell[][] = [];
     for (let r = h + 2; r < lines.length && lines[r]!.text.includes('|'); r++) rows.push(cellsOf(lines[r]!.text, lines[r]!.start));

@@ -35119,7 +35119,7 @@ function signingNames(a) {
   return (a.parties ?? []).flatMap((p2) => p2.legal_name ? [p2, { ...p2, name: p2.legal_name }] : [p2]);
 }
 function unknownSignatory(block, from, to, parties) {
-  const name = NAME.exec(block.text.slice(from, to));
+  const name = NAME.exec(block.text.slice(from, Math.min(to, from + MAX_NAME_CHARS)));
   const nameText = name?.[1]?.replace(/['’&-]+$/u, "").trim();
   if (!name || !nameText) return void 0;
   if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) return void 0;
@@ -35137,7 +35137,10 @@ function signatoriesIn(a, block) {
   }
   return [...out, ...signatureTableIn(block, parties)];
 }
-var DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/u;
+function isDelimiterRow(line) {
+  const inner = line.trim().replace(/^\|/u, "").replace(/\|$/u, "");
+  return inner !== "" && inner.split("|").every((cell) => /^:?-+:?$/u.test(cell.trim()));
+}
 var ORGANISATION_LABEL = /^(?:(?:signing\s+)?organi[sz]ation(?:\s+name)?|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
 var ROW_LABEL = /^(?:name|role|title|position|job\s+title|date|signature|signed|date\s+signed|organi[sz]ation|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of)$/iu;
 var SIGNATURE_LABEL = /\b(?:signature|signed|sign(?:ed)?\s+off|date\s+signed)\b/iu;
@@ -35168,7 +35171,7 @@ function signatureTableIn(block, parties) {
   }
   const out = [];
   for (let h2 = 0; h2 + 1 < lines.length; h2++) {
-    if (!lines[h2].text.includes("|") || !DELIMITER_ROW.test(lines[h2 + 1].text)) continue;
+    if (!lines[h2].text.includes("|") || !isDelimiterRow(lines[h2 + 1].text)) continue;
     const header = cellsOf(lines[h2].text, lines[h2].start);
     const rows = [];
     for (let r = h2 + 2; r < lines.length && lines[r].text.includes("|"); r++) rows.push(cellsOf(lines[r].text, lines[r].start));
