@@ -197,9 +197,10 @@ function isDelimiterRow(line: string): boolean {
   return inner !== '' && inner.split('|').every((cell) => /^:?-+:?$/u.test(cell.trim()));
 }
 /** A column (or row) label for the organisation that signs: "Organisation", "Party", "On behalf of", "Signed for and on behalf of". */
-const ORGANISATION_LABEL = /^(?:(?:signing\s+)?organi[sz]ation(?:\s+name)?|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
+const ORGANISATION_LABEL =
+  /^(?:(?:(?:signing|partner|member|party)\s+)?organi[sz]ation(?:\s+name)?|name\s+of\s+(?:the\s+)?(?:organi[sz]ation|party)|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
 /** A label in the first column of a table of labels and values, below its first row. */
-const ROW_LABEL = /^(?:name|role|title|position|job\s+title|date|signature|signed|date\s+signed|organi[sz]ation|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of)$/iu;
+const ROW_LABEL = /^(?:name|role|title|position|job\s+title|designation|date|signature|signed|date\s+signed)$/iu;
 /** A label that makes a table a signature table: a signature, or the date it was signed. */
 const SIGNATURE_LABEL = /\b(?:signature|signed|sign(?:ed)?\s+off|date\s+signed)\b/iu;
 
@@ -257,7 +258,7 @@ function signatureTableIn(block: ProseBlock, parties: readonly Party[]): Found[]
       if (found) out.push(found);
     };
     const all = [header, ...rows];
-    if (rows.some((row) => ROW_LABEL.test(label(row[0])))) {
+    if (rows.some((row) => ROW_LABEL.test(label(row[0])) || ORGANISATION_LABEL.test(label(row[0])))) {
       // Labels down the first column: "| Signed on behalf of | Riverside PCN |", "| Name | Dr A |", "| Signature | |".
       if (all.some((row) => SIGNATURE_LABEL.test(label(row[0])))) for (const row of all) if (ORGANISATION_LABEL.test(label(row[0]))) judge(row[1]);
     } else {

@@ -35141,8 +35141,8 @@ function isDelimiterRow(line) {
   const inner = line.trim().replace(/^\|/u, "").replace(/\|$/u, "");
   return inner !== "" && inner.split("|").every((cell) => /^:?-+:?$/u.test(cell.trim()));
 }
-var ORGANISATION_LABEL = /^(?:(?:signing\s+)?organi[sz]ation(?:\s+name)?|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
-var ROW_LABEL = /^(?:name|role|title|position|job\s+title|date|signature|signed|date\s+signed|organi[sz]ation|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of)$/iu;
+var ORGANISATION_LABEL = /^(?:(?:(?:signing|partner|member|party)\s+)?organi[sz]ation(?:\s+name)?|name\s+of\s+(?:the\s+)?(?:organi[sz]ation|party)|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
+var ROW_LABEL = /^(?:name|role|title|position|job\s+title|designation|date|signature|signed|date\s+signed)$/iu;
 var SIGNATURE_LABEL = /\b(?:signature|signed|sign(?:ed)?\s+off|date\s+signed)\b/iu;
 function cellsOf(line, lineStart) {
   const cells2 = [];
@@ -35180,7 +35180,7 @@ function signatureTableIn(block, parties) {
       if (found) out.push(found);
     };
     const all3 = [header, ...rows];
-    if (rows.some((row2) => ROW_LABEL.test(label2(row2[0])))) {
+    if (rows.some((row2) => ROW_LABEL.test(label2(row2[0])) || ORGANISATION_LABEL.test(label2(row2[0])))) {
       if (all3.some((row2) => SIGNATURE_LABEL.test(label2(row2[0])))) {
         for (const row2 of all3) if (ORGANISATION_LABEL.test(label2(row2[0]))) judge(row2[1]);
       }

@@ -70,6 +70,8 @@ describe(RULE, () => {
       expect(await lint(bare)).toEqual([`signatory-not-party ${rangeOf(bare, 'Northshire County Council')}`]);
       const behalf = md('| On behalf of | Signature |\n| --- | --- |\n| Acme Analytics Ltd | |');
       expect(await lint(behalf)).toEqual([`signatory-not-party ${rangeOf(behalf, 'Acme Analytics Ltd')}`]);
+      const partner = md('| Partner organisation | Signatory | Date signed |\n| --- | --- | --- |\n| Acme Analytics Ltd | Dr A | |');
+      expect(await lint(partner)).toEqual([`signatory-not-party ${rangeOf(partner, 'Acme Analytics Ltd')}`]);
     });
 
     it('reads a two-column table of labels and values', async () => {
