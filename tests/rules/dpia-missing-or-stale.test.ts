@@ -244,6 +244,18 @@ describe(`${RULE}: more signs of high risk and the DPIA's mitigations`, () => {
       expect(await lint(`${text}${DPIA}`)).toEqual([]);
     });
 
+    it('counts the shared care record example\'s feed of staff access audit trails once its DPIA is taken away', async () => {
+      const example = readFileSync(new URL('../../examples/shared-care-record/riverside-care-record.dsa.yaml', import.meta.url), 'utf8');
+      expect(await lint(example, '2026-11-01')).toEqual([]);
+      const withoutDpia = example.replace(/\ndpia:\n(?: {2}.*\n)+/u, '\n');
+      const [f] = (await lintText(withoutDpia, { rules: [ruleById(RULE)], asOf: '2026-11-01' })).findings;
+      expect(f?.messageId).toBe('missing');
+      expect(f?.related.map((r) => r.path)).toContain('data[1].categories[1]');
+      expect(f?.related.find((r) => r.path === 'data[1].categories[1]')?.message).toBe(
+        'A sign of high risk: data item "access-audit-trail" records what named staff do, which is systematic monitoring of employees.',
+      );
+    });
+
     it('counts monitoring of staff named in a purpose or data item, but not staff monitoring patients', async () => {
       for (const words of ['Monitoring staff access to the shared record', 'Audit to monitor employees who open records', 'Employee monitoring for the IG team']) {
         const text = `${HEAD}${purposes(`id: p, description: ${words}`)}`;
