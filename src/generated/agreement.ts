@@ -319,7 +319,7 @@ export type RetentionStart =
   | 'contract_end'
   | 'next_extract';
 /**
- * The kind of record, to compare with the Records Management Code.
+ * The kind of record, to compare with the Records Management Code where dsalint holds a period verified in the Code (none is compared for mental_health_record, safeguarding_record, medical_examiner_case_file, research_dataset, audit_log).
  */
 export type RecordType1 =
   | 'gp_patient_record'
