@@ -83,7 +83,7 @@ const TRACKING = /\b(?:geo-?location|GPS|location\s+tracking|track(?:s|ing)?\s+(
  * "Staff monitoring" alone is left out: "ward staff monitoring observations" is staff doing the monitoring.
  */
 const STAFF_MONITORING =
-  /\b(?:monitor(?:s|ed|ing)?|surveillance\s+of|track(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+|their\s+)?(?:staff|employees?|workforce|workers?)\b(?!\s+(?:levels?|numbers?))|\b(?:employee|workforce|workplace)\s+(?:monitoring|surveillance)\b/i;
+  /\b(?:monitor(?:s|ed|ing)?|surveillance\s+of)\s+(?:of\s+)?(?:the\s+|their\s+)?(?:staff|employees?|workforce|workers?)\b(?!\s+(?:levels?|numbers?))|\b(?:employee|workforce|workplace)\s+(?:monitoring|surveillance)\b/i;
 
 /** The first sign that staff are monitored: an identifiable data item of the `staff_monitoring` category, else words in a purpose or data item. */
 function staffMonitoring(a: Agreement): { what: string; at: Path } | undefined {

@@ -264,7 +264,7 @@ describe(`${RULE}: more signs of high risk and the DPIA's mitigations`, () => {
         expect(f?.message).toContain('the agreement describes monitoring staff ("');
         expect(f?.related.map((r) => r.path)).toEqual(['purposes[0].description']);
       }
-      for (const words of ['Ward staff monitoring observations of the patient', 'Monitoring staffing levels across the ICS', 'Monitoring staff numbers in community teams']) {
+      for (const words of ['Ward staff monitoring observations of the patient', 'Monitoring staffing levels across the ICS', 'Monitoring staff numbers in community teams', 'Track staff training completion', 'Monitoring of workforce levels']) {
         expect(await lint(`${HEAD}${purposes(`id: p, description: ${words}`)}`)).toEqual([]);
       }
     });
