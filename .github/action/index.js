@@ -30257,7 +30257,7 @@ function receiverFromManySources(a) {
   return to === void 0 ? void 0 : { to, index: first.get(to) };
 }
 var TRACKING = /\b(?:geo-?location|GPS|location\s+tracking|track(?:s|ing)?\s+(?:(?:the|their|a\s+person's|patients')\s+)?(?:location|whereabouts|movements?))\b/i;
-var STAFF_MONITORING = /\b(?:monitor(?:s|ed|ing)?|surveillance\s+of|track(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+|their\s+)?(?:staff|employees?|workforce|workers?)\b(?!\s+(?:levels?|numbers?))|\b(?:employee|workforce|workplace)\s+(?:monitoring|surveillance)\b/i;
+var STAFF_MONITORING = /\b(?:monitor(?:s|ed|ing)?|surveillance\s+of)\s+(?:of\s+)?(?:the\s+|their\s+)?(?:staff|employees?|workforce|workers?)\b(?!\s+(?:levels?|numbers?))|\b(?:employee|workforce|workplace)\s+(?:monitoring|surveillance)\b/i;
 function staffMonitoring(a) {
   for (const [j, item2] of (a.data ?? []).entries()) {
     const categories2 = item2.categories ?? [];
