@@ -79,6 +79,9 @@ describe(RULE, () => {
       expect(await lint(text)).toEqual([`signatory-not-party ${rangeOf(text, 'Riverside Health Partnership')}`]);
       const good = md('| Organisation | Example Surgery |\n| --- | --- |\n| Name | Dr A Example |\n| Signature | |');
       expect(await lint(good)).toEqual([]);
+      // As Word documents often convert: an empty header row, then labels with colons.
+      const converted = md('| | |\n|---|---|\n| Organisation: | Riverside Health Partnership |\n| Name: | Dr A Example |\n| Signature: | |\n| Date: | |');
+      expect(await lint(converted)).toEqual([`signatory-not-party ${rangeOf(converted, 'Riverside Health Partnership')}`]);
     });
 
     it('accepts parties, legal names, generic roles and blanks, and ignores tables that are not signature tables', async () => {
