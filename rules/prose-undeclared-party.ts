@@ -178,7 +178,7 @@ function unknownSignatory(block: ProseBlock, from: number, to: number, parties: 
  * signatory named differently from the party it signs for, or signing for an organisation that is
  * not a party.
  */
-function signatoriesIn(a: Agreement, block: ProseBlock): Found[] {
+function signatoriesIn(a: Agreement, block: ProseBlock, file: string): Found[] {
   const parties = signingNames(a);
   const out: Found[] = [];
   for (const signed of block.text.matchAll(SIGNED_FOR)) {
@@ -188,7 +188,7 @@ function signatoriesIn(a: Agreement, block: ProseBlock): Found[] {
     const found = unknownSignatory(block, after, after + rest.length, parties);
     if (found) out.push(found);
   }
-  return [...out, ...signatureTableIn(block, parties)];
+  return [...out, ...signatureTableIn(block, parties, file)];
 }
 
 /** A table's delimiter row: `| --- | :---: |`. Split, not one pattern: runs of spaces between optional parts backtrack. */
@@ -211,12 +211,15 @@ interface Cell {
   readonly end: number;
 }
 
-/** The cells of one table row, trimmed, without the empty cells outside a leading or trailing pipe. */
-function cellsOf(line: string, lineStart: number): Cell[] {
+/**
+ * The cells of one table row, trimmed, without the empty cells outside a leading or trailing pipe.
+ * A pipe written `\|` (as `dsalint import` writes one inside a cell) is text, not a cell border.
+ */
+function cellsOf(line: string, lineStart: number, escaped: (at: number) => boolean): Cell[] {
   const cells: Cell[] = [];
   let from = 0;
   for (let i = 0; i <= line.length; i++) {
-    if (i < line.length && line[i] !== '|') continue;
+    if (i < line.length && (line[i] !== '|' || escaped(lineStart + i))) continue;
     const raw = line.slice(from, i);
     const lead = raw.length - raw.trimStart().length;
     cells.push({ text: raw.trim(), start: lineStart + from + lead, end: lineStart + from + lead + raw.trim().length });
@@ -239,8 +242,10 @@ function label(cell: Cell | undefined): string {
  * row labelled that way. The Markdown parser dsalint uses does not build tables, so a table is
  * one paragraph of lines, read here.
  */
-function signatureTableIn(block: ProseBlock, parties: readonly Party[]): Found[] {
+function signatureTableIn(block: ProseBlock, parties: readonly Party[], file: string): Found[] {
   if (!block.text.includes('|')) return [];
+  // The parser has already turned `\|` into `|`: the file still shows the backslash.
+  const escaped = (at: number): boolean => file[(block.offsets[at] ?? 0) - 1] === '\\';
   const lines: { text: string; start: number }[] = [];
   let at = 0;
   for (const text of block.text.split('\n')) {
@@ -250,9 +255,9 @@ function signatureTableIn(block: ProseBlock, parties: readonly Party[]): Found[]
   const out: Found[] = [];
   for (let h = 0; h + 1 < lines.length; h++) {
     if (!lines[h]!.text.includes('|') || !isDelimiterRow(lines[h + 1]!.text)) continue;
-    const header = cellsOf(lines[h]!.text, lines[h]!.start);
+    const header = cellsOf(lines[h]!.text, lines[h]!.start, escaped);
     const rows: Cell[][] = [];
-    for (let r = h + 2; r < lines.length && lines[r]!.text.includes('|'); r++) rows.push(cellsOf(lines[r]!.text, lines[r]!.start));
+    for (let r = h + 2; r < lines.length && lines[r]!.text.includes('|'); r++) rows.push(cellsOf(lines[r]!.text, lines[r]!.start, escaped));
     const judge = (cell: Cell | undefined) => {
       const found = cell && cell.text !== '' ? unknownSignatory(block, cell.start, cell.end, parties) : undefined;
       if (found) out.push(found);
@@ -448,7 +453,7 @@ export default defineRule({
   check({ agreement: a, source, report }) {
     if (source.kind !== 'markdown' || !source.markdown) return;
     for (const block of proseBlocks(source.markdown, source.text)) {
-      for (const { start, end, ...message } of [...recipientsIn(a, block), ...signatoriesIn(a, block)]) report({ ...message, at: { offsets: fileOffsets(block, start, end) } });
+      for (const { start, end, ...message } of [...recipientsIn(a, block), ...signatoriesIn(a, block, source.text)]) report({ ...message, at: { offsets: fileOffsets(block, start, end) } });
     }
   },
 });

@@ -35126,7 +35126,7 @@ function unknownSignatory(block, from, to, parties) {
   const start = from + name[0].length - name[1].length;
   return { messageId: "signatory-not-party", start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, " ") } };
 }
-function signatoriesIn(a, block) {
+function signatoriesIn(a, block, file) {
   const parties = signingNames(a);
   const out = [];
   for (const signed of block.text.matchAll(SIGNED_FOR)) {
@@ -35135,7 +35135,7 @@ function signatoriesIn(a, block) {
     const found = unknownSignatory(block, after, after + rest.length, parties);
     if (found) out.push(found);
   }
-  return [...out, ...signatureTableIn(block, parties)];
+  return [...out, ...signatureTableIn(block, parties, file)];
 }
 function isDelimiterRow(line) {
   const inner = line.trim().replace(/^\|/u, "").replace(/\|$/u, "");
@@ -35144,11 +35144,11 @@ function isDelimiterRow(line) {
 var ORGANISATION_LABEL = /^(?:(?:(?:signing|partner|member|party)\s+)?organi[sz]ation(?:\s+name)?|name\s+of\s+(?:the\s+)?(?:organi[sz]ation|party)|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
 var ROW_LABEL = /^(?:name|role|title|position|job\s+title|designation|date|signature|signed|date\s+signed)$/iu;
 var SIGNATURE_LABEL = /\b(?:signature|signed|sign(?:ed)?\s+off|date\s+signed)\b/iu;
-function cellsOf(line, lineStart) {
+function cellsOf(line, lineStart, escaped) {
   const cells2 = [];
   let from = 0;
   for (let i = 0; i <= line.length; i++) {
-    if (i < line.length && line[i] !== "|") continue;
+    if (i < line.length && (line[i] !== "|" || escaped(lineStart + i))) continue;
     const raw2 = line.slice(from, i);
     const lead = raw2.length - raw2.trimStart().length;
     cells2.push({ text: raw2.trim(), start: lineStart + from + lead, end: lineStart + from + lead + raw2.trim().length });
@@ -35161,8 +35161,9 @@ function cellsOf(line, lineStart) {
 function label2(cell) {
   return (cell?.text ?? "").replace(/:$/u, "").trim();
 }
-function signatureTableIn(block, parties) {
+function signatureTableIn(block, parties, file) {
   if (!block.text.includes("|")) return [];
+  const escaped = (at3) => file[(block.offsets[at3] ?? 0) - 1] === "\\";
   const lines = [];
   let at2 = 0;
   for (const text9 of block.text.split("\n")) {
@@ -35172,9 +35173,9 @@ function signatureTableIn(block, parties) {
   const out = [];
   for (let h2 = 0; h2 + 1 < lines.length; h2++) {
     if (!lines[h2].text.includes("|") || !isDelimiterRow(lines[h2 + 1].text)) continue;
-    const header = cellsOf(lines[h2].text, lines[h2].start);
+    const header = cellsOf(lines[h2].text, lines[h2].start, escaped);
     const rows = [];
-    for (let r = h2 + 2; r < lines.length && lines[r].text.includes("|"); r++) rows.push(cellsOf(lines[r].text, lines[r].start));
+    for (let r = h2 + 2; r < lines.length && lines[r].text.includes("|"); r++) rows.push(cellsOf(lines[r].text, lines[r].start, escaped));
     const judge = (cell) => {
       const found = cell && cell.text !== "" ? unknownSignatory(block, cell.start, cell.end, parties) : void 0;
       if (found) out.push(found);
@@ -35350,7 +35351,7 @@ Its limits: a recipient named in lower case ("the medical examiner") or without 
   check({ agreement: a, source, report: report2 }) {
     if (source.kind !== "markdown" || !source.markdown) return;
     for (const block of proseBlocks(source.markdown, source.text)) {
-      for (const { start, end, ...message2 } of [...recipientsIn(a, block), ...signatoriesIn(a, block)]) report2({ ...message2, at: { offsets: fileOffsets(block, start, end) } });
+      for (const { start, end, ...message2 } of [...recipientsIn(a, block), ...signatoriesIn(a, block, source.text)]) report2({ ...message2, at: { offsets: fileOffsets(block, start, end) } });
     }
   }
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { lintText, lintWithRule, ruleById } from '../helpers/lint.js';
 import { rangeOf } from '../helpers/text-range.js';
+import { blocksToMarkdown } from '../../src/import/blocks.js';
 
 const RULE = 'prose-undeclared-party';
 const STARTER = readFileSync(new URL('../fixtures/starter.dsa.yaml', import.meta.url), 'utf8');
@@ -82,6 +83,15 @@ describe(RULE, () => {
       // As Word documents often convert: an empty header row, then labels with colons.
       const converted = md('| | |\n|---|---|\n| Organisation: | Riverside Health Partnership |\n| Name: | Dr A Example |\n| Signature: | |\n| Date: | |');
       expect(await lint(converted)).toEqual([`signatory-not-party ${rangeOf(converted, 'Riverside Health Partnership')}`]);
+    });
+
+    it('reads the tables dsalint import writes from a Word document, a pipe inside a cell included', async () => {
+      const body = blocksToMarkdown([
+        { type: 'heading', level: 1, text: 'Signatures' },
+        { type: 'table', rows: [['Name and role', 'Organisation', 'Signature'], ['Dr A | Director', 'Riverside Health Partnership', ''], ['Dr B | Partner', 'Example Surgery', '']] },
+      ]);
+      const text = md(body.trimEnd());
+      expect(await lint(text)).toEqual([`signatory-not-party ${rangeOf(text, 'Riverside Health Partnership')}`]);
     });
 
     it('accepts parties, legal names, generic roles and blanks, and ignores tables that are not signature tables', async () => {
