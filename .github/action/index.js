@@ -25743,10 +25743,12 @@ function findInlineWaivers(text9, comments, yamlOffset, markdown3) {
 import { createHash as createHash2 } from "node:crypto";
 function spot(location3) {
   const { start, end, startOffset, endOffset } = location3.range;
-  return [location3.path ?? "", start.line, start.column, end.line, end.column, startOffset, endOffset];
+  return `${start.line},${start.column},${end.line},${end.column},${startOffset},${endOffset} ${location3.path ?? ""}`;
 }
 function locationOf(at2) {
-  const [path, startLine, startColumn, endLine, endColumn, startOffset, endOffset] = at2;
+  const space2 = at2.indexOf(" ");
+  const [startLine, startColumn, endLine, endColumn, startOffset, endOffset] = at2.slice(0, space2).split(",").map(Number);
+  const path = at2.slice(space2 + 1);
   return { ...path ? { path } : {}, range: { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn }, startOffset, endOffset } };
 }
 function recordOf(file) {
@@ -25763,10 +25765,13 @@ function canonical2(value2) {
   }
   return JSON.stringify(value2) ?? "null";
 }
-function recordAgreement(a, locate2) {
-  return structuredClone(buildRecord(a, locate2));
+function packRecord(record) {
+  return JSON.stringify(record);
 }
-function buildRecord(a, locate2) {
+function unpackRecord(packed) {
+  return JSON.parse(packed);
+}
+function recordAgreement(a, locate2) {
   const place = (path, part) => spot(locate2(path, part));
   const population = a.population;
   return defined({
@@ -51901,14 +51906,14 @@ async function lintReadable(task, config, rules) {
     findings: outcome.findings,
     notes: outcome.notes,
     ...outcome.failure ? { failure: outcome.failure } : {},
-    ...outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {},
-    ...outcome.record ? { record: outcome.record } : {}
+    ...outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {}
   };
   return {
     result,
     matchedWaivers: waivers.map(waiverKey),
     usedWaivers: [...outcome.usedWaivers].map(waiverKey),
     acrossWaivers: outcome.acrossWaivers ?? [],
+    ...outcome.record ? { record: packRecord(outcome.record) } : {},
     ...task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result) } : {}
   };
 }
@@ -52151,7 +52156,7 @@ var IgnoreFiles = class {
 // src/core/cache.ts
 import { createHash as createHash6 } from "node:crypto";
 import { readFile as readFile3, rename, writeFile } from "node:fs/promises";
-var CACHE_FORMAT = 1;
+var CACHE_FORMAT = 2;
 function hash(...parts) {
   const h2 = createHash6("sha256");
   for (const part of parts) h2.update(part).update("\0");
@@ -53193,12 +53198,11 @@ async function runLint(options) {
       strings.intern(outcome.result);
       if (outcome.section !== void 0 && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
       results.push(outcome.result);
-      const record = recordOf(outcome.result);
-      if (record) {
+      if (outcome.record) {
         const absolute = candidates2[index2].absolute;
         acrossInputs.push({
           file: outcome.result.path,
-          record,
+          packed: outcome.record,
           rules: effectiveRules(config, rules, absolute),
           asOf,
           waivers: waiversFor(config, absolute),
@@ -53212,19 +53216,32 @@ async function runLint(options) {
     await pool?.close();
   }
   await cache2?.save();
-  const across = runAcrossStage(acrossInputs, rules);
+  const records = /* @__PURE__ */ new Map();
+  const inputs = [];
+  for (let i = 0; i < acrossInputs.length; i++) {
+    const { packed, ...input } = acrossInputs[i];
+    delete acrossInputs[i];
+    const record = unpackRecord(packed);
+    records.set(input.file, record);
+    inputs.push({ ...input, record });
+  }
+  options.onAcrossStage?.(inputs);
+  const across = runAcrossStage(inputs, rules);
   for (const waiver of across.usedWaivers) usedWaivers.add(waiverKey(waiver));
   const comparing = hasAcrossRules && results.filter((r) => !r.failure && !r.config).length > 1;
   for (const [index2, result] of results.entries()) {
     const added = strings.intern(across.findings.get(result.path));
     const failed = across.failures.get(result.path);
-    const excluded = comparing && !result.failure && !result.config && !result.record;
-    if (!added && !failed && !excluded) continue;
+    const record = records.get(result.path);
+    const excluded = comparing && !result.failure && !result.config && !record;
+    const kept = options.keepRecords !== false ? record : void 0;
+    if (!added && !failed && !excluded && !kept) continue;
     results[index2] = {
       ...result,
       findings: added ? [...result.findings, ...added].sort(reportOrder(importanceLookup(rules.map((r) => ({ id: r.id, importance: importanceOf(r) }))))) : result.findings,
       notes: excluded ? [...result.notes, ACROSS_SKIPPED_NOTE] : result.notes,
-      ...failed && !result.failure ? { failure: { code: "internal", message: failed } } : {}
+      ...failed && !result.failure ? { failure: { code: "internal", message: failed } } : {},
+      ...kept ? { record: kept } : {}
     };
   }
   for (const config of configsUsed.values()) {
@@ -53610,7 +53627,7 @@ More: ${rule.helpUri}` : "";
 
 // src/core/lint-command.ts
 async function lintAndGate(options) {
-  const run = await runLint(options);
+  const run = await runLint({ keepRecords: false, ...options });
   const agreements = run.files.filter((f) => !f.config && !f.folder).length;
   return { run, agreements, exitCode: agreements === 0 && !run.base ? 2 : exitCodeFor(run, options.failOn, options.maxWarnings) };
 }

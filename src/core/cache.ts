@@ -13,7 +13,8 @@ import type { FileOutcome, FileTask } from './lint-file.js';
 import { VERSION } from '../generated/version.js';
 
 export const DEFAULT_CACHE_FILE = '.dsalintcache';
-const CACHE_FORMAT = 1;
+// 2: the record travels packed beside the result (lint-file.ts), not inside it.
+const CACHE_FORMAT = 2;
 
 interface CacheFile {
   readonly format: number;
