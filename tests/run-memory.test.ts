@@ -8,7 +8,8 @@ import { runLint } from '../src/core/run.js';
 import { executeLint } from '../src/core/lint-command.js';
 import { jsonChunks, json } from '../src/reporters/json.js';
 import { reportChunks, REPORTERS, FORMATS } from '../src/reporters/index.js';
-import { locationOf, packRecord, recordOf, unpackRecord, type AgreementRecord } from '../src/across/record.js';
+import { locationOf, recordOf, type AgreementRecord } from '../src/across/record.js';
+import { packRecord, unpackRecord } from '../src/across/packed.js';
 import { emptyRun } from '../src/core/run.js';
 import { tempProject } from './helpers/cli.js';
 import { sampleRun } from './reporters/fixtures/run.js';
@@ -61,6 +62,14 @@ describe('records', () => {
     // The across stage saw both records either way: each file has the other's retention period.
     expect(dropped.files.map((f) => f.findings.filter((x) => x.ruleId === 'overlapping-flow-terms').length)).toEqual([1, 1]);
     expect(dropped.files.map((f) => f.findings)).toEqual(kept.files.map((f) => f.findings));
+  });
+
+  it('survive the cache: a second run, every file from the cache, compares the same records', async () => {
+    const cwd = await tempProject({ 'a.dsa.yaml': AGREEMENT('RIV-1', 'P8Y'), 'b.dsa.yaml': AGREEMENT('RIV-2', 'P2Y') });
+    const first = await runLint({ paths: ['.'], cwd, asOf: AS_OF, cache: '.dsalintcache' });
+    const second = await runLint({ paths: ['.'], cwd, asOf: AS_OF, cache: '.dsalintcache' });
+    expect(second.files.map((f) => f.findings.filter((x) => x.ruleId === 'overlapping-flow-terms').length)).toEqual([1, 1]);
+    expect(second.files).toEqual(first.files);
   });
 
   it('the lint command keeps none (no report reads them)', async () => {

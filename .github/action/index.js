@@ -25765,12 +25765,6 @@ function canonical2(value2) {
   }
   return JSON.stringify(value2) ?? "null";
 }
-function packRecord(record) {
-  return JSON.stringify(record);
-}
-function unpackRecord(packed) {
-  return JSON.parse(packed);
-}
 function recordAgreement(a, locate2) {
   const place = (path, part) => spot(locate2(path, part));
   const population = a.population;
@@ -45400,6 +45394,15 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate202.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
+// src/across/packed.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+function packRecord(record) {
+  return new Uint8Array(deflateRawSync(JSON.stringify(record)));
+}
+function unpackRecord(packed) {
+  return JSON.parse(inflateRawSync(packed).toString("utf8"));
+}
+
 // src/reporters/markdown.ts
 init_mdast_util_from_markdown();
 
@@ -52157,6 +52160,14 @@ var IgnoreFiles = class {
 import { createHash as createHash6 } from "node:crypto";
 import { readFile as readFile3, rename, writeFile } from "node:fs/promises";
 var CACHE_FORMAT = 2;
+function stored(outcome) {
+  const { record, ...rest } = outcome;
+  return record ? { ...rest, record: Buffer.from(record).toString("base64") } : rest;
+}
+function restored(entry) {
+  const { record, ...rest } = entry;
+  return typeof record === "string" ? { ...rest, record: new Uint8Array(Buffer.from(record, "base64")) } : rest;
+}
 function hash(...parts) {
   const h2 = createHash6("sha256");
   for (const part of parts) h2.update(part).update("\0");
@@ -52193,11 +52204,12 @@ var LintCache = class _LintCache {
   }
   get(key2) {
     const entry = this.entries[key2];
-    if (entry) this.kept[key2] = entry;
-    return entry;
+    if (!entry) return void 0;
+    this.kept[key2] = entry;
+    return restored(entry);
   }
   set(key2, outcome) {
-    this.kept[key2] = outcome;
+    this.kept[key2] = stored(outcome);
   }
   /** Write the entries this run used, replacing the file in one step. */
   async save() {

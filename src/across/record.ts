@@ -159,22 +159,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/**
- * A record as a run keeps it from the moment its file is linted until the across stage: JSON,
- * one flat string. It crosses from a worker in one copy, holds no slice of the file's text,
- * and takes about a third of the heap of the objects it stands for (10,000 agreements: 37 MiB
- * against over 100 MiB).
- */
-export type PackedRecord = string & { readonly packedRecord?: never };
-
-export function packRecord(record: AgreementRecord): PackedRecord {
-  return JSON.stringify(record);
-}
-
-export function unpackRecord(packed: PackedRecord): AgreementRecord {
-  return JSON.parse(packed) as AgreementRecord;
-}
-
 export function recordAgreement(a: Agreement, locate: Place): AgreementRecord {
   const place = (path: AgreementPath, part?: RangePart): Spot => spot(locate(path, part));
   const population = a.population;

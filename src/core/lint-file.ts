@@ -14,7 +14,7 @@ import { frameworkForSource } from './framework.js';
 import { decodeAgreement, readAgreementFile, sourceFromText, tooLarge, type ReadResult } from './source.js';
 import type { FileFailure, FileResult, RuleSummary } from './types.js';
 import { summariseRule } from './rule-docs.js';
-import { packRecord, type PackedRecord } from '../across/record.js';
+import { packRecord, type PackedRecord } from '../across/packed.js';
 import type { SectionFormat } from '../reporters/sections.js';
 import { markdownSection } from '../reporters/markdown.js';
 import { htmlSection } from '../reporters/html.js';
