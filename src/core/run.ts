@@ -68,10 +68,10 @@ export interface RunOptions {
   readonly ignorePatterns?: readonly string[];
   /** Called after each file, with how many are done and how many there are. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** `--base <ref>`: lint only the agreements changed since this git ref, each compared with its version there. */
-  readonly base?: string;
   /** Called with the inputs of the checks across agreements just before they run (the bench times the stage on them). */
   readonly onAcrossStage?: (inputs: readonly AcrossInput[]) => void;
+  /** `--base <ref>`: lint only the agreements changed since this git ref, each compared with its version there. */
+  readonly base?: string;
   /** With `base`: false lints every agreement found, still comparing the changed ones (the Action's `only-changed: false`). */
   readonly onlyChanged?: boolean;
 }
@@ -289,7 +289,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   const datesUsed = new Set<string>();
   // Each record stays packed until every file is linted (and the workers are gone).
   const acrossInputs: (Omit<AcrossInput, 'record'> & { readonly packed: PackedRecord })[] = [];
-  // Results are kept until the run ends (10,000 agreements' findings and records): their
+  // Results are kept until the run ends (10,000 agreements' findings): their
   // repeated short strings are kept once.
   const strings = new StringPool();
   // Files are started a few ahead of the one being collected (so neither the disk nor a
