@@ -12,30 +12,13 @@ import { locationOf, recordOf, type AgreementRecord } from '../src/across/record
 import { packRecord, unpackRecord } from '../src/across/packed.js';
 import { emptyRun } from '../src/core/run.js';
 import { tempProject } from './helpers/cli.js';
+import { SHARING } from './helpers/agreements.js';
 import { sampleRun } from './reporters/fixtures/run.js';
 
 const AS_OF = '2026-11-01';
 
-const AGREEMENT = (id: string, retention: string): string => `dsalint: 1
-id: ${id}
-title: Safeguarding enquiries
-version: 2.0.0
-status: active
-parties:
-  - { id: gp, name: Riverside Medical Practice, ods_code: Y01234 }
-  - { id: team, name: Riverside ICB Safeguarding Team }
-purposes:
-  - id: enquiry
-    category: safeguarding
-    lawful_basis: { article_6: e_public_task, article_9: g_substantial_public_interest, common_law: overriding_public_interest }
-population: { scope: per_case }
-data:
-  - { id: report, categories: [safeguarding] }
-flows:
-  - { id: to-team, from: gp, to: team, data: [report], purposes: [enquiry], access: { mode: per_request } }
-retention:
-  - { party: team, data: [report], period: ${retention} }
-`;
+/** The shared safeguarding agreement under its own id, kept `retention` by the recipient. */
+const AGREEMENT = (id: string, retention: string): string => SHARING(retention).replace('RIV-SG-2026-007', id);
 
 const OPTIONS = { color: false, quiet: false };
 
