@@ -53120,7 +53120,7 @@ async function discover(paths, cwd, failures, ignores) {
 function failureResult(path, code6, message2) {
   return { path, findings: [], notes: [], failure: { code: code6, message: message2 } };
 }
-var SMALL_RUN = 96;
+var SMALL_RUN = 200;
 function workersFor(files, jobs) {
   if (jobs !== void 0) return Math.min(jobs, files);
   if (files < SMALL_RUN) return 1;
