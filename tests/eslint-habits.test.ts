@@ -335,6 +335,6 @@ describe('--cache', () => {
     const dir = await tempProject({ 'a.dsa.yaml': GOOD, 'cache.json': 'not json' });
     const result = await runCli(['lint', '--cache-location', 'cache.json', ...AS_OF], dir);
     expect(result).toEqual({ code: 0, stdout: '✔ 1 agreement checked, no problems. Dates judged as of 2026-11-01.\n', stderr: '' });
-    expect(JSON.parse(await readFile(await pathJoin(dir, 'cache.json'))).format).toBe(1);
+    expect(JSON.parse(await readFile(await pathJoin(dir, 'cache.json'))).format).toBe(2);
   });
 });

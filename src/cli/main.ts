@@ -191,11 +191,11 @@ export function buildProgram(io: CliIo, setExit: (code: 0 | 1 | 2) => void): Com
         throw new ExitError(2, `no agreement files found in ${paths.length ? paths.join(', ') : '.'} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md; node_modules and .git are skipped).`);
       }
       if (opts.output) {
-        const report = letter ? await (await import('../reviewer/docx.js')).reviewDocx(result.run) : result.report;
+        const report = letter ? await (await import('../reviewer/docx.js')).reviewDocx(result.run) : result.reportChunks();
         await writeReport(resolve(io.cwd, opts.output), report, opts.force).catch((error: NodeJS.ErrnoException) => {
           throw new ExitError(2, `could not write ${opts.output}: ${error.code ? describeIoError(error) : error.message}.`);
         });
-      } else io.stdout(result.report);
+      } else for (const chunk of result.reportChunks()) io.stdout(chunk);
       for (const file of result.run.files) {
         if (file.failure && format !== 'stylish') io.stderr(`dsalint: ${logLine(file.failure.message)}\n`);
       }

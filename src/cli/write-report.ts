@@ -19,14 +19,19 @@ async function refusal(target: string, force: boolean): Promise<string | undefin
   return undefined;
 }
 
-/** Write `text` to `target` (absolute), replacing a report already there. Throws an Error with a plain message. */
-export async function writeReport(target: string, text: string | Uint8Array, force: boolean): Promise<void> {
+/**
+ * Write `text` to `target` (absolute), replacing a report already there; pieces are written
+ * in turn, so a large report need not be held whole. Throws an Error with a plain message.
+ */
+export async function writeReport(target: string, text: string | Uint8Array | Iterable<string>, force: boolean): Promise<void> {
   const refused = await refusal(target, force);
   if (refused) throw new Error(refused);
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', 0o644);
   try {
-    await handle.writeFile(text);
+    // A handle's writeFile writes from where the last write ended, so pieces follow one another.
+    if (typeof text === 'string' || text instanceof Uint8Array) await handle.writeFile(text);
+    else for (const piece of text) await handle.writeFile(piece);
   } catch (error) {
     await handle.close();
     await unlink(temporary).catch(() => undefined);

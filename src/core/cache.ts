@@ -13,11 +13,25 @@ import type { FileOutcome, FileTask } from './lint-file.js';
 import { VERSION } from '../generated/version.js';
 
 export const DEFAULT_CACHE_FILE = '.dsalintcache';
-const CACHE_FORMAT = 1;
+// 2: the record travels packed (compressed, base64 here) beside the result, not inside it.
+const CACHE_FORMAT = 2;
+
+/** An outcome as JSON holds it: the packed record (bytes) in base64. */
+type StoredOutcome = Omit<FileOutcome, 'record'> & { readonly record?: string };
 
 interface CacheFile {
   readonly format: number;
-  readonly entries: Record<string, FileOutcome>;
+  readonly entries: Record<string, StoredOutcome>;
+}
+
+function stored(outcome: FileOutcome): StoredOutcome {
+  const { record, ...rest } = outcome;
+  return record ? { ...rest, record: Buffer.from(record).toString('base64') } : rest;
+}
+
+function restored(entry: StoredOutcome): FileOutcome {
+  const { record, ...rest } = entry;
+  return typeof record === 'string' ? { ...rest, record: new Uint8Array(Buffer.from(record, 'base64')) } : rest;
 }
 
 function hash(...parts: readonly (string | Uint8Array)[]): string {
@@ -27,13 +41,13 @@ function hash(...parts: readonly (string | Uint8Array)[]): string {
 }
 
 export class LintCache {
-  private readonly kept: Record<string, FileOutcome> = {};
+  private readonly kept: Record<string, StoredOutcome> = {};
   private readonly rulesKey: string;
   private readonly configKeys = new WeakMap<Config, string>();
 
   private constructor(
     private readonly path: string,
-    private readonly entries: Readonly<Record<string, FileOutcome>>,
+    private readonly entries: Readonly<Record<string, StoredOutcome>>,
     rules: readonly AnyRule[],
   ) {
     this.rulesKey = hash(VERSION, JSON.stringify(rules.map((r) => [r.id, r.stage, r.meta])));
@@ -41,7 +55,7 @@ export class LintCache {
 
   /** The cache at `path`; a missing or unreadable file is an empty cache. */
   static async open(path: string, rules: readonly AnyRule[]): Promise<LintCache> {
-    let entries: Record<string, FileOutcome> = {};
+    let entries: Record<string, StoredOutcome> = {};
     try {
       const parsed = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
       if (parsed.format === CACHE_FORMAT && parsed.entries && typeof parsed.entries === 'object') entries = parsed.entries;
@@ -63,12 +77,13 @@ export class LintCache {
 
   get(key: string): FileOutcome | undefined {
     const entry = this.entries[key];
-    if (entry) this.kept[key] = entry;
-    return entry;
+    if (!entry) return undefined;
+    this.kept[key] = entry;
+    return restored(entry);
   }
 
   set(key: string, outcome: FileOutcome): void {
-    this.kept[key] = outcome;
+    this.kept[key] = stored(outcome);
   }
 
   /** Write the entries this run used, replacing the file in one step. */

@@ -3,7 +3,7 @@
  * GitHub Action share, so both gate by exactly the same rule.
  */
 import { runLint, exitCodeFor, type FailOn, type RunOptions } from './run.js';
-import { REPORTERS, SUMMARY_FORMATS, type Format } from '../reporters/index.js';
+import { REPORTERS, SUMMARY_FORMATS, reportChunks as chunksOf, type Format } from '../reporters/index.js';
 import type { LintRun } from './types.js';
 import type { SectionFormat } from '../reporters/sections.js';
 
@@ -33,12 +33,16 @@ export interface GateResult {
 }
 
 export interface LintCommandResult extends GateResult {
+  /** The report, whole (made when first read). */
   readonly report: string;
+  /** The report in pieces: what the CLI writes, so a large report is never held whole. */
+  reportChunks(): Iterable<string>;
 }
 
 /** Lint and decide the exit code, without rendering a report (the Action renders its own). */
 export async function lintAndGate(options: GateOptions): Promise<GateResult> {
-  const run = await runLint(options);
+  // No report reads the records: the run lets each go once the checks across agreements are done.
+  const run = await runLint({ keepRecords: false, ...options });
   const agreements = run.files.filter((f) => !f.config && !f.folder).length;
   // With --base, no changed agreement is a clean change, not a mistyped path.
   return { run, agreements, exitCode: agreements === 0 && !run.base ? 2 : exitCodeFor(run, options.failOn, options.maxWarnings) };
@@ -49,5 +53,14 @@ export async function executeLint(options: LintCommandOptions): Promise<LintComm
   // --quiet counts only what it shows: warnings neither appear nor count towards --max-warnings.
   const { maxWarnings, ...rest } = options;
   const gate = await lintAndGate({ ...rest, ...(maxWarnings !== undefined && !options.quiet ? { maxWarnings } : {}), keepAgreements: SUMMARY_FORMATS.has(options.format), ...(SECTION_FORMATS.has(options.format) ? { sections: options.format as SectionFormat } : {}) });
-  return { ...gate, report: REPORTERS[options.format](gate.run, { color: options.color, quiet: options.quiet, ...(options.width ? { width: options.width } : {}) }) };
+  const reporterOptions = { color: options.color, quiet: options.quiet, ...(options.width ? { width: options.width } : {}) };
+  const reportChunks = (): Iterable<string> => chunksOf(options.format, gate.run, reporterOptions);
+  let whole: string | undefined;
+  return {
+    ...gate,
+    get report(): string {
+      return (whole ??= REPORTERS[options.format](gate.run, reporterOptions));
+    },
+    reportChunks,
+  };
 }

@@ -14,6 +14,7 @@ import { frameworkForSource } from './framework.js';
 import { decodeAgreement, readAgreementFile, sourceFromText, tooLarge, type ReadResult } from './source.js';
 import type { FileFailure, FileResult, RuleSummary } from './types.js';
 import { summariseRule } from './rule-docs.js';
+import { packRecord, type PackedRecord } from '../across/packed.js';
 import type { SectionFormat } from '../reporters/sections.js';
 import { markdownSection } from '../reporters/markdown.js';
 import { htmlSection } from '../reporters/html.js';
@@ -51,6 +52,8 @@ export interface FileOutcome {
   readonly section?: string;
   /** Inline waivers of across-agreements rules, for that stage to apply. */
   readonly acrossWaivers: readonly RecordedWaiver[];
+  /** What the checks across agreements know of the agreement, packed, when it passed the schema; the run puts it in the result. */
+  readonly record?: PackedRecord;
 }
 
 /** A config waiver's identity that survives the trip to a worker and back: its file and place. */
@@ -122,13 +125,13 @@ async function lintReadable(task: FileTask, config: Config, rules: readonly AnyR
     notes: outcome.notes,
     ...(outcome.failure ? { failure: outcome.failure } : {}),
     ...(outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {}),
-    ...(outcome.record ? { record: outcome.record } : {}),
   };
   return {
     result,
     matchedWaivers: waivers.map(waiverKey),
     usedWaivers: [...outcome.usedWaivers].map(waiverKey),
     acrossWaivers: outcome.acrossWaivers ?? [],
+    ...(outcome.record ? { record: packRecord(outcome.record) } : {}),
     ...(task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result) } : {}),
   };
 }

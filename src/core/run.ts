@@ -28,7 +28,8 @@ export { countFindings };
 import { SEVERITY_RANK } from './types.js';
 import { VERSION } from '../generated/version.js';
 import { runAcrossStage, type AcrossInput } from '../across/stage.js';
-import { recordOf } from '../across/record.js';
+import type { AgreementRecord } from '../across/record.js';
+import { unpackRecord, type PackedRecord } from '../across/packed.js';
 import { REPOSITORY_URL } from './rule-docs.js';
 import { byCodeUnits } from './compare.js';
 import { StringPool } from './intern.js';
@@ -51,6 +52,8 @@ export interface RunOptions {
   readonly rules?: readonly AnyRule[];
   /** Keep each parsed agreement in its FileResult, for reports that summarise it (default true). */
   readonly keepAgreements?: boolean;
+  /** Keep each agreement's record in its FileResult, for the register and API callers (default true). */
+  readonly keepRecords?: boolean;
   /** Worker threads (`--jobs`); default one per core, and none for a small run. 1 lints in-process. */
   readonly jobs?: number;
   /** Lint this text instead of finding files (`--stdin`); `filename` names it for configs and reports. */
@@ -65,6 +68,8 @@ export interface RunOptions {
   readonly ignorePatterns?: readonly string[];
   /** Called after each file, with how many are done and how many there are. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called with the inputs of the checks across agreements just before they run (the bench times the stage on them). */
+  readonly onAcrossStage?: (inputs: readonly AcrossInput[]) => void;
   /** `--base <ref>`: lint only the agreements changed since this git ref, each compared with its version there. */
   readonly base?: string;
   /** With `base`: false lints every agreement found, still comparing the changed ones (the Action's `only-changed: false`). */
@@ -190,8 +195,12 @@ function failureResult(path: string, code: NonNullable<FileResult['failure']>['c
   return { path, findings: [], notes: [], failure: { code, message } };
 }
 
-/** Below this many files a run stays in-process: starting workers would cost more than it saves. */
-const SMALL_RUN = 96;
+/**
+ * Below this many files a run stays in-process: starting workers would cost more than it
+ * saves. Measured on 2 cores: at 100 and 200 files, two workers took as long or longer, 0.5 to
+ * 1 CPU s more and about 45 MiB more memory (each loads the bundle and keeps its own heap).
+ */
+const SMALL_RUN = 200;
 
 /** How many workers to start for this many files. */
 function workersFor(files: number, jobs: number | undefined): number {
@@ -282,8 +291,9 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   // Waivers whose files were linted in this run: only these can be known to be unused.
   const matchedWaivers = new Set<string>();
   const datesUsed = new Set<string>();
-  const acrossInputs: AcrossInput[] = [];
-  // Results are kept until the run ends (10,000 agreements' findings and records): their
+  // Each record stays packed until every file is linted (and the workers are gone).
+  const acrossInputs: (Omit<AcrossInput, 'record'> & { readonly packed: PackedRecord })[] = [];
+  // Results are kept until the run ends (10,000 agreements' findings): their
   // repeated short strings are kept once.
   const strings = new StringPool();
   // Files are started a few ahead of the one being collected (so neither the disk nor a
@@ -314,12 +324,11 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       strings.intern(outcome.result);
       if (outcome.section !== undefined && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
       results.push(outcome.result);
-      const record = recordOf(outcome.result);
-      if (record) {
+      if (outcome.record) {
         const absolute = candidates[index]!.absolute;
         acrossInputs.push({
           file: outcome.result.path,
-          record,
+          packed: outcome.record,
           rules: effectiveRules(config, rules, absolute),
           asOf,
           waivers: waiversFor(config, absolute),
@@ -335,20 +344,34 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
   await cache?.save();
 
   // Checks across agreements: every agreement that passed the schema, compared once all are linted.
-  const across = runAcrossStage(acrossInputs, rules);
+  // Records are unpacked only now that the workers have stopped, each packed copy let go as it is read.
+  const records = new Map<string, AgreementRecord>();
+  const inputs: AcrossInput[] = [];
+  for (let i = 0; i < acrossInputs.length; i++) {
+    const { packed, ...input } = acrossInputs[i]!;
+    delete acrossInputs[i];
+    const record = unpackRecord(packed);
+    records.set(input.file, record);
+    inputs.push({ ...input, record });
+  }
+  options.onAcrossStage?.(inputs);
+  const across = runAcrossStage(inputs, rules);
   for (const waiver of across.usedWaivers) usedWaivers.add(waiverKey(waiver));
   // A file the format rejects is left out, with a note, when there was anything to compare it with.
   const comparing = hasAcrossRules && results.filter((r) => !r.failure && !r.config).length > 1;
   for (const [index, result] of results.entries()) {
     const added = strings.intern(across.findings.get(result.path));
     const failed = across.failures.get(result.path);
-    const excluded = comparing && !result.failure && !result.config && !result.record;
-    if (!added && !failed && !excluded) continue;
+    const record = records.get(result.path);
+    const excluded = comparing && !result.failure && !result.config && !record;
+    const kept = options.keepRecords !== false ? record : undefined;
+    if (!added && !failed && !excluded && !kept) continue;
     results[index] = {
       ...result,
       findings: added ? [...result.findings, ...added].sort(reportOrder(importanceLookup(rules.map((r) => ({ id: r.id, importance: importanceOf(r) }))))) : result.findings,
       notes: excluded ? [...result.notes, ACROSS_SKIPPED_NOTE] : result.notes,
       ...(failed && !result.failure ? { failure: { code: 'internal', message: failed } } : {}),
+      ...(kept ? { record: kept } : {}),
     };
   }
 

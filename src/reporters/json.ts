@@ -2,7 +2,7 @@
  * The JSON report: a documented, stable shape (schema/report.schema.json). Agreement data
  * is not included; positions are 1-based with exclusive ends.
  */
-import type { Finding, LintRun, Location, Range } from '../core/types.js';
+import type { FileResult, Finding, LintRun, Location, Range } from '../core/types.js';
 import { countFindings } from '../core/counts.js';
 import type { Reporter } from './types.js';
 
@@ -39,20 +39,46 @@ function finding(f: Finding): Record<string, unknown> {
   };
 }
 
-export function jsonReport(run: LintRun): Record<string, unknown> {
+function fileReport(file: FileResult): Record<string, unknown> {
+  return {
+    path: file.path,
+    failure: file.failure ? { code: file.failure.code, message: file.failure.message } : null,
+    notes: file.notes,
+    findings: file.findings.map(finding),
+  };
+}
+
+function reportHead(run: LintRun): Record<string, unknown> {
   const counts = countFindings(run);
   return {
     version: JSON_REPORT_VERSION,
     tool: { name: run.tool.name, version: run.tool.version },
     asOf: run.asOf,
     summary: { files: run.files.length, ...counts },
-    files: run.files.map((file) => ({
-      path: file.path,
-      failure: file.failure ? { code: file.failure.code, message: file.failure.message } : null,
-      notes: file.notes,
-      findings: file.findings.map(finding),
-    })),
   };
 }
 
-export const json: Reporter = (run) => `${JSON.stringify(jsonReport(run), null, 2)}\n`;
+export function jsonReport(run: LintRun): Record<string, unknown> {
+  return { ...reportHead(run), files: run.files.map(fileReport) };
+}
+
+/**
+ * The report a piece at a time, one piece per file: joined, byte for byte `json(run)`. A
+ * large run's report is written without its whole text (17 MB at 10,000 agreements) or a
+ * second copy of every finding held at once. JSON.stringify escapes every newline inside a
+ * string, so each newline in a file's piece is layout, and indenting it places the piece.
+ */
+export function* jsonChunks(run: LintRun): Generator<string> {
+  const head = JSON.stringify({ ...reportHead(run), files: [] }, null, 2);
+  if (run.files.length === 0) {
+    yield `${head}\n`;
+    return;
+  }
+  yield `${head.slice(0, head.length - '[]\n}'.length)}[\n`;
+  for (const [index, file] of run.files.entries()) {
+    yield `    ${JSON.stringify(fileReport(file), null, 2).replaceAll('\n', '\n    ')}${index < run.files.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  ]\n}\n';
+}
+
+export const json: Reporter = (run) => [...jsonChunks(run)].join('');

@@ -8,31 +8,10 @@ import { runLint } from '../../src/core/run.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { formatRange } from '../helpers/lint.js';
 import { tempProject } from '../helpers/cli.js';
+import { SHARING } from '../helpers/agreements.js';
 import type { LintRun } from '../../src/core/types.js';
 
 const AS_OF = '2026-11-01';
-
-/** The motivating case: one agreement id in two files, kept 8 years in one and 2 in the other. */
-const SHARING = (retention: string, extra = ''): string => `dsalint: 1
-id: RIV-SG-2026-007
-title: Safeguarding enquiries
-version: 2.0.0
-status: active
-parties:
-  - { id: gp, name: Riverside Medical Practice, ods_code: Y01234 }
-  - { id: team, name: Riverside ICB Safeguarding Team }
-purposes:
-  - id: enquiry
-    category: safeguarding
-    lawful_basis: { article_6: e_public_task, article_9: g_substantial_public_interest, common_law: overriding_public_interest }
-population: { scope: per_case }
-data:
-  - { id: report, categories: [safeguarding] }
-flows:
-  - { id: to-team, from: gp, to: team, data: [report], purposes: [enquiry], access: { mode: per_request } }
-retention:
-  - { party: team, data: [report], period: ${retention} }
-${extra}`;
 
 const ACROSS = new Set(['agreement-id-conflict', 'overlapping-flow-terms', 'recipient-access-aggregates', 'estate-renewals-due']);
 
