@@ -23564,6 +23564,33 @@ function wrapAnsi(string3, columns, options) {
   return normalizeText(String(string3)).replaceAll("\r\n", "\n").split("\n").map((line) => exec(expandTabs(line), columns, options)).join("\n");
 }
 
+// src/core/wrap.ts
+var PLAIN = /^[\x20-\x7e\n]*$/;
+function wrapPlain(text9, width) {
+  if (!PLAIN.test(text9)) return void 0;
+  return text9.split("\n").map((line) => wrapPlainLine(line, width)).join("\n");
+}
+function wrapPlainLine(line, width) {
+  if (line.trim() === "") return "";
+  const rows = [""];
+  let rowLength = 0;
+  let first = true;
+  for (const word of line.split(" ")) {
+    if (first) first = false;
+    else if (rowLength > 0) {
+      rows[rows.length - 1] += " ";
+      rowLength++;
+    }
+    if (rowLength + word.length > width && rowLength > 0 && word.length > 0) {
+      rows.push("");
+      rowLength = 0;
+    }
+    rows[rows.length - 1] += word;
+    rowLength += word.length;
+  }
+  return rows.map((row2) => row2.replace(/ +$/, "")).join("\n");
+}
+
 // src/core/summary.ts
 init_words();
 var HIDDEN = /[\p{Cf}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
@@ -23784,7 +23811,7 @@ function summaryParagraph(a) {
 }
 var WRAPPED_BEFORE_COLON = /\n(?=(?:\u001b\[[\d;]*m)*[ \t]*:)/g;
 function wrapKeepingSpaces(text9, width) {
-  return wrapAnsi(text9, width, { hard: false, trim: true }).replace(WRAPPED_BEFORE_COLON, " ");
+  return (wrapPlain(text9, width) ?? wrapAnsi(text9, width, { hard: false, trim: true })).replace(WRAPPED_BEFORE_COLON, " ");
 }
 
 // rules/agreement-expired-or-no-term.ts
