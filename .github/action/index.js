@@ -50385,12 +50385,12 @@ function relatedPlace(r) {
 
 // src/reporters/sections.ts
 var sections = /* @__PURE__ */ new WeakMap();
-function rememberSection(file, format, text9) {
-  sections.set(file, { format, findings: file.findings, text: text9 });
+function rememberSection(file, format, drawn) {
+  sections.set(file, { format, findings: file.findings, drawn });
 }
 function renderedSection(file, format) {
   const section = sections.get(file);
-  return section && section.format === format && section.findings === file.findings ? section.text : void 0;
+  return section && section.format === format && section.findings === file.findings ? section.drawn : void 0;
 }
 var runs = /* @__PURE__ */ new WeakMap();
 function rulesOnlyRun(rules) {
@@ -50480,21 +50480,25 @@ function groupSection(run, group, findings, collapseAfter) {
   }
   return [heading2(4, [text6(title)]), ...body3];
 }
-function fileSection(run, file, options) {
-  const out = [];
+function headBlocks(file) {
   const agreement5 = file.agreement;
   const config = isConfigFile(file);
   const title = [code4(file.path)];
   if (agreement5?.title) title.push(text6(`: ${agreement5.title}`));
   else if (config) title.push(text6(" (dsalint configuration)"));
-  out.push(heading2(3, title));
   const verdict = verdictFor(file);
-  out.push(paragraph2([strong2(`${verdict.label}:`), text6(` ${verdict.text}`)]));
-  if (agreement5 && options.summaries) {
-    out.push(paragraph2([strong2("What it allows:"), text6(` ${summaryParagraph(agreement5)}`)]));
-  } else if (!agreement5 && !config && !file.failure) {
+  const out = [heading2(3, title), paragraph2([strong2(`${verdict.label}:`), text6(` ${verdict.text}`)])];
+  if (!agreement5 && !config && !file.failure) {
     out.push(paragraph2([text6("dsalint cannot summarise this agreement until it follows the dsalint format (see the errors below).")]));
   }
+  return out;
+}
+function summaryBlocks(file) {
+  const agreement5 = file.agreement;
+  return agreement5 ? [paragraph2([strong2("What it allows:"), text6(` ${summaryParagraph(agreement5)}`)])] : [];
+}
+function findingBlocks(run, file, options) {
+  const out = [];
   let findings = file.findings;
   let left = 0;
   if (findings.length > options.maxFindingsPerFile) {
@@ -50506,10 +50510,13 @@ function fileSection(run, file, options) {
     if (groups[group].length) out.push(...groupSection(run, group, groups[group], options.collapseAfter));
   }
   if (left) out.push(paragraph2([text6(`${plural(left, "more finding is", "more findings are")} not listed here; run dsalint on this file to see them all.`)]));
-  if (file.notes.length) {
-    out.push(...details(`Notes (${file.notes.length})`, [list5(file.notes.map((n) => listItem2([paragraph2([text6(n)])])))]));
-  }
   return out;
+}
+function noteBlocks(file) {
+  return file.notes.length ? details(`Notes (${file.notes.length})`, [list5(file.notes.map((n) => listItem2([paragraph2([text6(n)])])))]) : [];
+}
+function fileSection(run, file, options) {
+  return [...headBlocks(file), ...options.summaries ? summaryBlocks(file) : [], ...findingBlocks(run, file, options), ...noteBlocks(file)];
 }
 function countsTable(run) {
   const header = ["Agreement", "Verdict", "Errors", "Warnings", "Needs review", "Waived"];
@@ -50571,13 +50578,19 @@ function serialisedHeader(run) {
   return header;
 }
 function markdownReportWithin(run, options, maxBytes) {
+  const files = filesForPeople(run);
+  const header = serialisedHeader(run);
+  let known = Buffer.byteLength(header) + 1;
+  for (const file of Number.isFinite(maxBytes) ? files : []) {
+    const drawn = drawnSection(file, options);
+    if (drawn !== void 0) known += Buffer.byteLength(drawn) + 2;
+    if (known > maxBytes) return void 0;
+  }
   const opts = resolveOptions(options);
-  const asDrawn = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER && opts.summaries;
-  const parts = [serialisedHeader(run)];
-  let bytes = Buffer.byteLength(parts[0]) + 1;
-  for (const file of filesForPeople(run)) {
-    const drawn = asDrawn && file.findings.length <= opts.maxFindingsPerFile ? renderedSection(file, "markdown") : void 0;
-    const part = drawn ?? serialise(fileSection(run, file, opts));
+  const parts = [header];
+  let bytes = Buffer.byteLength(header) + 1;
+  for (const file of files) {
+    const part = drawnSection(file, opts) ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return void 0;
     parts.push(part);
@@ -50585,9 +50598,48 @@ function markdownReportWithin(run, options, maxBytes) {
   return `${parts.join("\n\n")}
 `;
 }
-function markdownSection(rules, file) {
-  return serialise(fileSection(rulesOnlyRun(rules), file, resolveOptions({})));
+var SUMMARY_ATTEMPTS = [{}, { maxFindingsPerFile: 50 }, { maxFindingsPerFile: 10, summaries: false }, { maxFindingsPerFile: 0, summaries: false }];
+var findingsKey = (file, options) => file.findings.length <= options.maxFindingsPerFile ? "all" : String(options.maxFindingsPerFile);
+function markdownSection(rules, file, attempts = [{}]) {
+  const run = rulesOnlyRun(rules);
+  const wanted = attempts.map(resolveOptions).filter((o) => o.collapseAfter === DEFAULT_COLLAPSE_AFTER);
+  const findings = {};
+  for (const options of wanted) findings[findingsKey(file, options)] ??= serialise(findingBlocks(run, file, options));
+  return {
+    head: serialise(headBlocks(file)),
+    ...wanted.some((o) => o.summaries) ? { summary: serialise(summaryBlocks(file)) } : {},
+    findings,
+    notes: serialise(noteBlocks(file))
+  };
 }
+function drawnSection(file, options) {
+  const opts = resolveOptions(options);
+  const parts = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER ? renderedSection(file, "markdown") : void 0;
+  const findings = parts?.findings[findingsKey(file, opts)];
+  if (!parts || findings === void 0 || opts.summaries && parts.summary === void 0) return void 0;
+  return [parts.head, opts.summaries ? parts.summary : "", findings, parts.notes].filter((part) => part !== "").join("\n\n");
+}
+var AttemptsInReach = class {
+  constructor(attempts, limit) {
+    this.attempts = attempts;
+    this.limit = limit;
+    this.bytes = attempts.map(() => 0);
+  }
+  attempts;
+  limit;
+  bytes;
+  /** The attempts still in reach: what to draw the next files' sections for. */
+  inReach() {
+    return this.attempts.filter((_, i) => this.bytes[i] <= this.limit);
+  }
+  /** Count a file's drawn section (after rememberSection). */
+  add(file) {
+    this.attempts.forEach((options, i) => {
+      const drawn = drawnSection(file, options);
+      if (drawn !== void 0) this.bytes[i] += Buffer.byteLength(drawn) + 2;
+    });
+  }
+};
 
 // src/reporters/html.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -51936,7 +51988,7 @@ async function lintReadable(task, config, rules) {
     matchedWaivers: waivers.map(waiverKey),
     usedWaivers: [...outcome.usedWaivers].map(waiverKey),
     acrossWaivers: outcome.acrossWaivers ?? [],
-    ...task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result) } : {}
+    ...task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result, task.sectionAttempts) } : {}
   };
 }
 
@@ -53168,6 +53220,7 @@ async function runLint(options) {
     cache2.set(key2, outcome);
     return outcome;
   };
+  const inReach = options.sections === "markdown" && options.sectionAttempts ? new AttemptsInReach(options.sectionAttempts.attempts, options.sectionAttempts.limit) : void 0;
   const start = async (candidate) => {
     const config = await configFor(candidate);
     if (!candidate.explicit && options.ignore !== false && isIgnored(config, candidate.absolute)) return void 0;
@@ -53178,7 +53231,7 @@ async function runLint(options) {
       asOf,
       roots,
       keepAgreement: options.keepAgreements !== false,
-      ...options.sections ? { section: options.sections } : {},
+      ...options.sections ? { section: options.sections, ...inReach ? { sectionAttempts: inReach.inReach() } : {} } : {},
       ...options.stdin ? { bytes: options.stdin.bytes } : {}
     };
     if (base) {
@@ -53218,7 +53271,10 @@ async function runLint(options) {
       for (const key2 of outcome.matchedWaivers) matchedWaivers.add(key2);
       for (const key2 of outcome.usedWaivers) usedWaivers.add(key2);
       strings.intern(outcome.result);
-      if (outcome.section !== void 0 && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
+      if (outcome.section !== void 0 && options.sections) {
+        rememberSection(outcome.result, options.sections, outcome.section);
+        inReach?.add(outcome.result);
+      }
       results.push(outcome.result);
       const record = recordOf(outcome.result);
       if (record) {
@@ -56220,8 +56276,7 @@ ${delimiter}
 `;
 }
 function jobSummaryMarkdown(run, limit = JOB_SUMMARY_LIMIT) {
-  const attempts = [{}, { maxFindingsPerFile: 50 }, { maxFindingsPerFile: 10, summaries: false }, { maxFindingsPerFile: 0, summaries: false }];
-  for (const options of attempts) {
+  for (const options of SUMMARY_ATTEMPTS) {
     const text9 = markdownReportWithin(run, options, limit);
     if (text9 !== void 0) return text9;
   }
@@ -56277,7 +56332,8 @@ async function runAction(io) {
       // The job summary and comment describe each agreement; without them the parsed agreements are not needed.
       keepAgreements: inputs.jobSummary || inputs.comment,
       // Their sections are drawn on the lint workers, in parallel.
-      ...inputs.jobSummary || inputs.comment ? { sections: "markdown" } : {}
+      ...inputs.jobSummary || inputs.comment ? { sections: "markdown" } : {},
+      ...inputs.jobSummary ? { sectionAttempts: { attempts: SUMMARY_ATTEMPTS, limit: JOB_SUMMARY_LIMIT } } : {}
     })
   ) : void 0;
   const run = result?.run ?? emptyRun(inputs?.asOf);

@@ -14,8 +14,8 @@ import { frameworkForSource } from './framework.js';
 import { decodeAgreement, readAgreementFile, sourceFromText, tooLarge, type ReadResult } from './source.js';
 import type { FileFailure, FileResult, RuleSummary } from './types.js';
 import { summariseRule } from './rule-docs.js';
-import type { SectionFormat } from '../reporters/sections.js';
-import { markdownSection } from '../reporters/markdown.js';
+import type { DrawnSections, SectionFormat } from '../reporters/sections.js';
+import { markdownSection, type MarkdownOptions } from '../reporters/markdown.js';
 import { htmlSection } from '../reporters/html.js';
 
 /** One file to lint, as the run hands it to the in-process linter or a worker. */
@@ -31,6 +31,8 @@ export interface FileTask {
   readonly keepAgreement: boolean;
   /** Draw the file's section of this report too (reports/sections.ts). */
   readonly section?: SectionFormat;
+  /** For a Markdown section, the report options to draw its parts for (by default the plain report's). */
+  readonly sectionAttempts?: readonly MarkdownOptions[];
   /** The file's content when it does not come from disk (standard input). */
   readonly bytes?: Uint8Array;
   /** `lint --base`: the file's text at the base ref, or why it could not be read. */
@@ -48,7 +50,7 @@ export interface FileOutcome {
   /** Config waivers (`waiverKey`) that suppressed a finding here. */
   readonly usedWaivers: readonly string[];
   /** The file's report section, when the task asked for one. */
-  readonly section?: string;
+  readonly section?: DrawnSections[SectionFormat];
   /** Inline waivers of across-agreements rules, for that stage to apply. */
   readonly acrossWaivers: readonly RecordedWaiver[];
 }
@@ -64,7 +66,7 @@ function validator(): SchemaValidator {
   return cachedValidator;
 }
 
-const SECTION_RENDERERS: Record<SectionFormat, (rules: readonly RuleSummary[], file: FileResult) => string> = { markdown: markdownSection, html: htmlSection };
+const SECTION_RENDERERS: { readonly [F in SectionFormat]: (rules: readonly RuleSummary[], file: FileResult, attempts?: readonly MarkdownOptions[]) => DrawnSections[F] } = { markdown: markdownSection, html: htmlSection };
 
 const summaries = new WeakMap<readonly AnyRule[], readonly RuleSummary[]>();
 function ruleSummaries(rules: readonly AnyRule[]): readonly RuleSummary[] {
@@ -129,6 +131,6 @@ async function lintReadable(task: FileTask, config: Config, rules: readonly AnyR
     matchedWaivers: waivers.map(waiverKey),
     usedWaivers: [...outcome.usedWaivers].map(waiverKey),
     acrossWaivers: outcome.acrossWaivers ?? [],
-    ...(task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result) } : {}),
+    ...(task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result, task.sectionAttempts) } : {}),
   };
 }

@@ -5,18 +5,25 @@
  * sections together. A section is used only for the very result it was drawn from.
  */
 import type { FileResult, LintRun, RuleSummary } from '../core/types.js';
+import type { MarkdownSectionParts } from './markdown.js';
 
-export type SectionFormat = 'markdown' | 'html';
-
-const sections = new WeakMap<FileResult, { readonly format: SectionFormat; readonly findings: FileResult['findings']; readonly text: string }>();
-
-export function rememberSection(file: FileResult, format: SectionFormat, text: string): void {
-  sections.set(file, { format, findings: file.findings, text });
+/** What a worker draws for each format: the HTML section, or the Markdown section in parts (for the job summary's shorter attempts). */
+export interface DrawnSections {
+  readonly markdown: MarkdownSectionParts;
+  readonly html: string;
 }
 
-export function renderedSection(file: FileResult, format: SectionFormat): string | undefined {
+export type SectionFormat = keyof DrawnSections;
+
+const sections = new WeakMap<FileResult, { readonly format: SectionFormat; readonly findings: FileResult['findings']; readonly drawn: DrawnSections[SectionFormat] }>();
+
+export function rememberSection<F extends SectionFormat>(file: FileResult, format: F, drawn: DrawnSections[F]): void {
+  sections.set(file, { format, findings: file.findings, drawn });
+}
+
+export function renderedSection<F extends SectionFormat>(file: FileResult, format: F): DrawnSections[F] | undefined {
   const section = sections.get(file);
-  return section && section.format === format && section.findings === file.findings ? section.text : undefined;
+  return section && section.format === format && section.findings === file.findings ? (section.drawn as DrawnSections[F]) : undefined;
 }
 
 const runs = new WeakMap<readonly RuleSummary[], LintRun>();
