@@ -50556,17 +50556,20 @@ function resolveOptions(options) {
     summaries: options.summaries ?? true
   };
 }
-var TO_MARKDOWN_OPTIONS = {
-  extensions: [gfmToMarkdown()],
-  bullet: "-",
-  listItemIndent: "one",
-  emphasis: "_",
-  strong: "*",
-  fences: true,
-  rule: "-"
-};
+var toMarkdownOptions;
+function markdownOptions() {
+  return toMarkdownOptions ??= {
+    extensions: [gfmToMarkdown()],
+    bullet: "-",
+    listItemIndent: "one",
+    emphasis: "_",
+    strong: "*",
+    fences: true,
+    rule: "-"
+  };
+}
 function serialise(children) {
-  return toMarkdown({ type: "root", children }, TO_MARKDOWN_OPTIONS).replace(/\n$/, "");
+  return toMarkdown({ type: "root", children }, markdownOptions()).replace(/\n$/, "");
 }
 function markdownReport(run, options = {}) {
   return markdownReportWithin(run, options, Number.POSITIVE_INFINITY);

@@ -249,19 +249,24 @@ export function markdownTree(run: LintRun, options: MarkdownOptions = {}): Root 
   return { type: 'root', children: [...headerNodes(run), ...filesForPeople(run).flatMap((file) => fileSection(run, file, opts))] };
 }
 
-const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
-  extensions: [gfmToMarkdown()],
-  bullet: '-',
-  listItemIndent: 'one',
-  emphasis: '_',
-  strong: '*',
-  fences: true,
-  rule: '-',
-};
+let toMarkdownOptions: ToMarkdownOptions | undefined;
+
+/** The serialiser's options, made on first use: the GFM extension is not built by a run that draws no Markdown. */
+function markdownOptions(): ToMarkdownOptions {
+  return (toMarkdownOptions ??= {
+    extensions: [gfmToMarkdown()],
+    bullet: '-',
+    listItemIndent: 'one',
+    emphasis: '_',
+    strong: '*',
+    fences: true,
+    rule: '-',
+  });
+}
 
 /** Blocks serialised on their own, without the final newline: sections join with a blank line. */
 function serialise(children: RootContent[]): string {
-  return toMarkdown({ type: 'root', children }, TO_MARKDOWN_OPTIONS).replace(/\n$/, '');
+  return toMarkdown({ type: 'root', children }, markdownOptions()).replace(/\n$/, '');
 }
 
 /**

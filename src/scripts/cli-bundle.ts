@@ -9,7 +9,7 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { FORMATS } from '../reporters/index.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,26 +25,38 @@ export const CLI_PROGRAM_PATH = join(ROOT, 'bin', 'dsalint-program.cjs');
 export const IMPORT_LIBRARIES = ['pdfjs-dist', 'mammoth', '@xmldom/xmldom', 'docx'] as const;
 
 /**
- * Bundled libraries whose modules run on first use rather than at start: each is a default
- * export that is a function. wrap-ansi loads string-width, whose start-up (an
- * `Intl.Segmenter` and Unicode property regexes) took about 40 ms of every start, while most
- * text the CLI wraps takes wrapping's plain-ASCII path (src/core/wrap.ts) and never calls it.
+ * Bundled libraries whose modules run on first use rather than at start: the program imports
+ * only functions from them, and each import is bundled as a function that runs the library's
+ * module on its first call. wrap-ansi loads string-width, whose start-up (an `Intl.Segmenter`
+ * and Unicode property regexes) took about 40 ms of every start, while most text the CLI
+ * wraps takes wrapping's plain-ASCII path (src/core/wrap.ts) and never calls it. The others
+ * draw the HTML and Markdown reports (with property-information's tables of HTML, SVG and
+ * ARIA names), which a lint in the terminal never draws.
  */
-export const LAZY_LIBRARIES = ['wrap-ansi'] as const;
+export const LAZY_LIBRARIES = ['wrap-ansi', 'hastscript', 'hast-util-to-html', 'mdast-util-to-markdown', 'mdast-util-gfm'] as const;
 
-/** Each lazy library's import, bundled as a function that requires the library on its first call. */
+/** Each lazy library's import, bundled as functions that require the library on their first call. */
 function lazyLibraries(): Plugin {
   return {
     name: 'lazy-libraries',
     setup(pluginBuild) {
       const names = new Set<string>(LAZY_LIBRARIES);
-      pluginBuild.onResolve({ filter: /^[\w@][\w@/.-]*$/ }, (args) => (names.has(args.path) && args.namespace !== 'lazy-library' ? { path: args.path, namespace: 'lazy-library', pluginData: args.resolveDir } : undefined));
+      // dsalint's own imports only: the libraries' imports of each other run inside the lazy one's first call.
+      const ours = (importer: string) => !importer.includes(`${sep}node_modules${sep}`);
+      pluginBuild.onResolve({ filter: /^[\w@][\w@/.-]*$/ }, (args) => (names.has(args.path) && args.namespace !== 'lazy-library' && ours(args.importer) ? { path: args.path, namespace: 'lazy-library', pluginData: args.resolveDir } : undefined));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-library' }, async (args) => {
         const real = await pluginBuild.resolve(args.path, { kind: 'import-statement', resolveDir: args.pluginData as string });
         if (real.errors.length) return { errors: real.errors };
+        // Only functions can stand in for a module not yet run; importing anything else fails the build.
+        const exported = Object.entries((await import(args.path)) as Record<string, unknown>)
+          .filter(([, value]) => typeof value === 'function')
+          .map(([name]) => name);
         // esbuild bundles a require() of an ES module as an initialiser it calls at that point.
-        const contents = `let loaded;\nexport default function (...args) {\n  loaded ??= require(${JSON.stringify(real.path)}).default;\n  return loaded(...args);\n}\n`;
-        return { contents, loader: 'js', resolveDir: ROOT };
+        const lines = [`let loaded;`, `const load = () => (loaded ??= require(${JSON.stringify(real.path)}));`];
+        for (const name of exported) {
+          lines.push(name === 'default' ? 'export default function (...args) { return load().default(...args); }' : `export function ${name}(...args) { return load().${name}(...args); }`);
+        }
+        return { contents: `${lines.join('\n')}\n`, loader: 'js', resolveDir: ROOT };
       });
     },
   };
@@ -132,10 +144,9 @@ export async function buildCliProgram(): Promise<string> {
   const file = result.outputFiles?.[0];
   if (!file) throw new Error('esbuild produced no output');
   // Lazy libraries are only lazy if nothing else imports them: check that their modules are not run at start.
-  for (const name of LAZY_LIBRARIES) {
-    const init = `init_${name.replace(/\W/g, '_')}()`;
-    if (file.text.split(init).length > 2) throw new Error(`${name} is imported outside its lazy wrapper, so it would run at every start`);
-  }
+  // wrap-ansi, the costliest to start, is imported by dsalint only: its module must run from its lazy wrapper alone.
+  const wrapAnsiRuns = file.text.split('init_wrap_ansi()').length - 1;
+  if (wrapAnsiRuns !== 1) throw new Error(`wrap-ansi's module is run from ${wrapAnsiRuns} places, so it may run at every start`);
   // The program is a function body, where src/index.ts's `#!` line would be a syntax error.
   return withLibraryImportsFromStarter(file.text.replace(/^#!.*\n/, ''));
 }
