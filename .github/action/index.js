@@ -23565,30 +23565,74 @@ function wrapAnsi(string3, columns, options) {
 }
 
 // src/core/wrap.ts
-var PLAIN = /^[\x20-\x7e\n]*$/;
+var PLAIN = /^(?:[\x20-\x7e\n]|\u001b\[\d{1,3}m)*$/;
+var COLOUR_CODE = /\u001b\[(\d{1,3})m/g;
+function applyCode(code6, styles2, resetsOnly = false) {
+  const remove = (keep) => {
+    const kept = styles2.filter(keep);
+    styles2.splice(0, styles2.length, ...kept);
+  };
+  if (code6 === 0) return remove(() => false);
+  if (code6 === 39) return remove((s2) => s2.family !== "foreground");
+  if (code6 === 22 || code6 === 24) return remove((s2) => !(s2.family.startsWith("modifier-") && s2.close === code6));
+  if (resetsOnly) return;
+  const style2 = code6 >= 30 && code6 <= 37 || code6 >= 90 && code6 <= 97 ? { family: "foreground", open: code6, close: 39 } : { family: `modifier-${code6}`, open: code6, close: code6 === 1 ? 22 : 24 };
+  remove((s2) => s2.family !== style2.family);
+  styles2.push(style2);
+}
+var isSimpleCode = (code6) => [0, 1, 4, 22, 24, 39].includes(code6) || code6 >= 30 && code6 <= 37 || code6 >= 90 && code6 <= 97;
 function wrapPlain(text9, width) {
   if (!PLAIN.test(text9)) return void 0;
+  for (const [, code6] of text9.matchAll(COLOUR_CODE)) if (!isSimpleCode(Number(code6))) return void 0;
   return text9.split("\n").map((line) => wrapPlainLine(line, width)).join("\n");
 }
+var visibleLength = (text9) => text9.replace(COLOUR_CODE, "").length;
 function wrapPlainLine(line, width) {
   if (line.trim() === "") return "";
   const rows = [""];
   let rowLength = 0;
   let first = true;
   for (const word of line.split(" ")) {
+    const wordLength = visibleLength(word);
     if (first) first = false;
     else if (rowLength > 0) {
       rows[rows.length - 1] += " ";
       rowLength++;
     }
-    if (rowLength + word.length > width && rowLength > 0 && word.length > 0) {
+    if (rowLength + wordLength > width && rowLength > 0 && wordLength > 0) {
       rows.push("");
       rowLength = 0;
     }
     rows[rows.length - 1] += word;
-    rowLength += word.length;
+    rowLength += wordLength;
   }
-  return rows.map((row2) => row2.replace(/ +$/, "")).join("\n");
+  const trimmed = rows.map(trimEndKeepingCodes);
+  return trimmed.length > 1 && line.includes("\x1B") ? restoreStyles(trimmed) : trimmed.join("\n");
+}
+function trimEndKeepingCodes(row2) {
+  if (!row2.includes(" ")) return row2;
+  const pieces = row2.split(/(\u001b\[\d{1,3}m)/);
+  for (let i = pieces.length - 1; i >= 0; i -= 2) {
+    pieces[i] = pieces[i].replace(/ +$/, "");
+    if (pieces[i].length > 0) break;
+  }
+  return pieces.join("");
+}
+function restoreStyles(rows) {
+  const styles2 = [];
+  let out = "";
+  rows.forEach((row2, i) => {
+    if (i > 0) {
+      const opening2 = [...styles2];
+      for (const [, code6] of /^(?:\u001b\[\d{1,3}m)*/.exec(row2)[0].matchAll(COLOUR_CODE)) applyCode(Number(code6), opening2, true);
+      if (row2.length > 0) out += opening2.map((s2) => `\x1B[${s2.open}m`).join("");
+    }
+    out += row2;
+    for (const [, code6] of row2.matchAll(COLOUR_CODE)) applyCode(Number(code6), styles2);
+    if (i < rows.length - 1) out += `${row2.length > 0 ? [...styles2].reverse().map((s2) => `\x1B[${s2.close}m`).join("") : ""}
+`;
+  });
+  return out;
 }
 
 // src/core/summary.ts

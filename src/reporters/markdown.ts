@@ -34,7 +34,7 @@ import {
   codeSpans,
   relatedPlace,
 } from './shared.js';
-import { renderedSection, rulesOnlyRun } from './sections.js';
+import { renderedSection, rulesOnlyRun, type MarkdownSectionParts } from './sections.js';
 
 export interface MarkdownOptions {
   /** Groups with more findings than this are collapsed in a <details> block. */
@@ -314,22 +314,6 @@ export function markdownReportWithin(run: LintRun, options: MarkdownOptions, max
  * GitHub's limit, each listing fewer findings per file than the one before.
  */
 export const SUMMARY_ATTEMPTS: readonly MarkdownOptions[] = [{}, { maxFindingsPerFile: 50 }, { maxFindingsPerFile: 10, summaries: false }, { maxFindingsPerFile: 0, summaries: false }];
-
-/**
- * One file's section in parts, each serialised on its own, from which its section for any of
- * the attempts it was drawn for is put together by joining the parts with a blank line: they
- * are blocks at the top level, which the serialiser joins with a blank line (no two lists or
- * code blocks meet between parts). tests/parallel.test.ts checks they give the section as
- * serialised whole.
- */
-export interface MarkdownSectionParts {
-  readonly head: string;
-  /** What the agreement allows, when an attempt shows it. */
-  readonly summary?: string;
-  /** The findings part by cap on findings (`all` when the file is within the cap). */
-  readonly findings: Readonly<Record<string, string>>;
-  readonly notes: string;
-}
 
 const findingsKey = (file: FileResult, options: Required<MarkdownOptions>): string => (file.findings.length <= options.maxFindingsPerFile ? 'all' : String(options.maxFindingsPerFile));
 

@@ -5,7 +5,22 @@
  * sections together. A section is used only for the very result it was drawn from.
  */
 import type { FileResult, LintRun, RuleSummary } from '../core/types.js';
-import type { MarkdownSectionParts } from './markdown.js';
+
+/**
+ * One file's section in parts, each serialised on its own, from which its section for any of
+ * the attempts it was drawn for is put together by joining the parts with a blank line: they
+ * are blocks at the top level, which the serialiser joins with a blank line (no two lists or
+ * code blocks meet between parts). tests/parallel.test.ts checks they give the section as
+ * serialised whole (markdownSection, src/reporters/markdown.ts).
+ */
+export interface MarkdownSectionParts {
+  readonly head: string;
+  /** What the agreement allows, when an attempt shows it. */
+  readonly summary?: string;
+  /** The findings part by cap on findings (`all` when the file is within the cap). */
+  readonly findings: Readonly<Record<string, string>>;
+  readonly notes: string;
+}
 
 /** What a worker draws for each format: the HTML section, or the Markdown section in parts (for the job summary's shorter attempts). */
 export interface DrawnSections {
