@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { tempProject } from './helpers/cli.js';
 import { starterAgreement } from '../src/core/starter.js';
-import { CLI_BUNDLE_PATH, CLI_TYPES_PATH, IMPORT_LIBRARIES, buildCliBundle, buildCliTypes } from '../src/scripts/cli-bundle.js';
+import { CLI_BUNDLE_PATH, CLI_PROGRAM_PATH, CLI_TYPES_PATH, IMPORT_LIBRARIES, buildCliBundle, buildCliProgram, buildCliTypes } from '../src/scripts/cli-bundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -25,6 +25,8 @@ describe('the committed bundle', () => {
     const built = await buildCliBundle();
     const committed = existsSync(CLI_BUNDLE_PATH) ? readFileSync(CLI_BUNDLE_PATH, 'utf8') : '';
     expect(committed === built, 'bin/dsalint.js is stale: run npm run generate and commit it').toBe(true);
+    const program = existsSync(CLI_PROGRAM_PATH) ? readFileSync(CLI_PROGRAM_PATH, 'utf8') : '';
+    expect(program === (await buildCliProgram()), 'bin/dsalint-program.cjs is stale: run npm run generate and commit it').toBe(true);
     expect(readFileSync(CLI_TYPES_PATH, 'utf8') === (await buildCliTypes()), 'bin/dsalint.d.ts is stale: run npm run generate and commit it').toBe(true);
   }, 60_000);
 
@@ -34,7 +36,7 @@ describe('the committed bundle', () => {
     expect(pkg['scripts']['prepare']).toBeUndefined();
     expect(
       Object.keys(pkg['dependencies']).sort(),
-      'libraries are bundled into bin/dsalint.js, so add them with npm install --save-dev; only a library loaded from node_modules at run time (add it to IMPORT_LIBRARIES in src/scripts/cli-bundle.ts) belongs in dependencies',
+      'libraries are bundled into bin/dsalint-program.cjs, so add them with npm install --save-dev; only a library loaded from node_modules at run time (add it to IMPORT_LIBRARIES in src/scripts/cli-bundle.ts) belongs in dependencies',
     ).toEqual([...IMPORT_LIBRARIES].sort());
     expect(pkg['devDependencies']['@microsoft/sarif-multitool']).toBeUndefined();
     for (const key of ['repository', 'homepage', 'bugs', 'types']) expect(pkg[key], key).toBeDefined();
@@ -57,11 +59,12 @@ describe('npm pack, installed without devDependencies', () => {
 
   it('ships the bundle, its types, the offline page, the schemas, rule docs, README and LICENSE, and nothing else', () => {
     expect(files).toContain('bin/dsalint.js');
+    expect(files).toContain('bin/dsalint-program.cjs');
     expect(files).toContain('bin/dsalint.d.ts');
     expect(files).toContain('schema/agreement.schema.json');
     expect(files).toContain('LICENSE');
     expect(files).toContain('rules/schema.md');
-    expect(files.filter((f) => !/^(bin\/dsalint\.(js|d\.ts)|bin\/dsalint-page\.html|schema\/[\w-]+\.schema\.json|rules\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(bin\/dsalint\.(js|d\.ts)|bin\/dsalint-program\.cjs|bin\/dsalint-page\.html|schema\/[\w-]+\.schema\.json|rules\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
   });
 
   it('installs into an empty folder with --omit=dev, and runs dsalint lint and the API', async () => {

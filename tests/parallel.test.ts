@@ -41,18 +41,40 @@ describe('--jobs', () => {
     }
   }, 60_000);
 
-  it('uses a drawn Markdown section in a job summary capped on findings only where the file is within the cap', async () => {
-    const { markdownReportWithin } = await import('../src/reporters/markdown.js');
+  it('puts together a job summary capped on findings from the parts the workers drew, as the report would draw it', async () => {
+    const { SUMMARY_ATTEMPTS, drawnSection, markdownReportWithin } = await import('../src/reporters/markdown.js');
     const options = { paths: ['examples'], cwd: root, asOf: '2026-11-01', jobs: 1 };
     const plain = await runLint(options);
-    const drawn = await runLint({ ...options, sections: 'markdown' });
+    const drawn = await runLint({ ...options, sections: 'markdown', sectionAttempts: { attempts: SUMMARY_ATTEMPTS, limit: Number.POSITIVE_INFINITY } });
     const most = Math.max(...plain.files.map((f) => f.findings.length));
-    for (const maxFindingsPerFile of [0, 3, 10, most]) {
-      const expected = markdownReportWithin(plain, { maxFindingsPerFile }, Number.POSITIVE_INFINITY);
-      expect(markdownReportWithin(drawn, { maxFindingsPerFile }, Number.POSITIVE_INFINITY), `at most ${maxFindingsPerFile}`).toBe(expected);
+    expect(most).toBeGreaterThan(10);
+    const withParts = drawn.files.filter((f) => drawnSection(f, {}) !== undefined);
+    expect(withParts.length).toBeGreaterThan(10);
+    for (const maxFindingsPerFile of [50, 10, 3, 0, most, Number.POSITIVE_INFINITY]) {
+      for (const summaries of [true, false]) {
+        const within = { maxFindingsPerFile, summaries };
+        const expected = markdownReportWithin(plain, within, Number.POSITIVE_INFINITY);
+        expect(markdownReportWithin(drawn, within, Number.POSITIVE_INFINITY), JSON.stringify(within)).toBe(expected);
+      }
     }
-    expect(markdownReportWithin(drawn, { maxFindingsPerFile: 10, summaries: false }, Number.POSITIVE_INFINITY)).toBe(markdownReportWithin(plain, { maxFindingsPerFile: 10, summaries: false }, Number.POSITIVE_INFINITY));
+    // Each attempt comes from the drawn parts, not from serialising again.
+    for (const attempt of SUMMARY_ATTEMPTS) expect(withParts.filter((f) => drawnSection(f, attempt) === undefined), JSON.stringify(attempt)).toEqual([]);
   });
+
+  it('draws only the parts of job summary attempts still in reach, and gives the same summary', async () => {
+    const { SUMMARY_ATTEMPTS, drawnSection, markdownReportWithin } = await import('../src/reporters/markdown.js');
+    const { jobSummaryMarkdown } = await import('../src/action/main.js');
+    const options = { paths: ['examples'], cwd: root, asOf: '2026-11-01', jobs: 1 };
+    const plain = await runLint(options);
+    for (const limit of [5_000, 20_000, 120_000, 200_000]) {
+      const drawn = await runLint({ ...options, sections: 'markdown', sectionAttempts: { attempts: SUMMARY_ATTEMPTS, limit } });
+      expect(jobSummaryMarkdown(drawn, limit), `limit ${limit}`).toBe(jobSummaryMarkdown(plain, limit));
+      for (const attempt of SUMMARY_ATTEMPTS) expect(markdownReportWithin(drawn, attempt, limit), `${limit} ${JSON.stringify(attempt)}`).toBe(markdownReportWithin(plain, attempt, limit));
+      // Below the full report's size, the last files were drawn without the full report's parts.
+      const full = markdownReportWithin(plain, {}, Number.POSITIVE_INFINITY)!;
+      if (Buffer.byteLength(full) > 2 * limit) expect(drawnSection(drawn.files.at(-1)!, {}), `limit ${limit}`).toBeUndefined();
+    }
+  }, 60_000);
 
   it('judges config waivers from every worker: used, unused and unexercised alike', async () => {
     const files: Record<string, string> = {

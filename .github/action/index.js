@@ -23580,6 +23580,77 @@ function wrapAnsi(string3, columns, options) {
   return normalizeText(String(string3)).replaceAll("\r\n", "\n").split("\n").map((line) => exec(expandTabs(line), columns, options)).join("\n");
 }
 
+// src/core/wrap.ts
+var PLAIN = /^(?:[\x20-\x7e\n]|\u001b\[\d{1,3}m)*$/;
+var COLOUR_CODE = /\u001b\[(\d{1,3})m/g;
+function applyCode(code6, styles2, resetsOnly = false) {
+  const remove = (keep) => {
+    const kept = styles2.filter(keep);
+    styles2.splice(0, styles2.length, ...kept);
+  };
+  if (code6 === 0) return remove(() => false);
+  if (code6 === 39) return remove((s2) => s2.family !== "foreground");
+  if (code6 === 22 || code6 === 24) return remove((s2) => !(s2.family.startsWith("modifier-") && s2.close === code6));
+  if (resetsOnly) return;
+  const style2 = code6 >= 30 && code6 <= 37 || code6 >= 90 && code6 <= 97 ? { family: "foreground", open: code6, close: 39 } : { family: `modifier-${code6}`, open: code6, close: code6 === 1 ? 22 : 24 };
+  remove((s2) => s2.family !== style2.family);
+  styles2.push(style2);
+}
+var isSimpleCode = (code6) => [0, 1, 4, 22, 24, 39].includes(code6) || code6 >= 30 && code6 <= 37 || code6 >= 90 && code6 <= 97;
+function wrapPlain(text9, width) {
+  if (!PLAIN.test(text9)) return void 0;
+  for (const [, code6] of text9.matchAll(COLOUR_CODE)) if (!isSimpleCode(Number(code6))) return void 0;
+  return text9.split("\n").map((line) => wrapPlainLine(line, width)).join("\n");
+}
+var visibleLength = (text9) => text9.replace(COLOUR_CODE, "").length;
+function wrapPlainLine(line, width) {
+  if (line.trim() === "") return "";
+  const rows = [""];
+  let rowLength = 0;
+  let first = true;
+  for (const word of line.split(" ")) {
+    const wordLength = visibleLength(word);
+    if (first) first = false;
+    else if (rowLength > 0) {
+      rows[rows.length - 1] += " ";
+      rowLength++;
+    }
+    if (rowLength + wordLength > width && rowLength > 0 && wordLength > 0) {
+      rows.push("");
+      rowLength = 0;
+    }
+    rows[rows.length - 1] += word;
+    rowLength += wordLength;
+  }
+  const trimmed = rows.map(trimEndKeepingCodes);
+  return trimmed.length > 1 && line.includes("\x1B") ? restoreStyles(trimmed) : trimmed.join("\n");
+}
+function trimEndKeepingCodes(row2) {
+  if (!row2.includes(" ")) return row2;
+  const pieces = row2.split(/(\u001b\[\d{1,3}m)/);
+  for (let i = pieces.length - 1; i >= 0; i -= 2) {
+    pieces[i] = pieces[i].replace(/ +$/, "");
+    if (pieces[i].length > 0) break;
+  }
+  return pieces.join("");
+}
+function restoreStyles(rows) {
+  const styles2 = [];
+  let out = "";
+  rows.forEach((row2, i) => {
+    if (i > 0) {
+      const opening2 = [...styles2];
+      for (const [, code6] of /^(?:\u001b\[\d{1,3}m)*/.exec(row2)[0].matchAll(COLOUR_CODE)) applyCode(Number(code6), opening2, true);
+      if (row2.length > 0) out += opening2.map((s2) => `\x1B[${s2.open}m`).join("");
+    }
+    out += row2;
+    for (const [, code6] of row2.matchAll(COLOUR_CODE)) applyCode(Number(code6), styles2);
+    if (i < rows.length - 1) out += `${row2.length > 0 ? [...styles2].reverse().map((s2) => `\x1B[${s2.close}m`).join("") : ""}
+`;
+  });
+  return out;
+}
+
 // src/core/summary.ts
 init_words();
 var HIDDEN = /[\p{Cf}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
@@ -23800,7 +23871,7 @@ function summaryParagraph(a) {
 }
 var WRAPPED_BEFORE_COLON = /\n(?=(?:\u001b\[[\d;]*m)*[ \t]*:)/g;
 function wrapKeepingSpaces(text9, width) {
-  return wrapAnsi(text9, width, { hard: false, trim: true }).replace(WRAPPED_BEFORE_COLON, " ");
+  return (wrapPlain(text9, width) ?? wrapAnsi(text9, width, { hard: false, trim: true })).replace(WRAPPED_BEFORE_COLON, " ");
 }
 
 // rules/agreement-expired-or-no-term.ts
@@ -25759,10 +25830,12 @@ function findInlineWaivers(text9, comments, yamlOffset, markdown3) {
 import { createHash as createHash2 } from "node:crypto";
 function spot(location3) {
   const { start, end, startOffset, endOffset } = location3.range;
-  return [location3.path ?? "", start.line, start.column, end.line, end.column, startOffset, endOffset];
+  return `${start.line},${start.column},${end.line},${end.column},${startOffset},${endOffset} ${location3.path ?? ""}`;
 }
 function locationOf(at2) {
-  const [path, startLine, startColumn, endLine, endColumn, startOffset, endOffset] = at2;
+  const space2 = at2.indexOf(" ");
+  const [startLine, startColumn, endLine, endColumn, startOffset, endOffset] = at2.slice(0, space2).split(",").map(Number);
+  const path = at2.slice(space2 + 1);
   return { ...path ? { path } : {}, range: { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn }, startOffset, endOffset } };
 }
 function recordOf(file) {
@@ -25780,9 +25853,6 @@ function canonical2(value2) {
   return JSON.stringify(value2) ?? "null";
 }
 function recordAgreement(a, locate2) {
-  return structuredClone(buildRecord(a, locate2));
-}
-function buildRecord(a, locate2) {
   const place = (path, part) => spot(locate2(path, part));
   const population = a.population;
   return defined({
@@ -45519,6 +45589,15 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate202.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
+// src/across/packed.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+function packRecord(record) {
+  return new Uint8Array(deflateRawSync(JSON.stringify(record)));
+}
+function unpackRecord(packed) {
+  return JSON.parse(inflateRawSync(packed).toString("utf8"));
+}
+
 // src/reporters/markdown.ts
 init_mdast_util_from_markdown();
 
@@ -50482,12 +50561,12 @@ function relatedPlace(r) {
 
 // src/reporters/sections.ts
 var sections = /* @__PURE__ */ new WeakMap();
-function rememberSection(file, format, text9) {
-  sections.set(file, { format, findings: file.findings, text: text9 });
+function rememberSection(file, format, drawn) {
+  sections.set(file, { format, findings: file.findings, drawn });
 }
 function renderedSection(file, format) {
   const section = sections.get(file);
-  return section && section.format === format && section.findings === file.findings ? section.text : void 0;
+  return section && section.format === format && section.findings === file.findings ? section.drawn : void 0;
 }
 var runs = /* @__PURE__ */ new WeakMap();
 function rulesOnlyRun(rules) {
@@ -50577,21 +50656,25 @@ function groupSection(run, group, findings, collapseAfter) {
   }
   return [heading2(4, [text6(title)]), ...body3];
 }
-function fileSection(run, file, options) {
-  const out = [];
+function headBlocks(file) {
   const agreement5 = file.agreement;
   const config = isConfigFile(file);
   const title = [code4(file.path)];
   if (agreement5?.title) title.push(text6(`: ${agreement5.title}`));
   else if (config) title.push(text6(" (dsalint configuration)"));
-  out.push(heading2(3, title));
   const verdict = verdictFor(file);
-  out.push(paragraph2([strong2(`${verdict.label}:`), text6(` ${verdict.text}`)]));
-  if (agreement5 && options.summaries) {
-    out.push(paragraph2([strong2("What it allows:"), text6(` ${summaryParagraph(agreement5)}`)]));
-  } else if (!agreement5 && !config && !file.failure) {
+  const out = [heading2(3, title), paragraph2([strong2(`${verdict.label}:`), text6(` ${verdict.text}`)])];
+  if (!agreement5 && !config && !file.failure) {
     out.push(paragraph2([text6("dsalint cannot summarise this agreement until it follows the dsalint format (see the errors below).")]));
   }
+  return out;
+}
+function summaryBlocks(file) {
+  const agreement5 = file.agreement;
+  return agreement5 ? [paragraph2([strong2("What it allows:"), text6(` ${summaryParagraph(agreement5)}`)])] : [];
+}
+function findingBlocks(run, file, options) {
+  const out = [];
   let findings = file.findings;
   let left = 0;
   if (findings.length > options.maxFindingsPerFile) {
@@ -50603,10 +50686,13 @@ function fileSection(run, file, options) {
     if (groups[group].length) out.push(...groupSection(run, group, groups[group], options.collapseAfter));
   }
   if (left) out.push(paragraph2([text6(`${plural(left, "more finding is", "more findings are")} not listed here; run dsalint on this file to see them all.`)]));
-  if (file.notes.length) {
-    out.push(...details(`Notes (${file.notes.length})`, [list5(file.notes.map((n) => listItem2([paragraph2([text6(n)])])))]));
-  }
   return out;
+}
+function noteBlocks(file) {
+  return file.notes.length ? details(`Notes (${file.notes.length})`, [list5(file.notes.map((n) => listItem2([paragraph2([text6(n)])])))]) : [];
+}
+function fileSection(run, file, options) {
+  return [...headBlocks(file), ...options.summaries ? summaryBlocks(file) : [], ...findingBlocks(run, file, options), ...noteBlocks(file)];
 }
 function countsTable(run) {
   const header = ["Agreement", "Verdict", "Errors", "Warnings", "Needs review", "Waived"];
@@ -50646,17 +50732,20 @@ function resolveOptions(options) {
     summaries: options.summaries ?? true
   };
 }
-var TO_MARKDOWN_OPTIONS = {
-  extensions: [gfmToMarkdown()],
-  bullet: "-",
-  listItemIndent: "one",
-  emphasis: "_",
-  strong: "*",
-  fences: true,
-  rule: "-"
-};
+var toMarkdownOptions;
+function markdownOptions() {
+  return toMarkdownOptions ??= {
+    extensions: [gfmToMarkdown()],
+    bullet: "-",
+    listItemIndent: "one",
+    emphasis: "_",
+    strong: "*",
+    fences: true,
+    rule: "-"
+  };
+}
 function serialise(children) {
-  return toMarkdown({ type: "root", children }, TO_MARKDOWN_OPTIONS).replace(/\n$/, "");
+  return toMarkdown({ type: "root", children }, markdownOptions()).replace(/\n$/, "");
 }
 function markdownReport(run, options = {}) {
   return markdownReportWithin(run, options, Number.POSITIVE_INFINITY);
@@ -50668,13 +50757,19 @@ function serialisedHeader(run) {
   return header;
 }
 function markdownReportWithin(run, options, maxBytes) {
+  const files = filesForPeople(run);
+  const header = serialisedHeader(run);
+  let known = Buffer.byteLength(header) + 1;
+  for (const file of Number.isFinite(maxBytes) ? files : []) {
+    const drawn = drawnSection(file, options);
+    if (drawn !== void 0) known += Buffer.byteLength(drawn) + 2;
+    if (known > maxBytes) return void 0;
+  }
   const opts = resolveOptions(options);
-  const asDrawn = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER && opts.summaries;
-  const parts = [serialisedHeader(run)];
-  let bytes = Buffer.byteLength(parts[0]) + 1;
-  for (const file of filesForPeople(run)) {
-    const drawn = asDrawn && file.findings.length <= opts.maxFindingsPerFile ? renderedSection(file, "markdown") : void 0;
-    const part = drawn ?? serialise(fileSection(run, file, opts));
+  const parts = [header];
+  let bytes = Buffer.byteLength(header) + 1;
+  for (const file of files) {
+    const part = drawnSection(file, opts) ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return void 0;
     parts.push(part);
@@ -50682,9 +50777,48 @@ function markdownReportWithin(run, options, maxBytes) {
   return `${parts.join("\n\n")}
 `;
 }
-function markdownSection(rules, file) {
-  return serialise(fileSection(rulesOnlyRun(rules), file, resolveOptions({})));
+var SUMMARY_ATTEMPTS = [{}, { maxFindingsPerFile: 50 }, { maxFindingsPerFile: 10, summaries: false }, { maxFindingsPerFile: 0, summaries: false }];
+var findingsKey = (file, options) => file.findings.length <= options.maxFindingsPerFile ? "all" : String(options.maxFindingsPerFile);
+function markdownSection(rules, file, attempts = [{}]) {
+  const run = rulesOnlyRun(rules);
+  const wanted = attempts.map(resolveOptions).filter((o) => o.collapseAfter === DEFAULT_COLLAPSE_AFTER);
+  const findings = {};
+  for (const options of wanted) findings[findingsKey(file, options)] ??= serialise(findingBlocks(run, file, options));
+  return {
+    head: serialise(headBlocks(file)),
+    ...wanted.some((o) => o.summaries) ? { summary: serialise(summaryBlocks(file)) } : {},
+    findings,
+    notes: serialise(noteBlocks(file))
+  };
 }
+function drawnSection(file, options) {
+  const opts = resolveOptions(options);
+  const parts = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER ? renderedSection(file, "markdown") : void 0;
+  const findings = parts?.findings[findingsKey(file, opts)];
+  if (!parts || findings === void 0 || opts.summaries && parts.summary === void 0) return void 0;
+  return [parts.head, opts.summaries ? parts.summary : "", findings, parts.notes].filter((part) => part !== "").join("\n\n");
+}
+var AttemptsInReach = class {
+  constructor(attempts, limit) {
+    this.attempts = attempts;
+    this.limit = limit;
+    this.bytes = attempts.map(() => 0);
+  }
+  attempts;
+  limit;
+  bytes;
+  /** The attempts still in reach: what to draw the next files' sections for. */
+  inReach() {
+    return this.attempts.filter((_, i) => this.bytes[i] <= this.limit);
+  }
+  /** Count a file's drawn section (after rememberSection). */
+  add(file) {
+    this.attempts.forEach((options, i) => {
+      const drawn = drawnSection(file, options);
+      if (drawn !== void 0) this.bytes[i] += Buffer.byteLength(drawn) + 2;
+    });
+  }
+};
 
 // src/reporters/html.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -52025,15 +52159,15 @@ async function lintReadable(task, config, rules) {
     findings: outcome.findings,
     notes: outcome.notes,
     ...outcome.failure ? { failure: outcome.failure } : {},
-    ...outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {},
-    ...outcome.record ? { record: outcome.record } : {}
+    ...outcome.agreement && task.keepAgreement ? { agreement: outcome.agreement } : {}
   };
   return {
     result,
     matchedWaivers: waivers.map(waiverKey),
     usedWaivers: [...outcome.usedWaivers].map(waiverKey),
     acrossWaivers: outcome.acrossWaivers ?? [],
-    ...task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result) } : {}
+    ...outcome.record ? { record: packRecord(outcome.record) } : {},
+    ...task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result, task.sectionAttempts) } : {}
   };
 }
 
@@ -52275,7 +52409,15 @@ var IgnoreFiles = class {
 // src/core/cache.ts
 import { createHash as createHash6 } from "node:crypto";
 import { readFile as readFile3, rename, writeFile } from "node:fs/promises";
-var CACHE_FORMAT = 1;
+var CACHE_FORMAT = 2;
+function stored(outcome) {
+  const { record, ...rest } = outcome;
+  return record ? { ...rest, record: Buffer.from(record).toString("base64") } : rest;
+}
+function restored(entry) {
+  const { record, ...rest } = entry;
+  return typeof record === "string" ? { ...rest, record: new Uint8Array(Buffer.from(record, "base64")) } : rest;
+}
 function hash(...parts) {
   const h2 = createHash6("sha256");
   for (const part of parts) h2.update(part).update("\0");
@@ -52312,11 +52454,12 @@ var LintCache = class _LintCache {
   }
   get(key2) {
     const entry = this.entries[key2];
-    if (entry) this.kept[key2] = entry;
-    return entry;
+    if (!entry) return void 0;
+    this.kept[key2] = entry;
+    return restored(entry);
   }
   set(key2, outcome) {
-    this.kept[key2] = outcome;
+    this.kept[key2] = stored(outcome);
   }
   /** Write the entries this run used, replacing the file in one step. */
   async save() {
@@ -53227,7 +53370,7 @@ async function discover(paths, cwd, failures, ignores) {
 function failureResult(path, code6, message2) {
   return { path, findings: [], notes: [], failure: { code: code6, message: message2 } };
 }
-var SMALL_RUN = 96;
+var SMALL_RUN = 200;
 function workersFor(files, jobs) {
   if (jobs !== void 0) return Math.min(jobs, files);
   if (files < SMALL_RUN) return 1;
@@ -53265,6 +53408,7 @@ async function runLint(options) {
     cache2.set(key2, outcome);
     return outcome;
   };
+  const inReach = options.sections === "markdown" && options.sectionAttempts ? new AttemptsInReach(options.sectionAttempts.attempts, options.sectionAttempts.limit) : void 0;
   const start = async (candidate) => {
     const config = await configFor(candidate);
     if (!candidate.explicit && options.ignore !== false && isIgnored(config, candidate.absolute)) return void 0;
@@ -53275,7 +53419,7 @@ async function runLint(options) {
       asOf,
       roots,
       keepAgreement: options.keepAgreements !== false,
-      ...options.sections ? { section: options.sections } : {},
+      ...options.sections ? { section: options.sections, ...inReach ? { sectionAttempts: inReach.inReach() } : {} } : {},
       ...options.stdin ? { bytes: options.stdin.bytes } : {}
     };
     if (base) {
@@ -53315,14 +53459,16 @@ async function runLint(options) {
       for (const key2 of outcome.matchedWaivers) matchedWaivers.add(key2);
       for (const key2 of outcome.usedWaivers) usedWaivers.add(key2);
       strings.intern(outcome.result);
-      if (outcome.section !== void 0 && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
+      if (outcome.section !== void 0 && options.sections) {
+        rememberSection(outcome.result, options.sections, outcome.section);
+        inReach?.add(outcome.result);
+      }
       results.push(outcome.result);
-      const record = recordOf(outcome.result);
-      if (record) {
+      if (outcome.record) {
         const absolute = candidates2[index2].absolute;
         acrossInputs.push({
           file: outcome.result.path,
-          record,
+          packed: outcome.record,
           rules: effectiveRules(config, rules, absolute),
           asOf,
           waivers: waiversFor(config, absolute),
@@ -53336,19 +53482,32 @@ async function runLint(options) {
     await pool?.close();
   }
   await cache2?.save();
-  const across = runAcrossStage(acrossInputs, rules);
+  const records = /* @__PURE__ */ new Map();
+  const inputs = [];
+  for (let i = 0; i < acrossInputs.length; i++) {
+    const { packed, ...input } = acrossInputs[i];
+    delete acrossInputs[i];
+    const record = unpackRecord(packed);
+    records.set(input.file, record);
+    inputs.push({ ...input, record });
+  }
+  options.onAcrossStage?.(inputs);
+  const across = runAcrossStage(inputs, rules);
   for (const waiver of across.usedWaivers) usedWaivers.add(waiverKey(waiver));
   const comparing = hasAcrossRules && results.filter((r) => !r.failure && !r.config).length > 1;
   for (const [index2, result] of results.entries()) {
     const added = strings.intern(across.findings.get(result.path));
     const failed = across.failures.get(result.path);
-    const excluded = comparing && !result.failure && !result.config && !result.record;
-    if (!added && !failed && !excluded) continue;
+    const record = records.get(result.path);
+    const excluded = comparing && !result.failure && !result.config && !record;
+    const kept = options.keepRecords !== false ? record : void 0;
+    if (!added && !failed && !excluded && !kept) continue;
     results[index2] = {
       ...result,
       findings: added ? [...result.findings, ...added].sort(reportOrder(importanceLookup(rules.map((r) => ({ id: r.id, importance: importanceOf(r) }))))) : result.findings,
       notes: excluded ? [...result.notes, ACROSS_SKIPPED_NOTE] : result.notes,
-      ...failed && !result.failure ? { failure: { code: "internal", message: failed } } : {}
+      ...failed && !result.failure ? { failure: { code: "internal", message: failed } } : {},
+      ...kept ? { record: kept } : {}
     };
   }
   for (const config of configsUsed.values()) {
@@ -53734,7 +53893,7 @@ More: ${rule.helpUri}` : "";
 
 // src/core/lint-command.ts
 async function lintAndGate(options) {
-  const run = await runLint(options);
+  const run = await runLint({ keepRecords: false, ...options });
   const agreements = run.files.filter((f) => !f.config && !f.folder).length;
   return { run, agreements, exitCode: agreements === 0 && !run.base ? 2 : exitCodeFor(run, options.failOn, options.maxWarnings) };
 }
@@ -56317,8 +56476,7 @@ ${delimiter}
 `;
 }
 function jobSummaryMarkdown(run, limit = JOB_SUMMARY_LIMIT) {
-  const attempts = [{}, { maxFindingsPerFile: 50 }, { maxFindingsPerFile: 10, summaries: false }, { maxFindingsPerFile: 0, summaries: false }];
-  for (const options of attempts) {
+  for (const options of SUMMARY_ATTEMPTS) {
     const text9 = markdownReportWithin(run, options, limit);
     if (text9 !== void 0) return text9;
   }
@@ -56374,7 +56532,8 @@ async function runAction(io) {
       // The job summary and comment describe each agreement; without them the parsed agreements are not needed.
       keepAgreements: inputs.jobSummary || inputs.comment,
       // Their sections are drawn on the lint workers, in parallel.
-      ...inputs.jobSummary || inputs.comment ? { sections: "markdown" } : {}
+      ...inputs.jobSummary || inputs.comment ? { sections: "markdown" } : {},
+      ...inputs.jobSummary ? { sectionAttempts: { attempts: SUMMARY_ATTEMPTS, limit: JOB_SUMMARY_LIMIT } } : {}
     })
   ) : void 0;
   const run = result?.run ?? emptyRun(inputs?.asOf);

@@ -26,7 +26,7 @@ import { ConfigError, isIsoDate } from '../core/config.js';
 import { countFindings, emptyRun, type FailOn } from '../core/run.js';
 import type { LintRun } from '../core/types.js';
 import { githubAnnotations, workflowCommand } from '../reporters/github.js';
-import { markdownReportWithin } from '../reporters/markdown.js';
+import { SUMMARY_ATTEMPTS, markdownReportWithin } from '../reporters/markdown.js';
 import { ANNOTATIONS_SHOWN_PER_LEVEL, annotationsNotShown, commentBody, postComment, pullRequestOf } from './pull-request.js';
 import { diffAgainstBase, diffMarkdown, VersionError } from '../core/diff-command.js';
 import { GitError } from '../core/git.js';
@@ -120,8 +120,8 @@ export function fileCommandEntry(name: string, value: string): string {
 
 /** The Markdown report, shortened until it fits GitHub's job summary limit. */
 export function jobSummaryMarkdown(run: LintRun, limit = JOB_SUMMARY_LIMIT): string {
-  const attempts = [{}, { maxFindingsPerFile: 50 }, { maxFindingsPerFile: 10, summaries: false }, { maxFindingsPerFile: 0, summaries: false }];
-  for (const options of attempts) {
+  // The workers drew each file's section in the parts of the attempts in reach, so none is serialised here.
+  for (const options of SUMMARY_ATTEMPTS) {
     // Each attempt stops as soon as it outgrows the limit, so a large run is not rendered in full several times.
     const text = markdownReportWithin(run, options, limit);
     if (text !== undefined) return text;
@@ -193,6 +193,7 @@ export async function runAction(io: ActionIo): Promise<number> {
           keepAgreements: inputs.jobSummary || inputs.comment,
           // Their sections are drawn on the lint workers, in parallel.
           ...(inputs.jobSummary || inputs.comment ? { sections: 'markdown' as const } : {}),
+          ...(inputs.jobSummary ? { sectionAttempts: { attempts: SUMMARY_ATTEMPTS, limit: JOB_SUMMARY_LIMIT } } : {}),
         }),
       )
     : undefined;

@@ -427,7 +427,7 @@ if (!isLintWorker && isEntryPoint()) {
       throw error;
     });
   }
-  const code = await main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
@@ -440,6 +440,7 @@ if (!isLintWorker && isEntryPoint()) {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }

@@ -15,8 +15,8 @@ import { decodeAgreement, readAgreementFile, sourceFromText, tooLarge, type Read
 import type { FileFailure, FileResult, RuleSummary } from './types.js';
 import { summariseRule } from './rule-docs.js';
 import { packRecord, type PackedRecord } from '../across/packed.js';
-import type { SectionFormat } from '../reporters/sections.js';
-import { markdownSection } from '../reporters/markdown.js';
+import type { DrawnSections, SectionFormat } from '../reporters/sections.js';
+import { markdownSection, type MarkdownOptions } from '../reporters/markdown.js';
 import { htmlSection } from '../reporters/html.js';
 
 /** One file to lint, as the run hands it to the in-process linter or a worker. */
@@ -32,6 +32,8 @@ export interface FileTask {
   readonly keepAgreement: boolean;
   /** Draw the file's section of this report too (reports/sections.ts). */
   readonly section?: SectionFormat;
+  /** For a Markdown section, the report options to draw its parts for (by default the plain report's). */
+  readonly sectionAttempts?: readonly MarkdownOptions[];
   /** The file's content when it does not come from disk (standard input). */
   readonly bytes?: Uint8Array;
   /** `lint --base`: the file's text at the base ref, or why it could not be read. */
@@ -49,7 +51,7 @@ export interface FileOutcome {
   /** Config waivers (`waiverKey`) that suppressed a finding here. */
   readonly usedWaivers: readonly string[];
   /** The file's report section, when the task asked for one. */
-  readonly section?: string;
+  readonly section?: DrawnSections[SectionFormat];
   /** Inline waivers of across-agreements rules, for that stage to apply. */
   readonly acrossWaivers: readonly RecordedWaiver[];
   /** What the checks across agreements know of the agreement, packed, when it passed the schema; the run puts it in the result. */
@@ -67,7 +69,7 @@ function validator(): SchemaValidator {
   return cachedValidator;
 }
 
-const SECTION_RENDERERS: Record<SectionFormat, (rules: readonly RuleSummary[], file: FileResult) => string> = { markdown: markdownSection, html: htmlSection };
+const SECTION_RENDERERS: { readonly [F in SectionFormat]: (rules: readonly RuleSummary[], file: FileResult, attempts?: readonly MarkdownOptions[]) => DrawnSections[F] } = { markdown: markdownSection, html: htmlSection };
 
 const summaries = new WeakMap<readonly AnyRule[], readonly RuleSummary[]>();
 function ruleSummaries(rules: readonly AnyRule[]): readonly RuleSummary[] {
@@ -132,6 +134,6 @@ async function lintReadable(task: FileTask, config: Config, rules: readonly AnyR
     usedWaivers: [...outcome.usedWaivers].map(waiverKey),
     acrossWaivers: outcome.acrossWaivers ?? [],
     ...(outcome.record ? { record: packRecord(outcome.record) } : {}),
-    ...(task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result) } : {}),
+    ...(task.section ? { section: SECTION_RENDERERS[task.section](ruleSummaries(rules), result, task.sectionAttempts) } : {}),
   };
 }

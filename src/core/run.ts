@@ -19,6 +19,7 @@ import { LintPool, defaultJobs, lintWorkerScript } from './pool.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { LintCache } from './cache.js';
 import { rememberSection, type SectionFormat } from '../reporters/sections.js';
+import { AttemptsInReach, type MarkdownOptions } from '../reporters/markdown.js';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { summariseRule } from './rule-docs.js';
 import type { FileResult, Finding, LintRun, Severity } from './types.js';
@@ -62,6 +63,12 @@ export interface RunOptions {
   readonly cache?: string;
   /** Draw each file's section of this report as it is linted (on the workers, in parallel). */
   readonly sections?: SectionFormat;
+  /**
+   * With `sections: 'markdown'`: the report's attempts, largest first, and the size the
+   * report must fit (the job summary). Each file's section is drawn in the parts of the
+   * attempts still in reach (AttemptsInReach), not of those already too large.
+   */
+  readonly sectionAttempts?: { readonly attempts: readonly MarkdownOptions[]; readonly limit: number };
   /** `--no-ignore`: false reads no ignore files and applies no ignore globs or patterns. */
   readonly ignore?: boolean;
   /** `--ignore-pattern`: more files to leave out, gitignore-style, relative to `cwd`. */
@@ -258,6 +265,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
     return outcome;
   };
 
+  const inReach = options.sections === 'markdown' && options.sectionAttempts ? new AttemptsInReach(options.sectionAttempts.attempts, options.sectionAttempts.limit) : undefined;
   interface Linted {
     readonly config: Config;
     readonly asOf: string;
@@ -273,7 +281,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       asOf,
       roots,
       keepAgreement: options.keepAgreements !== false,
-      ...(options.sections ? { section: options.sections } : {}),
+      ...(options.sections ? { section: options.sections, ...(inReach ? { sectionAttempts: inReach.inReach() } : {}) } : {}),
       ...(options.stdin ? { bytes: options.stdin.bytes } : {}),
     };
     if (base) {
@@ -322,7 +330,10 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       for (const key of outcome.matchedWaivers) matchedWaivers.add(key);
       for (const key of outcome.usedWaivers) usedWaivers.add(key);
       strings.intern(outcome.result);
-      if (outcome.section !== undefined && options.sections) rememberSection(outcome.result, options.sections, outcome.section);
+      if (outcome.section !== undefined && options.sections) {
+        rememberSection(outcome.result, options.sections, outcome.section);
+        inReach?.add(outcome.result);
+      }
       results.push(outcome.result);
       if (outcome.record) {
         const absolute = candidates[index]!.absolute;

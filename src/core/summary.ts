@@ -8,6 +8,7 @@
  * from raw codes, so a GP can read it without knowing the format.
  */
 import wrapAnsi from 'wrap-ansi';
+import { wrapPlain } from './wrap.js';
 import type { Agreement, AgreementKind, Flow, Party, Population, Purpose, RetentionEntry } from '../generated/agreement.js';
 import { labelOf } from '../vocabulary.js';
 import { appliesToParty, durationHours, flowData, flowPurposes, parseDuration, partyById, partyName, populationFor } from './facts.js';
@@ -328,5 +329,5 @@ const WRAPPED_BEFORE_COLON = /\n(?=(?:\u001b\[[\d;]*m)*[ \t]*:)/g;
  * cannot start a log line of its own.
  */
 export function wrapKeepingSpaces(text: string, width: number): string {
-  return wrapAnsi(text, width, { hard: false, trim: true }).replace(WRAPPED_BEFORE_COLON, ' ');
+  return (wrapPlain(text, width) ?? wrapAnsi(text, width, { hard: false, trim: true })).replace(WRAPPED_BEFORE_COLON, ' ');
 }

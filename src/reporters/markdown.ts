@@ -34,7 +34,7 @@ import {
   codeSpans,
   relatedPlace,
 } from './shared.js';
-import { renderedSection, rulesOnlyRun } from './sections.js';
+import { renderedSection, rulesOnlyRun, type MarkdownSectionParts } from './sections.js';
 
 export interface MarkdownOptions {
   /** Groups with more findings than this are collapsed in a <details> block. */
@@ -152,24 +152,33 @@ function groupSection(run: LintRun, group: Group, findings: readonly Finding[], 
 // ---------------------------------------------------------------------------------------
 // Files
 
-function fileSection(run: LintRun, file: FileResult, options: Required<MarkdownOptions>): RootContent[] {
-  const out: RootContent[] = [];
+// A file's section is made of four parts, each a run of top-level blocks that can be
+// serialised on its own (see MarkdownSectionParts): head, summary, findings and notes.
+
+/** Title and verdict, and why there is no summary when the file does not follow the format. */
+function headBlocks(file: FileResult): RootContent[] {
   const agreement = file.agreement as Agreement | undefined;
   const config = isConfigFile(file);
   const title: PhrasingContent[] = [code(file.path)];
   if (agreement?.title) title.push(text(`: ${agreement.title}`));
   else if (config) title.push(text(' (dsalint configuration)'));
-  out.push(heading(3, title));
-
   const verdict = verdictFor(file);
-  out.push(paragraph([strong(`${verdict.label}:`), text(` ${verdict.text}`)]));
-
-  if (agreement && options.summaries) {
-    out.push(paragraph([strong('What it allows:'), text(` ${summaryParagraph(agreement)}`)]));
-  } else if (!agreement && !config && !file.failure) {
+  const out: RootContent[] = [heading(3, title), paragraph([strong(`${verdict.label}:`), text(` ${verdict.text}`)])];
+  if (!agreement && !config && !file.failure) {
     out.push(paragraph([text('dsalint cannot summarise this agreement until it follows the dsalint format (see the errors below).')]));
   }
+  return out;
+}
 
+/** What the agreement allows (shown with `summaries`). */
+function summaryBlocks(file: FileResult): RootContent[] {
+  const agreement = file.agreement as Agreement | undefined;
+  return agreement ? [paragraph([strong('What it allows:'), text(` ${summaryParagraph(agreement)}`)])] : [];
+}
+
+/** The findings by group, at most `maxFindingsPerFile` of them, and how many are not listed. */
+function findingBlocks(run: LintRun, file: FileResult, options: Required<MarkdownOptions>): RootContent[] {
+  const out: RootContent[] = [];
   let findings = file.findings;
   let left = 0;
   if (findings.length > options.maxFindingsPerFile) {
@@ -181,10 +190,15 @@ function fileSection(run: LintRun, file: FileResult, options: Required<MarkdownO
     if (groups[group].length) out.push(...groupSection(run, group, groups[group], options.collapseAfter));
   }
   if (left) out.push(paragraph([text(`${plural(left, 'more finding is', 'more findings are')} not listed here; run dsalint on this file to see them all.`)]));
-  if (file.notes.length) {
-    out.push(...details(`Notes (${file.notes.length})`, [list(file.notes.map((n) => listItem([paragraph([text(n)])])))]));
-  }
   return out;
+}
+
+function noteBlocks(file: FileResult): RootContent[] {
+  return file.notes.length ? details(`Notes (${file.notes.length})`, [list(file.notes.map((n) => listItem([paragraph([text(n)])])))]) : [];
+}
+
+function fileSection(run: LintRun, file: FileResult, options: Required<MarkdownOptions>): RootContent[] {
+  return [...headBlocks(file), ...(options.summaries ? summaryBlocks(file) : []), ...findingBlocks(run, file, options), ...noteBlocks(file)];
 }
 
 function countsTable(run: LintRun): Table {
@@ -235,19 +249,24 @@ export function markdownTree(run: LintRun, options: MarkdownOptions = {}): Root 
   return { type: 'root', children: [...headerNodes(run), ...filesForPeople(run).flatMap((file) => fileSection(run, file, opts))] };
 }
 
-const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
-  extensions: [gfmToMarkdown()],
-  bullet: '-',
-  listItemIndent: 'one',
-  emphasis: '_',
-  strong: '*',
-  fences: true,
-  rule: '-',
-};
+let toMarkdownOptions: ToMarkdownOptions | undefined;
+
+/** The serialiser's options, made on first use: the GFM extension is not built by a run that draws no Markdown. */
+function markdownOptions(): ToMarkdownOptions {
+  return (toMarkdownOptions ??= {
+    extensions: [gfmToMarkdown()],
+    bullet: '-',
+    listItemIndent: 'one',
+    emphasis: '_',
+    strong: '*',
+    fences: true,
+    rule: '-',
+  });
+}
 
 /** Blocks serialised on their own, without the final newline: sections join with a blank line. */
 function serialise(children: RootContent[]): string {
-  return toMarkdown({ type: 'root', children }, TO_MARKDOWN_OPTIONS).replace(/\n$/, '');
+  return toMarkdown({ type: 'root', children }, markdownOptions()).replace(/\n$/, '');
 }
 
 /**
@@ -269,15 +288,20 @@ function serialisedHeader(run: LintRun): string {
 
 /** The report if it fits in `maxBytes` (UTF-8), else undefined, found without rendering the rest. */
 export function markdownReportWithin(run: LintRun, options: MarkdownOptions, maxBytes: number): string | undefined {
+  const files = filesForPeople(run);
+  const header = serialisedHeader(run);
+  // The sections the workers drew already show whether it can fit: then nothing is serialised here.
+  let known = Buffer.byteLength(header) + 1;
+  for (const file of Number.isFinite(maxBytes) ? files : []) {
+    const drawn = drawnSection(file, options);
+    if (drawn !== undefined) known += Buffer.byteLength(drawn) + 2;
+    if (known > maxBytes) return undefined;
+  }
   const opts = resolveOptions(options);
-  // A section a worker already rendered (with the default options) is used as it is, also when
-  // the options differ only in a cap on findings that this file stays within.
-  const asDrawn = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER && opts.summaries;
-  const parts = [serialisedHeader(run)];
-  let bytes = Buffer.byteLength(parts[0]!) + 1;
-  for (const file of filesForPeople(run)) {
-    const drawn = asDrawn && file.findings.length <= opts.maxFindingsPerFile ? renderedSection(file, 'markdown') : undefined;
-    const part = drawn ?? serialise(fileSection(run, file, opts));
+  const parts = [header];
+  let bytes = Buffer.byteLength(header) + 1;
+  for (const file of files) {
+    const part = drawnSection(file, opts) ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return undefined;
     parts.push(part);
@@ -285,9 +309,70 @@ export function markdownReportWithin(run: LintRun, options: MarkdownOptions, max
   return `${parts.join('\n\n')}\n`;
 }
 
-/** One file's section with the default options, as the report would hold it (rendered on a worker). */
-export function markdownSection(rules: readonly RuleSummary[], file: FileResult): string {
-  return serialise(fileSection(rulesOnlyRun(rules), file, resolveOptions({})));
+/**
+ * The job summary's attempts, largest first (src/action/main.ts): it uses the first that fits
+ * GitHub's limit, each listing fewer findings per file than the one before.
+ */
+export const SUMMARY_ATTEMPTS: readonly MarkdownOptions[] = [{}, { maxFindingsPerFile: 50 }, { maxFindingsPerFile: 10, summaries: false }, { maxFindingsPerFile: 0, summaries: false }];
+
+const findingsKey = (file: FileResult, options: Required<MarkdownOptions>): string => (file.findings.length <= options.maxFindingsPerFile ? 'all' : String(options.maxFindingsPerFile));
+
+/**
+ * One file's section in the parts these report options need, with the default collapsing
+ * (rendered on a worker). By default, the parts of the plain report.
+ */
+export function markdownSection(rules: readonly RuleSummary[], file: FileResult, attempts: readonly MarkdownOptions[] = [{}]): MarkdownSectionParts {
+  const run = rulesOnlyRun(rules);
+  const wanted = attempts.map(resolveOptions).filter((o) => o.collapseAfter === DEFAULT_COLLAPSE_AFTER);
+  const findings: Record<string, string> = {};
+  for (const options of wanted) findings[findingsKey(file, options)] ??= serialise(findingBlocks(run, file, options));
+  return {
+    head: serialise(headBlocks(file)),
+    ...(wanted.some((o) => o.summaries) ? { summary: serialise(summaryBlocks(file)) } : {}),
+    findings,
+    notes: serialise(noteBlocks(file)),
+  };
+}
+
+/**
+ * The file's section for these options put together from the parts a worker drew, or
+ * undefined when there are none or they were not drawn for these options.
+ */
+export function drawnSection(file: FileResult, options: MarkdownOptions): string | undefined {
+  const opts = resolveOptions(options);
+  const parts = opts.collapseAfter === DEFAULT_COLLAPSE_AFTER ? renderedSection(file, 'markdown') : undefined;
+  const findings = parts?.findings[findingsKey(file, opts)];
+  if (!parts || findings === undefined || (opts.summaries && parts.summary === undefined)) return undefined;
+  return [parts.head, opts.summaries ? parts.summary! : '', findings, parts.notes].filter((part) => part !== '').join('\n\n');
+}
+
+/**
+ * Which of a report's attempts could still fit in `limit` bytes, from the sections drawn so
+ * far: once the sections of some files already pass the limit for an attempt, that attempt
+ * cannot fit, so the workers need not draw its parts for the files still to come (and
+ * `markdownReportWithin` rejects it from the drawn sections alone).
+ */
+export class AttemptsInReach {
+  private readonly bytes: number[];
+  constructor(
+    private readonly attempts: readonly MarkdownOptions[],
+    private readonly limit: number,
+  ) {
+    this.bytes = attempts.map(() => 0);
+  }
+
+  /** The attempts still in reach: what to draw the next files' sections for. */
+  inReach(): MarkdownOptions[] {
+    return this.attempts.filter((_, i) => this.bytes[i]! <= this.limit);
+  }
+
+  /** Count a file's drawn section (after rememberSection). */
+  add(file: FileResult): void {
+    this.attempts.forEach((options, i) => {
+      const drawn = drawnSection(file, options);
+      if (drawn !== undefined) this.bytes[i]! += Buffer.byteLength(drawn) + 2;
+    });
+  }
 }
 
 export const markdown: Reporter = (run) => markdownReport(run);

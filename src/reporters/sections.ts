@@ -6,17 +6,39 @@
  */
 import type { FileResult, LintRun, RuleSummary } from '../core/types.js';
 
-export type SectionFormat = 'markdown' | 'html';
-
-const sections = new WeakMap<FileResult, { readonly format: SectionFormat; readonly findings: FileResult['findings']; readonly text: string }>();
-
-export function rememberSection(file: FileResult, format: SectionFormat, text: string): void {
-  sections.set(file, { format, findings: file.findings, text });
+/**
+ * One file's section in parts, each serialised on its own, from which its section for any of
+ * the attempts it was drawn for is put together by joining the parts with a blank line: they
+ * are blocks at the top level, which the serialiser joins with a blank line (no two lists or
+ * code blocks meet between parts). tests/parallel.test.ts checks they give the section as
+ * serialised whole (markdownSection, src/reporters/markdown.ts).
+ */
+export interface MarkdownSectionParts {
+  readonly head: string;
+  /** What the agreement allows, when an attempt shows it. */
+  readonly summary?: string;
+  /** The findings part by cap on findings (`all` when the file is within the cap). */
+  readonly findings: Readonly<Record<string, string>>;
+  readonly notes: string;
 }
 
-export function renderedSection(file: FileResult, format: SectionFormat): string | undefined {
+/** What a worker draws for each format: the HTML section, or the Markdown section in parts (for the job summary's shorter attempts). */
+export interface DrawnSections {
+  readonly markdown: MarkdownSectionParts;
+  readonly html: string;
+}
+
+export type SectionFormat = keyof DrawnSections;
+
+const sections = new WeakMap<FileResult, { readonly format: SectionFormat; readonly findings: FileResult['findings']; readonly drawn: DrawnSections[SectionFormat] }>();
+
+export function rememberSection<F extends SectionFormat>(file: FileResult, format: F, drawn: DrawnSections[F]): void {
+  sections.set(file, { format, findings: file.findings, drawn });
+}
+
+export function renderedSection<F extends SectionFormat>(file: FileResult, format: F): DrawnSections[F] | undefined {
   const section = sections.get(file);
-  return section && section.format === format && section.findings === file.findings ? section.text : undefined;
+  return section && section.format === format && section.findings === file.findings ? (section.drawn as DrawnSections[F]) : undefined;
 }
 
 const runs = new WeakMap<readonly RuleSummary[], LintRun>();

@@ -1,18 +1,20 @@
 /**
- * The published command and API: src/index.ts and everything it imports (except the
- * document readers of `dsalint import`, which are dependencies), in one committed ES module
- * file, bin/dsalint.js, so that installing from git (pre-commit, `npm install github:…`)
- * needs no build and no devDependencies. `npm run generate` rebuilds it;
- * tests/built-cli.test.ts fails while the committed file is stale.
+ * The published command and API, committed so that installing from git (pre-commit,
+ * `npm install github:…`) needs no build and no devDependencies: src/index.ts and everything
+ * it imports (except the document readers of `dsalint import`, which are dependencies) in
+ * one file, bin/dsalint-program.cjs, and the small ES module that starts it through a V8
+ * code cache, bin/dsalint.js (src/boot/). `npm run generate` rebuilds both;
+ * tests/install.test.ts fails while either committed file is stale.
  */
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { FORMATS } from '../reporters/index.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI_BUNDLE_PATH = join(ROOT, 'bin', 'dsalint.js');
+export const CLI_PROGRAM_PATH = join(ROOT, 'bin', 'dsalint-program.cjs');
 
 /**
  * The package's only runtime dependencies: the document readers behind `dsalint import`, and the
@@ -22,6 +24,44 @@ export const CLI_BUNDLE_PATH = join(ROOT, 'bin', 'dsalint.js');
  */
 export const IMPORT_LIBRARIES = ['pdfjs-dist', 'mammoth', '@xmldom/xmldom', 'docx'] as const;
 
+/**
+ * Bundled libraries whose modules run on first use rather than at start: the program imports
+ * only functions from them, and each import is bundled as a function that runs the library's
+ * module on its first call. wrap-ansi loads string-width, whose start-up (an `Intl.Segmenter`
+ * and Unicode property regexes) took about 40 ms of every start, while most text the CLI
+ * wraps takes wrapping's plain-ASCII path (src/core/wrap.ts) and never calls it. The others
+ * draw the HTML and Markdown reports (with property-information's tables of HTML, SVG and
+ * ARIA names), which a lint in the terminal never draws.
+ */
+export const LAZY_LIBRARIES = ['wrap-ansi', 'hastscript', 'hast-util-to-html', 'mdast-util-to-markdown', 'mdast-util-gfm'] as const;
+
+/** Each lazy library's import, bundled as functions that require the library on their first call. */
+function lazyLibraries(): Plugin {
+  return {
+    name: 'lazy-libraries',
+    setup(pluginBuild) {
+      const names = new Set<string>(LAZY_LIBRARIES);
+      // dsalint's own imports only: the libraries' imports of each other run inside the lazy one's first call.
+      const ours = (importer: string) => !importer.includes(`${sep}node_modules${sep}`);
+      pluginBuild.onResolve({ filter: /^[\w@][\w@/.-]*$/ }, (args) => (names.has(args.path) && args.namespace !== 'lazy-library' && ours(args.importer) ? { path: args.path, namespace: 'lazy-library', pluginData: args.resolveDir } : undefined));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-library' }, async (args) => {
+        const real = await pluginBuild.resolve(args.path, { kind: 'import-statement', resolveDir: args.pluginData as string });
+        if (real.errors.length) return { errors: real.errors };
+        // Only functions can stand in for a module not yet run; importing anything else fails the build.
+        const exported = Object.entries((await import(args.path)) as Record<string, unknown>)
+          .filter(([, value]) => typeof value === 'function')
+          .map(([name]) => name);
+        // esbuild bundles a require() of an ES module as an initialiser it calls at that point.
+        const lines = [`let loaded;`, `const load = () => (loaded ??= require(${JSON.stringify(real.path)}));`];
+        for (const name of exported) {
+          lines.push(name === 'default' ? 'export default function (...args) { return load().default(...args); }' : `export function ${name}(...args) { return load().${name}(...args); }`);
+        }
+        return { contents: `${lines.join('\n')}\n`, loader: 'js', resolveDir: ROOT };
+      });
+    },
+  };
+}
+
 export function cliBundleOptions(): BuildOptions {
   return {
     absWorkingDir: ROOT,
@@ -29,18 +69,37 @@ export function cliBundleOptions(): BuildOptions {
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'esm',
-    outfile: CLI_BUNDLE_PATH,
+    // One function body (src/boot/code-cache.ts wraps it), so that V8 can cache its compiled code.
+    format: 'cjs',
+    outfile: CLI_PROGRAM_PATH,
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'eof',
     charset: 'utf8',
     sourcemap: false,
     logLevel: 'silent',
+    // The program's own URL is bin/dsalint.js's, which src/boot/code-cache.ts passes in.
+    define: { 'import.meta.url': '__dsalintUrl' },
     // Loaded only by `dsalint import` and the Word letter, and large: installed as dependencies, not bundled.
     external: [...IMPORT_LIBRARIES, ...IMPORT_LIBRARIES.map((name) => `${name}/*`)],
-    // Bundled CommonJS dependencies may call require(); give them one in this ES module.
-    banner: { js: "import { createRequire as __dsalintCreateRequire } from 'node:module';\nconst require = __dsalintCreateRequire(import.meta.url);" },
+    plugins: [lazyLibraries()],
+  };
+}
+
+/** bin/dsalint.js: src/boot/bin.ts, which starts the program. */
+function bootOptions(): BuildOptions {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: [join(ROOT, 'src', 'boot', 'bin.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outfile: CLI_BUNDLE_PATH,
+    charset: 'utf8',
+    sourcemap: false,
+    logLevel: 'silent',
+    metafile: true,
   };
 }
 
@@ -79,16 +138,49 @@ export async function buildCliTypes(): Promise<string> {
   ].join('\n');
 }
 
-export async function buildCliBundle(): Promise<string> {
+/** The program, bin/dsalint-program.cjs. */
+export async function buildCliProgram(): Promise<string> {
   const result = await build({ ...cliBundleOptions(), write: false });
   const file = result.outputFiles?.[0];
   if (!file) throw new Error('esbuild produced no output');
+  // Lazy libraries are only lazy if nothing else imports them: check that their modules are not run at start.
+  // wrap-ansi, the costliest to start, is imported by dsalint only: its module must run from its lazy wrapper alone.
+  const wrapAnsiRuns = file.text.split('init_wrap_ansi()').length - 1;
+  if (wrapAnsiRuns !== 1) throw new Error(`wrap-ansi's module is run from ${wrapAnsiRuns} places, so it may run at every start`);
+  // The program is a function body, where src/index.ts's `#!` line would be a syntax error.
+  return withLibraryImportsFromStarter(file.text.replace(/^#!.*\n/, ''));
+}
+
+/**
+ * The program's `import()` of each installed library, made through the starter's import
+ * function instead (src/boot/code-cache.ts passes it in as `__dsalintImport`). Node ties
+ * `import()` to the script that was compiled, and code from a V8 code cache keeps the tie
+ * of the run that made the cache, so an `import()` of its own fails there
+ * (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, nodejs/node#43663).
+ */
+function withLibraryImportsFromStarter(program: string): string {
+  const isLibrary = (specifier: string) => IMPORT_LIBRARIES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  const rewritten = program.replace(/\bimport\(("[^"\\]+")\)/g, (call, quoted: string) => (isLibrary(JSON.parse(quoted) as string) ? `__dsalintImport(${quoted})` : call));
+  const left = [...rewritten.matchAll(/\bimport\(\s*["'`]/g)].length;
+  if (left) throw new Error(`bin/dsalint-program.cjs would keep ${left} import() of its own, which fails under the code cache: import installed libraries only (IMPORT_LIBRARIES)`);
+  return rewritten;
+}
+
+/** bin/dsalint.js, the program's starter, after checking it exports what src/api.ts does. */
+export async function buildCliBundle(): Promise<string> {
+  const result = await build({ ...bootOptions(), write: false });
+  const file = result.outputFiles?.[0];
+  if (!file) throw new Error('esbuild produced no output');
+  const exported = Object.values(result.metafile!.outputs)[0]!.exports.sort();
+  const api = Object.keys(await import('../api.js')).sort();
+  if (exported.join() !== api.join()) throw new Error(`src/boot/bin.ts exports ${exported.join(', ')}; src/api.ts exports ${api.join(', ')}`);
   return file.text;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [path, text] of [
     [CLI_BUNDLE_PATH, await buildCliBundle()],
+    [CLI_PROGRAM_PATH, await buildCliProgram()],
     [CLI_TYPES_PATH, await buildCliTypes()],
   ] as const) {
     const current = await readFile(path, 'utf8').catch(() => undefined);
