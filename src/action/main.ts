@@ -191,6 +191,8 @@ export async function runAction(io: ActionIo): Promise<number> {
           failOn: inputs.failOn,
           // The job summary and comment describe each agreement; without them the parsed agreements are not needed.
           keepAgreements: inputs.jobSummary || inputs.comment,
+          // The register (in the job summary, or its HTML file) lists each agreement's record.
+          keepRecords: inputs.jobSummary || Boolean(inputs.registerFile),
           // Their sections are drawn on the lint workers, in parallel.
           ...(inputs.jobSummary || inputs.comment ? { sections: 'markdown' as const } : {}),
           ...(inputs.jobSummary ? { sectionAttempts: { attempts: SUMMARY_ATTEMPTS, limit: JOB_SUMMARY_LIMIT } } : {}),

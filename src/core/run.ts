@@ -18,7 +18,7 @@ import { changesUnder, readAtBase, snapshotBase, type BaseSnapshot } from './git
 import { LintPool, defaultJobs, lintWorkerScript } from './pool.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { LintCache } from './cache.js';
-import { rememberSection, type SectionFormat } from '../reporters/sections.js';
+import { carrySection, rememberSection, type SectionFormat } from '../reporters/sections.js';
 import { AttemptsInReach, type MarkdownOptions } from '../reporters/markdown.js';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { summariseRule } from './rule-docs.js';
@@ -384,6 +384,7 @@ export async function runLint(options: RunOptions): Promise<LintRun> {
       ...(failed && !result.failure ? { failure: { code: 'internal', message: failed } } : {}),
       ...(kept ? { record: kept } : {}),
     };
+    carrySection(result, results[index]!);
   }
 
   for (const config of configsUsed.values()) {

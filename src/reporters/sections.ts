@@ -36,6 +36,12 @@ export function rememberSection<F extends SectionFormat>(file: FileResult, forma
   sections.set(file, { format, findings: file.findings, drawn });
 }
 
+/** A copy of a file's result (one that adds its record, say) keeps the section drawn for it while its findings are the same. */
+export function carrySection(from: FileResult, to: FileResult): void {
+  const section = sections.get(from);
+  if (section) sections.set(to, section);
+}
+
 export function renderedSection<F extends SectionFormat>(file: FileResult, format: F): DrawnSections[F] | undefined {
   const section = sections.get(file);
   return section && section.format === format && section.findings === file.findings ? (section.drawn as DrawnSections[F]) : undefined;
