@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,9 @@ describe('where the code cache lives', () => {
     expect(codeCacheFolder({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Caches/dsalint');
     expect(codeCacheFolder({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U')).toMatch(/^C:\\L.dsalint.Cache$/);
     expect(codeCacheFolder({}, 'win32', 'C:\\U')).toBeUndefined();
+    // Never the current folder: a relative XDG_CACHE_HOME is ignored, and no home means no cache.
+    expect(codeCacheFolder({ XDG_CACHE_HOME: 'rel' }, 'linux', '/home/u')).toBe('/home/u/.cache/dsalint');
+    expect(codeCacheFolder({}, 'linux', '')).toBeUndefined();
   });
 });
 
@@ -47,6 +50,17 @@ describe('the code cache file', () => {
     writeFileSync(file, readFileSync(file).subarray(0, 30));
     expect(readCodeCache(file)).toBeUndefined();
     expect(readCodeCache(join(folder, 'missing.v8'))).toBeUndefined();
+  });
+
+  it('is not used when another user owns it', (context) => {
+    // Only root can give a file to another user; elsewhere there is nothing to check.
+    if (process.getuid?.() !== 0) return context.skip();
+    const folder = mkdtempSync(join(tmpdir(), 'dsalint-cc-'));
+    const file = join(folder, 'a.v8');
+    writeCodeCache(file, folder, Buffer.from('code'));
+    expect(readCodeCache(file)).toEqual(Buffer.from('code'));
+    chownSync(file, 65534, 65534);
+    expect(readCodeCache(file)).toBeUndefined();
   });
 
   it('keeps only the newest few caches in its folder', () => {

@@ -12,9 +12,9 @@
  */
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import vm from 'node:vm';
@@ -27,8 +27,11 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
   if (chosen === 'off') return undefined;
   if (chosen) return chosen;
   if (platform === 'win32') return env['LOCALAPPDATA'] ? join(env['LOCALAPPDATA'], 'dsalint', 'Cache') : undefined;
-  const base = env['XDG_CACHE_HOME'] || (platform === 'darwin' ? join(home, 'Library', 'Caches') : join(home, '.cache'));
-  return join(base, 'dsalint');
+  // As the XDG spec says, a relative XDG_CACHE_HOME is ignored; without a home there is no cache (never the current folder).
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'dsalint');
+  if (!isAbsolute(home)) return undefined;
+  return platform === 'darwin' ? join(home, 'Library', 'Caches', 'dsalint') : join(home, '.cache', 'dsalint');
 }
 
 const MAGIC = Buffer.from('dsalint-v8-code-cache\n');
@@ -40,7 +43,15 @@ const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).d
 export function readCodeCache(file: string): Buffer | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    const fd = openSync(file, 'r');
+    try {
+      // Cached code runs as this program: only a file this user owns is trusted (a cache folder
+      // set to a shared place could hold anyone's), and it is read through the descriptor checked.
+      if (process.getuid && fstatSync(fd).uid !== process.getuid()) return undefined;
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return undefined;
   }
@@ -90,12 +101,21 @@ export function writeCodeCache(file: string, folder: string, data: Buffer): void
   }
 }
 
+/** The user's home folder, or '' where there is none (os.homedir() throws when the user has no entry). */
+function homeFolder(): string {
+  try {
+    return homedir();
+  } catch {
+    return '';
+  }
+}
+
 /** Run the program (bin/dsalint-program.cjs beside this file) and return its exports. */
 export function loadProgram(url: string): Program {
   const path = fileURLToPath(new URL('./dsalint-program.cjs', url));
   const bytes = readFileSync(path);
   const source = bytes.toString('utf8');
-  const folder = codeCacheFolder(process.env, process.platform, homedir());
+  const folder = codeCacheFolder(process.env, process.platform, homeFolder());
   const file = folder && join(folder, codeCacheName(bytes, path));
   const cached = file ? readCodeCache(file) : undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __dsalintUrl, __dsalintImport) {${source}\n})`, {
