@@ -3,9 +3,9 @@
 // src/boot/code-cache.ts
 import { createRequire } from "node:module";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread } from "node:worker_threads";
 import vm from "node:vm";
@@ -14,8 +14,10 @@ function codeCacheFolder(env, platform, home) {
   if (chosen === "off") return void 0;
   if (chosen) return chosen;
   if (platform === "win32") return env["LOCALAPPDATA"] ? join(env["LOCALAPPDATA"], "dsalint", "Cache") : void 0;
-  const base = env["XDG_CACHE_HOME"] || (platform === "darwin" ? join(home, "Library", "Caches") : join(home, ".cache"));
-  return join(base, "dsalint");
+  const xdg = env["XDG_CACHE_HOME"];
+  if (xdg && isAbsolute(xdg)) return join(xdg, "dsalint");
+  if (!isAbsolute(home)) return void 0;
+  return platform === "darwin" ? join(home, "Library", "Caches", "dsalint") : join(home, ".cache", "dsalint");
 }
 var MAGIC = Buffer.from("dsalint-v8-code-cache\n");
 var DIGEST_BYTES = 32;
@@ -23,7 +25,13 @@ var sha256 = (data) => createHash("sha256").update(data).digest();
 function readCodeCache(file) {
   let bytes;
   try {
-    bytes = readFileSync(file);
+    const fd = openSync(file, "r");
+    try {
+      if (process.getuid && fstatSync(fd).uid !== process.getuid()) return void 0;
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return void 0;
   }
@@ -53,11 +61,18 @@ function writeCodeCache(file, folder, data) {
     }
   }
 }
+function homeFolder() {
+  try {
+    return homedir();
+  } catch {
+    return "";
+  }
+}
 function loadProgram(url) {
   const path = fileURLToPath(new URL("./dsalint-program.cjs", url));
   const bytes = readFileSync(path);
   const source = bytes.toString("utf8");
-  const folder = codeCacheFolder(process.env, process.platform, homedir());
+  const folder = codeCacheFolder(process.env, process.platform, homeFolder());
   const file = folder && join(folder, codeCacheName(bytes, path));
   const cached = file ? readCodeCache(file) : void 0;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __dsalintUrl, __dsalintImport) {${source}

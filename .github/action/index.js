@@ -50564,6 +50564,10 @@ var sections = /* @__PURE__ */ new WeakMap();
 function rememberSection(file, format, drawn) {
   sections.set(file, { format, findings: file.findings, drawn });
 }
+function carrySection(from, to) {
+  const section = sections.get(from);
+  if (section) sections.set(to, section);
+}
 function renderedSection(file, format) {
   const section = sections.get(file);
   return section && section.format === format && section.findings === file.findings ? section.drawn : void 0;
@@ -53509,6 +53513,7 @@ async function runLint(options) {
       ...failed && !result.failure ? { failure: { code: "internal", message: failed } } : {},
       ...kept ? { record: kept } : {}
     };
+    carrySection(result, results[index2]);
   }
   for (const config of configsUsed.values()) {
     const findings = configWaiverFindings(config, rules, usedWaivers, matchedWaivers, options.asOf ?? config.asOf ?? runAsOf);
@@ -56531,6 +56536,8 @@ async function runAction(io) {
       failOn: inputs.failOn,
       // The job summary and comment describe each agreement; without them the parsed agreements are not needed.
       keepAgreements: inputs.jobSummary || inputs.comment,
+      // The register (in the job summary, or its HTML file) lists each agreement's record.
+      keepRecords: inputs.jobSummary || Boolean(inputs.registerFile),
       // Their sections are drawn on the lint workers, in parallel.
       ...inputs.jobSummary || inputs.comment ? { sections: "markdown" } : {},
       ...inputs.jobSummary ? { sectionAttempts: { attempts: SUMMARY_ATTEMPTS, limit: JOB_SUMMARY_LIMIT } } : {}
