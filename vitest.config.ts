@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
@@ -21,5 +23,7 @@ export default defineConfig(({ mode }) => ({
     // The suite spawns the built CLI; two cores are all CI has.
     pool: 'forks',
     testTimeout: 30_000,
+    // The built CLI's code cache (src/boot/code-cache.ts) goes to a folder of the suite's own, not the user's cache folder.
+    env: { DSALINT_CODE_CACHE: join(tmpdir(), 'dsalint-test-code-cache') },
   },
 }));
