@@ -79,6 +79,24 @@ function receiverFromManySources(a: Agreement): { to: string; index: number } | 
 const TRACKING = /\b(?:geo-?location|GPS|location\s+tracking|track(?:s|ing)?\s+(?:(?:the|their|a\s+person's|patients')\s+)?(?:location|whereabouts|movements?))\b/i;
 
 /**
+ * Monitoring staff in words: "monitoring staff access", "monitor employees", "employee monitoring".
+ * "Staff monitoring" alone is left out: "ward staff monitoring observations" is staff doing the monitoring.
+ */
+const STAFF_MONITORING =
+  /\b(?:monitor(?:s|ed|ing)?|surveillance\s+of)\s+(?:of\s+)?(?:the\s+|their\s+)?(?:staff|employees?|workforce|workers?)\b(?!\s+(?:levels?|numbers?))|\b(?:employee|workforce|workplace)\s+(?:monitoring|surveillance)\b/i;
+
+/** The first sign that staff are monitored: an identifiable data item of the `staff_monitoring` category, else words in a purpose or data item. */
+function staffMonitoring(a: Agreement): { what: string; at: Path } | undefined {
+  for (const [j, item] of (a.data ?? []).entries()) {
+    const categories: readonly string[] = item.categories ?? [];
+    const k = categories.indexOf('staff_monitoring');
+    if (k >= 0 && isIdentifying(item)) return { what: `data item "${item.id}" records what named staff do`, at: ['data', j, 'categories', k] };
+  }
+  const said = firstMention(descriptions(a), [STAFF_MONITORING]);
+  return said ? { what: `the agreement describes monitoring staff ("${said.found}")`, at: said.at } : undefined;
+}
+
+/**
  * The first flow that systematically monitors a whole population: a scheduled, standing or automated
  * feed (not one case at a time) of personal data about every registered patient, or about a cohort
  * of at least `largeScale`. A one-off extract, a per-request disclosure and live access (judged on its
@@ -142,6 +160,8 @@ function highRiskIndicators(a: Agreement, largeScale: number): Indicator[] {
       at: ['flows', monitoring.index, 'access'],
     });
   }
+  const staff = staffMonitoring(a);
+  if (staff) out.push({ reason: `${staff.what}, which is systematic monitoring of employees`, at: staff.at });
   const tracked = firstMention(descriptions(a), [TRACKING]);
   if (tracked) out.push({ reason: `the processing tracks people's location or movements ("${tracked.found}")`, at: tracked.at });
   const matched = receiverFromManySources(a);
@@ -199,7 +219,9 @@ export default defineRule({
       'machine learning, ambient voice or speech recognition named in a purpose, a data item, a flow\'s system or the security notes; one ' +
       'recipient receiving personal data from more than one source (data matching); systematic monitoring, read as an ongoing feed (`mode: feed`, ' +
       'a `scheduled` trigger or `standing` access) of personal data about every registered patient or about at least `large_scale_cohort` patients ' +
-      '(a one-off extract, one case at a time or records of the dead do not count); tracking people\'s location or movements named in a purpose or ' +
+      '(a one-off extract, one case at a time or records of the dead do not count); monitoring of staff, read from identifiable data of the ' +
+      '`staff_monitoring` category (audit trails of who accessed which records, activity, location or performance logs) or from words such as ' +
+      '"monitoring staff" or "employee monitoring" in a purpose or data item; tracking people\'s location or movements named in a purpose or ' +
       'data item; live access to the clinical system by an organisation that does not provide the patients\' care; genetic data used for ' +
       'anything other than individual care; health data about children or vulnerable people used beyond their care (other than one case at a time, ' +
       'such as safeguarding a named child); and any high-risk indicator the agreement itself lists.\n\n' +
@@ -232,6 +254,12 @@ export default defineRule({
         instrument: 'ICO: Data protection impact assessments (detailed guidance)',
         provision: 'When do we need to do a DPIA? What other factors might indicate likely high risk? (systematic monitoring)',
         url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/',
+        unverified: true,
+      },
+      {
+        instrument: 'ICO: Examples of processing likely to result in high risk',
+        provision: 'Tracking: examples include data processing at the workplace and location data of employees (monitoring staff)',
+        url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk',
         unverified: true,
       },
       { instrument: 'ICO Data Sharing Code of Practice', provision: 'Carry out a DPIA', url: 'https://ico.org.uk/for-organisations/data-sharing-a-code-of-practice/navigating-the-data-sharing-code/' },
@@ -340,6 +368,23 @@ export default defineRule({
               - { id: activity, categories: [nhs_number, appointments_activity] }
             flows:
               - { id: f1, from: surgery, to: icb, data: [activity], access: { mode: feed, trigger: scheduled } }
+          `,
+          findings: [{ messageId: 'missing', text: 'dsalint' }],
+        },
+        {
+          title: 'audit trails of named staff\'s access sent to the ICB, and no DPIA (monitoring of staff)',
+          agreement: yaml`
+            dsalint: 1
+            id: EX-001
+            title: Example
+            version: 1.0.0
+            parties:
+              - { id: surgery, name: Example Surgery, org_type: gp_practice }
+              - { id: icb, name: Example ICB, org_type: icb }
+            data:
+              - { id: access-audit, description: Who opened which shared records by Smartcard user, categories: [staff_data, staff_monitoring] }
+            flows:
+              - { id: f1, from: surgery, to: icb, data: [access-audit] }
           `,
           findings: [{ messageId: 'missing', text: 'dsalint' }],
         },

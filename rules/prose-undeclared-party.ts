@@ -154,25 +154,124 @@ type Found = { readonly start: number; readonly end: number } & (
 /** The signature formula: "Signed on behalf of …", "Signed for and on behalf of …", "For and on behalf of …". */
 const SIGNED_FOR = /\b(?:signed\s+(?:for\s+and\s+)?on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+/giu;
 
+/** The parties, each also under its legal name, as the names a signatory may sign for. */
+function signingNames(a: Agreement): Party[] {
+  return (a.parties ?? []).flatMap((p) => (p.legal_name ? [p, { ...p, name: p.legal_name }] : [p]));
+}
+
 /**
- * Organisations the text says the agreement is signed for that no declared party answers to, by its
- * name or its legal name: a signatory named differently from the party it signs for, or signing for
- * an organisation that is not a party. A name made only of generic words ("the Provider") and a
- * person's name are not judged.
+ * The organisation named at `from` in the block (up to `to`), when it is signed for but no declared
+ * party answers to it by its name or legal name. A name made only of generic words ("the Provider"),
+ * a person's name and a blank ("[Organisation]") are not judged.
  */
-function signatoriesIn(a: Agreement, block: ProseBlock): Found[] {
-  const parties = (a.parties ?? []).flatMap((p) => (p.legal_name ? [p, { ...p, name: p.legal_name }] : [p]));
+function unknownSignatory(block: ProseBlock, from: number, to: number, parties: readonly Party[]): Found | undefined {
+  const name = NAME.exec(block.text.slice(from, Math.min(to, from + MAX_NAME_CHARS)));
+  const nameText = name?.[1]?.replace(/['’&-]+$/u, '').trim();
+  if (!name || !nameText) return undefined;
+  if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) return undefined;
+  const start = from + name[0].length - name[1]!.length;
+  return { messageId: 'signatory-not-party', start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, ' ') } };
+}
+
+/**
+ * Organisations the text says the agreement is signed for that no declared party answers to: a
+ * signatory named differently from the party it signs for, or signing for an organisation that is
+ * not a party.
+ */
+function signatoriesIn(a: Agreement, block: ProseBlock, file: string): Found[] {
+  const parties = signingNames(a);
   const out: Found[] = [];
   for (const signed of block.text.matchAll(SIGNED_FOR)) {
     const after = (signed.index ?? 0) + signed[0].length;
     // The name ends at the line or the next punctuation ("… of Riverside Medical Practice\nName: Dr A").
     const rest = /^[^\n:;,.()|]*/u.exec(block.text.slice(after))?.[0] ?? '';
-    const name = NAME.exec(rest);
-    const nameText = name?.[1]?.replace(/['’&-]+$/u, '').trim();
-    if (!name || !nameText) continue;
-    if (PERSON.test(`${nameText} `) || isGenericName(nameText) || declaredName(nameText, parties)) continue;
-    const start = after + name[0].length - name[1]!.length;
-    out.push({ messageId: 'signatory-not-party', start, end: start + nameText.length, data: { name: nameText.replace(/\s+/g, ' ') } });
+    const found = unknownSignatory(block, after, after + rest.length, parties);
+    if (found) out.push(found);
+  }
+  return [...out, ...signatureTableIn(block, parties, file)];
+}
+
+/** A table's delimiter row: `| --- | :---: |`. Split, not one pattern: runs of spaces between optional parts backtrack. */
+function isDelimiterRow(line: string): boolean {
+  const inner = line.trim().replace(/^\|/u, '').replace(/\|$/u, '');
+  return inner !== '' && inner.split('|').every((cell) => /^:?-+:?$/u.test(cell.trim()));
+}
+/** A column (or row) label for the organisation that signs: "Organisation", "Party", "On behalf of", "Signed for and on behalf of". */
+const ORGANISATION_LABEL =
+  /^(?:(?:(?:signing|partner|member|party)\s+)?organi[sz]ation(?:\s+name)?|name\s+of\s+(?:the\s+)?(?:organi[sz]ation|party)|party|(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|signed\s+for)$/iu;
+/** A label in the first column of a table of labels and values, below its first row. */
+const ROW_LABEL = /^(?:name|role|title|position|job\s+title|designation|date|signature|signed|date\s+signed)$/iu;
+/** A label that makes a table a signature table: a signature, or the date it was signed. */
+const SIGNATURE_LABEL = /\b(?:signature|signed|sign(?:ed)?\s+off|date\s+signed)\b/iu;
+
+interface Cell {
+  readonly text: string;
+  /** Where the cell's text starts and ends in the block, trimmed. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The cells of one table row, trimmed, without the empty cells outside a leading or trailing pipe.
+ * A pipe written `\|` (as `dsalint import` writes one inside a cell) is text, not a cell border.
+ */
+function cellsOf(line: string, lineStart: number, escaped: (at: number) => boolean): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && (line[i] !== '|' || escaped(lineStart + i))) continue;
+    const raw = line.slice(from, i);
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), start: lineStart + from + lead, end: lineStart + from + lead + raw.trim().length });
+    from = i + 1;
+  }
+  if (cells[0]?.text === '' && line.trimStart().startsWith('|')) cells.shift();
+  if (cells.at(-1)?.text === '' && line.trimEnd().endsWith('|')) cells.pop();
+  return cells;
+}
+
+/** A label as written in a cell, without emphasis marks' leftovers or a trailing colon. */
+function label(cell: Cell | undefined): string {
+  return (cell?.text ?? '').replace(/:$/u, '').trim();
+}
+
+/**
+ * Organisations named in a signature table (a Markdown table with a signature or date-signed column
+ * or row) that no declared party answers to. Both layouts are read: a column headed "Organisation"
+ * (or "Party", "On behalf of") with one signatory a row, and two columns of label and value with a
+ * row labelled that way. The Markdown parser dsalint uses does not build tables, so a table is
+ * one paragraph of lines, read here.
+ */
+function signatureTableIn(block: ProseBlock, parties: readonly Party[], file: string): Found[] {
+  if (!block.text.includes('|')) return [];
+  // The parser has already turned `\|` into `|`: the file still shows the backslash.
+  const escaped = (at: number): boolean => file[(block.offsets[at] ?? 0) - 1] === '\\';
+  const lines: { text: string; start: number }[] = [];
+  let at = 0;
+  for (const text of block.text.split('\n')) {
+    lines.push({ text, start: at });
+    at += text.length + 1;
+  }
+  const out: Found[] = [];
+  for (let h = 0; h + 1 < lines.length; h++) {
+    if (!lines[h]!.text.includes('|') || !isDelimiterRow(lines[h + 1]!.text)) continue;
+    const header = cellsOf(lines[h]!.text, lines[h]!.start, escaped);
+    const rows: Cell[][] = [];
+    for (let r = h + 2; r < lines.length && lines[r]!.text.includes('|'); r++) rows.push(cellsOf(lines[r]!.text, lines[r]!.start, escaped));
+    const judge = (cell: Cell | undefined) => {
+      const found = cell && cell.text !== '' ? unknownSignatory(block, cell.start, cell.end, parties) : undefined;
+      if (found) out.push(found);
+    };
+    const all = [header, ...rows];
+    if (rows.some((row) => ROW_LABEL.test(label(row[0])) || ORGANISATION_LABEL.test(label(row[0])))) {
+      // Labels down the first column: "| Signed on behalf of | Riverside PCN |", "| Name | Dr A |", "| Signature | |".
+      if (all.some((row) => SIGNATURE_LABEL.test(label(row[0])))) for (const row of all) if (ORGANISATION_LABEL.test(label(row[0]))) judge(row[1]);
+    } else {
+      // Labels across the header: "| Organisation | Name | Signature | Date |", one signatory a row.
+      const column = header.findIndex((cell) => ORGANISATION_LABEL.test(label(cell)));
+      if (column >= 0 && header.some((cell) => SIGNATURE_LABEL.test(label(cell)))) for (const row of rows) judge(row[column]);
+    }
+    h += 1 + rows.length;
   }
   return out;
 }
@@ -239,8 +338,9 @@ export default defineRule({
       'is an acronym of the party\'s name or type (ICB, PCN, CSU, MEO). It also looks for kinds of recipient that need declaring — the police, ' +
       'insurers, universities and researchers, local authorities, pharmaceutical and marketing companies — in the first few words after the verb, ' +
       'and for "used for marketing / research / insurance". It also reads the signature formula ("signed on behalf of …", "for and on behalf of …") ' +
-      'and asks about an organisation signed for that matches no party\'s name or legal name: a party list and signatures that disagree leave it ' +
-      'unclear who is bound.\n\n' +
+      'and signature tables (a Markdown table with a Signature or Date signed column, read in its Organisation, Party or On behalf of column, or ' +
+      'in the row so labelled when labels run down the first column), and asks about an organisation signed for that matches no party\'s name or ' +
+      'legal name: a party list and signatures that disagree leave it unclear who is bound. A table of parties with no signature column is not read.\n\n' +
       'Its limits: a recipient named in lower case ("the medical examiner") or without one of those verbs is not seen; a person\'s name after a ' +
       'title (Dr, Mrs) is skipped; systems and roles (Smartcard, GP Connect, Caldicott Guardian) are not organisations; and a sentence that denies ' +
       'the sharing ("will never be shared with insurers") is skipped, as is any sentence with "not" or "no" before the verb.',
@@ -353,7 +453,7 @@ export default defineRule({
   check({ agreement: a, source, report }) {
     if (source.kind !== 'markdown' || !source.markdown) return;
     for (const block of proseBlocks(source.markdown, source.text)) {
-      for (const { start, end, ...message } of [...recipientsIn(a, block), ...signatoriesIn(a, block)]) report({ ...message, at: { offsets: fileOffsets(block, start, end) } });
+      for (const { start, end, ...message } of [...recipientsIn(a, block), ...signatoriesIn(a, block, source.text)]) report({ ...message, at: { offsets: fileOffsets(block, start, end) } });
     }
   },
 });

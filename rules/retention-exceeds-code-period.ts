@@ -1,7 +1,8 @@
 import type { Agreement, RecordType, RetentionEntry } from '../src/generated/agreement.js';
 import { defineRule, yaml, type Path } from '../src/core/rule.js';
 import { compareDurations, dataById, durationInWords, indexOfData, parseDuration, retentionEntryLabel, type Duration } from '../src/core/facts.js';
-import { RECORD_TYPE } from '../src/vocabulary.js';
+import { RECORD_TYPE, RECORD_TYPES } from '../src/vocabulary.js';
+import { joinWords, lowerFirst } from '../src/core/words.js';
 
 interface Options {
   readonly max_extension_years: number;
@@ -41,8 +42,11 @@ export default defineRule({
       'Children\'s records are kept until the patient\'s 25th birthday (26th if they were 17 when care ended), so the longest a children\'s record ' +
       'needs from the end of care is 26 years less the youngest age in the population (`population.age_range.min`, 0 when not given); counted from ' +
       'the date of birth (`starts: date_of_birth`) it is 26 years.\n\n' +
-      'dsalint compares a period with the Code only for record types where the Code sets a period. It reads the Code\'s 20 years as an extension ' +
-      'beyond the Code period, the more lenient reading; lower `max_extension_years` for a stricter policy.',
+      'dsalint compares a period with the Code only for record types where it holds a period verified in the published Code. It compares none for ' +
+      `${joinWords(RECORD_TYPES.filter((t) => t.codePeriodUnverified).map((t) => lowerFirst(t.label)))}: no period for them could be read in a primary ` +
+      'source, so dsalint does not say what the Code sets for them. Their retention is still checked by `retention-missing-or-indefinite` (a ' +
+      'finite period, no more than 100 years, with the event it runs from); a reviewer should still ask why the period chosen is needed. ' +
+      'It reads the Code\'s 20 years as an extension beyond the Code period, the more lenient reading; lower `max_extension_years` for a stricter policy.',
     fix:
       'Shorten the period to what the purpose needs, or record why the longer period is needed in the entry\'s `justification`. A period more than the ' +
       'allowed extension beyond the Code\'s should be shortened.',

@@ -501,6 +501,12 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
   { value: 'opt_out_codes', label: 'Type 1 and national data opt-out status', special: false },
   { value: 'appointments_activity', label: 'Appointment history', special: false },
   { value: 'staff_data', label: 'Staff and employee information', special: false, source: 'https://www.legislation.gov.uk/ukpga/2018/12/schedule/1/paragraph/1' },
+  {
+    value: 'staff_monitoring', label: 'Monitoring of staff (who accessed which records, activity, location or performance)', special: false,
+    description: 'Records that watch what named staff do: audit trails of their access, activity or performance logs, location. Monitoring staff is a sign of high-risk processing.',
+    source: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/data-protection-impact-assessments-dpias/examples-of-processing-likely-to-result-in-high-risk/',
+    unverified: true,
+  },
   { value: 'online_identifiers', label: 'Online identifiers (IP addresses, device or cookie ids, app log-ins)', special: false, source: 'https://www.legislation.gov.uk/eur/2016/679/article/4' },
   {
     value: 'financial', label: 'Financial details (bank details, income, benefits, debts)', special: false,
@@ -604,10 +610,15 @@ export const TRANSFER_MECHANISMS: readonly Term[] = [
 // ---------------------------------------------------------------------------------------
 // Retention, security, processors
 
+/** What the schema and docs say of a record type whose Records Management Code period dsalint does not hold. */
+const NO_CODE_PERIOD = 'dsalint compares no Records Management Code period for this record type: its period could not be verified in the published Code.';
+
 export interface RecordType extends Term {
   /** Minimum period in the Records Management Code (ISO 8601), where it is a fixed period. */
   readonly codePeriod?: string;
   readonly start?: string;
+  /** No period for this type could be verified in the published Code (its row, if it has one, could not be read), so none is compared. */
+  readonly codePeriodUnverified?: boolean;
 }
 
 export const RECORD_TYPES: readonly RecordType[] = [
@@ -616,11 +627,17 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { value: 'adult_health_record', label: 'Adult health record', codePeriod: 'P8Y', start: 'support ended or person last seen' },
   { value: 'adult_social_care_record', label: 'Adult social care record', codePeriod: 'P8Y', start: 'support ended or person last seen' },
   { value: 'childrens_record', label: 'Children\'s record', description: 'Until the 25th birthday (26th if 17 at the end of treatment).' },
-  { value: 'mental_health_record', label: 'Mental health record', codePeriod: 'P20Y', start: 'end of treatment', unverified: true },
+  // The 20 years after the end of treatment that secondary sources give could not be read in the Code itself, so no period is compared.
+  { value: 'mental_health_record', label: 'Mental health record', description: NO_CODE_PERIOD, codePeriodUnverified: true },
   { value: 'maternity_record', label: 'Maternity record', codePeriod: 'P25Y', start: 'care ceased' },
-  { value: 'safeguarding_record', label: 'Safeguarding record', unverified: true },
-  { value: 'medical_examiner_case_file', label: 'Medical examiner case file', unverified: true },
-  { value: 'research_dataset', label: 'Research dataset' },
+  { value: 'safeguarding_record', label: 'Safeguarding record', description: NO_CODE_PERIOD, codePeriodUnverified: true },
+  { value: 'medical_examiner_case_file', label: 'Medical examiner case file', description: NO_CODE_PERIOD, codePeriodUnverified: true },
+  { value: 'research_dataset', label: 'Research dataset', description: NO_CODE_PERIOD, codePeriodUnverified: true },
+  {
+    value: 'audit_log', label: 'Audit log of access to records (audit trail)',
+    description: `Who looked at or changed which records, and when. ${NO_CODE_PERIOD}`,
+    codePeriodUnverified: true,
+  },
   { value: 'derived_analytics', label: 'Derived or analytical dataset' },
 ];
 export const RECORD_TYPE = indexBy(RECORD_TYPES);

@@ -251,6 +251,7 @@ export type DataCategory =
   | 'opt_out_codes'
   | 'appointments_activity'
   | 'staff_data'
+  | 'staff_monitoring'
   | 'online_identifiers'
   | 'financial'
   | 'full_record';
@@ -274,6 +275,7 @@ export type RecordType =
   | 'safeguarding_record'
   | 'medical_examiner_case_file'
   | 'research_dataset'
+  | 'audit_log'
   | 'derived_analytics';
 /**
  * The access mode.
@@ -317,7 +319,7 @@ export type RetentionStart =
   | 'contract_end'
   | 'next_extract';
 /**
- * The kind of record, to compare with the Records Management Code.
+ * The kind of record, to compare with the Records Management Code where dsalint holds a period verified in the Code (none is compared for mental_health_record, safeguarding_record, medical_examiner_case_file, research_dataset, audit_log).
  */
 export type RecordType1 =
   | 'gp_patient_record'
@@ -330,6 +332,7 @@ export type RecordType1 =
   | 'safeguarding_record'
   | 'medical_examiner_case_file'
   | 'research_dataset'
+  | 'audit_log'
   | 'derived_analytics';
 /**
  * What happens to the data at the end of the period.

@@ -7,7 +7,7 @@
  * error messages ("must be an ISO 8601 duration such as P8Y").
  */
 import { schemaUrl } from '../core/schema-url.js';
-import { VOCABULARIES, type Term, type VocabularyName } from '../vocabulary.js';
+import { RECORD_TYPES, VOCABULARIES, type Term, type VocabularyName } from '../vocabulary.js';
 
 export const SCHEMA_ID = schemaUrl('agreement.schema.json');
 export const FORMAT_VERSION = 1;
@@ -239,7 +239,11 @@ export function buildAgreementSchema(): Schema {
     data: refs('The data (by id) this applies to.'),
     period: { type: 'string', pattern: durationOr('indefinite'), description: 'How long the data is kept, as an ISO 8601 duration such as P8Y.', 'x-hint': 'an ISO 8601 duration such as P8Y' },
     starts: vocab('retentionStart', 'The event the period runs from.'),
-    record_type: vocab('recordType', 'The kind of record, to compare with the Records Management Code.'),
+    record_type: vocab(
+      'recordType',
+      'The kind of record, to compare with the Records Management Code where dsalint holds a period verified in the Code (none is compared for ' +
+        `${RECORD_TYPES.filter((t) => t.codePeriodUnverified).map((t) => t.value).join(', ')}).`,
+    ),
     justification: text('Why this period is needed.'),
     disposal: vocab('disposalMethod', 'What happens to the data at the end of the period.'),
   });

@@ -186,6 +186,26 @@ describe('one long paragraph (just under the 256 KiB body guard) repeating a phr
   });
 });
 
+describe('signature tables near the body guard', () => {
+  const body = (text: string): string => `---\n${HEAD}parties:\n  - { id: surgery, name: Example Surgery }\n---\n${text}`;
+
+  it('reads a 200,000-space line under a table header once (the first delimiter pattern backtracked: 17 s at 100,000)', async () => {
+    const outcome = await lintText(body(`| Organisation | Signature |\n| -${' '.repeat(200_000)}x |\n`), { markdown: true });
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.findings.filter((f) => f.ruleId === 'prose-undeclared-party')).toEqual([]);
+  });
+
+  it('4,000 rows signed for organisations that are not parties: 200 listed, the rest counted', async () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `| Org${i} Partnership | Dr A | |`).join('\n');
+    const outcome = await lintText(body(`| Organisation | Name | Signature |\n| --- | --- | --- |\n${rows}\n`), { markdown: true });
+    expect(outcome.failure).toBeUndefined();
+    const found = outcome.findings.filter((f) => f.ruleId === 'prose-undeclared-party');
+    expect(found).toHaveLength(200);
+    expect(describeFindings(found.slice(0, 1))).toEqual(['prose-undeclared-party signatory-not-party 10:3-10:19']);
+    expect(outcome.findings.filter((f) => f.ruleId === 'limit-reached').map((f) => f.messageId)).toEqual(['findings-per-rule']);
+  });
+});
+
 describe('the Markdown body guard', () => {
   const md = (body: string): string => `---\n${HEAD}---\n${body}`;
 

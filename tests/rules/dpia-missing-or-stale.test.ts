@@ -231,6 +231,43 @@ describe(`${RULE}: more signs of high risk and the DPIA's mitigations`, () => {
       expect(await lint(`${HEAD}${data('id: d, description: GPS position of the ambulance crew at handover, categories: [staff_data]')}`)).toEqual([`missing ${TOP}`]);
       expect(await lint(`${HEAD}${purposes('id: p, description: Track referrals to the memory clinic')}${ACTIVITY}`)).toEqual([]);
     });
+
+    it('counts monitoring of staff: identifiable staff_monitoring data, pointing at the category', async () => {
+      const text = `${HEAD}${data('id: access_audit, description: Smartcard access events per user, categories: [staff_data, staff_monitoring]')}`;
+      expect(await lint(text)).toEqual([`missing ${TOP}`]);
+      const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+      expect(f?.message).toContain('but data item "access_audit" records what named staff do, which is systematic monitoring of employees.');
+      expect(f?.related.map((r) => r.path)).toEqual(['data[0].categories[1]']);
+      expect(`${f?.related[0]?.range.start.line}:${f?.related[0]?.range.start.column}`).toBe(rangeOf(text, 'staff_monitoring').split('-')[0]);
+      // Aggregate counts of access events say nothing about a named member of staff.
+      expect(await lint(text.replace('staff_monitoring]', 'staff_monitoring], identifiability: aggregate'))).toEqual([]);
+      expect(await lint(`${text}${DPIA}`)).toEqual([]);
+    });
+
+    it('counts the shared care record example\'s feed of staff access audit trails once its DPIA is taken away', async () => {
+      const example = readFileSync(new URL('../../examples/shared-care-record/riverside-care-record.dsa.yaml', import.meta.url), 'utf8');
+      expect(await lint(example, '2026-11-01')).toEqual([]);
+      const withoutDpia = example.replace(/\ndpia:\n(?: {2}.*\n)+/u, '\n');
+      const [f] = (await lintText(withoutDpia, { rules: [ruleById(RULE)], asOf: '2026-11-01' })).findings;
+      expect(f?.messageId).toBe('missing');
+      expect(f?.related.map((r) => r.path)).toContain('data[1].categories[1]');
+      expect(f?.related.find((r) => r.path === 'data[1].categories[1]')?.message).toBe(
+        'A sign of high risk: data item "access-audit-trail" records what named staff do, which is systematic monitoring of employees.',
+      );
+    });
+
+    it('counts monitoring of staff named in a purpose or data item, but not staff monitoring patients', async () => {
+      for (const words of ['Monitoring staff access to the shared record', 'Audit to monitor employees who open records', 'Employee monitoring for the IG team']) {
+        const text = `${HEAD}${purposes(`id: p, description: ${words}`)}`;
+        expect(await lint(text)).toEqual([`missing ${TOP}`]);
+        const [f] = (await lintText(text, { rules: [ruleById(RULE)] })).findings;
+        expect(f?.message).toContain('the agreement describes monitoring staff ("');
+        expect(f?.related.map((r) => r.path)).toEqual(['purposes[0].description']);
+      }
+      for (const words of ['Ward staff monitoring observations of the patient', 'Monitoring staffing levels across the ICS', 'Monitoring staff numbers in community teams', 'Track staff training completion', 'Monitoring of workforce levels']) {
+        expect(await lint(`${HEAD}${purposes(`id: p, description: ${words}`)}`)).toEqual([]);
+      }
+    });
   });
 
   it('reports a mitigation the DPIA relies on that is not in place, at its flag', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { lintText, lintWithRule, ruleById } from '../helpers/lint.js';
 import { rangeOf } from '../helpers/text-range.js';
+import { blocksToMarkdown } from '../../src/import/blocks.js';
 
 const RULE = 'prose-undeclared-party';
 const STARTER = readFileSync(new URL('../fixtures/starter.dsa.yaml', import.meta.url), 'utf8');
@@ -44,6 +45,63 @@ describe(RULE, () => {
       const legal = YAML.replace('name: Example Surgery,', 'name: Example Surgery, legal_name: Drs Smith and Jones Partnership,');
       expect(await lint(md('Signed on behalf of Drs Smith and Jones Partnership', legal))).toEqual([]);
       expect(await lint(md('Signed on behalf of Example Surgery\nName Dr A Example'))).toEqual([]);
+    });
+  });
+
+  describe('signature tables', () => {
+    const TABLE = [
+      '## Signatures',
+      '',
+      '| Organisation | Name | Role | Signature | Date |',
+      '| --- | --- | --- | --- | --- |',
+      '| Example Surgery | Dr A Example | Caldicott Guardian | | 2026-03-01 |',
+      '| **Riverside Health Partnership** | B Example | Director | | 2026-03-02 |',
+      '| NHS North East London ICB | C Example | SIRO | | 2026-03-03 |',
+    ].join('\n');
+
+    it('reports an organisation in the Organisation column that is not a party, at its name in the cell', async () => {
+      const text = md(TABLE);
+      expect(await lint(text)).toEqual([`signatory-not-party ${rangeOf(text, 'Riverside Health Partnership')}`]);
+      const [finding] = (await lintText(text, { rules: [ruleById(RULE)], markdown: true })).findings;
+      expect(finding?.message).toContain('signed on behalf of "Riverside Health Partnership", but no declared party has that name or legal name');
+    });
+
+    it('reads a table without outer pipes, and columns headed "On behalf of" or "Party"', async () => {
+      const bare = md('Party | Name | Date signed\n:--- | --- | ---\nExample Surgery | Dr A Example | 2026-03-01\nNorthshire County Council | D Example | 2026-03-01');
+      expect(await lint(bare)).toEqual([`signatory-not-party ${rangeOf(bare, 'Northshire County Council')}`]);
+      const behalf = md('| On behalf of | Signature |\n| --- | --- |\n| Acme Analytics Ltd | |');
+      expect(await lint(behalf)).toEqual([`signatory-not-party ${rangeOf(behalf, 'Acme Analytics Ltd')}`]);
+      const partner = md('| Partner organisation | Signatory | Date signed |\n| --- | --- | --- |\n| Acme Analytics Ltd | Dr A | |');
+      expect(await lint(partner)).toEqual([`signatory-not-party ${rangeOf(partner, 'Acme Analytics Ltd')}`]);
+    });
+
+    it('reads a two-column table of labels and values', async () => {
+      const text = md('| Signed on behalf of: | Riverside Health Partnership |\n| --- | --- |\n| Name | Dr A Example |\n| Signature | |\n| Date | 2026-03-01 |');
+      expect(await lint(text)).toEqual([`signatory-not-party ${rangeOf(text, 'Riverside Health Partnership')}`]);
+      const good = md('| Organisation | Example Surgery |\n| --- | --- |\n| Name | Dr A Example |\n| Signature | |');
+      expect(await lint(good)).toEqual([]);
+      // As Word documents often convert: an empty header row, then labels with colons.
+      const converted = md('| | |\n|---|---|\n| Organisation: | Riverside Health Partnership |\n| Name: | Dr A Example |\n| Signature: | |\n| Date: | |');
+      expect(await lint(converted)).toEqual([`signatory-not-party ${rangeOf(converted, 'Riverside Health Partnership')}`]);
+    });
+
+    it('reads the tables dsalint import writes from a Word document, a pipe inside a cell included', async () => {
+      const body = blocksToMarkdown([
+        { type: 'heading', level: 1, text: 'Signatures' },
+        { type: 'table', rows: [['Name and role', 'Organisation', 'Signature'], ['Dr A | Director', 'Riverside Health Partnership', ''], ['Dr B | Partner', 'Example Surgery', '']] },
+      ]);
+      const text = md(body.trimEnd());
+      expect(await lint(text)).toEqual([`signatory-not-party ${rangeOf(text, 'Riverside Health Partnership')}`]);
+    });
+
+    it('accepts parties, legal names, generic roles and blanks, and ignores tables that are not signature tables', async () => {
+      const legal = YAML.replace('name: Example Surgery,', 'name: Example Surgery, legal_name: Drs Smith and Jones Partnership,');
+      const rows = ['| Drs Smith and Jones Partnership | Dr A Example | |', '| The Provider | | |', '| [Organisation name] | | |', '| | | |', '| Medical Examiner Office | Dr M Example | |'];
+      expect(await lint(md(`| Organisation | Name | Signature |\n| --- | --- | --- |\n${rows.join('\n')}`, legal))).toEqual([]);
+      // A table of parties with no signature column is not where anyone signs.
+      expect(await lint(md('| Organisation | Role | ODS code |\n| --- | --- | --- |\n| Riverside Health Partnership | Provider | Y12345 |'))).toEqual([]);
+      // Lines with pipes but no delimiter row are not a table.
+      expect(await lint(md('Organisation | Signature\nRiverside Health Partnership | signed'))).toEqual([]);
     });
   });
 

@@ -68,6 +68,17 @@ describe(RULE, () => {
     expect(await lint(agreement('P50Y').replace(', record_type: gp_patient_record_deceased', ''))).toEqual([]);
   });
 
+  it('compares no Code period for the record types whose period could not be verified, and says so in its docs', async () => {
+    for (const type of ['mental_health_record', 'safeguarding_record', 'medical_examiner_case_file', 'research_dataset', 'audit_log']) {
+      expect(await lint(agreement('P60Y', type))).toEqual([]);
+    }
+    const rationale = ruleById(RULE).meta.rationale;
+    expect(rationale).toContain(
+      'It compares none for mental health record, safeguarding record, medical examiner case file, research dataset and audit log of access to records (audit trail): ' +
+        'no period for them could be read in a primary source',
+    );
+  });
+
   describe('children\'s records, by age', () => {
     const children = (period: string, ages = '') => agreement(period, 'childrens_record').replace('retention:', `${ages}retention:`);
 

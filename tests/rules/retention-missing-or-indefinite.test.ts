@@ -87,6 +87,14 @@ describe(RULE, () => {
       expect(await lint(entry(', period: P1201M, starts: receipt'))).toHaveLength(1);
     });
 
+    it('still holds an audit log, which has no Code period, to a finite period', async () => {
+      const text = entry(', period: P150Y, starts: creation, record_type: audit_log');
+      expect(await lint(text)).toEqual([`absurd-period ${rangeOf(text, 'P150Y')}`]);
+      expect(await lint(entry(', period: P8Y, starts: creation, record_type: audit_log'))).toEqual([]);
+      const indefinite = entry(', period: indefinite, starts: creation, record_type: audit_log');
+      expect(await lint(indefinite)).toEqual([`indefinite ${rangeOf(indefinite, 'indefinite')}`]);
+    });
+
     it('reports a missing period at the entry', async () => {
       const text = entry(', starts: receipt');
       expect(await lint(text)).toEqual([`no-period ${rangeOf(text, '{ party: meo, data: [summary], starts: receipt }')}`]);
