@@ -21,7 +21,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -252,6 +252,18 @@ async function main(): Promise<void> {
     met: rate(lintLarge, counts.large) / rate(floor, counts.large) >= 1.6,
     cpu: cpuOf(lintLarge, floor),
   });
+  // What the machine allows: with every core busy, throughput can be at most cores x (the
+  // floor's CPU per file / lint's CPU per file). Below 1.6 the goal is out of reach whatever
+  // the scheduling; closing it would need linting to cost less CPU, not more parallelism.
+  const cores = availableParallelism();
+  rows.push({
+    goal: `  best possible on ${cores} cores: ${cores} x floor CPU / lint CPU`,
+    measured: ((cores * floor.cpuSeconds) / lintLarge.cpuSeconds).toFixed(2),
+    baseline: `lint ${((lintLarge.cpuSeconds / counts.large) * 1000).toFixed(2)} ms CPU per file, floor ${((floor.cpuSeconds / counts.large) * 1000).toFixed(2)}`,
+    ratio: Number.NaN,
+    target: '>= 1.6 to reach the goal',
+    met: undefined,
+  });
   rows.push({ goal: `peak memory, ${counts.large} files, MiB`, measured: lintLarge.peakRssMiB.toFixed(0), baseline: `${floor.peakRssMiB.toFixed(0)} (floor)`, ratio: Number.NaN, target: '<= 150 MiB', met: lintLarge.peakRssMiB <= 150 });
 
   log(`Spectral, 4 trivial rules, at ${counts.medium} files...`);
@@ -263,6 +275,14 @@ async function main(): Promise<void> {
     const [spectralRun, lintMedium] = pair(() => run('spectral', medium, spectral), () => run('lint', medium));
     const ratio = rate(lintMedium, counts.medium) / rate(spectralRun, counts.medium);
     rows.push({ goal: `Spectral, 4 trivial rules, ${counts.medium} agreements, files/s`, measured: rate(lintMedium, counts.medium).toFixed(0), baseline: `${rate(spectralRun, counts.medium).toFixed(0)} (Spectral 1.24.1, truthy on 4 keys, one thread)`, ratio, target: '>= 3', met: ratio >= 3, cpu: cpuOf(lintMedium, spectralRun) });
+    rows.push({
+      goal: `  best possible on ${cores} cores: ${cores} x Spectral CPU / lint CPU`,
+      measured: ((cores * spectralRun.cpuSeconds) / lintMedium.cpuSeconds).toFixed(2),
+      baseline: `lint ${((lintMedium.cpuSeconds / counts.medium) * 1000).toFixed(2)} ms CPU per file, Spectral ${((spectralRun.cpuSeconds / counts.medium) * 1000).toFixed(2)}`,
+      ratio: Number.NaN,
+      target: '>= 3 to reach the goal',
+      met: undefined,
+    });
   }
 
   log(`linear cost: ${counts.small} files...`);
@@ -311,10 +331,10 @@ async function main(): Promise<void> {
     rows.push({ goal: `${t.document}: dsalint import, then lint, ms`, measured: total.toFixed(0), baseline: `${t.importMs.toFixed(0)} + ${t.lintMs.toFixed(0)}`, ratio: Number.NaN, target: '< 2000 ms', met: total < 2000 });
   }
 
-  const cell = (row: Row): string => `| ${row.goal} | ${row.measured} | ${row.baseline} | ${Number.isNaN(row.ratio) ? '' : row.ratio.toFixed(2)} | ${row.target} | ${row.met === undefined ? 'not measured' : row.met ? 'met' : 'NOT met'} | ${row.cpu ?? ''} |`;
+  const cell = (row: Row): string => `| ${row.goal} | ${row.measured} | ${row.baseline} | ${Number.isNaN(row.ratio) ? '' : row.ratio.toFixed(2)} | ${row.target} | ${row.met === undefined ? (row.measured === 'not measured' ? 'not measured' : '') : row.met ? 'met' : 'NOT met'} | ${row.cpu ?? ''} |`;
   process.stdout.write(
     [
-      `dsalint bench (node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).availableParallelism()} cores)`,
+      `dsalint bench (node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores)`,
       '',
       '| figure | dsalint | baseline | ratio | goal | | CPU s, dsalint / baseline |',
       '| --- | --- | --- | --- | --- | --- | --- |',
