@@ -3,12 +3,40 @@
 // src/boot/code-cache.ts
 import { createRequire } from "node:module";
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread } from "node:worker_threads";
 import vm from "node:vm";
+
+// src/core/make-folder.ts
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+function exists(path) {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function makeFolder(folder, mode) {
+  const missing = [];
+  for (let path = resolve(folder); !exists(path); path = dirname(path)) {
+    missing.push(path);
+    if (dirname(path) === path) break;
+  }
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path, mode === void 0 ? void 0 : { mode });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+
+// src/boot/code-cache.ts
 function codeCacheFolder(env, platform, home) {
   const chosen = env["DSALINT_CODE_CACHE"];
   if (chosen === "off") return void 0;
@@ -49,10 +77,10 @@ var CACHES_KEPT = 4;
 function writeCodeCache(file, folder, data) {
   const partial = `${file}.${process.pid}.partial`;
   try {
-    mkdirSync(folder, { recursive: true, mode: 448 });
+    makeFolder(folder, 448);
     writeFileSync(partial, Buffer.concat([MAGIC, sha256(data), data]), { mode: 384 });
     renameSync(partial, file);
-    const caches = readdirSync(folder).filter((name) => name.endsWith(CACHE_SUFFIX)).map((name) => ({ path: join(folder, name), written: statSync(join(folder, name)).mtimeMs })).sort((a, b) => b.written - a.written);
+    const caches = readdirSync(folder).filter((name) => name.endsWith(CACHE_SUFFIX)).map((name) => ({ path: join(folder, name), written: statSync2(join(folder, name)).mtimeMs })).sort((a, b) => b.written - a.written);
     for (const old of caches.slice(CACHES_KEPT)) if (old.path !== file) rmSync(old.path, { force: true });
   } catch {
     try {

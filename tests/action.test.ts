@@ -109,6 +109,13 @@ describe('a run in a simulated runner', () => {
     expect(log.runs[0]!.results.map((r) => r.ruleId)).toContain('whole-system-access');
   });
 
+  it.skipIf(!existsSync('/proc/self'))('reports a sarif-file it cannot write (under /proc, where Node\'s recursive mkdir loops for ever) and ends', async () => {
+    const stuck = await simulate(bad.dir, { paths: 'agreements', 'sarif-file': '/proc/dsalint/out/dsalint.sarif', 'as-of': AS_OF });
+    expect(stuck.code).toBe(2);
+    expect(stuck.stdout).toContain('could not write the SARIF file: ');
+    expect(stuck.outputs['sarif-file']).toBe('');
+  });
+
   it('appends the register after the review, and writes the HTML register to register-file', async () => {
     const register = bad.summary.slice(bad.summary.indexOf('\n## Register of agreements\n'));
     expect(register).toContain('| ICB-PHM-2026-007    | Population health analytics & "case finding" \\<pilot> | draft  |');

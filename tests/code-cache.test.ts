@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,5 +128,10 @@ describe('the built CLI with its code cache', () => {
     const blocker = join(mkdtempSync(join(tmpdir(), 'dsalint-cc-')), 'a-file');
     writeFileSync(blocker, '');
     expect(dsalint(project, join(blocker, 'cache'))).toEqual(off);
+  }, 60_000);
+
+  it.skipIf(!existsSync('/proc/self'))('runs as usual, and ends, when the cache folder is under /proc (where Node\'s recursive mkdir loops for ever)', async () => {
+    const project = await tempProject({ 'bad.dsa.yaml': BAD });
+    expect(dsalint(project, '/proc/dsalint-code-cache')).toEqual(dsalint(project, 'off'));
   }, 60_000);
 });

@@ -11018,9 +11018,9 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname8) {
+      set dirname(dirname9) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname8 || "", this.basename);
+        this.path = default2.join(dirname9 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -11664,7 +11664,7 @@ var init_lib5 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve9, reject) {
+        function executor(resolve10, reject) {
           const realFile = vfile(file);
           const parseTree = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -11695,8 +11695,8 @@ var init_lib5 = __esm({
           function realDone(error, file2) {
             if (error || !file2) {
               reject(error);
-            } else if (resolve9) {
-              resolve9(file2);
+            } else if (resolve10) {
+              resolve10(file2);
             } else {
               ok2(done, "`done` is defined if `resolve` is not");
               done(void 0, file2);
@@ -11798,7 +11798,7 @@ var init_lib5 = __esm({
           file = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve9, reject) {
+        function executor(resolve10, reject) {
           ok2(
             typeof file !== "function",
             "`file` can’t be a `done` anymore, we checked"
@@ -11812,8 +11812,8 @@ var init_lib5 = __esm({
             );
             if (error) {
               reject(error);
-            } else if (resolve9) {
-              resolve9(resultingTree);
+            } else if (resolve10) {
+              resolve10(resultingTree);
             } else {
               ok2(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file2);
@@ -14858,10 +14858,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve9 = constructs2[index2].resolveAll;
-    if (resolve9 && !called.includes(resolve9)) {
-      events = resolve9(events, context);
-      called.push(resolve9);
+    const resolve10 = constructs2[index2].resolveAll;
+    if (resolve10 && !called.includes(resolve10)) {
+      events = resolve10(events, context);
+      called.push(resolve10);
     }
   }
   return events;
@@ -21127,13 +21127,41 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { appendFile, mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname7, resolve as resolve8 } from "node:path";
+import { appendFile, writeFile as writeFile2 } from "node:fs/promises";
+
+// src/core/make-folder.ts
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+function exists(path) {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function makeFolder(folder, mode) {
+  const missing = [];
+  for (let path = resolve(folder); !exists(path); path = dirname(path)) {
+    missing.push(path);
+    if (dirname(path) === path) break;
+  }
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path, mode === void 0 ? void 0 : { mode });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+
+// src/action/main.ts
+import { dirname as dirname8, resolve as resolve9 } from "node:path";
 import { randomUUID } from "node:crypto";
 
 // src/core/run.ts
 import { lstat as lstat2, readdir as readdir2, readFile as readFile4, realpath as realpath4, stat as stat5 } from "node:fs/promises";
-import { dirname as dirname6, isAbsolute as isAbsolute4, join as join5, relative as relative6, resolve as resolve6, sep as sep6 } from "node:path";
+import { dirname as dirname7, isAbsolute as isAbsolute4, join as join5, relative as relative6, resolve as resolve7, sep as sep6 } from "node:path";
 import { createHash as createHash7 } from "node:crypto";
 
 // src/core/compare.ts
@@ -24266,7 +24294,7 @@ var import_safe_regex2 = __toESM(require_safe_regex2(), 1);
 import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname as dirname2, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
 
 // src/core/types.ts
 var SEVERITIES = ["error", "warning", "info"];
@@ -25340,11 +25368,11 @@ async function configFileIn(dir) {
   return void 0;
 }
 async function discoveryRoot(start) {
-  let dir = resolve(start);
+  let dir = resolve2(start);
   for (; ; ) {
-    if (await exists(join(dir, ".git"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(start);
+    if (await exists2(join(dir, ".git"))) return dir;
+    const parent = dirname2(dir);
+    if (parent === dir) return resolve2(start);
     dir = parent;
   }
 }
@@ -25365,7 +25393,7 @@ var ConfigFinder = class {
     return found;
   }
   async find(dir, stopDir) {
-    const parentDir = dirname(dir);
+    const parentDir = dirname2(dir);
     const above = () => dir === stopDir || parentDir === dir || !isInside(dir, stopDir) ? Promise.resolve(void 0) : this.forDir(parentDir, stopDir);
     const file = await configFileIn(dir);
     if (!file) return above();
@@ -25388,7 +25416,7 @@ function isInside(dir, ancestor) {
 async function isFile(path) {
   return stat(path).then((s2) => s2.isFile(), () => false);
 }
-async function exists(path) {
+async function exists2(path) {
   return stat(path).then(() => true, () => false);
 }
 async function loadConfigFile(path, rules, displayPath2 = path, extending = []) {
@@ -25398,7 +25426,7 @@ async function loadConfigFile(path, rules, displayPath2 = path, extending = []) 
   } catch (error) {
     throw new ConfigError(displayPath2, void 0, `cannot read the config file (${error.code ?? String(error)}).`);
   }
-  const config = parseConfig(text9, displayPath2, dirname(resolve(path)), rules);
+  const config = parseConfig(text9, displayPath2, dirname2(resolve2(path)), rules);
   if (config.extendsFiles.length === 0) return config;
   const parents = [];
   for (const { spec, at: at2 } of config.extendsFiles) {
@@ -25407,20 +25435,20 @@ async function loadConfigFile(path, rules, displayPath2 = path, extending = []) 
       throw new ConfigError(displayPath2, at2, message2);
     };
     if (!target) fail(`"${spec}" is not a preset, and no config file or npm package of that name was found from ${displayPath2}; use recommended, strict, a path such as ./base.dsalint.yaml, or an installed package.`);
-    const absolute = resolve(target);
-    if (absolute === resolve(path) || extending.includes(absolute)) fail(`"${spec}" extends a config that extends this one; configs cannot extend each other in a circle.`);
-    parents.push(await loadConfigFile(absolute, rules, relativeDisplay(displayPath2, path, absolute), [...extending, resolve(path)]));
+    const absolute = resolve2(target);
+    if (absolute === resolve2(path) || extending.includes(absolute)) fail(`"${spec}" extends a config that extends this one; configs cannot extend each other in a circle.`);
+    parents.push(await loadConfigFile(absolute, rules, relativeDisplay(displayPath2, path, absolute), [...extending, resolve2(path)]));
   }
   return withParents(config, parents);
 }
 function relativeDisplay(displayPath2, path, target) {
-  const base = displayPath2.slice(0, displayPath2.length - relative(dirname(resolve(path)), resolve(path)).length);
-  const rel = relative(dirname(resolve(path)), target).split(sep).join("/");
+  const base = displayPath2.slice(0, displayPath2.length - relative(dirname2(resolve2(path)), resolve2(path)).length);
+  const rel = relative(dirname2(resolve2(path)), target).split(sep).join("/");
   return rel.startsWith("..") && base === "" ? target : `${base}${rel}`;
 }
 function resolveExtends(spec, baseDir) {
   if (spec.startsWith(".") || isAbsolute(spec)) {
-    const target = resolve(baseDir, spec);
+    const target = resolve2(baseDir, spec);
     return existsSync(target) ? target : void 0;
   }
   const require2 = createRequire(join(baseDir, "noop.js"));
@@ -25435,8 +25463,8 @@ function resolveExtends(spec, baseDir) {
   const manifest = attempt(`${spec}/package.json`);
   if (!manifest) return void 0;
   const main = JSON.parse(readFileSync(manifest, "utf8")).main;
-  if (typeof main === "string" && /\.ya?ml$/i.test(main)) return join(dirname(manifest), main);
-  for (const name of CONFIG_FILE_NAMES) if (existsSync(join(dirname(manifest), name))) return join(dirname(manifest), name);
+  if (typeof main === "string" && /\.ya?ml$/i.test(main)) return join(dirname2(manifest), main);
+  for (const name of CONFIG_FILE_NAMES) if (existsSync(join(dirname2(manifest), name))) return join(dirname2(manifest), name);
   return void 0;
 }
 var TOP_LEVEL_KEYS = ["root", "extends", "as_of", "max_file_size", "ignore", "rules", "overrides", "waivers", "waiver_policy"];
@@ -26822,7 +26850,7 @@ var RULES_NOT_FOR_KIND = {
 
 // src/core/framework.ts
 import { lstat, realpath, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/core/source.ts
 import { constants } from "node:fs";
@@ -27068,7 +27096,7 @@ async function load(fromAbsolute, framework, options, roots, visited, depth) {
   const path = framework.path;
   if (typeof path !== "string" || path.trim() === "") return { status: "unavailable", problem: "no-path" };
   if (notRelative(path)) return { status: "unavailable", problem: "not-relative", path };
-  const target = resolve2(dirname2(fromAbsolute), path);
+  const target = resolve3(dirname3(fromAbsolute), path);
   if (!roots.some((root4) => isInside2(root4, target))) return { status: "unavailable", problem: "not-linted", path };
   const info = await lstat(target).catch(() => void 0);
   if (!info) return { status: "unavailable", problem: "not-found", path };
@@ -52177,7 +52205,7 @@ async function lintReadable(task, config, rules) {
 
 // src/core/git.ts
 import { execFile } from "node:child_process";
-import { relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 import { realpath as realpath2 } from "node:fs/promises";
 var GitError = class extends Error {
 };
@@ -52225,7 +52253,7 @@ async function snapshotBase(cwd, ref2) {
   const changed = /* @__PURE__ */ new Map();
   const add2 = (status, repoPath) => {
     if (!isAgreementPath(repoPath)) return;
-    const absolute = resolve3(cwd, relative3(realCwd, resolve3(root4, ...repoPath.split("/"))));
+    const absolute = resolve4(cwd, relative3(realCwd, resolve4(root4, ...repoPath.split("/"))));
     changed.set(absolute, { status, absolute, repoPath });
   };
   const diff = await git(root4, ["diff", "--name-status", "--no-renames", "-z", "--no-ext-diff", commit, "--"]);
@@ -52252,7 +52280,7 @@ async function readAtBase(base, repoPath, maxBytes) {
   });
 }
 function changesUnder(base, paths, cwd) {
-  const roots = (paths.length ? paths : ["."]).map((p2) => resolve3(cwd, p2));
+  const roots = (paths.length ? paths : ["."]).map((p2) => resolve4(cwd, p2));
   const under = (absolute) => roots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep3) ? r : r + sep3));
   return [...base.changed.values()].filter((c) => under(c.absolute)).sort((a, b) => byCodeUnits(a.repoPath, b.repoPath));
 }
@@ -52261,7 +52289,7 @@ function changesUnder(base, paths, cwd) {
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { createRequire as createRequire2 } from "node:module";
-import { dirname as dirname3, join as join3 } from "node:path";
+import { dirname as dirname4, join as join3 } from "node:path";
 import { pathToFileURL } from "node:url";
 var WORKER_FLAG = "dsalintLintWorker";
 var workerScript;
@@ -52290,7 +52318,7 @@ function serveLintWorkerIfAsked() {
 function startWorker(script) {
   const options = { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 } };
   if (!script.pathname.endsWith(".ts")) return new Worker(script, options);
-  const tsx = pathToFileURL(join3(dirname3(createRequire2(import.meta.url).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs")).href;
+  const tsx = pathToFileURL(join3(dirname4(createRequire2(import.meta.url).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs")).href;
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
   return new Worker(boot, { ...options, eval: true });
 }
@@ -52331,8 +52359,8 @@ var LintPool = class {
     const id2 = this.nextId++;
     const message2 = { id: id2, task, configId, ...slot.configs.has(configId) ? {} : { config } };
     slot.configs.add(configId);
-    return new Promise((resolve9, reject) => {
-      slot.pending.set(id2, { resolve: resolve9, reject });
+    return new Promise((resolve10, reject) => {
+      slot.pending.set(id2, { resolve: resolve10, reject });
       slot.worker.postMessage(message2);
     });
   }
@@ -52344,7 +52372,7 @@ var LintPool = class {
 // src/core/ignore-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { readFile as readFile2 } from "node:fs/promises";
-import { dirname as dirname4, join as join4, relative as relative4, sep as sep4 } from "node:path";
+import { dirname as dirname5, join as join4, relative as relative4, sep as sep4 } from "node:path";
 var IGNORE_FILE_NAMES = [".gitignore", ".dsalintignore"];
 function inside(dir, path) {
   const rel = relative4(dir, path);
@@ -52371,7 +52399,7 @@ var IgnoreFiles = class {
   /** Whether a file or folder (`isDir`) under `stopDir` is ignored. */
   async ignores(path, isDir, stopDir) {
     if (!this.enabled) return false;
-    const scopes = [...this.patterns ? [this.patterns] : [], ...await this.scopesFor(dirname4(path), stopDir)];
+    const scopes = [...this.patterns ? [this.patterns] : [], ...await this.scopesFor(dirname5(path), stopDir)];
     let ignored = false;
     for (const scope of scopes) {
       const rel = inside(scope.dir, path);
@@ -52391,7 +52419,7 @@ var IgnoreFiles = class {
   }
   async load(dir, stopDir) {
     if (dir !== stopDir && inside(stopDir, dir) === void 0) return [];
-    const above = dir === stopDir ? [] : await this.scopesFor(dirname4(dir), stopDir);
+    const above = dir === stopDir ? [] : await this.scopesFor(dirname5(dir), stopDir);
     const texts = await Promise.all(IGNORE_FILE_NAMES.map((name) => readFile2(join4(dir, name), "utf8").catch(() => void 0)));
     texts.forEach((fileText, i) => this.checkPatterns(join4(dir, IGNORE_FILE_NAMES[i]), fileText ?? ""));
     const text9 = texts.filter((t) => t !== void 0).join("\n");
@@ -52476,13 +52504,13 @@ var LintCache = class _LintCache {
 };
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath as realpath3, realpathSync, stat as stat4, statSync } from "fs";
-import { isAbsolute as isAbsolute3, posix, resolve as resolve5 } from "path";
+import { readdir, readdirSync, realpath as realpath3, realpathSync, stat as stat4, statSync as statSync2 } from "fs";
+import { isAbsolute as isAbsolute3, posix, resolve as resolve6 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire as createRequire3 } from "module";
-import { basename, dirname as dirname5, normalize as normalize2, relative as relative5, resolve as resolve4, sep as sep5 } from "path";
+import { basename, dirname as dirname6, normalize as normalize2, relative as relative5, resolve as resolve5, sep as sep5 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
 function cleanPath(path) {
@@ -52501,7 +52529,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve4(path);
+  if (resolvePaths) path = resolve5(path);
   if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -52626,13 +52654,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname5(path);
+  let parent = dirname6(path);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname5(parent);
+    else parent = dirname6(parent);
   }
   state.symlinks.set(path, resolved);
   return depth > 1;
@@ -52820,7 +52848,7 @@ var Walker = class {
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
             const filename = basename(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
+            const directoryPath$1 = normalizePath(dirname6(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -53223,7 +53251,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key2 in defaultOptions) if (opts[key2] === void 0) Object.assign(opts, { [key2]: defaultOptions[key2] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir,
@@ -53231,7 +53259,7 @@ function getOptions(options) {
     realpath: opts.fs.realpath || realpath3,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat4,
-    statSync: opts.fs.statSync || statSync
+    statSync: opts.fs.statSync || statSync2
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -53291,11 +53319,11 @@ function displayPath(cwd, absolute) {
   return (rel === "" ? "." : rel).split(sep6).join("/");
 }
 async function stopDirFor(absolute, isDirectory, cwd) {
-  const folder = isDirectory ? absolute : dirname6(absolute);
+  const folder = isDirectory ? absolute : dirname7(absolute);
   const root4 = await discoveryRoot(folder);
   if (root4 !== folder) return root4;
   const fromCwd = relative6(cwd, folder);
-  return fromCwd === "" || fromCwd.startsWith("..") || isAbsolute4(fromCwd) ? folder : resolve6(cwd);
+  return fromCwd === "" || fromCwd.startsWith("..") || isAbsolute4(fromCwd) ? folder : resolve7(cwd);
 }
 function globBase(path) {
   const segments = path.split(/[\\/]/);
@@ -53330,7 +53358,7 @@ async function discover(paths, cwd, failures, ignores) {
       return;
     }
     const matches2 = await glob([pattern2.split(sep6).join("/")], { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`) });
-    const agreements = matches2.map((m) => resolve6(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort(byCodeUnits);
+    const agreements = matches2.map((m) => resolve7(m)).filter((m) => AGREEMENT_FILE_PATTERN.test(m)).sort(byCodeUnits);
     if (agreements.length === 0) failures.push(failureResult(pattern2.split(sep6).join("/"), "unreadable", `no agreement files match ${pattern2} (looking for *.dsa.yaml, *.dsa.yml and *.dsa.md).`));
     for (const file of agreements) {
       const fileStop = await stopDirFor(file, false, cwd);
@@ -53338,7 +53366,7 @@ async function discover(paths, cwd, failures, ignores) {
     }
   };
   for (const path of paths) {
-    const absolute = resolve6(cwd, path);
+    const absolute = resolve7(cwd, path);
     let info;
     try {
       info = await lstat2(absolute);
@@ -53385,21 +53413,21 @@ async function runLint(options) {
   const rules = options.rules ?? RULES;
   const hasAcrossRules = rules.some((r) => r.stage === "across");
   const failures = [];
-  const stdinPath = options.stdin ? resolve6(options.cwd, options.stdin.filename) : "";
+  const stdinPath = options.stdin ? resolve7(options.cwd, options.stdin.filename) : "";
   const base = options.base !== void 0 && !options.stdin ? await snapshotBase(options.cwd, options.base) : void 0;
   const discovered = options.stdin ? [{ absolute: stdinPath, display: displayPath(options.cwd, stdinPath), explicit: true, stopDir: await stopDirFor(stdinPath, false, options.cwd) }] : await discover(options.paths.length ? options.paths : ["."], options.cwd, failures, new IgnoreFiles(options.ignore !== false, options.cwd, options.ignorePatterns ?? []));
   const candidates2 = base && options.onlyChanged !== false ? discovered.filter((c) => base.changed.has(c.absolute)) : discovered;
-  const roots = options.stdin ? [] : (options.paths.length ? options.paths : ["."]).map((p2) => resolve6(options.cwd, globBase(p2)));
-  const explicitConfig = options.configPath ? await loadConfigFile(resolve6(options.cwd, options.configPath), rules, options.configPath) : void 0;
+  const roots = options.stdin ? [] : (options.paths.length ? options.paths : ["."]).map((p2) => resolve7(options.cwd, globBase(p2)));
+  const explicitConfig = options.configPath ? await loadConfigFile(resolve7(options.cwd, options.configPath), rules, options.configPath) : void 0;
   const fallbackConfig = defaultConfig(options.cwd);
   const finder = new ConfigFinder(rules, (file) => displayPath(options.cwd, file));
-  const configFor = async (candidate) => explicitConfig ?? await finder.forDir(dirname6(candidate.absolute), candidate.stopDir) ?? fallbackConfig;
+  const configFor = async (candidate) => explicitConfig ?? await finder.forDir(dirname7(candidate.absolute), candidate.stopDir) ?? fallbackConfig;
   const runAsOf = options.asOf ?? explicitConfig?.asOf ?? today();
   const script = options.rules ? void 0 : lintWorkerScript();
   const workers = script && !options.stdin ? workersFor(candidates2.length, options.jobs) : 1;
   const pool = workers > 1 ? new LintPool(script, workers) : void 0;
   const lintFresh = pool ? (task, config) => pool.lint(task, config) : (task, config) => lintFile(task, config, rules);
-  const cache2 = options.cache && !options.rules ? await LintCache.open(resolve6(options.cwd, options.cache), rules) : void 0;
+  const cache2 = options.cache && !options.rules ? await LintCache.open(resolve7(options.cwd, options.cache), rules) : void 0;
   const lint = async (task, config) => {
     if (!cache2 || task.bytes) return lintFresh(task, config);
     const info = await stat5(task.absolute).catch(() => void 0);
@@ -53993,7 +54021,7 @@ async function postComment(env2, pr2, token, body3) {
 }
 
 // src/core/diff-command.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 var VersionError = class extends Error {
 };
 function parseVersion(source, label4) {
@@ -54011,7 +54039,7 @@ function parseVersion(source, label4) {
   return { label: label4, source, data, locator: new AgreementLocator(parsed.document, source.yamlText, source.yamlOffset, source.locator) };
 }
 async function readVersionFile(cwd, file) {
-  const absolute = resolve7(cwd, file);
+  const absolute = resolve8(cwd, file);
   const display = displayPath(cwd, absolute);
   const read = await readAgreementFile(absolute, display, DEFAULT_MAX_FILE_SIZE);
   if ("failure" in read) throw new VersionError(read.failure.message);
@@ -56605,8 +56633,8 @@ ${fitting}`);
   if (inputs?.registerFile && result) {
     const registerFile = inputs.registerFile;
     const written = await attempt("could not write the register: ", async () => {
-      const target = resolve8(io.cwd, registerFile);
-      await mkdir(dirname7(target), { recursive: true });
+      const target = resolve9(io.cwd, registerFile);
+      makeFolder(dirname8(target));
       await writeFile2(target, registerHtml(buildRegister(run), run));
       return true;
     });
@@ -56625,7 +56653,7 @@ ${fitting}`);
   let sarifPath = "";
   if (sarifFile) {
     const written = await attempt("could not write the SARIF file: ", async () => {
-      const target = resolve8(io.cwd, sarifFile);
+      const target = resolve9(io.cwd, sarifFile);
       let text9;
       try {
         text9 = sarif(run, { color: false, quiet: false });
@@ -56633,7 +56661,7 @@ ${fitting}`);
         problems.push(`could not write the full SARIF report: ${describeError(error)}`);
         text9 = sarif(emptyRun(run.asOf), { color: false, quiet: false });
       }
-      await mkdir(dirname7(target), { recursive: true });
+      makeFolder(dirname8(target));
       await writeFile2(target, text9);
       return true;
     });

@@ -18,7 +18,8 @@
  * commit (src/action/pull-request.ts), annotates the changed files first, says how many
  * annotations GitHub will not show, and with `comment: true` posts or updates one comment.
  */
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
+import { makeFolder } from '../core/make-folder.js';
 import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { lintAndGate } from '../core/lint-command.js';
@@ -260,7 +261,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     const registerFile = inputs.registerFile;
     const written = await attempt('could not write the register: ', async () => {
       const target = resolve(io.cwd, registerFile);
-      await mkdir(dirname(target), { recursive: true });
+      makeFolder(dirname(target));
       await writeFile(target, registerHtml(buildRegister(run), run));
       return true;
     });
@@ -289,7 +290,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         problems.push(`could not write the full SARIF report: ${describeError(error)}`);
         text = sarif(emptyRun(run.asOf), { color: false, quiet: false });
       }
-      await mkdir(dirname(target), { recursive: true });
+      makeFolder(dirname(target));
       await writeFile(target, text);
       return true;
     });

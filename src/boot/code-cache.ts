@@ -12,12 +12,13 @@
  */
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import vm from 'node:vm';
+import { makeFolder } from '../core/make-folder.js';
 
 type Program = typeof import('../api.js');
 
@@ -83,7 +84,7 @@ export const CACHES_KEPT = 4;
 export function writeCodeCache(file: string, folder: string, data: Buffer): void {
   const partial = `${file}.${process.pid}.partial`;
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makeFolder(folder, 0o700);
     writeFileSync(partial, Buffer.concat([MAGIC, sha256(data), data]), { mode: 0o600 });
     renameSync(partial, file);
     const caches = readdirSync(folder)
