@@ -50791,17 +50791,17 @@ function serialisedHeader(run) {
 function markdownReportWithin(run, options, maxBytes) {
   const files = filesForPeople(run);
   const header = serialisedHeader(run);
+  const opts = resolveOptions(options);
+  const drawn = files.map((file) => drawnSection(file, opts));
   let known = Buffer.byteLength(header) + 1;
-  for (const file of Number.isFinite(maxBytes) ? files : []) {
-    const drawn = drawnSection(file, options);
-    if (drawn !== void 0) known += Buffer.byteLength(drawn) + 2;
+  for (const part of Number.isFinite(maxBytes) ? drawn : []) {
+    if (part !== void 0) known += Buffer.byteLength(part) + 2;
     if (known > maxBytes) return void 0;
   }
-  const opts = resolveOptions(options);
   const parts = [header];
   let bytes = Buffer.byteLength(header) + 1;
-  for (const file of files) {
-    const part = drawnSection(file, opts) ?? serialise(fileSection(run, file, opts));
+  for (const [index2, file] of files.entries()) {
+    const part = drawn[index2] ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return void 0;
     parts.push(part);

@@ -290,18 +290,19 @@ function serialisedHeader(run: LintRun): string {
 export function markdownReportWithin(run: LintRun, options: MarkdownOptions, maxBytes: number): string | undefined {
   const files = filesForPeople(run);
   const header = serialisedHeader(run);
+  const opts = resolveOptions(options);
+  // Each file's section as the workers drew it, put together once and used by both passes.
+  const drawn = files.map((file) => drawnSection(file, opts));
   // The sections the workers drew already show whether it can fit: then nothing is serialised here.
   let known = Buffer.byteLength(header) + 1;
-  for (const file of Number.isFinite(maxBytes) ? files : []) {
-    const drawn = drawnSection(file, options);
-    if (drawn !== undefined) known += Buffer.byteLength(drawn) + 2;
+  for (const part of Number.isFinite(maxBytes) ? drawn : []) {
+    if (part !== undefined) known += Buffer.byteLength(part) + 2;
     if (known > maxBytes) return undefined;
   }
-  const opts = resolveOptions(options);
   const parts = [header];
   let bytes = Buffer.byteLength(header) + 1;
-  for (const file of files) {
-    const part = drawnSection(file, opts) ?? serialise(fileSection(run, file, opts));
+  for (const [index, file] of files.entries()) {
+    const part = drawn[index] ?? serialise(fileSection(run, file, opts));
     bytes += Buffer.byteLength(part) + 2;
     if (bytes > maxBytes) return undefined;
     parts.push(part);
